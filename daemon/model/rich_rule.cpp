@@ -1,0 +1,1 @@
+#include "model/rich_rule.hpp"
