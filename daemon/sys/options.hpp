@@ -1,0 +1,31 @@
+#pragma once
+// fwctld's command line: firewalld's daemon options (man firewalld).
+
+#include <string>
+#include <vector>
+
+#include "common/result.hpp"
+
+namespace fwctl::sys {
+
+enum class LogTarget { Mixed, Syslog, File, Console };
+
+struct DaemonOptions {
+  bool nofork = false;
+  bool nopid = false;
+  std::string system_config = "/etc/firewalld";
+  std::string default_config = "/usr/lib/firewalld";
+  std::string log_file = "/var/log/firewalld";
+  LogTarget log_target = LogTarget::Mixed;
+  int debug = 0;  // --debug alone means 1, --debug=N sets N (0..10)
+  bool help = false;
+};
+
+// Parses argv[1..]. Accepts both "--opt value" and "--opt=value" as python's argparse does.
+// Fails with INVALID_OPTION naming the offending argument.
+Result<DaemonOptions> parse_daemon_options(const std::vector<std::string>& args);
+
+// The usage text printed for --help and after an option error.
+std::string daemon_usage();
+
+}  // namespace fwctl::sys

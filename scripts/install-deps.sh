@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages fwctl builds and tests with, skipping what is already there.
+# Usage: scripts/install-deps.sh [--test]   (--test adds the packages only the tests need)
+set -euo pipefail
+build_pkgs=(build-essential cmake ninja-build pkg-config libpugixml-dev libsdbus-c++-dev libsdbus-c++-bin
+            libnftnl-dev libmnl-dev libsystemd-dev)
+test_pkgs=(libgtest-dev libgmock-dev googletest dbus iproute2 nftables python3-dbus libxml2-utils firewalld firewalld-tests)
+pkgs=("${build_pkgs[@]}")
+[ "${1:-}" = "--test" ] && pkgs+=("${test_pkgs[@]}")
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+  echo "missing packages: ${missing[*]} (run as root to install them)" >&2
+  exit 1
+fi
+echo "installing: ${missing[*]}"
+apt-get update -qq
+# policy-rc.d keeps package scripts from starting services (firewalld must never start on the host).
+prc=/usr/sbin/policy-rc.d
+created_prc=0
+if [ ! -e "$prc" ]; then printf '#!/bin/sh\nexit 101\n' > "$prc"; chmod +x "$prc"; created_prc=1; fi
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+[ "$created_prc" -eq 1 ] && rm -f "$prc"
+exit 0

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs fwctld on the built-in defaults (this repository is
+# the --default-config tree).
+#
+#   scripts/run.sh          inside a throwaway network namespace with a private D-Bus: whatever it
+#                           programs cannot lock anyone out of this machine
+#   scripts/run.sh --host   for real, on this host's network and system bus
+#
+# Extra arguments go to fwctld (e.g. --debug).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+"$root/scripts/install-deps.sh" --test
+FWCTL_BUILD_DIR=$root/build "$root/scripts/build.sh"
+fwctld=$root/build/daemon/fwctld
+
+if [ "${1:-}" = "--host" ]; then
+  shift
+  exec "$fwctld" --nofork --default-config "$root" "$@"
+fi
+
+ns=fwctl-try-$$
+dir=$(mktemp -d /tmp/fwctl-try.XXXXXX)
+mkdir -p "$dir/etc"
+cleanup() {
+  [ -f "$dir/bus.pid" ] && kill "$(cat "$dir/bus.pid")" 2>/dev/null || true
+  ip netns del "$ns" 2>/dev/null || true
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+ip netns add "$ns"
+ip -n "$ns" link set lo up
+sed "s|@LISTEN@|unix:path=$dir/bus|" "$root/tests/integration/bus.conf.in" > "$dir/bus.conf"
+dbus-daemon --config-file="$dir/bus.conf" --fork --print-pid > "$dir/bus.pid"
+bus="unix:path=$dir/bus"
+
+cat <<MSG
+fwctld runs in network namespace $ns with a private system bus.
+Point fwctl at it from another shell with:
+  sudo env DBUS_SYSTEM_BUS_ADDRESS=$bus ip netns exec $ns $root/build/cli/fwctl --state
+Ctrl-C stops it and removes the namespace.
+MSG
+DBUS_SYSTEM_BUS_ADDRESS=$bus ip netns exec "$ns" "$fwctld" --nofork --nopid \
+  --default-config "$root" --system-config "$dir/etc" --log-target console "$@"

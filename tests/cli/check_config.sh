@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# fwctl --offline --check-config gives firewalld 1.3.3's verdict on every case of tests/data/broken
+# (recorded in tests/data/broken/tools/results-offline.tsv: case, exit code, stdout, stderr), names
+# the offending file for each rejected case, and accepts Debian's whole firewalld tree.
+# Usage: check_config.sh FWCTL DATA_DIR
+set -u
+fwctl=$1
+data=$2
+default=/usr/lib/firewalld
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+if [ ! -d "$default/zones" ]; then
+  echo "Debian's firewalld package is not installed ($default missing): run scripts/install-deps.sh --test"
+  exit 1
+fi
+
+# Debian's stock tree, with an empty system tree, is valid.
+mkdir -p "$tmp/empty"
+"$fwctl" --offline --check-config --default-config "$default" --system-config "$tmp/empty" \
+  >"$tmp/out" 2>"$tmp/err" || fail "stock tree rejected: $(cat "$tmp/err")"
+grep -qx success "$tmp/out" || fail "stock tree: stdout is not 'success': $(cat "$tmp/out")"
+
+cases=0
+while IFS=$'\t' read -r name code _stdout stderr; do
+  cases=$((cases + 1))
+  tree=$data/broken/$name
+  # Directories must exist even when git dropped them as empty.
+  "$fwctl" --offline --check-config --default-config "$default" --system-config "$tree" \
+    >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  file=$(awk -F'\t' -v c="$name" '$1 == c { print $2 }' "$data/broken/tools/cases.tsv")
+  if [ "$code" = 0 ]; then
+    [ "$rc" = 0 ] || fail "$name: firewalld accepts it, fwctl exits $rc: $(head -3 "$tmp/err")"
+    continue
+  fi
+  if [ "$code" = 2 ]; then
+    # firewalld dies of a python exception here (firewall-cmd: 254); any firewalld code will do.
+    [ "$rc" -gt 2 ] || fail "$name: expected a firewalld error code, got $rc"
+  else
+    [ "$rc" = "$code" ] || fail "$name: expected exit $code, got $rc: $(head -3 "$tmp/err")"
+    want=$(grep -o 'Configuration error: [A-Z_]*' <<<"$stderr" | head -1 | sed 's/Configuration error: //')
+    [ -z "$want" ] || grep -q "Error: $want" "$tmp/err" || fail "$name: stderr lacks 'Error: $want': $(cat "$tmp/err")"
+  fi
+  if [ -n "$file" ] && [ "$file" != - ]; then
+    grep -qF "$tree/$file" "$tmp/err" || fail "$name: stderr does not name $tree/$file: $(cat "$tmp/err")"
+  fi
+done <"$data/broken/tools/results-offline.tsv"
+
+echo "$((cases - failures)) passed, $failures failed"
+[ "$failures" = 0 ]
