@@ -1,0 +1,34 @@
+#include "compiler/address.hpp"
+
+#include <gtest/gtest.h>
+
+namespace fwctl::compiler {
+namespace {
+
+TEST(CompilerAddress, HostBitsAreClearedAsNftShowsThem) {
+  auto a = parse_address("1.2.3.4/8");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->family, "ip");
+  EXPECT_EQ(a->value.text, "1.0.0.0/8");
+  EXPECT_EQ(parse_address("fe80::1/64")->value.text, "fe80::/64");
+}
+
+TEST(CompilerAddress, FullLengthPrefixIsAPlainAddress) {
+  EXPECT_EQ(parse_address("10.0.0.1/32")->value.text, "10.0.0.1");
+  EXPECT_EQ(parse_address("2001:DB8:0:0::1")->value.text, "2001:db8::1");
+}
+
+TEST(CompilerAddress, MacIsLowerCasedEther) {
+  auto a = parse_address("00:11:22:AA:BB:CC");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->family, "ether");
+  EXPECT_EQ(a->value.text, "00:11:22:aa:bb:cc");
+}
+
+TEST(CompilerAddress, GarbageIsRejected) {
+  EXPECT_FALSE(parse_address("10.0.0.0/33"));
+  EXPECT_FALSE(parse_address("nope"));
+}
+
+}  // namespace
+}  // namespace fwctl::compiler

@@ -1,0 +1,48 @@
+#include "compiler/compiler.hpp"
+
+#include <set>
+
+#include "compiler/context.hpp"
+#include "compiler/ipsets.hpp"
+#include "compiler/policies.hpp"
+#include "compiler/skeleton.hpp"
+#include "compiler/zones.hpp"
+
+namespace fwctl::compiler {
+namespace {
+
+// The steps of firewalld's _start_apply_objects, in its order.
+void compile_into(Context& ctx) {
+  emit_ipsets(ctx);
+  emit_skeleton(ctx);
+  std::set<std::string> applied;
+  for (const auto& [name, item] : ctx.config.zones) {  // sorted by name, as firewalld does
+    if (!ctx.zone_active(name)) continue;
+    apply_zone(ctx, name);
+    applied.insert(name);
+  }
+  const std::string& default_zone = ctx.bindings.default_zone;
+  if (!applied.count(default_zone)) apply_zone(ctx, default_zone);
+  bind_default_zone(ctx, default_zone);
+  for (const auto& [name, item] : ctx.config.policies) {
+    if (!policy_active(ctx, item.value)) continue;
+    PolicySpec spec;
+    spec.policy = item.value;
+    spec.policy.info.name = name;
+    apply_policy(ctx, spec);
+  }
+}
+
+}  // namespace
+
+Result<Ruleset> compile(const model::Config& config, const RuntimeBindings& bindings) {
+  TableBuilder out(kTableName);
+  Context ctx{config, bindings, out, std::nullopt};
+  compile_into(ctx);
+  if (ctx.error) return Unexpected{*ctx.error};
+  Ruleset ruleset;
+  ruleset.tables.push_back(std::move(out).finish());
+  return ruleset;
+}
+
+}  // namespace fwctl::compiler

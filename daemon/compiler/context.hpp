@@ -1,0 +1,46 @@
+#pragma once
+// State shared by the emitters while one ruleset is compiled (internal to the compiler).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/error.hpp"
+#include "compiler/bindings.hpp"
+#include "compiler/table_builder.hpp"
+#include "model/config.hpp"
+
+namespace fwctl::compiler {
+
+// A policy as firewalld applies it: a real policy, or one of the three policies each zone is
+// split into (zone->HOST, ANY->zone, zone->ANY), named zone_<from>_<to>.
+struct PolicySpec {
+  model::Policy policy;
+  std::string zone;  // the zone it derives from; empty for a real policy
+  bool icmp_block_inversion = false;
+
+  const std::string& name() const { return policy.info.name; }
+  bool derived() const { return !zone.empty(); }
+  bool egress_has(const std::string& z) const;
+  bool ingress_has(const std::string& z) const;
+};
+
+struct Context {
+  const model::Config& config;
+  const RuntimeBindings& bindings;
+  TableBuilder& out;
+  std::optional<Error> error;  // the first failure; compilation stops producing rules after it
+
+  const std::string& log_denied() const { return config.conf.log_denied; }
+  bool logging() const { return log_denied() != "off"; }
+  bool ok() const { return !error.has_value(); }
+  void fail(Code code, std::string detail);
+
+  const model::IpSet* ipset(const std::string& name) const;
+  const std::vector<std::string>& interfaces_of(const std::string& zone) const;
+  const std::vector<std::string>& sources_of(const std::string& zone) const;
+  // Zones with an interface or a source bound (firewalld's "active" zones).
+  bool zone_active(const std::string& zone) const;
+};
+
+}  // namespace fwctl::compiler

@@ -1,0 +1,150 @@
+#include "compiler/fragments.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "compiler/address.hpp"
+
+namespace fwctl::compiler {
+
+Value integer(std::string text) { return {ValueKind::Integer, std::move(text)}; }
+Value symbol(std::string text) { return {ValueKind::Symbol, std::move(text)}; }
+Value quoted(std::string text) { return {ValueKind::String, std::move(text)}; }
+
+// Built step by step: brace-initialising the selector vector trips g++ 12's
+// -Wmaybe-uninitialized false positive on variants.
+Match single_match(Selector selector, Rhs rhs, Op op) {
+  Match m;
+  m.left.push_back(std::move(selector));
+  m.op = op;
+  m.right = std::move(rhs);
+  return m;
+}
+
+Match meta_match(const std::string& key, Rhs rhs, Op op) {
+  return single_match(Meta{key}, std::move(rhs), op);
+}
+
+Match payload_match(const std::string& protocol, const std::string& field, Rhs rhs, Op op) {
+  return single_match(Payload{protocol, field}, std::move(rhs), op);
+}
+
+Statement accept() { return Verdict{VerdictKind::Accept, {}}; }
+Statement drop() { return Verdict{VerdictKind::Drop, {}}; }
+Statement jump(const std::string& chain) { return Verdict{VerdictKind::Jump, chain}; }
+Statement go_to(const std::string& chain) { return Verdict{VerdictKind::Goto, chain}; }
+Statement reject_admin() { return Reject{"icmpx", "admin-prohibited"}; }
+Statement log_prefix(const std::string& prefix) { return Log{prefix, {}, {}, {}}; }
+
+std::vector<Statement> pkttype_match(const std::string& log_denied) {
+  if (log_denied == "all" || log_denied == "off") return {};
+  // nft names the unicast packet type "host".
+  std::string type = log_denied == "unicast" ? "host" : log_denied;
+  return {meta_match("pkttype", symbol(type))};
+}
+
+Value port_value(const std::string& port) {
+  auto dash = port.find('-');
+  if (dash == std::string::npos) return integer(port);
+  std::string lo = port.substr(0, dash), hi = port.substr(dash + 1);
+  bool numeric = !lo.empty() && !hi.empty() &&
+                 std::all_of(lo.begin(), lo.end(), ::isdigit) &&
+                 std::all_of(hi.begin(), hi.end(), ::isdigit);
+  if (!numeric) return {ValueKind::Range, port};
+  unsigned a = static_cast<unsigned>(std::stoul(lo)), b = static_cast<unsigned>(std::stoul(hi));
+  if (a == b) return integer(std::to_string(a));
+  if (a > b) std::swap(a, b);
+  return {ValueKind::Range, std::to_string(a) + "-" + std::to_string(b)};
+}
+
+namespace {
+
+std::string ipset_family(const model::IpSet& set) {
+  if (set.type == "hash:mac") return "ether";
+  for (const auto& [k, v] : set.options) {
+    if (k == "family" && v == "inet6") return "ip6";
+  }
+  return "ip";
+}
+
+// ip saddr . meta l4proto . th sport @name: one selector per dimension of the ipset type.
+std::optional<Match> ipset_match(Context& ctx, const std::string& field, const std::string& name,
+                                 bool invert) {
+  const auto* set = ctx.ipset(name);
+  if (!set || set->type.find(':') == std::string::npos) {
+    ctx.fail(Code::INVALID_IPSET, name);
+    return std::nullopt;
+  }
+  bool dest = field == "daddr";
+  std::vector<Selector> left;
+  std::string dims = set->type.substr(set->type.find(':') + 1);
+  size_t start = 0;
+  while (start <= dims.size()) {
+    size_t comma = dims.find(',', start);
+    std::string dim = dims.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (dim == "port") {
+      left.emplace_back(std::in_place_type<Meta>, "l4proto");
+      left.emplace_back(std::in_place_type<Payload>, "th", dest ? "dport" : "sport");
+    } else if (dim == "ip" || dim == "net" || dim == "mac") {
+      left.emplace_back(std::in_place_type<Payload>, ipset_family(*set), field);
+    } else if (dim == "iface") {
+      // firewalld 1.3.3 pairs a destination match with iifname; kept for compatibility.
+      left.emplace_back(std::in_place_type<Meta>, dest ? "iifname" : "oifname");
+    } else if (dim == "mark") {
+      left.emplace_back(std::in_place_type<Meta>, "mark");
+    }
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return Match{left, invert ? Op::Neq : Op::Eq, SetRef{name}};
+}
+
+}  // namespace
+
+std::optional<Match> addr_match(Context& ctx, const std::string& field, const std::string& address,
+                                bool invert) {
+  if (address.rfind("ipset:", 0) == 0) return ipset_match(ctx, field, address.substr(6), invert);
+  auto parsed = parse_address(address);
+  if (!parsed) {
+    ctx.fail(Code::INVALID_ADDR, address);
+    return std::nullopt;
+  }
+  return payload_match(parsed->family, field, parsed->value, invert ? Op::Neq : Op::Eq);
+}
+
+std::optional<Statement> limit_statement(const std::optional<model::RichLimit>& limit) {
+  if (!limit) return std::nullopt;
+  static const std::map<char, std::string> kUnits = {
+      {'s', "second"}, {'m', "minute"}, {'h', "hour"}, {'d', "day"}};
+  auto slash = limit->value.find('/');
+  if (slash == std::string::npos || slash + 1 >= limit->value.size()) return std::nullopt;
+  auto unit = kUnits.find(limit->value[slash + 1]);
+  if (unit == kUnits.end()) return std::nullopt;
+  return Limit{static_cast<unsigned>(std::stoul(limit->value.substr(0, slash))), unit->second};
+}
+
+void drop_implied_nfproto(std::vector<Statement>& stmts) {
+  for (size_t i = 0; i < stmts.size(); ++i) {
+    const auto* m = std::get_if<Match>(&stmts[i]);
+    if (!m || m->left.size() != 1) continue;
+    const auto* meta = std::get_if<Meta>(&m->left[0]);
+    if (!meta || meta->key != "nfproto") continue;
+    const auto* value = std::get_if<Value>(&m->right);
+    bool v4 = value && value->text == "ipv4";
+    bool implied = std::any_of(stmts.begin() + static_cast<std::ptrdiff_t>(i) + 1, stmts.end(),
+                               [&](const Statement& s) {
+                                 const auto* later = std::get_if<Match>(&s);
+                                 if (!later) return false;
+                                 const auto* p = std::get_if<Payload>(&later->left[0]);
+                                 if (!p) return false;
+                                 return v4 ? p->protocol == "ip" || p->protocol == "icmp"
+                                           : p->protocol == "ip6" || p->protocol == "icmpv6";
+                               });
+    if (implied) {
+      stmts.erase(stmts.begin() + static_cast<std::ptrdiff_t>(i));
+      return;
+    }
+  }
+}
+
+}  // namespace fwctl::compiler

@@ -1,0 +1,79 @@
+#include "compiler/policies.hpp"
+
+#include <algorithm>
+
+#include "compiler/policy_chains.hpp"
+#include "compiler/policy_elements.hpp"
+#include "compiler/rich_rules.hpp"
+
+namespace fwctl::compiler {
+namespace {
+
+bool names_active(const Context& ctx, const std::vector<std::string>& zones) {
+  return std::any_of(zones.begin(), zones.end(), [&](const std::string& z) {
+    return z == "HOST" || z == "ANY" || ctx.zone_active(z);
+  });
+}
+
+PolicySpec derived(const std::string& zone_name, const model::Zone& zone, const std::string& from,
+                   const std::string& to) {
+  PolicySpec spec;
+  spec.zone = zone_name;
+  spec.policy.info.name = "zone_" + from + "_" + to;
+  spec.policy.priority = 0;
+  spec.policy.target = zone.target;
+  spec.policy.ingress_zones = {from};
+  spec.policy.egress_zones = {to};
+  return spec;
+}
+
+}  // namespace
+
+bool policy_active(const Context& ctx, const model::Policy& policy) {
+  return names_active(ctx, policy.ingress_zones) && names_active(ctx, policy.egress_zones);
+}
+
+std::array<PolicySpec, 3> zone_policies(const std::string& name, const model::Zone& zone) {
+  PolicySpec to_host = derived(name, zone, name, "HOST");
+  to_host.policy.services = zone.services;
+  to_host.policy.ports = zone.ports;
+  to_host.policy.source_ports = zone.source_ports;
+  to_host.policy.icmp_blocks = zone.icmp_blocks;
+  to_host.policy.protocols = zone.protocols;
+  to_host.icmp_block_inversion = zone.icmp_block_inversion;
+  PolicySpec from_any = derived(name, zone, "ANY", name);
+  from_any.policy.masquerade = zone.masquerade;
+  PolicySpec to_any = derived(name, zone, name, "ANY");
+  to_any.policy.forward_ports = zone.forward_ports;
+  for (const auto& rule : zone.rules) {
+    switch (rich_rule_zone_part(rule)) {
+      case ZonePart::ToHost: to_host.policy.rules.push_back(rule); break;
+      case ZonePart::FromAny: from_any.policy.rules.push_back(rule); break;
+      case ZonePart::ToAny: to_any.policy.rules.push_back(rule); break;
+    }
+  }
+  return {to_host, from_any, to_any};
+}
+
+void apply_policy(Context& ctx, const PolicySpec& spec) {
+  auto chains = spec.derived() ? zone_dispatch_chains(spec) : policy_dispatch_chains(ctx, spec);
+  for (const auto& tc : chains) emit_policy_chain(ctx, spec, tc);
+  if (!spec.derived()) emit_policy_dispatch(ctx, spec);
+  const auto& p = spec.policy;
+  // firewalld's order: services, ports, masquerade, forward ports, source ports, ICMP blocks,
+  // rich rules, protocols.
+  for (const auto& s : p.services) emit_service(ctx, spec, s, nullptr);
+  for (const auto& pp : p.ports) emit_port(ctx, spec, pp.protocol, pp.port, {}, nullptr);
+  if (p.masquerade) emit_masquerade(ctx, spec, nullptr);
+  for (const auto& f : p.forward_ports) emit_forward_port(ctx, spec, f, nullptr);
+  for (const auto& pp : p.source_ports) {
+    emit_source_port(ctx, spec, pp.protocol, pp.port, {}, nullptr);
+  }
+  for (const auto& b : p.icmp_blocks) {
+    emit_icmp_block(ctx, spec, b, icmp_type_ipvs(ctx, b), nullptr);
+  }
+  for (const auto& r : p.rules) emit_rich_rule(ctx, spec, r);
+  for (const auto& proto : p.protocols) emit_protocol(ctx, spec, proto, {}, nullptr);
+}
+
+}  // namespace fwctl::compiler

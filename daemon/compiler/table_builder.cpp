@@ -1,0 +1,94 @@
+#include "compiler/table_builder.hpp"
+
+#include <algorithm>
+
+namespace fwctl::compiler {
+
+TableBuilder::TableBuilder(std::string name) { table_.name = std::move(name); }
+
+void TableBuilder::add_chain(const std::string& name, std::optional<BaseHook> base) {
+  if (has_chain(name)) return;
+  chain_index_[name] = table_.chains.size();
+  table_.chains.push_back(Chain{name, std::move(base), {}});
+}
+
+bool TableBuilder::has_chain(const std::string& name) const { return chain_index_.count(name); }
+
+void TableBuilder::add_set(Set set) { table_.sets.push_back(std::move(set)); }
+
+void TableBuilder::add_ct_helper(CtHelper helper) {
+  for (const auto& h : table_.ct_helpers) {
+    if (h.name == helper.name) return;
+  }
+  table_.ct_helpers.push_back(std::move(helper));
+}
+
+Chain& TableBuilder::chain(const std::string& name) {
+  // Rules only ever go into chains created before them; creating on demand keeps a typo from
+  // crashing and shows up in the golden diff instead.
+  add_chain(name);
+  return table_.chains[chain_index_.at(name)];
+}
+
+bool TableBuilder::claim(const std::string& chain_name, const Rule& rule,
+                         const std::string& token) {
+  return rule_keys_.insert(chain_name + "\n" + token + "\n" + to_text(rule)).second;
+}
+
+void TableBuilder::place(const std::string& chain_name, size_t position, Rule rule) {
+  auto& rules = chain(chain_name).rules;
+  position = std::min(position, rules.size());
+  rules.insert(rules.begin() + static_cast<std::ptrdiff_t>(position), std::move(rule));
+}
+
+void TableBuilder::append(const std::string& chain_name, Rule rule) {
+  if (!claim(chain_name, rule, "")) return;
+  chain(chain_name).rules.push_back(std::move(rule));
+}
+
+void TableBuilder::insert_front(const std::string& chain_name, Rule rule) {
+  if (!claim(chain_name, rule, "")) return;
+  place(chain_name, 0, std::move(rule));
+}
+
+void TableBuilder::add_after(const std::string& chain_name, size_t index, Rule rule) {
+  if (!claim(chain_name, rule, "")) return;
+  place(chain_name, index + 1, std::move(rule));
+}
+
+void TableBuilder::add_by_priority(const std::string& chain_name, Rule rule, int priority,
+                                   Counter counter) {
+  std::string token = (counter == Counter::Policy ? "policy " : "rich ") + std::to_string(priority);
+  if (!claim(chain_name, rule, token)) return;
+  auto& counts = priority_counts_[{counter, chain_name}];
+  size_t position = 0;
+  for (const auto& [p, n] : counts) {
+    if (p > priority) break;
+    position += n;
+  }
+  ++counts[priority];
+  place(chain_name, position, std::move(rule));
+}
+
+void TableBuilder::add_zone_source(const std::string& chain_name, Rule rule,
+                                   const std::string& zone, const std::string& source) {
+  if (!claim(chain_name, rule, "source " + zone + " " + source)) return;
+  std::pair<std::string, std::string> key{zone, source};
+  auto it = std::find(zone_sources_.begin(), zone_sources_.end(), key);
+  if (it == zone_sources_.end()) {
+    zone_sources_.push_back(key);
+    std::stable_sort(zone_sources_.begin(), zone_sources_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    it = std::find(zone_sources_.begin(), zone_sources_.end(), key);
+  }
+  place(chain_name, static_cast<size_t>(it - zone_sources_.begin()), std::move(rule));
+}
+
+void TableBuilder::add_zone_interface(const std::string& chain_name, Rule rule) {
+  if (!claim(chain_name, rule, "interface")) return;
+  place(chain_name, zone_sources_.size(), std::move(rule));
+}
+
+Table TableBuilder::finish() && { return std::move(table_); }
+
+}  // namespace fwctl::compiler

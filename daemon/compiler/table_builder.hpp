@@ -1,0 +1,64 @@
+#pragma once
+// Builds a Table the way firewalld 1.3.3 builds its ruleset at start-up, one add/insert at a
+// time, so that chain order and rule order come out as in `nft list ruleset`.
+//
+// firewalld positions some rules by bookkeeping rather than by append order; each placement
+// helper below mirrors one of them. Identical rules in the same chain are added once, as
+// firewalld's reference-counted deduplication does.
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "compiler/ir.hpp"
+
+namespace fwctl::compiler {
+
+class TableBuilder {
+ public:
+  explicit TableBuilder(std::string name);
+
+  void add_chain(const std::string& name, std::optional<BaseHook> base = std::nullopt);
+  bool has_chain(const std::string& name) const;
+  void add_set(Set set);
+  // Adds the ct helper object unless one with that name exists.
+  void add_ct_helper(CtHelper helper);
+
+  // nft "add rule": at the end of the chain.
+  void append(const std::string& chain, Rule rule);
+  // nft "insert rule": at the front of the chain.
+  void insert_front(const std::string& chain, Rule rule);
+  // nft "add rule ... index N": after the rule at position index.
+  void add_after(const std::string& chain, size_t index, Rule rule);
+
+  // Rules carrying firewalld's %%RICH_RULE_PRIORITY%% / %%POLICY_PRIORITY%% token: placed after
+  // every counted rule of the chain with a lower or equal priority. The two tokens keep
+  // separate counts.
+  enum class Counter { RichRule, Policy };
+  void add_by_priority(const std::string& chain, Rule rule, int priority, Counter counter);
+
+  // Zone dispatch (%%ZONE_SOURCE%% / %%ZONE_INTERFACE%%): source rules first, ordered by zone
+  // name (stable), then interface rules, each new one directly after the sources.
+  void add_zone_source(const std::string& chain, Rule rule, const std::string& zone,
+                       const std::string& source);
+  void add_zone_interface(const std::string& chain, Rule rule);
+
+  Table finish() &&;
+
+ private:
+  Chain& chain(const std::string& name);
+  // False when the rule is a duplicate and must not be added.
+  bool claim(const std::string& chain, const Rule& rule, const std::string& token);
+  void place(const std::string& chain, size_t position, Rule rule);
+
+  Table table_;
+  std::map<std::string, size_t> chain_index_;
+  std::set<std::string> rule_keys_;
+  std::map<std::pair<Counter, std::string>, std::map<int, size_t>> priority_counts_;
+  std::vector<std::pair<std::string, std::string>> zone_sources_;  // (zone, source), sorted
+};
+
+}  // namespace fwctl::compiler

@@ -1,0 +1,90 @@
+#include "compiler/zones.hpp"
+
+#include "compiler/fragments.hpp"
+#include "compiler/policies.hpp"
+#include "compiler/policy_chains.hpp"
+#include "compiler/policy_elements.hpp"
+
+namespace fwctl::compiler {
+namespace {
+
+// Ingress chains match the input interface and source address, POSTROUTING the output ones.
+bool matches_output(const std::string& nf_chain) {
+  return nf_chain == "POSTROUTING" || nf_chain == "OUTPUT";
+}
+
+std::string nft_interface(const std::string& name) {
+  if (!name.empty() && name.back() == '+') return name.substr(0, name.size() - 1) + "*";
+  return name;
+}
+
+template <typename Fn>
+void for_each_dispatch(const std::array<PolicySpec, 3>& specs, Fn fn) {
+  for (const auto& spec : specs) {
+    for (const auto& [table, nf_chain] : zone_dispatch_chains(spec)) {
+      bool snat = table == "nat" && nf_chain == "POSTROUTING";
+      fn(table + "_" + nf_chain + "_ZONES", nf_chain, policy_chain(spec, table, snat));
+    }
+  }
+}
+
+// iifname "eth0" goto filter_IN_public   (in every _ZONES chain)
+// oifname "eth0" accept                  (filter_FWD_public_allow, with <forward/>)
+void bind_interface(Context& ctx, const std::array<PolicySpec, 3>& specs, bool forward,
+                    const std::string& interface) {
+  std::string ifname = nft_interface(interface);
+  for_each_dispatch(specs, [&](const std::string& zones, const std::string& nf_chain,
+                               const std::string& target) {
+    Match m = meta_match(matches_output(nf_chain) ? "oifname" : "iifname", quoted(ifname));
+    ctx.out.add_zone_interface(zones, Rule{{m, go_to(target)}});
+  });
+  if (forward) {
+    ctx.out.append(policy_chain(specs[2], "filter") + "_allow",
+                   Rule{{meta_match("oifname", quoted(ifname)), accept()}});
+  }
+}
+
+// ip saddr 10.0.0.0/8 goto filter_IN_public   (ordered by zone name)
+// ip daddr 10.0.0.0/8 accept                  (filter_FWD_public_allow, with <forward/>)
+void bind_source(Context& ctx, const std::array<PolicySpec, 3>& specs, bool forward,
+                 const std::string& source) {
+  const std::string& zone = specs[0].zone;
+  for_each_dispatch(specs, [&](const std::string& zones, const std::string& nf_chain,
+                               const std::string& target) {
+    auto m = addr_match(ctx, matches_output(nf_chain) ? "daddr" : "saddr", source);
+    if (m) ctx.out.add_zone_source(zones, Rule{{*m, go_to(target)}}, zone, source);
+  });
+  if (forward) {
+    if (auto m = addr_match(ctx, "daddr", source)) {
+      ctx.out.append(policy_chain(specs[2], "filter") + "_allow", Rule{{*m, accept()}});
+    }
+  }
+}
+
+}  // namespace
+
+void apply_zone(Context& ctx, const std::string& name) {
+  auto it = ctx.config.zones.find(name);
+  if (it == ctx.config.zones.end()) {
+    ctx.fail(Code::INVALID_ZONE, name);
+    return;
+  }
+  const auto& zone = it->second.value;
+  auto specs = zone_policies(name, zone);
+  for (const auto& spec : specs) apply_policy(ctx, spec);
+  for (const auto& i : ctx.interfaces_of(name)) bind_interface(ctx, specs, zone.forward, i);
+  for (const auto& s : ctx.sources_of(name)) bind_source(ctx, specs, zone.forward, s);
+  emit_icmp_block_inversion(ctx, specs[0]);
+}
+
+void bind_default_zone(Context& ctx, const std::string& name) {
+  auto it = ctx.config.zones.find(name);
+  if (it == ctx.config.zones.end()) return;
+  auto specs = zone_policies(name, it->second.value);
+  for_each_dispatch(specs, [&](const std::string& zones, const std::string&,
+                               const std::string& target) {
+    ctx.out.append(zones, Rule{{go_to(target)}});
+  });
+}
+
+}  // namespace fwctl::compiler

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Regenerates a golden file from firewalld 1.3.3 itself (see README.md).
+#   capture.sh NAME   reads tests/golden/NAME.etc/ (a firewalld --system-config tree), starts
+#                     firewalld in a throwaway sandbox, copies the tree in, reloads, and writes
+#                     `nft list ruleset` to tests/golden/NAME.nft.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+name=${1:?usage: capture.sh NAME}
+sandbox=${FW_SANDBOX:-/work/shared/tools/fw-sandbox}
+box=cmp-golden-$$
+"$sandbox" start "$box" firewalld >/dev/null
+trap '"$sandbox" stop "$box"' EXIT
+if [ -d "$here/$name.etc" ]; then
+  cp -r "$here/$name.etc/." "/run/fw-sandbox/$box/etc/"
+fi
+"$sandbox" exec "$box" firewall-cmd --reload >/dev/null
+state=$("$sandbox" exec "$box" firewall-cmd --state 2>&1 || true)
+[ "$state" = running ] || { echo "firewalld state after reload: $state" >&2; exit 1; }
+"$sandbox" exec "$box" nft list ruleset > "$here/$name.nft"
+echo "wrote $here/$name.nft"
