@@ -1,29 +1,36 @@
 #pragma once
 // firewalld.conf (firewalld.conf(5)): KEY=value lines.
+//
+// Each value is the string firewalld 1.3.3 holds for the key after reading the file, which is
+// what it writes back: a valid value is kept as written ("Yes" stays "Yes"); a missing or
+// invalid one becomes firewalld's fallback. The defaults below are firewalld's fallbacks when
+// there is no file at all (set_defaults()); config/firewalld_conf_file.hpp reads and writes
+// the file, comments and unknown lines included, as firewalld does.
 
 #include <string>
-#include <utility>
-#include <vector>
 
 namespace fwctl::model {
 
 struct FirewalldConf {
   std::string default_zone = "public";
+  std::string minimal_mark = "100";  // deprecated in 1.3.3, still read; never added to a file
   std::string cleanup_on_exit = "yes";
   std::string cleanup_modules_on_exit = "no";
   std::string lockdown = "no";
   std::string ipv6_rpfilter = "yes";
   std::string individual_calls = "no";
   std::string log_denied = "off";
+  std::string automatic_helpers = "no";  // deprecated in 1.3.3, still read; never added to a file
   std::string firewall_backend = "nftables";
+  // Missing from an existing file, these two read as "True" (firewalld's str(True)).
   std::string flush_all_on_reload = "yes";
   std::string rfc3964_ipv4 = "yes";
-  std::string allow_zone_drifting = "no";
+  std::string allow_zone_drifting = "no";  // deprecated in 1.3.3, still read; never added
+  // firewalld 2.x keys. 1.3.3 does not know them: a line setting one is an "Invalid option",
+  // kept in the file as it is, and these stay at their defaults.
   std::string nftables_flowtable = "off";
   std::string nftables_counters = "no";
   std::string nftables_table_owner = "yes";
-  std::string minimal_mark = "100";  // deprecated in 1.3.3, still read
-  std::string automatic_helpers = "no";  // deprecated in 1.3.3, still read
   bool operator==(const FirewalldConf&) const = default;
 };
 

@@ -38,14 +38,39 @@ struct RichDestination {
   bool operator==(const RichDestination&) const = default;
 };
 
-struct RichService { std::string name; bool operator==(const RichService&) const = default; };
-struct RichPort { std::string port, protocol; bool operator==(const RichPort&) const = default; };
-struct RichSourcePort { std::string port, protocol; bool operator==(const RichSourcePort&) const = default; };
-struct RichProtocol { std::string value; bool operator==(const RichProtocol&) const = default; };
-struct RichMasquerade { bool operator==(const RichMasquerade&) const = default; };
-struct RichIcmpBlock { std::string name; bool operator==(const RichIcmpBlock&) const = default; };
-struct RichIcmpType { std::string name; bool operator==(const RichIcmpType&) const = default; };
-struct RichTcpMssClamp { std::string value; bool operator==(const RichTcpMssClamp&) const = default; };
+struct RichService {
+  std::string name;
+  bool operator==(const RichService&) const = default;
+};
+struct RichPort {
+  std::string port, protocol;
+  bool operator==(const RichPort&) const = default;
+};
+struct RichSourcePort {
+  std::string port, protocol;
+  bool operator==(const RichSourcePort&) const = default;
+};
+struct RichProtocol {
+  std::string value;
+  bool operator==(const RichProtocol&) const = default;
+};
+struct RichMasquerade {
+  bool operator==(const RichMasquerade&) const = default;
+};
+struct RichIcmpBlock {
+  std::string name;
+  bool operator==(const RichIcmpBlock&) const = default;
+};
+struct RichIcmpType {
+  std::string name;
+  bool operator==(const RichIcmpType&) const = default;
+};
+// value is "pmtu", "None", a number ≥ 536, or empty when absent (printed as a bare
+// `tcp-mss-clamp`; firewalld's XML reader stores "pmtu" for a missing value instead).
+struct RichTcpMssClamp {
+  std::string value;
+  bool operator==(const RichTcpMssClamp&) const = default;
+};
 struct RichForwardPort {
   std::string port, protocol, to_port, to_addr;  // to_port/to_addr empty when absent
   bool operator==(const RichForwardPort&) const = default;
@@ -81,7 +106,7 @@ enum class RichActionType { Accept, Reject, Drop, Mark };
 struct RichAction {
   RichActionType type = RichActionType::Accept;
   std::string reject_type;  // `reject type=…`, empty when absent
-  std::string mark_set;     // `mark set=MARK[/MASK]`
+  std::string mark_set;     // `mark set=MARK[/MASK]`, empty when absent (INVALID_MARK)
   std::optional<RichLimit> limit;
   bool operator==(const RichAction&) const = default;
 };
@@ -99,11 +124,24 @@ struct RichRule {
   bool operator==(const RichRule&) const = default;
 };
 
-// Parses and validates one rule string. Fails with firewalld's code and detail.
+// Parses and validates one rule string. Fails with firewalld's code and detail. The result is
+// normalized as by normalize_rich_rule(). Texts on which firewalld fails with a Python
+// exception rather than a firewalld error (unbalanced quotes, a missing port attribute, …) fail
+// with UNKNOWN_ERROR and the exception's message, which is what firewalld's D-Bus callers see.
 Result<RichRule> parse_rich_rule(std::string_view text);
 
 // Validates a rule built another way (e.g. read from XML) with the same checks as the parser.
+// It does not normalize: call normalize_rich_rule() first, as firewalld's objects do on
+// construction. Whether a named service, ipset or ICMP type exists is not checked here.
 Status check_rich_rule(const RichRule& rule);
+
+// A limit as firewalld stores it: "3/minute" → "3/m" (second, minute, hour, day); anything else
+// is kept as given, to be judged by the check.
+RichLimit make_rich_limit(std::string_view value);
+
+// The rule with firewalld's constructor normalizations applied: source MAC in upper case, every
+// limit through make_rich_limit().
+RichRule normalize_rich_rule(RichRule rule);
 
 // The canonical string, e.g. `rule family="ipv4" source address="10.0.0.1" drop`.
 std::string to_string(const RichRule& rule);

@@ -21,7 +21,7 @@ struct ZoneSource {
 
 struct Zone {
   ItemInfo info;
-  std::string target = "default";  // default, ACCEPT, DROP, %%REJECT%% (REJECT accepted on input)
+  std::string target = "default";  // default, ACCEPT, DROP or %%REJECT%% (firewall-cmd maps REJECT)
   std::vector<std::string> interfaces;
   std::vector<ZoneSource> sources;
   std::vector<std::string> services;

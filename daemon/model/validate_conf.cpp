@@ -1,0 +1,83 @@
+// check_firewalld_conf(): firewalld.conf values.
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "model/python_int.hpp"
+#include "model/validate.hpp"
+
+namespace fwctl::model {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+bool one_of(std::string_view value, std::initializer_list<std::string_view> valid) {
+  return std::find(valid.begin(), valid.end(), value) != valid.end();
+}
+
+bool is_boolean(std::string_view value) {
+  return one_of(lower(value), {"yes", "no", "true", "false"});
+}
+
+// "off", or the interfaces whose traffic the flowtable offloads, separated by blanks.
+bool is_flowtable(std::string_view value) {
+  if (value == "off") return true;
+  bool any = false;
+  for (size_t pos = 0; pos < value.size();) {
+    size_t start = value.find_first_not_of(" \t", pos);
+    if (start == std::string_view::npos) break;
+    size_t end = std::min(value.find_first_of(" \t", start), value.size());
+    if (!check_interface(value.substr(start, end - start))) return false;
+    any = true;
+    pos = end;
+  }
+  return any;
+}
+
+struct Setting {
+  std::string_view key;
+  const std::string& value;
+  bool valid;
+};
+
+}  // namespace
+
+Status check_firewalld_conf(const FirewalldConf& conf) {
+  if (conf.default_zone.empty()) return fail(Code::INVALID_ZONE, "DefaultZone is not set");
+  const Setting settings[] = {
+      {"MinimalMark", conf.minimal_mark,
+       parse_python_int(conf.minimal_mark, PythonIntBase::Decimal).has_value()},
+      {"CleanupOnExit", conf.cleanup_on_exit, is_boolean(conf.cleanup_on_exit)},
+      {"CleanupModulesOnExit", conf.cleanup_modules_on_exit,
+       is_boolean(conf.cleanup_modules_on_exit)},
+      {"Lockdown", conf.lockdown, is_boolean(conf.lockdown)},
+      {"IPv6_rpfilter", conf.ipv6_rpfilter, is_boolean(conf.ipv6_rpfilter)},
+      {"IndividualCalls", conf.individual_calls, is_boolean(conf.individual_calls)},
+      {"LogDenied", conf.log_denied,
+       one_of(conf.log_denied, {"all", "unicast", "broadcast", "multicast", "off"})},
+      {"AutomaticHelpers", conf.automatic_helpers,
+       one_of(lower(conf.automatic_helpers), {"yes", "no", "system"})},
+      {"FirewallBackend", conf.firewall_backend,
+       one_of(conf.firewall_backend, {"nftables", "iptables"})},
+      {"FlushAllOnReload", conf.flush_all_on_reload, is_boolean(conf.flush_all_on_reload)},
+      {"RFC3964_IPv4", conf.rfc3964_ipv4, is_boolean(conf.rfc3964_ipv4)},
+      {"AllowZoneDrifting", conf.allow_zone_drifting, is_boolean(conf.allow_zone_drifting)},
+      {"NftablesFlowtable", conf.nftables_flowtable, is_flowtable(conf.nftables_flowtable)},
+      {"NftablesCounters", conf.nftables_counters, is_boolean(conf.nftables_counters)},
+      {"NftablesTableOwner", conf.nftables_table_owner, is_boolean(conf.nftables_table_owner)},
+  };
+  for (const Setting& setting : settings) {
+    if (!setting.valid) {
+      return fail(Code::INVALID_VALUE, "'" + setting.value + "' for " + std::string(setting.key));
+    }
+  }
+  return ok();
+}
+
+}  // namespace fwctl::model
