@@ -13,7 +13,7 @@ struct Service {
   std::vector<PortProto> ports;
   std::vector<std::string> protocols;
   std::vector<PortProto> source_ports;
-  std::vector<std::string> modules;  // <module name="…"/>, kept as written (e.g. "nf_conntrack_ftp")
+  std::vector<std::string> modules;  // <module name="…"/>, shortened on read as firewalld does ("ftp")
   std::string destination_ipv4;      // <destination ipv4="…" ipv6="…"/>; empty when absent
   std::string destination_ipv6;
   std::vector<std::string> includes;

@@ -1,0 +1,41 @@
+#pragma once
+// firewalld.conf read and rewritten as firewalld 1.3.3 does (core/io/firewalld_conf.py).
+//
+// Reading: "KEY=value" lines of the 13 keys 1.3.3 knows; blank lines and lines starting with
+// '#' or ';' are skipped; anything else (no '=', two '=', an unknown key, an empty value, a
+// repeated key) is logged by firewalld and ignored: here it is a warning. A missing or invalid
+// value becomes firewalld's fallback, with a warning when the key was present.
+//
+// Writing rewrites the file as it is on disk at that moment: comments, unknown keys and other
+// lines stay as they are, a key whose value changed is rewritten in place as "KEY=value",
+// repeated keys and runs of blank lines collapse, and keys the file lacks are appended after one
+// blank line (except the deprecated MinimalMark, AutomaticHelpers and AllowZoneDrifting). When
+// nothing would change, firewalld does not touch the file.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/result.hpp"
+#include "config/item_reader.hpp"
+#include "model/firewalld_conf.hpp"
+
+namespace fwctl::config {
+
+// Reads firewalld.conf content; `file` names it in warnings.
+Parsed<model::FirewalldConf> parse_firewalld_conf(std::string_view text, const std::string& file);
+
+// Loads `path`. A missing file gives firewalld's fallback settings (model::FirewalldConf{}) and a
+// warning; an unreadable one fails with COMMAND_FAILED.
+Result<Parsed<model::FirewalldConf>> load_firewalld_conf(const std::string& path);
+
+// What firewalld writes for `conf` over the current file content (nullopt: there is no file);
+// nullopt when firewalld would leave the file alone because nothing changed.
+std::optional<std::string> format_firewalld_conf(const model::FirewalldConf& conf,
+                                                 std::optional<std::string_view> current);
+
+// Rewrites `path` from its current content with format_firewalld_conf(); the old file is kept
+// as PATH.old and the new one has mode 0600, as with firewalld. Does nothing if nothing changed.
+Status save_firewalld_conf(const model::FirewalldConf& conf, const std::string& path);
+
+}  // namespace fwctl::config

@@ -1,0 +1,314 @@
+#include "config/xml_source.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <pugixml.hpp>
+#include <utility>
+
+#include "config/xml_text.hpp"
+
+namespace fwctl::config {
+namespace {
+
+// Entities are decoded by decode_entities(), which, unlike pugixml, rejects undefined ones.
+// Whitespace-only text is kept because firewalld keeps it (<short> </short> is " "). Fragment
+// mode keeps text outside the root element as nodes, so that it can be rejected; declaration
+// and processing-instruction nodes are kept so that they can be checked.
+constexpr unsigned kParseOptions = (pugi::parse_default & ~pugi::parse_escapes) |
+                                   pugi::parse_ws_pcdata | pugi::parse_fragment | pugi::parse_pi |
+                                   pugi::parse_declaration;
+
+constexpr std::string_view kInvalidToken = "not well-formed (invalid token)";
+
+// Where a document stops being well-formed, in expat's words.
+struct Flaw {
+  std::size_t offset = 0;
+  std::string_view reason;
+};
+
+std::optional<Flaw> earlier(std::optional<Flaw> a, std::optional<Flaw> b) {
+  if (!a) return b;
+  if (!b) return a;
+  return b->offset < a->offset ? b : a;
+}
+
+// The offset of the node's markup: an element's and a declaration's '<', a text's first byte.
+std::size_t node_offset(const pugi::xml_node& node) {
+  auto offset = node.offset_debug();
+  if (offset < 0) return 0;
+  std::size_t o = static_cast<std::size_t>(offset);  // of the name, for tags
+  if (node.type() == pugi::node_element) return o > 0 ? o - 1 : o;
+  if (node.type() == pugi::node_declaration || node.type() == pugi::node_pi)
+    return o > 1 ? o - 2 : o;
+  return o;
+}
+
+// The offset of the '>' that ends the start tag at `offset`.
+std::size_t tag_end(std::string_view text, std::size_t offset) {
+  char quote = 0;
+  for (std::size_t i = offset; i < text.size(); ++i) {
+    char c = text[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      return i;
+    }
+  }
+  return text.size();
+}
+
+bool is_text(const pugi::xml_node& node) {
+  return node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata;
+}
+
+bool is_blank(std::string_view s) {
+  return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+std::string_view pugi_reason(pugi::xml_parse_status status) {
+  switch (status) {
+    case pugi::status_end_element_mismatch:
+      return "mismatched tag";
+    case pugi::status_no_document_element:
+      return "no element found";
+    case pugi::status_out_of_memory:
+      return "out of memory";
+    default:
+      return kInvalidToken;
+  }
+}
+
+// <?xml version="…" encoding="…" standalone="yes|no"?>, in this order, at the very start.
+bool valid_declaration(const pugi::xml_node& node) {
+  static constexpr std::string_view kNames[] = {"version", "encoding", "standalone"};
+  std::size_t next = 0;
+  for (const pugi::xml_attribute& a : node.attributes()) {
+    std::string_view name = a.name();
+    std::string_view value = a.value();
+    while (next < 3 && kNames[next] != name) ++next;
+    if (next == 3 || (next > 0 && !node.attribute("version"))) return false;
+    // expat takes any version ("1", "1.") and leaves encoding names to the application.
+    bool ok = next == 0   ? !value.empty()
+              : next == 1 ? !value.empty() && std::isalpha(static_cast<unsigned char>(value[0]))
+                          : value == "yes" || value == "no";
+    if (!ok) return false;
+    ++next;
+  }
+  return node.attribute("version");
+}
+
+// Walks the tree in document order without recursion (a hostile file may nest deeply).
+// `visitor.enter(node)` sees every node, `visitor.leave(node)` every element after its content.
+template <typename Visitor>
+Status traverse(const pugi::xml_document& doc, Visitor& visitor) {
+  pugi::xml_node node = doc.first_child();
+  while (node) {
+    if (Status s = visitor.enter(node); !s) return s;
+    if (node.type() == pugi::node_element && node.first_child()) {
+      node = node.first_child();
+      continue;
+    }
+    // `node` is complete: close it and every ancestor whose last child it ends.
+    for (;;) {
+      if (node.type() == pugi::node_element) {
+        if (Status s = visitor.leave(node); !s) return s;
+      }
+      if (node.next_sibling()) {
+        node = node.next_sibling();
+        break;
+      }
+      node = node.parent();
+      if (node.type() == pugi::node_document) return ok();
+    }
+  }
+  return ok();
+}
+
+// Finds the first place where expat would stop but pugixml does not.
+class WellFormedCheck {
+ public:
+  explicit WellFormedCheck(std::string_view text) : text_(text) {}
+
+  Status enter(const pugi::xml_node& node) {
+    std::optional<Flaw> flaw = check(node);
+    if (!flaw) return ok();
+    flaw_ = flaw;
+    return fail(Code::PARSE_ERROR);  // stops the traversal; the flaw is what counts
+  }
+  Status leave(const pugi::xml_node&) { return ok(); }
+
+  const std::optional<Flaw>& flaw() const { return flaw_; }
+  int roots() const { return roots_; }
+
+ private:
+  std::optional<Flaw> check(const pugi::xml_node& node) {
+    std::size_t offset = node_offset(node);
+    if (node.parent().type() == pugi::node_document) {
+      if (auto flaw = check_top_level(node, offset)) return flaw;
+    }
+    switch (node.type()) {
+      case pugi::node_element:
+        return check_attributes(node, offset);
+      case pugi::node_pcdata:
+        return check_entities(node.value(), offset, true);
+      case pugi::node_declaration:
+        return check_declaration(node, offset);
+      default:
+        return std::nullopt;
+    }
+  }
+
+  std::optional<Flaw> check_top_level(const pugi::xml_node& node, std::size_t offset) {
+    if (node.type() == pugi::node_element && ++roots_ > 1) {
+      return Flaw{offset, "junk after document element"};
+    }
+    std::string_view text = node.value();
+    if (!is_text(node) || is_blank(text)) return std::nullopt;
+    // Point at the junk itself (within text, offsets are off by one per CR of a CRLF: harmless).
+    offset += text.find_first_not_of(" \t\r\n");
+    return Flaw{offset, roots_ > 0 ? "junk after document element" : kInvalidToken};
+  }
+
+  std::optional<Flaw> check_declaration(const pugi::xml_node& node, std::size_t offset) const {
+    bool at_start = offset == 0 || (offset == 3 && text_.starts_with("\xEF\xBB\xBF"));
+    if (!at_start) return Flaw{offset, "XML or text declaration not at start of entity"};
+    if (!valid_declaration(node)) return Flaw{offset, "XML declaration not well-formed"};
+    return std::nullopt;
+  }
+
+  static std::optional<Flaw> check_attributes(const pugi::xml_node& node, std::size_t offset) {
+    std::vector<std::string_view> seen;
+    for (const pugi::xml_attribute& a : node.attributes()) {
+      std::string_view name = a.name();
+      if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
+        return Flaw{offset, "duplicate attribute"};
+      }
+      seen.push_back(name);
+      if (std::string_view(a.value()).find('<') != std::string_view::npos) {
+        return Flaw{offset, kInvalidToken};
+      }
+      if (auto flaw = check_entities(a.value(), offset, false)) return flaw;
+    }
+    return std::nullopt;
+  }
+
+  // In text the failure's own offset is known; in an attribute only the tag's.
+  static std::optional<Flaw> check_entities(std::string_view raw, std::size_t offset, bool exact) {
+    DecodeFailure failure;
+    if (decode_entities(raw, &failure)) return std::nullopt;
+    return Flaw{exact ? offset + failure.offset : offset, failure.reason};
+  }
+
+  std::string_view text_;
+  std::optional<Flaw> flaw_;
+  int roots_ = 0;
+};
+
+// Hands the tree to an XmlHandler, as expat would: only what comes before `limit` (where the
+// document stops being well-formed), so that a handler error there wins, as in firewalld.
+class Dispatch {
+ public:
+  Dispatch(XmlHandler& handler, std::string_view text, std::size_t limit)
+      : handler_(handler), text_(text), lines_(text), limit_(limit) {}
+
+  Status enter(const pugi::xml_node& node) {
+    // expat reports no character data outside the root element.
+    if (node.parent().type() == pugi::node_document && is_text(node)) return ok();
+    std::size_t offset = node_offset(node);
+    bool element = node.type() == pugi::node_element;
+    if ((element ? tag_end(text_, offset) : offset) >= limit_) return stop();
+    if (node.type() == pugi::node_pcdata) {
+      handler_.characters(decode_entities(node.value()).value_or(""));
+    } else if (node.type() == pugi::node_cdata) {
+      handler_.characters(node.value());
+    } else if (element) {
+      open_.push_back(to_element(node, offset));
+      return handler_.start_element(open_.back());
+    }
+    return ok();
+  }
+
+  Status leave(const pugi::xml_node&) {
+    XmlElement element = std::move(open_.back());
+    open_.pop_back();
+    return handler_.end_element(element);
+  }
+
+  bool stopped() const { return stopped_; }
+
+ private:
+  Status stop() {
+    stopped_ = true;
+    return fail(Code::PARSE_ERROR);  // ends the traversal; the caller reports the flaw
+  }
+
+  XmlElement to_element(const pugi::xml_node& node, std::size_t offset) const {
+    XmlElement element{node.name(), {}, lines_.line(offset)};
+    for (const pugi::xml_attribute& a : node.attributes()) {
+      element.attributes.push_back({a.name(), decode_entities(a.value()).value_or("")});
+    }
+    return element;
+  }
+
+  XmlHandler& handler_;
+  std::string_view text_;
+  LineMap lines_;
+  std::size_t limit_;
+  std::vector<XmlElement> open_;
+  bool stopped_ = false;
+};
+
+// firewalld's error for a malformed file: INVALID_ZONE "not a valid zone file: mismatched
+// tag: line 4, column 2".
+Unexpected malformed(std::string_view text, const std::string& file, XmlKind kind, Flaw flaw) {
+  LineMap lines(text);
+  int line = lines.line(flaw.offset);
+  std::string detail = "not a valid " + std::string(kind.word) +
+                       " file: " + std::string(flaw.reason) + ": line " + std::to_string(line) +
+                       ", column " + std::to_string(lines.column(flaw.offset));
+  return Unexpected{Error{kind.malformed, std::move(detail), file, line}};
+}
+
+// The first flaw of the document: pugixml's parse error, a byte XML forbids, or what
+// WellFormedCheck finds. Also counts the root elements.
+std::optional<Flaw> find_flaw(std::string_view text, const pugi::xml_document& doc,
+                              const pugi::xml_parse_result& result, int& roots) {
+  std::optional<Flaw> flaw;
+  if (!result) flaw = Flaw{static_cast<std::size_t>(result.offset), pugi_reason(result.status)};
+  if (result.encoding == pugi::encoding_utf8) {
+    std::size_t bad = find_invalid_char(text);
+    if (bad != std::string_view::npos) flaw = earlier(flaw, Flaw{bad, kInvalidToken});
+  }
+  WellFormedCheck check(text);
+  (void)traverse(doc, check);  // a failure only stops the walk; the flaw tells what it was
+  roots = check.roots();
+  flaw = earlier(flaw, check.flaw());
+  if (!flaw && roots == 0) flaw = Flaw{text.size(), "no element found"};
+  return flaw;
+}
+
+}  // namespace
+
+const std::string* XmlElement::find(std::string_view attribute) const {
+  auto it = std::find_if(attributes.begin(), attributes.end(),
+                         [&](const XmlAttribute& a) { return a.name == attribute; });
+  return it == attributes.end() ? nullptr : &it->value;
+}
+
+Status walk_xml(std::string_view text, const std::string& file, XmlKind kind, XmlHandler& handler) {
+  pugi::xml_document doc;
+  pugi::xml_parse_result result =
+      doc.load_buffer(text.data(), text.size(), kParseOptions, pugi::encoding_auto);
+  int roots = 0;
+  std::optional<Flaw> flaw = find_flaw(text, doc, result, roots);
+  Dispatch dispatch(handler, text, flaw ? flaw->offset : std::string_view::npos);
+  Status status = traverse(doc, dispatch);
+  if (!status && !dispatch.stopped()) return status;  // the handler failed first
+  if (flaw) return malformed(text, file, kind, *flaw);
+  return ok();
+}
+
+}  // namespace fwctl::config
