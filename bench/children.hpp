@@ -1,0 +1,16 @@
+#pragma once
+// The bench's child modes. Each runs in its own process, so that its ru_maxrss is its own, and
+// prints its results to stdout as "key value" lines:
+//
+//   emit NAME FILE      compile the workload once, write to_text() to FILE, print its size
+//   compile NAME REPS   time compile() REPS times in one process
+//   apply NAME NETNS    join NETNS, compile and apply through the backend, print the times
+//   same-unwrapped A B  exit 0 when the files are equal once nft's wrapped set-element lines
+//                       are joined (a difference in wrapping alone), 1 otherwise
+
+namespace fwctl::bench {
+
+// Runs the child mode named by argv[1]; returns -1 when argv[1] names none.
+int child_main(int argc, char** argv);
+
+}  // namespace fwctl::bench

@@ -1,0 +1,88 @@
+#pragma once
+// A batch of nf_tables messages that the kernel applies as one transaction (nftables' mnl.c
+// pattern): the builders append one message per kernel object and verb, the whole batch is
+// sent once (Netlink::send), and either every message takes effect or none does.
+//
+// Each message carries its origin ("chain 'filter_IN_public_allow' rule 2: tcp dport 22
+// accept"), so that a kernel error can be reported against what caused it. Messages are stored
+// back to back as complete netlink messages with NLM_F_ACK set; message i has sequence number
+// i + 1 (the batch's begin and end markers are added by the sender).
+//
+// A builder fails only when the IR holds something it cannot encode (an unknown symbol, an
+// address of the wrong family); the batch is then unchanged.
+
+#include <cstdint>
+#include <map>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "common/result.hpp"
+#include "compiler/ir.hpp"
+#include "nft/table_id.hpp"
+
+struct nlmsghdr;
+
+namespace fwctl::nft {
+
+struct Message {
+  uint32_t offset = 0;  // into Batch::data()
+  uint32_t length = 0;
+  std::string origin;
+};
+
+class Batch {
+ public:
+  Batch();
+
+  // add table inet firewalld (creates it, or does nothing when it exists)
+  Status add_table(const TableId& table);
+  // delete table inet firewalld (with everything in it)
+  Status del_table(const TableId& table);
+  // add chain inet firewalld NAME [{ type T hook H priority P; policy accept; }]; no rules
+  Status add_chain(const TableId& table, const compiler::Chain& chain);
+  // flush chain inet firewalld NAME
+  Status flush_chain(const TableId& table, const std::string& chain);
+  // delete chain inet firewalld NAME
+  Status del_chain(const TableId& table, const std::string& chain);
+  // add ct helper inet firewalld NAME { type "ftp" protocol tcp; l3proto inet; }
+  Status add_ct_helper(const TableId& table, const compiler::CtHelper& helper);
+  // add set inet firewalld NAME { type T; flags F; }, then add element ... { set.elements }
+  Status add_set(const TableId& table, const compiler::Set& set);
+  // add element inet firewalld NAME { elements }; `set` gives the name and type
+  Status add_set_elements(const TableId& table, const compiler::Set& set,
+                          const std::vector<std::vector<compiler::Value>>& elements);
+  // delete element inet firewalld NAME { elements }
+  Status del_set_elements(const TableId& table, const compiler::Set& set,
+                          const std::vector<std::vector<compiler::Value>>& elements);
+  // add rule inet firewalld CHAIN STATEMENTS. With `echo` the kernel returns the new rule, and
+  // Netlink::send reports its handle.
+  Status add_rule(const TableId& table, const std::string& chain, const compiler::Rule& rule,
+                  const std::string& origin, bool echo = false);
+  // delete rule inet firewalld CHAIN handle H
+  Status del_rule(const TableId& table, const std::string& chain, uint64_t handle,
+                  const std::string& origin);
+
+  bool empty() const { return messages_.empty(); }
+  size_t size() const { return messages_.size(); }
+  const std::vector<Message>& messages() const { return messages_; }
+  const std::vector<char>& data() const { return data_; }
+  std::span<const char> bytes(size_t index) const;
+
+ private:
+  nlmsghdr* begin_message(uint16_t type, uint16_t family, uint16_t flags);
+  void end_message(const nlmsghdr* nlh, std::string origin);
+  Status add_elements(uint16_t type, const TableId& table, const compiler::Set& set,
+                      const std::vector<std::vector<compiler::Value>>& elements);
+
+  std::vector<char> data_;
+  std::vector<Message> messages_;
+  std::vector<char> scratch_;  // one message is built here, then appended to data_
+  std::map<std::string, bool> interval_sets_;  // "family table set" -> flags interval
+  uint32_t next_set_id_ = 1;
+};
+
+// "<origin>: <strerror(err)>" as COMMAND_FAILED: what a kernel error on message `index` means.
+Error message_error(const Batch& batch, size_t index, int err);
+
+}  // namespace fwctl::nft

@@ -1,0 +1,28 @@
+#include "nft/fake_netlink.hpp"
+
+#include <linux/netfilter/nf_tables.h>
+#include <linux/netlink.h>
+
+#include "nft/batch_text.hpp"
+
+namespace fwctl::nft {
+
+Result<std::vector<Reply>> FakeNetlink::send(const Batch& batch) {
+  if (batch.empty()) return std::vector<Reply>{};
+  sent_.push_back(describe(batch));
+  if (failure_) {
+    auto [index, err] = *failure_;
+    failure_.reset();
+    return Unexpected{message_error(batch, index, err)};
+  }
+  std::vector<Reply> replies(batch.size());
+  for (size_t i = 0; i < batch.size(); ++i) {
+    const auto* nlh = reinterpret_cast<const nlmsghdr*>(batch.bytes(i).data());
+    bool new_rule = (nlh->nlmsg_type & 0xff) == NFT_MSG_NEWRULE;
+    if (new_rule && (nlh->nlmsg_flags & NLM_F_ECHO)) replies[i].handle = next_handle_++;
+  }
+  committed_.push_back(sent_.back());
+  return replies;
+}
+
+}  // namespace fwctl::nft

@@ -1,0 +1,35 @@
+#pragma once
+// A Netlink for unit tests: records every batch as describe() text, accepts it like a kernel
+// would (all or nothing), and fails one chosen message on request.
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "nft/netlink.hpp"
+
+namespace fwctl::nft {
+
+class FakeNetlink final : public Netlink {
+ public:
+  // The next send() fails with errno `err` at message `index` (0-based), like the kernel
+  // refusing that message: nothing of that batch is committed.
+  void fail_at(size_t index, int err) { failure_ = {index, err}; }
+
+  // Rules sent with echo get handles 1, 2, 3 ... in the order the fake accepts them.
+  Result<std::vector<Reply>> send(const Batch& batch) override;
+
+  // Every batch sent, including refused ones.
+  const std::vector<std::vector<std::string>>& sent() const { return sent_; }
+  // Only the batches that were accepted: what a kernel would have applied.
+  const std::vector<std::vector<std::string>>& committed() const { return committed_; }
+
+ private:
+  std::optional<std::pair<size_t, int>> failure_;
+  std::vector<std::vector<std::string>> sent_;
+  std::vector<std::vector<std::string>> committed_;
+  uint64_t next_handle_ = 1;
+};
+
+}  // namespace fwctl::nft

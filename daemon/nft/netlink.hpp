@@ -1,0 +1,33 @@
+#pragma once
+// The seam between fwctl and the kernel: send one Batch as one nf_tables transaction.
+//
+// MnlNetlink (mnl_netlink.hpp) talks to the kernel; FakeNetlink (fake_netlink.hpp) records
+// batches for tests and can fail one.
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "common/result.hpp"
+#include "nft/batch.hpp"
+
+namespace fwctl::nft {
+
+// The kernel's answer to one message of an accepted batch.
+struct Reply {
+  std::optional<uint64_t> handle;  // rules added with echo: the handle the kernel gave them
+  bool operator==(const Reply&) const = default;
+};
+
+class Netlink {
+ public:
+  virtual ~Netlink() = default;
+
+  // Sends `batch` and reads the kernel's answer to every message. On success returns one Reply
+  // per message, in order. When the kernel rejects any message, it applies none of them, and
+  // the result is COMMAND_FAILED "<origin of the first failing message>: <strerror>". An empty
+  // batch is not sent and succeeds.
+  virtual Result<std::vector<Reply>> send(const Batch& batch) = 0;
+};
+
+}  // namespace fwctl::nft
