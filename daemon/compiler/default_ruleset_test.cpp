@@ -14,7 +14,8 @@ using testing::stock_config;
 
 TEST(CompilerDefault, StockConfigurationGivesFirewalldsDefaultRuleset) {
   auto config = stock_config();
-  EXPECT_EQ(compile_text(config, bindings_from_config(config)), read_golden(golden_path("default")));
+  EXPECT_EQ(compile_text(config, bindings_from_config(config)),
+            read_golden(golden_path("default")));
 }
 
 TEST(CompilerDefault, CompilingTwiceGivesTheSameRuleset) {

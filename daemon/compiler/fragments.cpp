@@ -1,6 +1,8 @@
 #include "compiler/fragments.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 
 #include "compiler/address.hpp"
@@ -43,12 +45,17 @@ std::vector<Statement> pkttype_match(const std::string& log_denied) {
   return {meta_match("pkttype", symbol(type))};
 }
 
+std::string mark_hex(const std::string& text) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "0x%08lx", std::strtoul(text.c_str(), nullptr, 0) & 0xffffffffUL);
+  return buf;
+}
+
 Value port_value(const std::string& port) {
   auto dash = port.find('-');
   if (dash == std::string::npos) return integer(port);
   std::string lo = port.substr(0, dash), hi = port.substr(dash + 1);
-  bool numeric = !lo.empty() && !hi.empty() &&
-                 std::all_of(lo.begin(), lo.end(), ::isdigit) &&
+  bool numeric = !lo.empty() && !hi.empty() && std::all_of(lo.begin(), lo.end(), ::isdigit) &&
                  std::all_of(hi.begin(), hi.end(), ::isdigit);
   if (!numeric) return {ValueKind::Range, port};
   unsigned a = static_cast<unsigned>(std::stoul(lo)), b = static_cast<unsigned>(std::stoul(hi));
@@ -81,7 +88,8 @@ std::optional<Match> ipset_match(Context& ctx, const std::string& field, const s
   size_t start = 0;
   while (start <= dims.size()) {
     size_t comma = dims.find(',', start);
-    std::string dim = dims.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    std::string dim =
+        dims.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     if (dim == "port") {
       left.emplace_back(std::in_place_type<Meta>, "l4proto");
       left.emplace_back(std::in_place_type<Payload>, "th", dest ? "dport" : "sport");
@@ -123,6 +131,51 @@ std::optional<Statement> limit_statement(const std::optional<model::RichLimit>& 
   return Limit{static_cast<unsigned>(std::stoul(limit->value.substr(0, slash))), unit->second};
 }
 
+namespace {
+
+// "ipv4"/"ipv6" when the match fixes the network protocol for nft's evaluator (an ip/ip6/
+// icmp/icmpv6 payload, which carries that dependency, or meta nfproto); empty otherwise.
+std::string network_of(const Match& m) {
+  for (const auto& sel : m.left) {
+    if (const auto* p = std::get_if<Payload>(&sel)) {
+      if (p->protocol == "ip" || p->protocol == "icmp") return "ipv4";
+      if (p->protocol == "ip6" || p->protocol == "icmpv6") return "ipv6";
+    }
+    const auto* meta = std::get_if<Meta>(&sel);
+    const auto* value = std::get_if<Value>(&m.right);
+    if (meta && meta->key == "nfproto" && value && m.left.size() == 1) return value->text;
+  }
+  return {};
+}
+
+// The network protocol a later statement implies, the way nft's listing sees dependencies.
+std::string implied_network(const Statement& s) {
+  if (const auto* r = std::get_if<Reject>(&s)) {
+    return r->type == "icmp" ? "ipv4" : r->type == "icmpv6" ? "ipv6" : "";
+  }
+  const auto* m = std::get_if<Match>(&s);
+  const auto* p = m ? std::get_if<Payload>(&m->left[0]) : nullptr;
+  if (!p) return {};
+  if (p->protocol == "ip" || p->protocol == "icmp") return "ipv4";
+  if (p->protocol == "ip6" || p->protocol == "icmpv6") return "ipv6";
+  return {};
+}
+
+}  // namespace
+
+void settle_default_reject(std::vector<Statement>& stmts) {
+  std::string network;
+  for (auto& s : stmts) {
+    if (const auto* m = std::get_if<Match>(&s)) {
+      if (auto n = network_of(*m); !n.empty()) network = n;
+    }
+    auto* r = std::get_if<Reject>(&s);
+    if (!r || !r->type.empty() || network.empty()) continue;
+    *r = network == "ipv4" ? Reject{"icmp", "port-unreachable"}
+                           : Reject{"icmpv6", "port-unreachable"};
+  }
+}
+
 void drop_implied_nfproto(std::vector<Statement>& stmts) {
   for (size_t i = 0; i < stmts.size(); ++i) {
     const auto* m = std::get_if<Match>(&stmts[i]);
@@ -130,16 +183,10 @@ void drop_implied_nfproto(std::vector<Statement>& stmts) {
     const auto* meta = std::get_if<Meta>(&m->left[0]);
     if (!meta || meta->key != "nfproto") continue;
     const auto* value = std::get_if<Value>(&m->right);
-    bool v4 = value && value->text == "ipv4";
-    bool implied = std::any_of(stmts.begin() + static_cast<std::ptrdiff_t>(i) + 1, stmts.end(),
-                               [&](const Statement& s) {
-                                 const auto* later = std::get_if<Match>(&s);
-                                 if (!later) return false;
-                                 const auto* p = std::get_if<Payload>(&later->left[0]);
-                                 if (!p) return false;
-                                 return v4 ? p->protocol == "ip" || p->protocol == "icmp"
-                                           : p->protocol == "ip6" || p->protocol == "icmpv6";
-                               });
+    if (!value) continue;
+    bool implied =
+        std::any_of(stmts.begin() + static_cast<std::ptrdiff_t>(i) + 1, stmts.end(),
+                    [&](const Statement& s) { return implied_network(s) == value->text; });
     if (implied) {
       stmts.erase(stmts.begin() + static_cast<std::ptrdiff_t>(i));
       return;

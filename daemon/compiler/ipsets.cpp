@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
+#include <utility>
 
 #include "compiler/address.hpp"
 #include "compiler/fragments.hpp"
@@ -60,6 +62,8 @@ std::vector<Value> entry_values(const std::vector<std::string>& dims, const std:
       out.push_back(parsed ? parsed->value : Value{ValueKind::Address, t});
     } else if (d == "iface") {
       out.push_back(quoted(t));
+    } else if (d == "mark") {
+      out.push_back(Value{ValueKind::Hex, mark_hex(t)});
     } else {
       out.push_back(integer(t));
     }
@@ -67,14 +71,61 @@ std::vector<Value> entry_values(const std::vector<std::string>& dims, const std:
   return out;
 }
 
-// nft prints interval set elements in ascending address order.
-std::array<unsigned char, 17> sort_key(const Value& v) {
-  std::array<unsigned char, 17> key{};
+using Elements = std::vector<std::vector<Value>>;
+using AddressKey = std::array<unsigned char, 17>;  // family byte, then the address bytes
+
+// The address of "10.0.0.0/8" or "fd00::1" as a sortable key: IPv4 before IPv6, then by value.
+AddressKey address_key(const Value& v) {
+  AddressKey key{};
   std::string addr = v.text.substr(0, v.text.find('/'));
   bool v6 = addr.find(':') != std::string::npos;
   key[0] = v6 ? 1 : 0;
   inet_pton(v6 ? AF_INET6 : AF_INET, addr.c_str(), key.data() + 1);
   return key;
+}
+
+// nft lists a one-address interval set in ascending address order (interval_map_decompose()).
+// Each key is computed once: a set may have tens of thousands of entries.
+void sort_by_address(Elements& elements) {
+  std::vector<std::pair<AddressKey, size_t>> keys;
+  keys.reserve(elements.size());
+  for (size_t i = 0; i < elements.size(); ++i) keys.emplace_back(address_key(elements[i][0]), i);
+  std::sort(keys.begin(), keys.end());  // the index breaks ties: a stable order
+  Elements sorted;
+  sorted.reserve(elements.size());
+  for (const auto& [key, index] : keys) sorted.push_back(std::move(elements[index]));
+  elements = std::move(sorted);
+}
+
+// nft sorts the elements of a plain hash set by value when listing; for a MAC address the
+// canonical text (lower case, fixed width) sorts the same way.
+void sort_by_text(Elements& elements) {
+  std::stable_sort(elements.begin(), elements.end(),
+                   [](const auto& a, const auto& b) { return a[0].text < b[0].text; });
+}
+
+// A concatenated interval set (the kernel's pipapo) lists elements in insertion order, and
+// firewalld's insertion order is odd: set_restore() sends one `add element` per entry in
+// chunks of 1000, and nft 1.0.6 collapses each chunk's commands into one for evaluation and
+// re-queues all but the first in reverse (nft_cmd_uncollapse()). So a chunk e1..eN reaches
+// the kernel as e1, eN, ..., e2.
+void firewalld_insertion_order(Elements& elements) {
+  constexpr size_t kChunk = 1000;
+  for (size_t begin = 0; begin < elements.size(); begin += kChunk) {
+    size_t end = std::min(begin + kChunk, elements.size());
+    std::reverse(elements.begin() + static_cast<std::ptrdiff_t>(begin) + 1,
+                 elements.begin() + static_cast<std::ptrdiff_t>(end));
+  }
+}
+
+void order_like_nft(const std::vector<std::string>& dims, Elements& elements) {
+  if (dims.size() > 1) {
+    firewalld_insertion_order(elements);
+  } else if (dims[0] == "ip" || dims[0] == "net") {
+    sort_by_address(elements);
+  } else if (dims[0] == "mac") {
+    sort_by_text(elements);
+  }
 }
 
 Set make_set(const std::string& name, const model::IpSet& ipset) {
@@ -89,12 +140,9 @@ Set make_set(const std::string& name, const model::IpSet& ipset) {
   // ends up without them. An ipset with a timeout gets no entries from the configuration.
   std::string timeout = option(ipset, "timeout");
   if (!timeout.empty() && timeout != "0") return set;
+  set.elements.reserve(ipset.entries.size());
   for (const auto& entry : ipset.entries) set.elements.push_back(entry_values(dims, entry));
-  if (dims.size() == 1 && (dims[0] == "ip" || dims[0] == "net")) {
-    std::stable_sort(set.elements.begin(), set.elements.end(), [](const auto& a, const auto& b) {
-      return sort_key(a[0]) < sort_key(b[0]);
-    });
-  }
+  order_like_nft(dims, set.elements);
   return set;
 }
 

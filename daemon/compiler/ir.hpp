@@ -100,9 +100,9 @@ struct Limit {
   bool operator==(const Limit&) const = default;
 };
 struct Log {
-  std::string prefix;                     // empty: none
-  std::string level;                      // empty: none; "audit" for audit
-  std::optional<unsigned> group;          // nflog
+  std::string prefix;             // empty: none
+  std::string level;              // empty: none; "audit" for audit
+  std::optional<unsigned> group;  // nflog
   std::optional<unsigned> queue_threshold;
   bool operator==(const Log&) const = default;
 };

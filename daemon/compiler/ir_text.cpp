@@ -42,11 +42,16 @@ std::string match_text(const Match& m) {
 
 std::string verdict_text(const Verdict& v) {
   switch (v.kind) {
-    case VerdictKind::Accept: return "accept";
-    case VerdictKind::Drop: return "drop";
-    case VerdictKind::Return: return "return";
-    case VerdictKind::Jump: return "jump " + v.target;
-    case VerdictKind::Goto: return "goto " + v.target;
+    case VerdictKind::Accept:
+      return "accept";
+    case VerdictKind::Drop:
+      return "drop";
+    case VerdictKind::Return:
+      return "return";
+    case VerdictKind::Jump:
+      return "jump " + v.target;
+    case VerdictKind::Goto:
+      return "goto " + v.target;
   }
   return {};
 }

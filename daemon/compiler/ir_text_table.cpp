@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <string>
+#include <string_view>
 
 #include "compiler/ir.hpp"
 
@@ -17,8 +18,8 @@ struct StdPriority {
 // nft's standard priority names for the ip/ip6/inet families; dstnat and srcnat exist only on
 // their own hooks, which is why nat OUTPUT at -90 prints as a plain number.
 constexpr StdPriority kStdPriorities[] = {
-    {"raw", -300, nullptr},         {"mangle", -150, nullptr}, {"dstnat", -100, "prerouting"},
-    {"filter", 0, nullptr},         {"security", 50, nullptr}, {"srcnat", 100, "postrouting"},
+    {"raw", -300, nullptr}, {"mangle", -150, nullptr}, {"dstnat", -100, "prerouting"},
+    {"filter", 0, nullptr}, {"security", 50, nullptr}, {"srcnat", 100, "postrouting"},
 };
 
 // nft names a priority within 10 of a standard one relative to that name.
@@ -38,6 +39,38 @@ std::string element_text(const std::vector<Value>& element) {
   std::string out;
   for (size_t i = 0; i < element.size(); ++i) out += (i ? " . " : "") + to_text(element[i]);
   return out;
+}
+
+// How many elements of a named set nft prints on one line: its calculate_delim() in
+// src/expression.c keys this on the datatype of the set's key. A concatenation, an IPv6
+// address, an interface name or a MAC address gets a line of its own.
+size_t elements_per_line(const std::vector<std::string>& type) {
+  static constexpr std::string_view kFivePerLine[] = {
+      "nf_proto", "integer",      "arp_op", "inet_proto",  "inet_service",
+      "tcp_flag", "dccp_pkttype", "mark",   "iface_index", "classid",
+      "uid",      "gid",          "ct_dir"};
+  static constexpr std::string_view kTwoPerLine[] = {"ipv4_addr", "ct_state", "ct_status",
+                                                     "pkt_type"};
+  if (type.size() != 1) return 1;
+  for (const auto& name : kFivePerLine) {
+    if (type[0] == name) return 5;
+  }
+  for (const auto& name : kTwoPerLine) {
+    if (type[0] == name) return 2;
+  }
+  return 1;
+}
+
+// elements = { a, b,
+//              c }
+std::string elements_text(const Set& set) {
+  const size_t per_line = elements_per_line(set.type);
+  std::string out = "\t\telements = { ";
+  for (size_t i = 0; i < set.elements.size(); ++i) {
+    if (i) out += i % per_line ? ", " : ",\n\t\t\t     ";
+    out += element_text(set.elements[i]);
+  }
+  return out + " }\n";
 }
 
 std::string join(const std::vector<std::string>& parts, const std::string& sep) {
@@ -72,11 +105,7 @@ std::string to_text(const Set& set) {
   std::string out = "\tset " + set.name + " {\n";
   out += "\t\ttype " + join(set.type, " . ") + "\n";
   if (!set.flags.empty()) out += "\t\tflags " + join(set.flags, ",") + "\n";
-  if (!set.elements.empty()) {
-    std::vector<std::string> elements;
-    for (const auto& e : set.elements) elements.push_back(element_text(e));
-    out += "\t\telements = { " + join(elements, ", ") + " }\n";
-  }
+  if (!set.elements.empty()) out += elements_text(set);
   return out + "\t}\n";
 }
 

@@ -40,7 +40,8 @@ TEST(IrText, IcmpxPortUnreachableIsPrintedAsBareReject) {
 TEST(IrText, LogLevelWarnIsLeftOut) {
   EXPECT_EQ(to_text(Statement{Log{"x: ", "warn", {}, {}}}), "log prefix \"x: \"");
   EXPECT_EQ(to_text(Statement{Log{{}, "audit", {}, {}}}), "log level audit");
-  EXPECT_EQ(to_text(Statement{Log{"nf", {}, 3u, 5u}}), "log prefix \"nf\" group 3 queue-threshold 5");
+  EXPECT_EQ(to_text(Statement{Log{"nf", {}, 3u, 5u}}),
+            "log prefix \"nf\" group 3 queue-threshold 5");
 }
 
 TEST(IrText, Ipv6DnatWithAPortUsesBrackets) {
@@ -56,8 +57,9 @@ TEST(IrText, ConcatenatedSetLookupJoinsSelectorsWithDots) {
 TEST(IrText, EmptyChainAndNamedSetLayout) {
   EXPECT_EQ(to_text(Chain{"c", std::nullopt, {}}), "\tchain c {\n\t}\n");
   Set s{"foo", {"ipv4_addr"}, {"interval"}, {{Value{ValueKind::Address, "10.0.0.1"}}}};
-  EXPECT_EQ(to_text(s),
-            "\tset foo {\n\t\ttype ipv4_addr\n\t\tflags interval\n\t\telements = { 10.0.0.1 }\n\t}\n");
+  EXPECT_EQ(
+      to_text(s),
+      "\tset foo {\n\t\ttype ipv4_addr\n\t\tflags interval\n\t\telements = { 10.0.0.1 }\n\t}\n");
 }
 
 }  // namespace

@@ -47,9 +47,15 @@ std::array<PolicySpec, 3> zone_policies(const std::string& name, const model::Zo
   to_any.policy.forward_ports = zone.forward_ports;
   for (const auto& rule : zone.rules) {
     switch (rich_rule_zone_part(rule)) {
-      case ZonePart::ToHost: to_host.policy.rules.push_back(rule); break;
-      case ZonePart::FromAny: from_any.policy.rules.push_back(rule); break;
-      case ZonePart::ToAny: to_any.policy.rules.push_back(rule); break;
+      case ZonePart::ToHost:
+        to_host.policy.rules.push_back(rule);
+        break;
+      case ZonePart::FromAny:
+        from_any.policy.rules.push_back(rule);
+        break;
+      case ZonePart::ToAny:
+        to_any.policy.rules.push_back(rule);
+        break;
     }
   }
   return {to_host, from_any, to_any};

@@ -56,11 +56,15 @@ std::vector<TableChain> policy_dispatch_chains(const Context& ctx, const PolicyS
   if (spec.egress_has("HOST")) return {{"filter", "INPUT"}};
   if (spec.ingress_has("HOST")) return {{"filter", "OUTPUT"}, {"nat", "OUTPUT"}};
   if (spec.ingress_has("ANY") && spec.egress_has("ANY")) {
-    return {{"filter", "FORWARD"}, {"nat", "PREROUTING"}, {"nat", "POSTROUTING"},
+    return {{"filter", "FORWARD"},
+            {"nat", "PREROUTING"},
+            {"nat", "POSTROUTING"},
             {"mangle", "PREROUTING"}};
   }
   if (spec.egress_has("ANY")) {
-    return {{"filter", "FORWARD"}, {"nat", "PREROUTING"}, {"mangle", "PREROUTING"},
+    return {{"filter", "FORWARD"},
+            {"nat", "PREROUTING"},
+            {"mangle", "PREROUTING"},
             {"nat", "POSTROUTING"}};
   }
   std::vector<TableChain> tc;

@@ -55,7 +55,8 @@ void add_dispatch_rule(Context& ctx, const PolicySpec& spec, const TableChain& t
   if (ingress) rule.stmts.push_back(*ingress);
   if (egress) rule.stmts.push_back(*egress);
   rule.stmts.push_back(jump(policy_chain(spec, table, snat)));
-  std::string chain = table + "_" + nf_chain + "_POLICIES_" + (spec.policy.priority < 0 ? "pre" : "post");
+  std::string chain =
+      table + "_" + nf_chain + "_POLICIES_" + (spec.policy.priority < 0 ? "pre" : "post");
   ctx.out.add_by_priority(chain, std::move(rule), spec.policy.priority,
                           TableBuilder::Counter::Policy);
 }

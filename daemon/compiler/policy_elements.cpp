@@ -49,8 +49,9 @@ void emit_source_port(Context& ctx, const PolicySpec& spec, const std::string& p
 
 // [meta nfproto ipv4 | rich head] oifname != "lo" masquerade   (nat_POST_<zone>_allow)
 void emit_masquerade(Context& ctx, const PolicySpec& spec, const model::RichRule* rich) {
-  std::vector<Statement> exprs = rich ? rich_head(ctx, rich, {})
-                                      : std::vector<Statement>{meta_match("nfproto", symbol("ipv4"))};
+  std::vector<Statement> exprs =
+      rich ? rich_head(ctx, rich, {})
+           : std::vector<Statement>{meta_match("nfproto", symbol("ipv4"))};
   exprs.push_back(meta_match("oifname", quoted("lo"), Op::Neq));
   exprs.push_back(Masquerade{});
   std::string suffix = rich ? rich_action_suffix(*rich) : "allow";

@@ -1,7 +1,6 @@
 #include "compiler/rich_output.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "compiler/fragments.hpp"
 #include "compiler/policy_chains.hpp"
@@ -13,13 +12,6 @@ using model::RichActionType;
 
 std::string priority_suffix(int priority, const char* at_zero) {
   return priority == 0 ? at_zero : priority < 0 ? "pre" : "post";
-}
-
-// 0x1 -> 0x00000001, as nft prints marks.
-std::string mark_hex(const std::string& text) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "0x%08lx", std::stoul(text, nullptr, 0) & 0xffffffffUL);
-  return buf;
 }
 
 Statement mark_statement(const std::string& set) {
@@ -40,9 +32,12 @@ void add_tcp_reset_dependency(std::vector<Statement>& stmts) {
 
 std::optional<Statement> action_statement(Context& ctx, const model::RichAction& action) {
   switch (action.type) {
-    case RichActionType::Accept: return accept();
-    case RichActionType::Drop: return drop();
-    case RichActionType::Mark: return mark_statement(action.mark_set);
+    case RichActionType::Accept:
+      return accept();
+    case RichActionType::Drop:
+      return drop();
+    case RichActionType::Mark:
+      return mark_statement(action.mark_set);
     case RichActionType::Reject:
       if (action.reject_type.empty()) return Reject{};
       if (auto r = reject_for_type(action.reject_type)) return *r;
@@ -61,7 +56,8 @@ Log log_of(const std::variant<model::RichLog, model::RichNflog>& log) {
     const auto& n = std::get<model::RichNflog>(log);
     out.prefix = n.prefix;
     out.group = n.group.empty() ? 0u : static_cast<unsigned>(std::stoul(n.group));
-    if (!n.queue_size.empty()) out.queue_threshold = static_cast<unsigned>(std::stoul(n.queue_size));
+    if (!n.queue_size.empty())
+      out.queue_threshold = static_cast<unsigned>(std::stoul(n.queue_size));
   }
   return out;
 }
@@ -94,7 +90,9 @@ std::vector<Statement> rich_head(Context& ctx, const model::RichRule* rich,
     if (auto m = addr_match(ctx, "daddr", addr, d->invert)) out.push_back(*m);
   }
   if (const auto& s = rich->source) {
-    std::string addr = !s->ipset.empty() ? "ipset:" + s->ipset : !s->mac.empty() ? s->mac : s->address;
+    std::string addr = !s->ipset.empty() ? "ipset:" + s->ipset
+                       : !s->mac.empty() ? s->mac
+                                         : s->address;
     if (auto m = addr_match(ctx, "saddr", addr, s->invert)) out.push_back(*m);
   }
   return out;
@@ -113,6 +111,7 @@ std::string rich_action_suffix(const model::RichRule& rich) {
 
 void add_rich_placed(Context& ctx, const std::string& chain, std::vector<Statement> stmts,
                      const model::RichRule* rich) {
+  settle_default_reject(stmts);
   drop_implied_nfproto(stmts);
   if (!rich || rich->priority == 0) {
     ctx.out.append(chain, Rule{std::move(stmts)});

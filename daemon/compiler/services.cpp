@@ -86,7 +86,8 @@ void emit_service_once(Context& ctx, const PolicySpec& spec, const std::string& 
     seen.push_back(include);
     emit_service_once(ctx, spec, include, rich, seen);
   }
-  if (rich && rich->destination && !(svc.destination_ipv4.empty() && svc.destination_ipv6.empty())) {
+  if (rich && rich->destination &&
+      !(svc.destination_ipv4.empty() && svc.destination_ipv6.empty())) {
     ctx.fail(Code::INVALID_RULE, "Destination conflict with service.");
     return;
   }
@@ -97,7 +98,8 @@ void emit_service_once(Context& ctx, const PolicySpec& spec, const std::string& 
     for (const auto& h : helper_names) emit_helper_ports(ctx, spec, h, dest);
     for (const auto& p : svc.ports) emit_port(ctx, spec, p.protocol, p.port, dest, rich);
     for (const auto& p : svc.protocols) emit_protocol(ctx, spec, p, dest, rich);
-    for (const auto& p : svc.source_ports) emit_source_port(ctx, spec, p.protocol, p.port, dest, rich);
+    for (const auto& p : svc.source_ports)
+      emit_source_port(ctx, spec, p.protocol, p.port, dest, rich);
   }
 }
 

@@ -90,9 +90,9 @@ void emit_filter_output(Context& ctx) {
 // icmpv6 type { nd-router-advert, nd-neighbor-solicit } accept
 // meta nfproto ipv6 fib saddr . mark . iif oif missing [log prefix "rpfilter_DROP: "] drop
 void emit_rpfilter(Context& ctx) {
-  std::vector<Statement> check{meta_match("nfproto", symbol("ipv6")),
-                               Match{{Fib{{"saddr", "mark", "iif"}, "oif"}}, Op::Eq,
-                                     Value{ValueKind::Bool, "missing"}}};
+  std::vector<Statement> check{
+      meta_match("nfproto", symbol("ipv6")),
+      Match{{Fib{{"saddr", "mark", "iif"}, "oif"}}, Op::Eq, Value{ValueKind::Bool, "missing"}}};
   if (ctx.logging()) check.push_back(log_prefix("rpfilter_DROP: "));
   check.push_back(drop());
   ctx.out.insert_front("filter_PREROUTING", rule(check));
@@ -108,8 +108,9 @@ void emit_rpfilter(Context& ctx) {
 void emit_rfc3964(Context& ctx) {
   AnonSet prefixes;
   // Sorted by value, as nft prints them.
-  for (const char* p : {"::/96", "::ffff:0.0.0.0/96", "2002::/24", "2002:a00::/24", "2002:7f00::/24",
-                        "2002:a9fe::/32", "2002:ac10::/28", "2002:c0a8::/32", "2002:e000::/19"}) {
+  for (const char* p :
+       {"::/96", "::ffff:0.0.0.0/96", "2002::/24", "2002:a00::/24", "2002:7f00::/24",
+        "2002:a9fe::/32", "2002:ac10::/28", "2002:c0a8::/32", "2002:e000::/19"}) {
     prefixes.elements.push_back(Value{ValueKind::Prefix, p});
   }
   std::vector<Statement> stmts{payload_match("ip6", "daddr", prefixes)};

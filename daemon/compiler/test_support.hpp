@@ -72,12 +72,12 @@ inline model::Config stock_config() {
   c.helpers["netbios-ns"].value =
       model::Helper{{}, "ipv4", "nf_conntrack_netbios_ns", {pp("137", "udp")}};
 
-  for (const char* t : {"echo-request", "echo-reply", "destination-unreachable",
-                        "time-exceeded", "parameter-problem", "redirect"}) {
+  for (const char* t : {"echo-request", "echo-reply", "destination-unreachable", "time-exceeded",
+                        "parameter-problem", "redirect"}) {
     c.icmptypes[t].value = model::IcmpType{};
   }
-  for (const char* t : {"neighbour-advertisement", "neighbour-solicitation",
-                        "router-advertisement"}) {
+  for (const char* t :
+       {"neighbour-advertisement", "neighbour-solicitation", "router-advertisement"}) {
     c.icmptypes[t].value.destinations = {"ipv6"};
   }
   c.icmptypes["router-advertisement"].value.destinations = {"ipv4", "ipv6"};
@@ -87,8 +87,8 @@ inline model::Config stock_config() {
   ipv6.priority = -15000;
   ipv6.ingress_zones = {"ANY"};
   ipv6.egress_zones = {"HOST"};
-  for (const char* t : {"neighbour-advertisement", "neighbour-solicitation",
-                        "router-advertisement", "redirect"}) {
+  for (const char* t :
+       {"neighbour-advertisement", "neighbour-solicitation", "router-advertisement", "redirect"}) {
     ipv6.rules.push_back(icmp_type_accept("ipv6", t));
   }
   return c;

@@ -33,11 +33,11 @@ void for_each_dispatch(const std::array<PolicySpec, 3>& specs, Fn fn) {
 void bind_interface(Context& ctx, const std::array<PolicySpec, 3>& specs, bool forward,
                     const std::string& interface) {
   std::string ifname = nft_interface(interface);
-  for_each_dispatch(specs, [&](const std::string& zones, const std::string& nf_chain,
-                               const std::string& target) {
-    Match m = meta_match(matches_output(nf_chain) ? "oifname" : "iifname", quoted(ifname));
-    ctx.out.add_zone_interface(zones, Rule{{m, go_to(target)}});
-  });
+  for_each_dispatch(
+      specs, [&](const std::string& zones, const std::string& nf_chain, const std::string& target) {
+        Match m = meta_match(matches_output(nf_chain) ? "oifname" : "iifname", quoted(ifname));
+        ctx.out.add_zone_interface(zones, Rule{{m, go_to(target)}});
+      });
   if (forward) {
     ctx.out.append(policy_chain(specs[2], "filter") + "_allow",
                    Rule{{meta_match("oifname", quoted(ifname)), accept()}});
@@ -49,11 +49,11 @@ void bind_interface(Context& ctx, const std::array<PolicySpec, 3>& specs, bool f
 void bind_source(Context& ctx, const std::array<PolicySpec, 3>& specs, bool forward,
                  const std::string& source) {
   const std::string& zone = specs[0].zone;
-  for_each_dispatch(specs, [&](const std::string& zones, const std::string& nf_chain,
-                               const std::string& target) {
-    auto m = addr_match(ctx, matches_output(nf_chain) ? "daddr" : "saddr", source);
-    if (m) ctx.out.add_zone_source(zones, Rule{{*m, go_to(target)}}, zone, source);
-  });
+  for_each_dispatch(
+      specs, [&](const std::string& zones, const std::string& nf_chain, const std::string& target) {
+        auto m = addr_match(ctx, matches_output(nf_chain) ? "daddr" : "saddr", source);
+        if (m) ctx.out.add_zone_source(zones, Rule{{*m, go_to(target)}}, zone, source);
+      });
   if (forward) {
     if (auto m = addr_match(ctx, "daddr", source)) {
       ctx.out.append(policy_chain(specs[2], "filter") + "_allow", Rule{{*m, accept()}});
@@ -81,10 +81,10 @@ void bind_default_zone(Context& ctx, const std::string& name) {
   auto it = ctx.config.zones.find(name);
   if (it == ctx.config.zones.end()) return;
   auto specs = zone_policies(name, it->second.value);
-  for_each_dispatch(specs, [&](const std::string& zones, const std::string&,
-                               const std::string& target) {
-    ctx.out.append(zones, Rule{{go_to(target)}});
-  });
+  for_each_dispatch(specs,
+                    [&](const std::string& zones, const std::string&, const std::string& target) {
+                      ctx.out.append(zones, Rule{{go_to(target)}});
+                    });
 }
 
 }  // namespace fwctl::compiler

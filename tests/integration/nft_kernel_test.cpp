@@ -92,7 +92,9 @@ TEST_P(NftGolden, LoadsInOneBatchAndReadsBackAsTheIrAndTheGolden) {
 
 INSTANTIATE_TEST_SUITE_P(Goldens, NftGolden,
                          ::testing::Values("default", "zone_elements", "zone_elements_log_denied",
-                                           "zones_and_policies"));
+                                           "zones_and_policies", "rich_nflog", "rich_priorities",
+                                           "sources_mac_not", "ipset_concat", "policies_host_any",
+                                           "icmp_inversion", "forward_port_v6"));
 
 TEST_F(NftKernel, ReplacingALoadedTableLeavesOnlyTheNewOne) {
   ASSERT_TRUE(load(compile_golden("zones_and_policies")));
