@@ -8,6 +8,7 @@
 #include <set>
 #include <vector>
 
+#include "common/text.hpp"
 #include "config/atomic_file.hpp"
 #include "model/python_int.hpp"
 
@@ -83,17 +84,6 @@ std::vector<std::string_view> split_equals(std::string_view line) {
   }
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-bool one_of(std::string_view value, std::initializer_list<std::string_view> valid) {
-  return std::find(valid.begin(), valid.end(), value) != valid.end();
-}
-
 bool is_valid(const Key& key, const std::string& value) {
   switch (key.check) {
     case Check::NonEmpty:
@@ -101,13 +91,13 @@ bool is_valid(const Key& key, const std::string& value) {
     case Check::Integer:
       return model::parse_python_int(value, model::PythonIntBase::Decimal).has_value();
     case Check::Boolean:
-      return one_of(lower(value), {"no", "false", "yes", "true"});
+      return one_of(ascii_lower(value), {"no", "false", "yes", "true"});
     case Check::LogDenied:
       return one_of(value, {"all", "unicast", "broadcast", "multicast", "off"});
     case Check::AutomaticHelpers:
-      return one_of(lower(value), {"yes", "no", "system"});
+      return one_of(ascii_lower(value), {"yes", "no", "system"});
     case Check::Backend:
-      return one_of(lower(value), {"nftables", "iptables"});
+      return one_of(ascii_lower(value), {"nftables", "iptables"});
   }
   return false;
 }

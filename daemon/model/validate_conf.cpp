@@ -4,25 +4,15 @@
 #include <cctype>
 #include <string>
 
+#include "common/text.hpp"
 #include "model/python_int.hpp"
 #include "model/validate.hpp"
 
 namespace fwctl::model {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-bool one_of(std::string_view value, std::initializer_list<std::string_view> valid) {
-  return std::find(valid.begin(), valid.end(), value) != valid.end();
-}
-
 bool is_boolean(std::string_view value) {
-  return one_of(lower(value), {"yes", "no", "true", "false"});
+  return one_of(ascii_lower(value), {"yes", "no", "true", "false"});
 }
 
 // "off", or the interfaces whose traffic the flowtable offloads, separated by blanks.
@@ -62,7 +52,7 @@ Status check_firewalld_conf(const FirewalldConf& conf) {
       {"LogDenied", conf.log_denied,
        one_of(conf.log_denied, {"all", "unicast", "broadcast", "multicast", "off"})},
       {"AutomaticHelpers", conf.automatic_helpers,
-       one_of(lower(conf.automatic_helpers), {"yes", "no", "system"})},
+       one_of(ascii_lower(conf.automatic_helpers), {"yes", "no", "system"})},
       {"FirewallBackend", conf.firewall_backend,
        one_of(conf.firewall_backend, {"nftables", "iptables"})},
       {"FlushAllOnReload", conf.flush_all_on_reload, is_boolean(conf.flush_all_on_reload)},
