@@ -5,6 +5,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -135,16 +136,22 @@ ChildRun run_child(const std::vector<std::string>& argv, const std::string& netn
   if (!in_time) kill(pid, SIGKILL);
   int status = 0;
   rusage ru{};
-  // Reaped within the deadline or killed: polls every 100 µs, which bounds the timing error.
-  for (bool killed = !in_time;;) {
-    pid_t got = wait4(pid, &status, WNOHANG, &ru);
-    if (got == pid || (got < 0 && errno != EINTR)) break;
-    if (!killed && now_s() > deadline) {
+  // Wait for the exit on a pidfd until the deadline, so that the wall time ends at the exit.
+  int pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
+  if (in_time && pidfd >= 0) {
+    pollfd p{pidfd, POLLIN, 0};
+    int left_ms = static_cast<int>((deadline - now_s()) * 1000);
+    int r = 0;
+    do {
+      r = poll(&p, 1, left_ms > 0 ? left_ms : 0);
+    } while (r < 0 && errno == EINTR);
+    if (r == 0) {
       kill(pid, SIGKILL);
-      killed = true;
       in_time = false;
     }
-    usleep(100);
+  }
+  if (pidfd >= 0) close(pidfd);
+  while (wait4(pid, &status, 0, &ru) < 0 && errno == EINTR) {
   }
   res.wall_s = now_s() - start;
   res.user_s = tv_s(ru.ru_utime);
