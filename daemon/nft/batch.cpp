@@ -158,8 +158,27 @@ Status Batch::add_ct_helper(const TableId& table, const compiler::CtHelper& help
   return ok();
 }
 
+Status Batch::del_ct_helper(const TableId& table, const compiler::CtHelper& helper) {
+  auto family = family_number(table.family);
+  if (!family) return bad_table(table);
+  ObjPtr o(nftnl_obj_alloc());
+  nftnl_obj_set_u32(o.get(), NFTNL_OBJ_FAMILY, *family);
+  nftnl_obj_set_str(o.get(), NFTNL_OBJ_TABLE, table.name.c_str());
+  nftnl_obj_set_str(o.get(), NFTNL_OBJ_NAME, helper.name.c_str());
+  nftnl_obj_set_u32(o.get(), NFTNL_OBJ_TYPE, NFT_OBJECT_CT_HELPER);
+  auto* nlh = begin_message(NFT_MSG_DELOBJ, *family, 0);
+  nftnl_obj_nlmsg_build_payload(nlh, o.get());
+  end_message(nlh, "ct helper '" + helper.name + "'");
+  return ok();
+}
+
 Status Batch::add_rule(const TableId& table, const std::string& chain, const compiler::Rule& rule,
                        const std::string& origin, bool echo) {
+  return add_rule(table, chain, rule, origin, RulePlace::append(), echo);
+}
+
+Status Batch::add_rule(const TableId& table, const std::string& chain, const compiler::Rule& rule,
+                       const std::string& origin, RulePlace place, bool echo) {
   auto family = family_number(table.family);
   if (!family) return bad_table(table);
   std::string prefix = table.family + " " + table.name + " ";
@@ -184,7 +203,10 @@ Status Batch::add_rule(const TableId& table, const std::string& chain, const com
     nftnl_set_elems_nlmsg_build_payload(nlh, elems.get());
     end_message(nlh, origin);
   }
-  uint16_t flags = NLM_F_CREATE | NLM_F_APPEND | (echo ? NLM_F_ECHO : 0);
+  // Without NLM_F_APPEND the kernel inserts in front of the position (or at the head).
+  bool append = place.kind == RulePlace::Kind::Append;
+  if (!append) nftnl_rule_set_u64(encoded->rule.get(), NFTNL_RULE_POSITION, place.handle);
+  uint16_t flags = NLM_F_CREATE | (append ? NLM_F_APPEND : 0) | (echo ? NLM_F_ECHO : 0);
   auto* nlh = begin_message(NFT_MSG_NEWRULE, *family, flags);
   nftnl_rule_nlmsg_build_payload(nlh, encoded->rule.get());
   end_message(nlh, origin);

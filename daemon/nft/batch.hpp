@@ -25,6 +25,16 @@ struct nlmsghdr;
 
 namespace fwctl::nft {
 
+// Where add_rule puts a rule in its chain (nft's `add rule` and `insert rule ... position`).
+struct RulePlace {
+  enum class Kind { Append, Before };
+  Kind kind = Kind::Append;
+  uint64_t handle = 0;  // Before: the kernel handle of the rule to insert in front of
+
+  static RulePlace append() { return {}; }
+  static RulePlace before(uint64_t handle) { return {Kind::Before, handle}; }
+};
+
 struct Message {
   uint32_t offset = 0;  // into Batch::data()
   uint32_t length = 0;
@@ -47,21 +57,40 @@ class Batch {
   Status del_chain(const TableId& table, const std::string& chain);
   // add ct helper inet firewalld NAME { type "ftp" protocol tcp; l3proto inet; }
   Status add_ct_helper(const TableId& table, const compiler::CtHelper& helper);
-  // add set inet firewalld NAME { type T; flags F; }, then add element ... { set.elements }
+  // delete ct helper inet firewalld NAME (no rule may still use it)
+  Status del_ct_helper(const TableId& table, const compiler::CtHelper& helper);
+  // add set inet firewalld NAME { type T; flags F; }, then add element ... { set.elements }.
+  // The elements are encoded once and streamed into messages of up to 256 elements.
   Status add_set(const TableId& table, const compiler::Set& set);
-  // add element inet firewalld NAME { elements }; `set` gives the name and type
+  // delete set inet firewalld NAME (with its elements; no rule may still refer to it)
+  Status del_set(const TableId& table, const compiler::Set& set);
+  // Tells the batch that `set` exists in the kernel already, so that rules added to this batch
+  // encode their lookups into it correctly (an interval set needs host-order data converted).
+  // Sends nothing.
+  Status declare_set(const TableId& table, const compiler::Set& set);
+  // add element inet firewalld NAME { elements }; `set` gives the name and type. These are
+  // elements added to a loaded set: a whole interval set's leading zero end element (which
+  // add_set sends) is not added again.
   Status add_set_elements(const TableId& table, const compiler::Set& set,
                           const std::vector<std::vector<compiler::Value>>& elements);
   // delete element inet firewalld NAME { elements }
   Status del_set_elements(const TableId& table, const compiler::Set& set,
                           const std::vector<std::vector<compiler::Value>>& elements);
-  // add rule inet firewalld CHAIN STATEMENTS. With `echo` the kernel returns the new rule, and
-  // Netlink::send reports its handle.
+  // add rule inet firewalld CHAIN STATEMENTS, at the end of the chain. With `echo` the kernel
+  // returns the new rule, and Netlink::send reports its handle.
   Status add_rule(const TableId& table, const std::string& chain, const compiler::Rule& rule,
                   const std::string& origin, bool echo = false);
+  // The same at `place`: `insert rule ... position H` puts it in front of the rule with handle
+  // H (which must exist when the kernel reaches this message).
+  Status add_rule(const TableId& table, const std::string& chain, const compiler::Rule& rule,
+                  const std::string& origin, RulePlace place, bool echo);
   // delete rule inet firewalld CHAIN handle H
   Status del_rule(const TableId& table, const std::string& chain, uint64_t handle,
                   const std::string& origin);
+
+  // Makes room for `bytes` more bytes of messages, so that a large batch grows its buffer once
+  // instead of doubling (and copying) it several times on the way.
+  void reserve(size_t bytes) { data_.reserve(data_.size() + bytes); }
 
   bool empty() const { return messages_.empty(); }
   size_t size() const { return messages_.size(); }
@@ -73,7 +102,10 @@ class Batch {
   nlmsghdr* begin_message(uint16_t type, uint16_t family, uint16_t flags);
   void end_message(const nlmsghdr* nlh, std::string origin);
   Status add_elements(uint16_t type, const TableId& table, const compiler::Set& set,
-                      const std::vector<std::vector<compiler::Value>>& elements);
+                      const std::vector<std::vector<compiler::Value>>& elements, bool whole);
+  nlmsghdr* begin_elements(uint16_t type, uint16_t family, const TableId& table,
+                           const std::string& set);
+  void rollback(size_t messages, size_t bytes);
 
   std::vector<char> data_;
   std::vector<Message> messages_;

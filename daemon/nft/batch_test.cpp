@@ -47,14 +47,15 @@ TEST(Batch, ReplaceAddsDeletesThenRebuildsTheTableChainsBeforeRules) {
 }
 
 TEST(Batch, IntervalSetElementsAreSegments) {
-  // elements = { 192.168.0.0/24, 10.0.0.1 }: sorted, each interval closed by its successor
+  // elements = { 192.168.0.0/24, 10.0.0.1 } added to a loaded set: sorted, each interval closed
+  // by its successor, and no leading zero end element (only a whole set's load has it)
   Batch batch;
   compiler::Set set{"foo", {"ipv4_addr"}, {"interval"}, {}};
   ASSERT_TRUE(batch.add_set_elements(kTable, set,
                                      {{Value{ValueKind::Prefix, "192.168.0.0/24"}},
                                       {Value{ValueKind::Address, "10.0.0.1"}}}));
   EXPECT_EQ(lines(batch), std::vector<std::string>{
-                              "add element inet firewalld foo { 00000000 end, 0a000001, "
+                              "add element inet firewalld foo { 0a000001, "
                               "0a000002 end, c0a80000, c0a80100 end }"});
 }
 
@@ -95,6 +96,36 @@ TEST(Batch, DeleteRuleByHandle) {
   ASSERT_TRUE(batch.del_rule(kTable, "filter_IN_public_allow", 42, "zone 'public' port 22/tcp"));
   EXPECT_EQ(lines(batch), std::vector<std::string>{
                               "delete rule inet firewalld filter_IN_public_allow handle 42"});
+}
+
+TEST(Batch, RulePlacedBeforeAHandleIsAnInsertAtThatPosition) {
+  Batch batch;
+  ASSERT_TRUE(batch.add_rule(kTable, "c", rule({accept()}), "x", RulePlace::before(7), true));
+  EXPECT_EQ(lines(batch), std::vector<std::string>{
+                              "insert rule inet firewalld c position 7 [ immediate reg 0 accept ] "
+                              "(echo)"});
+}
+
+TEST(Batch, SetAndHelperDeletesNameTheObject) {
+  Batch batch;
+  ASSERT_TRUE(batch.del_set(kTable, {"foo", {"ipv4_addr"}, {}, {}}));
+  ASSERT_TRUE(batch.del_ct_helper(kTable, {"helper-ftp-tcp", "ftp", "tcp", "inet"}));
+  EXPECT_EQ(lines(batch), (std::vector<std::string>{
+                              "delete set inet firewalld foo",
+                              "delete ct helper inet firewalld helper-ftp-tcp"}));
+}
+
+TEST(Batch, BadElementHalfwayThroughALargeSetLeavesTheBatchUnchanged) {
+  Batch batch;
+  compiler::Set set{"big", {"ipv4_addr"}, {}, {}};
+  for (int i = 0; i < 600; ++i) {
+    set.elements.push_back({Value{ValueKind::Address, "10.1." + std::to_string(i / 256) + "." +
+                                                          std::to_string(i % 256)}});
+  }
+  set.elements.push_back({Value{ValueKind::Address, "fe80::1"}});
+  ASSERT_FALSE(batch.add_set(kTable, set));
+  EXPECT_TRUE(batch.empty());
+  EXPECT_TRUE(batch.data().empty());
 }
 
 }  // namespace

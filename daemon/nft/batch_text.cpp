@@ -69,6 +69,12 @@ std::string set_text(const nlmsghdr* nlh) {
   return out + " }";
 }
 
+std::string del_set_text(const nlmsghdr* nlh) {
+  SetPtr s(nftnl_set_alloc());
+  nftnl_set_nlmsg_parse(nlh, s.get());
+  return "delete set " + set_name(nlh, s.get());
+}
+
 std::string element_text(nftnl_set_elem* e) {
   uint32_t len = 0;
   const void* key = nftnl_set_elem_get(e, NFTNL_SET_ELEM_KEY, &len);
@@ -133,6 +139,7 @@ int append_expr(nftnl_expr* e, void* data) {
   return 0;
 }
 
+// `insert rule` for a new rule placed in front of another (or at the head): no NLM_F_APPEND.
 std::string rule_text(const nlmsghdr* nlh, const char* verb) {
   RulePtr r(nftnl_rule_alloc());
   nftnl_rule_nlmsg_parse(nlh, r.get());
@@ -142,6 +149,9 @@ std::string rule_text(const nlmsghdr* nlh, const char* verb) {
   if (nftnl_rule_is_set(r.get(), NFTNL_RULE_HANDLE)) {
     out += " handle " + std::to_string(nftnl_rule_get_u64(r.get(), NFTNL_RULE_HANDLE));
   }
+  if (nftnl_rule_is_set(r.get(), NFTNL_RULE_POSITION)) {
+    out += " position " + std::to_string(nftnl_rule_get_u64(r.get(), NFTNL_RULE_POSITION));
+  }
   nftnl_expr_foreach(r.get(), append_expr, &out);
   if (nlh->nlmsg_flags & NLM_F_ECHO) out += " (echo)";
   return out;
@@ -150,6 +160,10 @@ std::string rule_text(const nlmsghdr* nlh, const char* verb) {
 std::string object_text(const nlmsghdr* nlh) {
   ObjPtr o(nftnl_obj_alloc());
   nftnl_obj_nlmsg_parse(nlh, o.get());
+  if ((nlh->nlmsg_type & 0xff) == NFT_MSG_DELOBJ) {
+    return "delete ct helper " + where(nlh, nftnl_obj_get_str(o.get(), NFTNL_OBJ_TABLE)) + " " +
+           nftnl_obj_get_str(o.get(), NFTNL_OBJ_NAME);
+  }
   return "add ct helper " + where(nlh, nftnl_obj_get_str(o.get(), NFTNL_OBJ_TABLE)) + " " +
          nftnl_obj_get_str(o.get(), NFTNL_OBJ_NAME) + " { type \"" +
          nftnl_obj_get_str(o.get(), NFTNL_OBJ_CT_HELPER_NAME) + "\" protocol " +
@@ -167,11 +181,13 @@ std::string describe(std::span<const char> message) {
     case NFT_MSG_NEWCHAIN: return chain_text(nlh, "add");
     case NFT_MSG_DELCHAIN: return chain_text(nlh, "delete");
     case NFT_MSG_NEWSET: return set_text(nlh);
+    case NFT_MSG_DELSET: return del_set_text(nlh);
     case NFT_MSG_NEWSETELEM: return elements_text(nlh, "add");
     case NFT_MSG_DELSETELEM: return elements_text(nlh, "delete");
-    case NFT_MSG_NEWRULE: return rule_text(nlh, "add");
+    case NFT_MSG_NEWRULE: return rule_text(nlh, nlh->nlmsg_flags & NLM_F_APPEND ? "add" : "insert");
     case NFT_MSG_DELRULE: return rule_text(nlh, "delete");
-    case NFT_MSG_NEWOBJ: return object_text(nlh);
+    case NFT_MSG_NEWOBJ:
+    case NFT_MSG_DELOBJ: return object_text(nlh);
     default: return "message type " + std::to_string(nlh->nlmsg_type);
   }
 }

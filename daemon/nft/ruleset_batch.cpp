@@ -1,9 +1,37 @@
 #include "nft/ruleset_batch.hpp"
 
+#include <algorithm>
+
+#include "nft/set_encoder.hpp"
+
 namespace fwctl::nft {
 namespace {
 
-Status add_contents(Batch& batch, const TableId& id, const compiler::Table& table) {
+// Upper bounds of the netlink bytes per object, for Batch::reserve(): the buffer is reserved,
+// not touched, so an overestimate costs address space only.
+constexpr size_t kChainBytes = 256;
+constexpr size_t kRuleBytes = 1024;
+constexpr size_t kMessageBytes = 128;  // header, table and set names of an element message
+
+size_t element_bytes(const compiler::Set& set) {
+  auto key = named_set_key(set);
+  if (!key) return 0;
+  bool interval = std::find(set.flags.begin(), set.flags.end(), "interval") != set.flags.end();
+  // list element, flags, key and key end, each value in a nested data attribute
+  size_t one = 4 + 8 + 2 * (8 + (key->len() + 3) / 4 * 4);
+  return (interval && !key->concat() ? 2 : 1) * one;
+}
+
+size_t estimated_bytes(const compiler::Table& table) {
+  size_t bytes = 0;
+  for (const auto& set : table.sets) {
+    bytes += set.elements.size() * element_bytes(set) + kMessageBytes * (set.elements.size() / 128 + 2);
+  }
+  for (const auto& chain : table.chains) bytes += kChainBytes + chain.rules.size() * kRuleBytes;
+  return bytes;
+}
+
+Status add_contents(Batch& batch, const TableId& id, const compiler::Table& table, bool echo) {
   for (const auto& helper : table.ct_helpers) {
     if (auto s = batch.add_ct_helper(id, helper); !s) return s;
   }
@@ -16,7 +44,7 @@ Status add_contents(Batch& batch, const TableId& id, const compiler::Table& tabl
   for (const auto& chain : table.chains) {
     for (size_t i = 0; i < chain.rules.size(); ++i) {
       const auto& rule = chain.rules[i];
-      if (auto s = batch.add_rule(id, chain.name, rule, rule_origin(chain.name, i, rule)); !s) {
+      if (auto s = batch.add_rule(id, chain.name, rule, rule_origin(chain.name, i, rule), echo); !s) {
         return s;
       }
     }
@@ -35,11 +63,12 @@ Status add_remove_table(Batch& batch, const TableId& table) {
   return batch.del_table(table);
 }
 
-Status add_replace_table(Batch& batch, const compiler::Table& table) {
+Status add_replace_table(Batch& batch, const compiler::Table& table, bool echo_rules) {
   TableId id{table.family, table.name};
   if (auto s = add_remove_table(batch, id); !s) return s;
   if (auto s = batch.add_table(id); !s) return s;
-  return add_contents(batch, id, table);
+  batch.reserve(estimated_bytes(table));
+  return add_contents(batch, id, table, echo_rules);
 }
 
 Result<Batch> replace_ruleset(const compiler::Ruleset& ruleset) {

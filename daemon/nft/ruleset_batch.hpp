@@ -14,8 +14,9 @@
 namespace fwctl::nft {
 
 // Appends the replacement of `table` to `batch`. On failure (IR the encoder cannot take) the
-// batch holds part of the table and must be discarded.
-Status add_replace_table(Batch& batch, const compiler::Table& table);
+// batch holds part of the table and must be discarded. With `echo_rules` every rule is sent
+// with NLM_F_ECHO, and the replies carry their handles in chain order, then rule order.
+Status add_replace_table(Batch& batch, const compiler::Table& table, bool echo_rules = false);
 // Appends `add table` + `delete table`: the table is gone afterwards, whether it existed or not.
 Status add_remove_table(Batch& batch, const TableId& table);
 // One batch replacing every table of `ruleset`.

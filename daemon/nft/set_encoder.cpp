@@ -27,53 +27,120 @@ Datatype stored_type(Datatype type, bool interval_concat) {
   return type;
 }
 
-void append_padded(Bytes& out, const Bytes& field, bool concat) {
-  out.insert(out.end(), field.begin(), field.end());
-  if (concat) out.resize(out.size() + padded(static_cast<uint32_t>(field.size())) - field.size());
+bool check_elements(const SetKey& key, bool interval,
+                    const std::vector<std::vector<Value>>& elements, Status& status) {
+  for (const auto& values : elements) {
+    if (values.size() != key.fields.size()) {
+      status = fail(Code::INVALID_ENTRY, "element does not match the set's type");
+      return false;
+    }
+    if (!interval && std::any_of(values.begin(), values.end(), is_interval_value)) {
+      status = fail(Code::INVALID_ENTRY, "interval element in a set without flags interval");
+      return false;
+    }
+  }
+  return true;
 }
 
-Result<Element> plain_element(const SetKey& key, const std::vector<Value>& values) {
-  Element e;
+Unexpected too_long() { return fail(Code::INVALID_ENTRY, "element key longer than 64 bytes"); }
+
+Status plain_element(const SetKey& key, const std::vector<Value>& values, Element& e) {
   for (size_t i = 0; i < key.fields.size(); ++i) {
     auto bytes = encode_value(key.fields[i], values[i]);
     if (!bytes) return Unexpected{bytes.error()};
-    append_padded(e.key, *bytes, key.concat());
+    if (!e.key.append(*bytes, key.concat())) return too_long();
   }
-  return e;
+  return ok();
 }
 
-Result<Element> concat_interval_element(const SetKey& key, const std::vector<Value>& values) {
-  Element e;
+Status concat_interval_element(const SetKey& key, const std::vector<Value>& values, Element& e) {
   for (size_t i = 0; i < key.fields.size(); ++i) {
     auto iv = encode_interval(stored_type(key.fields[i], true), values[i]);
     if (!iv) return Unexpected{iv.error()};
-    append_padded(e.key, iv->low, true);
-    append_padded(e.key_end, iv->high, true);
+    if (!e.key.append(iv->low, true) || !e.key_end.append(iv->high, true)) return too_long();
   }
-  return e;
+  return ok();
 }
 
-// start, end+1 (flagged) for each interval, in ascending order, after a zero end element.
-Result<std::vector<Element>> segment_elements(const Datatype& type,
-                                              const std::vector<std::vector<Value>>& elements) {
-  std::vector<Interval> intervals;
-  for (const auto& values : elements) {
-    auto iv = encode_interval(type, values[0]);
+// One single-field interval, kept inline and small (single fields are at most 16 bytes): all
+// of a set's intervals must be sorted before the first segment goes out, and 62,500 of them
+// fit in one 2 MB allocation this way.
+constexpr size_t kMaxFieldLen = 16;
+struct Span {
+  uint8_t low_len = 0;
+  uint8_t high_len = 0;
+  std::array<uint8_t, kMaxFieldLen> low{};
+  std::array<uint8_t, kMaxFieldLen> high{};
+
+  bool operator<(const Span& o) const {
+    return std::lexicographical_compare(low.begin(), low.begin() + low_len, o.low.begin(),
+                                        o.low.begin() + o.low_len);
+  }
+};
+
+bool put(std::array<uint8_t, kMaxFieldLen>& to, uint8_t& len, const Bytes& from) {
+  if (from.size() > kMaxFieldLen) return false;
+  std::copy(from.begin(), from.end(), to.begin());
+  len = static_cast<uint8_t>(from.size());
+  return true;
+}
+
+Key key_of(const std::array<uint8_t, kMaxFieldLen>& bytes, uint8_t len) {
+  Key key;
+  std::copy(bytes.begin(), bytes.begin() + len, key.bytes.begin());
+  key.len = len;
+  return key;
+}
+
+Result<std::vector<Span>> sorted_spans(const Datatype& type,
+                                       const std::vector<std::vector<Value>>& elements) {
+  std::vector<Span> spans(elements.size());
+  for (size_t i = 0; i < elements.size(); ++i) {
+    auto iv = encode_interval(type, elements[i][0]);
     if (!iv) return Unexpected{iv.error()};
-    intervals.push_back(std::move(*iv));
+    if (!put(spans[i].low, spans[i].low_len, iv->low) ||
+        !put(spans[i].high, spans[i].high_len, iv->high)) {
+      return too_long();
+    }
   }
-  std::sort(intervals.begin(), intervals.end(),
-            [](const Interval& a, const Interval& b) { return a.low < b.low; });
-  std::vector<Element> out;
-  Bytes zero(type.len, 0);
-  if (!intervals.empty() && intervals.front().low != zero) {
-    out.push_back({zero, {}, NFT_SET_ELEM_INTERVAL_END});
+  std::sort(spans.begin(), spans.end());
+  return spans;
+}
+
+// Big-endian successor in place; false when it overflows (all bits set).
+bool increment(Key& key) {
+  for (size_t i = key.len; i-- > 0;) {
+    if (++key.bytes[i] != 0) return true;
   }
-  for (const auto& iv : intervals) {
-    out.push_back({iv.low, {}, 0});
-    if (auto end = successor(iv.high)) out.push_back({*end, {}, NFT_SET_ELEM_INTERVAL_END});
+  return false;
+}
+
+bool is_zero(const Key& key, uint32_t len) {
+  return key.len == len && std::all_of(key.data(), key.data() + len, [](uint8_t b) { return b == 0; });
+}
+
+// start, end+1 (flagged) for each interval, in ascending order, after a zero end element when
+// `leading_end` and the first interval does not start at zero (nft's segment tree).
+Status segment_elements(const Datatype& type, bool leading_end,
+                        const std::vector<std::vector<Value>>& elements, const ElementSink& sink) {
+  auto spans = sorted_spans(type, elements);
+  if (!spans) return Unexpected{spans.error()};
+  Element e;
+  if (leading_end && !spans->empty() &&
+      !is_zero(key_of(spans->front().low, spans->front().low_len), type.len)) {
+    e.key.len = static_cast<uint8_t>(type.len);
+    e.flags = NFT_SET_ELEM_INTERVAL_END;
+    sink(e);
   }
-  return out;
+  for (const auto& span : *spans) {
+    e.key = key_of(span.low, span.low_len);
+    e.flags = 0;
+    sink(e);
+    e.key = key_of(span.high, span.high_len);
+    e.flags = NFT_SET_ELEM_INTERVAL_END;
+    if (increment(e.key)) sink(e);
+  }
+  return ok();
 }
 
 void put_userdata(nftnl_set* set, ByteOrder order) {
@@ -134,23 +201,35 @@ Result<uint32_t> named_set_flags(const compiler::Set& set, const SetKey& key) {
   return flags;
 }
 
+bool Key::append(const Bytes& field, bool pad) {
+  size_t size = pad ? padded(static_cast<uint32_t>(field.size())) : field.size();
+  if (len + size > kMaxKeyLen) return false;
+  std::copy(field.begin(), field.end(), bytes.begin() + len);
+  std::fill(bytes.begin() + len + field.size(), bytes.begin() + len + size, 0);
+  len = static_cast<uint8_t>(len + size);
+  return true;
+}
+
+Status for_each_element(const SetKey& key, bool interval, bool leading_end,
+                        const std::vector<std::vector<Value>>& elements, const ElementSink& sink) {
+  Status status;
+  if (!check_elements(key, interval, elements, status)) return status;
+  if (interval && !key.concat()) return segment_elements(key.fields[0], leading_end, elements, sink);
+  for (const auto& values : elements) {
+    Element e;
+    auto s = interval ? concat_interval_element(key, values, e) : plain_element(key, values, e);
+    if (!s) return s;
+    sink(e);
+  }
+  return ok();
+}
+
 Result<std::vector<Element>> encode_elements(const SetKey& key, bool interval,
                                              const std::vector<std::vector<Value>>& elements) {
-  for (const auto& values : elements) {
-    if (values.size() != key.fields.size()) {
-      return fail(Code::INVALID_ENTRY, "element does not match the set's type");
-    }
-    if (!interval && std::any_of(values.begin(), values.end(), is_interval_value)) {
-      return fail(Code::INVALID_ENTRY, "interval element in a set without flags interval");
-    }
-  }
-  if (interval && !key.concat()) return segment_elements(key.fields[0], elements);
   std::vector<Element> out;
-  for (const auto& values : elements) {
-    auto e = interval ? concat_interval_element(key, values) : plain_element(key, values);
-    if (!e) return Unexpected{e.error()};
-    out.push_back(std::move(*e));
-  }
+  auto status = for_each_element(key, interval, true, elements,
+                                 [&](const Element& e) { out.push_back(e); });
+  if (!status) return Unexpected{status.error()};
   return out;
 }
 
@@ -176,10 +255,9 @@ void add_elements_to(nftnl_set* set, const std::vector<Element>& elements, size_
     const auto& e = elements[i];
     nftnl_set_elem* elem = nftnl_set_elem_alloc();
     if (!elem) std::abort();
-    nftnl_set_elem_set(elem, NFTNL_SET_ELEM_KEY, e.key.data(), static_cast<uint32_t>(e.key.size()));
+    nftnl_set_elem_set(elem, NFTNL_SET_ELEM_KEY, e.key.data(), e.key.len);
     if (!e.key_end.empty()) {
-      nftnl_set_elem_set(elem, NFTNL_SET_ELEM_KEY_END, e.key_end.data(),
-                         static_cast<uint32_t>(e.key_end.size()));
+      nftnl_set_elem_set(elem, NFTNL_SET_ELEM_KEY_END, e.key_end.data(), e.key_end.len);
     }
     if (e.flags) nftnl_set_elem_set_u32(elem, NFTNL_SET_ELEM_FLAGS, e.flags);
     nftnl_set_elem_add(set, elem);

@@ -7,7 +7,9 @@
 // lone end element at zero when the first interval does not start there. Interval sets of a
 // concatenation (pipapo) carry each element's first and last key instead.
 
+#include <array>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -42,13 +44,38 @@ struct SetSpec {
 // NFT_SET_* flags of a named set's `flags` words.
 Result<uint32_t> named_set_flags(const compiler::Set& set, const SetKey& key);
 
+// Key bytes held inline (the kernel's limit is NFT_DATA_VALUE_MAXLEN), so that an element
+// costs no heap allocation: a 62,500-entry set is streamed through one Element at a time.
+inline constexpr size_t kMaxKeyLen = 64;
+struct Key {
+  uint8_t len = 0;
+  std::array<uint8_t, kMaxKeyLen> bytes{};
+
+  bool empty() const { return len == 0; }
+  const uint8_t* data() const { return bytes.data(); }
+  // Appends `field` (padded to 4 bytes when `pad`); false when the key would be too long.
+  bool append(const Bytes& field, bool pad);
+};
+
 struct Element {
-  Bytes key;
-  Bytes key_end;       // interval concatenations only
+  Key key;
+  Key key_end;         // interval concatenations only
   uint32_t flags = 0;  // NFT_SET_ELEM_INTERVAL_END
 };
 
-// The kernel elements of `elements` (each one value per key field).
+// Receives the kernel elements of a set one by one; the reference is valid during the call.
+using ElementSink = std::function<void(const Element&)>;
+
+// Passes the kernel elements of `elements` (each one value per key field) to `sink`, in the
+// order the kernel takes them. `leading_end` adds the lone zero end element of a whole
+// single-field interval set; a delta (elements added to or removed from a loaded set) leaves
+// it out, since the loaded set has it already or does not need it. Everything is checked
+// before the first element is passed on, except values that do not encode, which fail midway.
+Status for_each_element(const SetKey& key, bool interval, bool leading_end,
+                        const std::vector<std::vector<compiler::Value>>& elements,
+                        const ElementSink& sink);
+
+// The kernel elements of `elements`, with the leading end element (anonymous sets).
 Result<std::vector<Element>> encode_elements(const SetKey& key, bool interval,
                                              const std::vector<std::vector<compiler::Value>>& elements);
 

@@ -1,0 +1,83 @@
+#pragma once
+// The nft ruleset in the kernel, as fwctl last put it there, and the one way to change it:
+// a new IR applied as one batch (DESIGN.md section 2, "one change = one batch").
+//
+//   KernelRuleset kernel(netlink);
+//   kernel.load(compile(config, bindings));                 // start-up, reload: whole table
+//   kernel.apply(compile(config2, bindings), &scope);      // runtime change: only the delta
+//
+// apply() sends only what differs: adding a port to a zone is one `insert rule` (or `add
+// rule`) message, removing it one `delete rule ... handle H`, an ipset entry one element
+// message. For that it keeps the kernel handle of every rule, learnt from the kernel's echo of
+// each rule it adds (the full load's too).
+//
+// Either way the state changes only after the kernel accepted the whole batch. When the kernel
+// refuses it, nothing of it took effect, the state is exactly as before, and the error is
+// COMMAND_FAILED "<origin of the refused message>: <strerror>", e.g. "chain
+// 'filter_IN_public_allow' rule 3: tcp dport 8080 accept: No such file or directory".
+//
+// What still costs in proportion to the ruleset: the caller recompiles the whole IR for each
+// change, and apply() compares it with the current one. The comparison is per chain and per
+// set (std::vector ==, which stops at the first differing rule or element count), and a diff
+// (rule_diff.hpp) runs only on chains whose rules differ; a set whose elements differ has both
+// element lists sorted (pointers, n log n) to find the entries added and removed. Given a ChangeScope, only the
+// chains and sets in it are compared at all; chain and set names are always compared (a hash
+// lookup per chain). The batch itself, and the kernel's work, depend only on the change. A
+// chain created by apply() is listed by `nft list ruleset` after the existing ones (the kernel
+// keeps creation order), where a full load would list it in compiler order: same rules, other
+// listing order.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/result.hpp"
+#include "compiler/ir.hpp"
+#include "core/change_scope.hpp"
+#include "core/table_plan.hpp"
+#include "nft/netlink.hpp"
+
+namespace fwctl::core {
+
+class KernelRuleset {
+ public:
+  explicit KernelRuleset(nft::Netlink& netlink) : netlink_(netlink) {}
+  KernelRuleset(const KernelRuleset&) = delete;
+  KernelRuleset& operator=(const KernelRuleset&) = delete;
+
+  // Replaces each table of `next` whole, in one batch, and removes the tables fwctl had
+  // loaded that `next` no longer has. A table the kernel holds from an earlier run is
+  // replaced too (so a restart needs no cleanup first).
+  Status load(compiler::Ruleset next);
+
+  // Brings the kernel from the current ruleset to `next` in one batch of only the differences.
+  // With `scope`, only the chains and sets it covers are compared (change_scope.hpp). A table
+  // not loaded yet is loaded whole; a table whose change a delta cannot express (a ct helper's
+  // protocol, a set's type, a base chain's hook changed) is replaced whole, in the same batch.
+  Status apply(compiler::Ruleset next, const ChangeScope* scope = nullptr);
+
+  // What the kernel holds (as far as fwctl put it there).
+  const compiler::Ruleset& ruleset() const { return ruleset_; }
+  // The kernel handles of `chain`'s rules in table `table` (family inet), in rule order;
+  // nullptr for an unknown chain.
+  const std::vector<uint64_t>* handles(const std::string& table, const std::string& chain) const;
+
+ private:
+  struct TableHandles {
+    ChainHandles chains;
+    bool complete = true;  // false: an echo was missing; the next apply replaces the table
+  };
+
+  Status send(compiler::Ruleset next, const ChangeScope* scope, bool whole);
+  Result<TablePlan> plan_table(nft::Batch& batch, compiler::Table next, const ChangeScope* scope,
+                               bool whole) const;
+  Status remove_dropped(nft::Batch& batch, const compiler::Ruleset& next) const;
+  void commit(std::vector<TablePlan>& plans, const std::vector<nft::Reply>& replies);
+  int find_table(const compiler::Table& table) const;
+
+  nft::Netlink& netlink_;
+  compiler::Ruleset ruleset_;
+  std::vector<TableHandles> handles_;  // parallel to ruleset_.tables
+};
+
+}  // namespace fwctl::core
