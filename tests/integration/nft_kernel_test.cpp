@@ -4,16 +4,25 @@
 //
 // Needs root (CAP_NET_ADMIN and CAP_SYS_ADMIN for unshare); exits 77 (skipped) without.
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <sched.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
 #include "compiler/compiler.hpp"
+#include "compiler/panic.hpp"
 #include "config/loader.hpp"
 #include "nft/mnl_netlink.hpp"
 #include "nft/ruleset_batch.hpp"
@@ -174,6 +183,95 @@ TEST_F(NftKernel, EchoedRuleHandleDeletesThatRule) {
   ASSERT_TRUE(del.del_rule(table, "filter_IN_public_allow", *replies->at(0).handle, "zone 'public' port"));
   ASSERT_TRUE(netlink_->send(del));
   EXPECT_EQ(nft_list_ruleset(), before);
+}
+
+
+// Panic mode (compiler/panic.hpp) on top of the default ruleset: one batch adds the panic
+// table, one deletes it, and loopback TCP inside the namespace stops and starts again.
+class NftPanic : public NftKernel {
+ protected:
+  void TearDown() override {
+    Batch off;
+    ASSERT_TRUE(add_remove_table(off, kPanicTable));
+    ASSERT_TRUE(netlink_->send(off));
+  }
+
+  // `ip link set lo up`: a new namespace starts with lo down.
+  static bool loopback_up() {
+    int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) return false;
+    ifreq ifr{};
+    std::snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "lo");
+    bool up = ioctl(fd, SIOCGIFFLAGS, &ifr) == 0;
+    ifr.ifr_flags = static_cast<short>(ifr.ifr_flags | IFF_UP);
+    up = up && ioctl(fd, SIOCSIFFLAGS, &ifr) == 0;
+    close(fd);
+    return up;
+  }
+
+  // Whether a TCP connect to 127.0.0.1:port completes within 300 ms (poll, no sleeping).
+  static bool connects(uint16_t port) {
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0) return false;
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bool done = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0;
+    if (!done && errno == EINPROGRESS) {
+      pollfd pfd{fd, POLLOUT, 0};
+      int err = 0;
+      socklen_t len = sizeof(err);
+      done = poll(&pfd, 1, 300) == 1 && getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) == 0 &&
+             err == 0;
+    }
+    close(fd);
+    return done;
+  }
+
+  // A listener on 127.0.0.1 at a port the kernel picks; -1 on failure. Closed by the caller.
+  static int listen_loopback(uint16_t& port) {
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof(addr);
+    if (fd < 0 || bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0 ||
+        listen(fd, 8) != 0 || getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+      if (fd >= 0) close(fd);
+      return -1;
+    }
+    port = ntohs(addr.sin_port);
+    return fd;
+  }
+
+  const TableId kPanicTable{compiler::kPanicTableFamily, compiler::kPanicTableName};
+};
+
+TEST_F(NftPanic, PanicOnAndOffAreOneBatchEachAndDropLoopbackTrafficMeanwhile) {
+  ASSERT_TRUE(loopback_up());
+  uint16_t port = 0;
+  int listener = listen_loopback(port);
+  ASSERT_GE(listener, 0) << std::strerror(errno);
+  auto ruleset = compile_golden("default");
+  ASSERT_TRUE(load(ruleset));
+  EXPECT_TRUE(connects(port)) << "the default ruleset accepts loopback";
+
+  Batch on;
+  ASSERT_TRUE(add_replace_table(on, compiler::panic_table()));
+  auto sent = netlink_->send(on);
+  ASSERT_TRUE(sent) << sent.error().message();
+  EXPECT_EQ(nft_list_ruleset(), read_golden("panic_on"));
+  EXPECT_EQ(nft_list_ruleset(), to_text(compiler::with_panic(ruleset)));
+  EXPECT_FALSE(connects(port)) << "panic mode lets a loopback connect through";
+
+  Batch off;
+  ASSERT_TRUE(add_remove_table(off, kPanicTable));
+  sent = netlink_->send(off);
+  ASSERT_TRUE(sent) << sent.error().message();
+  EXPECT_EQ(nft_list_ruleset(), read_golden("default"));
+  EXPECT_TRUE(connects(port)) << "loopback stays blocked after panic off";
+  close(listener);
 }
 
 }  // namespace
