@@ -35,8 +35,10 @@ bus="unix:path=$dir/bus"
 
 cat <<MSG
 fwctld runs in network namespace $ns with a private system bus.
-Point fwctl at it from another shell with:
-  sudo env DBUS_SYSTEM_BUS_ADDRESS=$bus ip netns exec $ns $root/build/cli/fwctl --state
+Point a client at it from another shell (fwctl speaks only --offline so far; Debian's
+firewall-cmd speaks our D-Bus API):
+  sudo env DBUS_SYSTEM_BUS_ADDRESS=$bus ip netns exec $ns firewall-cmd --list-all
+  sudo ip netns exec $ns nft list ruleset
 Ctrl-C stops it and removes the namespace.
 MSG
 DBUS_SYSTEM_BUS_ADDRESS=$bus ip netns exec "$ns" "$fwctld" --nofork --nopid \

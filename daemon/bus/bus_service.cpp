@@ -1,0 +1,92 @@
+#include "bus/bus_service.hpp"
+
+#include <poll.h>
+#include <time.h>
+
+#include <cerrno>
+#include <climits>
+#include <cstring>
+
+#include "bus/config_adaptor.hpp"
+#include "bus/error_map.hpp"
+#include "bus/firewall_adaptor.hpp"
+#include "bus/zone_adaptor.hpp"
+
+namespace fwctl::bus {
+namespace {
+
+template <typename Glue>
+std::shared_ptr<void> unimplemented(sdbus::IObject& object) {
+  return std::make_shared<Glue>(object);
+}
+
+// Milliseconds from now until the absolute CLOCK_MONOTONIC time `usec`; -1 for "no timeout".
+int poll_timeout(uint64_t usec) {
+  if (usec == UINT64_MAX) return -1;
+  timespec now{};
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  uint64_t now_usec = static_cast<uint64_t>(now.tv_sec) * 1000000 + now.tv_nsec / 1000;
+  if (usec <= now_usec) return 0;
+  uint64_t ms = (usec - now_usec + 999) / 1000;
+  return ms > INT_MAX ? INT_MAX : static_cast<int>(ms);
+}
+
+}  // namespace
+
+BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
+    : connection_(connection),
+      main_object_(sdbus::createObject(connection, kMainPath)),
+      config_object_(sdbus::createObject(connection, kConfigPath)) {
+  firewall_ = std::make_unique<FirewallAdaptor>(*main_object_, firewall);
+  zone_ = std::make_unique<ZoneAdaptor>(*main_object_, firewall);
+  unimplemented_.push_back(unimplemented<glue::FirewallD1_policy>(*main_object_));
+  unimplemented_.push_back(unimplemented<glue::FirewallD1_ipset>(*main_object_));
+  unimplemented_.push_back(unimplemented<glue::FirewallD1_direct>(*main_object_));
+  unimplemented_.push_back(unimplemented<glue::FirewallD1_policies>(*main_object_));
+  main_object_->finishRegistration();
+  config_ = std::make_unique<ConfigAdaptor>(*config_object_, firewall);
+  unimplemented_.push_back(unimplemented<glue::FirewallD1_config_direct>(*config_object_));
+  unimplemented_.push_back(unimplemented<glue::FirewallD1_config_policies>(*config_object_));
+  config_object_->finishRegistration();
+}
+
+BusService::~BusService() {
+  // Unexport before the adaptors the vtables point into go away.
+  config_object_->unregister();
+  main_object_->unregister();
+}
+
+Status BusService::request_name() {
+  try {
+    connection_.requestName(kBusName);
+  } catch (const sdbus::Error& e) {
+    return fail(Code::COMMAND_FAILED, std::string("cannot own ") + kBusName + ": " + e.what());
+  }
+  return ok();
+}
+
+Status BusService::reload() {
+  try {
+    return firewall_->reload_and_signal();
+  } catch (const sdbus::Error& e) {  // the signal could not be sent
+    return fail(Code::COMMAND_FAILED, e.what());
+  }
+}
+
+Status BusService::run(int fd, const std::function<bool()>& on_fd) {
+  try {
+    for (;;) {
+      while (connection_.processPendingRequest()) {
+      }
+      auto data = connection_.getEventLoopPollData();
+      pollfd fds[2] = {{data.fd, data.events, 0}, {fd, POLLIN, 0}};
+      int n = ::poll(fds, 2, poll_timeout(data.timeout_usec));
+      if (n < 0 && errno != EINTR) return fail(Code::COMMAND_FAILED, std::strerror(errno));
+      if (n > 0 && (fds[1].revents & POLLIN) && !on_fd()) return ok();
+    }
+  } catch (const sdbus::Error& e) {
+    return fail(Code::COMMAND_FAILED, e.what());
+  }
+}
+
+}  // namespace fwctl::bus

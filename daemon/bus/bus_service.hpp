@@ -1,0 +1,58 @@
+#pragma once
+// firewalld's object tree on a D-Bus connection, and the daemon's event loop.
+//
+//   /org/fedoraproject/FirewallD1         .FirewallD1, .zone (served); .policy, .ipset, .direct,
+//                                         .policies (exported, members "not implemented yet")
+//   /org/fedoraproject/FirewallD1/config  .config (names, firewalld.conf properties);
+//                                         .config.direct, .config.policies (not implemented yet)
+//
+// The objects are exported by the constructor; the name is claimed separately, after the caller
+// has put the ruleset in place (clients that see the name appear may call at once).
+
+#include <functional>
+#include <memory>
+#include <sdbus-c++/IConnection.h>
+#include <sdbus-c++/IObject.h>
+
+#include "common/result.hpp"
+#include "core/firewall.hpp"
+
+namespace fwctl::bus {
+
+class FirewallAdaptor;
+class ZoneAdaptor;
+class ConfigAdaptor;
+
+inline constexpr const char* kBusName = "org.fedoraproject.FirewallD1";
+inline constexpr const char* kMainPath = "/org/fedoraproject/FirewallD1";
+inline constexpr const char* kConfigPath = "/org/fedoraproject/FirewallD1/config";
+
+class BusService {
+ public:
+  // Exports the objects; throws sdbus::Error when the connection refuses them.
+  BusService(sdbus::IConnection& connection, core::Firewall& firewall);
+  ~BusService();
+  BusService(const BusService&) = delete;
+  BusService& operator=(const BusService&) = delete;
+
+  // Claims org.fedoraproject.FirewallD1; COMMAND_FAILED when the bus refuses (already owned).
+  Status request_name();
+
+  // firewall.reload(), then the Reloaded signal (what SIGHUP does).
+  Status reload();
+
+  // Serves the bus until `on_fd` returns false. `fd` (a signalfd) is polled next to the bus;
+  // when it is readable `on_fd` runs. COMMAND_FAILED when polling or the connection fails.
+  Status run(int fd, const std::function<bool()>& on_fd);
+
+ private:
+  sdbus::IConnection& connection_;
+  std::unique_ptr<sdbus::IObject> main_object_;
+  std::unique_ptr<sdbus::IObject> config_object_;
+  std::unique_ptr<FirewallAdaptor> firewall_;
+  std::unique_ptr<ZoneAdaptor> zone_;
+  std::unique_ptr<ConfigAdaptor> config_;
+  std::vector<std::shared_ptr<void>> unimplemented_;  // interfaces exported with no member served
+};
+
+}  // namespace fwctl::bus

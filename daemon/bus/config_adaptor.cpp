@@ -1,0 +1,94 @@
+#include "bus/config_adaptor.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "bus/error_map.hpp"
+
+namespace fwctl::bus {
+namespace {
+
+template <typename T>
+std::vector<std::string> names(const std::map<std::string, model::Item<T>>& items) {
+  std::vector<std::string> out;
+  for (const auto& entry : items) out.push_back(entry.first);
+  return out;
+}
+
+// The permanent zone whose file binds `id` (an interface or a source string).
+template <typename Get>
+std::string permanent_zone_of(const model::Config& config, const std::string& id, Get ids_of) {
+  for (const auto& [name, item] : config.zones) {
+    auto ids = ids_of(item.value);
+    if (std::find(ids.begin(), ids.end(), id) != ids.end()) return name;
+  }
+  return {};
+}
+
+}  // namespace
+
+ConfigAdaptor::Strings ConfigAdaptor::getIPSetNames() {
+  return guarded("getIPSetNames", [&] { return names(fw_.permanent().ipsets); });
+}
+ConfigAdaptor::Strings ConfigAdaptor::getIcmpTypeNames() {
+  return guarded("getIcmpTypeNames", [&] { return names(fw_.permanent().icmptypes); });
+}
+ConfigAdaptor::Strings ConfigAdaptor::getServiceNames() {
+  return guarded("getServiceNames", [&] { return names(fw_.permanent().services); });
+}
+ConfigAdaptor::Strings ConfigAdaptor::getZoneNames() {
+  return guarded("getZoneNames", [&] { return names(fw_.permanent().zones); });
+}
+ConfigAdaptor::Strings ConfigAdaptor::getPolicyNames() {
+  return guarded("getPolicyNames", [&] { return names(fw_.permanent().policies); });
+}
+ConfigAdaptor::Strings ConfigAdaptor::getHelperNames() {
+  return guarded("getHelperNames", [&] { return names(fw_.permanent().helpers); });
+}
+
+std::string ConfigAdaptor::getZoneOfInterface(const std::string& iface) {
+  return guarded("config.getZoneOfInterface", [&] {
+    return permanent_zone_of(fw_.permanent(), iface,
+                             [](const model::Zone& z) { return z.interfaces; });
+  });
+}
+
+std::string ConfigAdaptor::getZoneOfSource(const std::string& source) {
+  return guarded("config.getZoneOfSource", [&] {
+    return permanent_zone_of(fw_.permanent(), source, [](const model::Zone& z) {
+      std::vector<std::string> out;
+      for (const auto& s : z.sources) out.push_back(s.to_string());
+      return out;
+    });
+  });
+}
+
+std::string ConfigAdaptor::DefaultZone() { return conf().default_zone; }
+
+int32_t ConfigAdaptor::MinimalMark() {
+  int32_t mark = 100;
+  const std::string& text = conf().minimal_mark;
+  std::from_chars(text.data(), text.data() + text.size(), mark);
+  return mark;
+}
+
+#define FWCTL_READ_ONLY_FOR_NOW(Property, field)                                         \
+  std::string ConfigAdaptor::Property() { return conf().field; }                       \
+  void ConfigAdaptor::Property(const std::string&) { not_implemented("config." #Property); }
+
+void ConfigAdaptor::MinimalMark(const int32_t&) { not_implemented("config.MinimalMark"); }
+FWCTL_READ_ONLY_FOR_NOW(CleanupOnExit, cleanup_on_exit)
+FWCTL_READ_ONLY_FOR_NOW(CleanupModulesOnExit, cleanup_modules_on_exit)
+FWCTL_READ_ONLY_FOR_NOW(Lockdown, lockdown)
+FWCTL_READ_ONLY_FOR_NOW(IPv6_rpfilter, ipv6_rpfilter)
+FWCTL_READ_ONLY_FOR_NOW(IndividualCalls, individual_calls)
+FWCTL_READ_ONLY_FOR_NOW(LogDenied, log_denied)
+FWCTL_READ_ONLY_FOR_NOW(AutomaticHelpers, automatic_helpers)
+FWCTL_READ_ONLY_FOR_NOW(FirewallBackend, firewall_backend)
+FWCTL_READ_ONLY_FOR_NOW(FlushAllOnReload, flush_all_on_reload)
+FWCTL_READ_ONLY_FOR_NOW(RFC3964_IPv4, rfc3964_ipv4)
+FWCTL_READ_ONLY_FOR_NOW(AllowZoneDrifting, allow_zone_drifting)
+
+#undef FWCTL_READ_ONLY_FOR_NOW
+
+}  // namespace fwctl::bus

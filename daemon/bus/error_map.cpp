@@ -1,0 +1,41 @@
+#include "bus/error_map.hpp"
+
+#include <iostream>
+
+namespace fwctl::bus {
+namespace {
+
+bool is_warning(Code code) {
+  return code == Code::ALREADY_ENABLED || code == Code::NOT_ENABLED ||
+         code == Code::ZONE_ALREADY_SET || code == Code::ALREADY_SET;
+}
+
+}  // namespace
+
+sdbus::Error to_dbus_error(const Error& error) { return sdbus::Error(kErrorName, error.message()); }
+
+void throw_error(const Error& error) {
+  std::cerr << (is_warning(error.code) ? "WARNING: " : "ERROR: ") << error.message() << std::endl;
+  throw to_dbus_error(error);
+}
+
+void not_implemented(const char* member) {
+  throw_error(Error{Code::COMMAND_FAILED, std::string(member) + " is not implemented yet", {}, 0});
+}
+
+namespace detail {
+
+void rethrow_as_dbus_error(const char* member, std::exception_ptr caught) {
+  try {
+    std::rethrow_exception(caught);
+  } catch (const sdbus::Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw_error(Error{Code::UNKNOWN_ERROR, std::string(member) + ": " + e.what(), {}, 0});
+  } catch (...) {
+    throw_error(Error{Code::UNKNOWN_ERROR, std::string(member) + ": unknown exception", {}, 0});
+  }
+}
+
+}  // namespace detail
+}  // namespace fwctl::bus

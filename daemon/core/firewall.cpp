@@ -1,0 +1,235 @@
+#include "core/firewall.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "compiler/compiler.hpp"
+#include "model/config_check.hpp"
+#include "nft/ruleset_batch.hpp"
+
+namespace fwctl::core {
+namespace {
+
+// firewalld reads a boolean firewalld.conf value as false when it is "no" or "false" in any case.
+bool conf_false(const std::string& value) {
+  std::string lower(value);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return lower == "no" || lower == "false";
+}
+
+template <typename T>
+std::vector<std::string> names(const std::map<std::string, model::Item<T>>& items) {
+  std::vector<std::string> out;
+  out.reserve(items.size());
+  for (const auto& entry : items) out.push_back(entry.first);
+  return out;
+}
+
+// firewalld's _start_check: an unknown default zone is logged and replaced by public, external
+// or block, the first that exists.
+std::string effective_default_zone(const model::Config& config) {
+  for (const std::string& zone : {config.conf.default_zone, std::string("public"),
+                                  std::string("external")}) {
+    if (config.zones.count(zone)) return zone;
+  }
+  return "block";
+}
+
+// Removes `interface` from every zone of `bindings`.
+void unbind_interface(compiler::RuntimeBindings& bindings, const std::string& interface) {
+  for (auto& entry : bindings.interfaces) {
+    auto& list = entry.second;
+    list.erase(std::remove(list.begin(), list.end(), interface), list.end());
+  }
+}
+
+}  // namespace
+
+const char* to_string(State state) {
+  switch (state) {
+    case State::Init: return "INIT";
+    case State::Running: return "RUNNING";
+    case State::Failed: return "FAILED";
+  }
+  return "INIT";
+}
+
+// What firewalld refuses to start with: a file that does not load (its readers raise and abort
+// _start) and a failed start-up check. What it only logs becomes a warning.
+Result<Firewall::Loaded> Firewall::prepare(config::LoadResult loaded) {
+  if (!loaded.errors.empty()) return Unexpected{loaded.errors.front()};
+  auto problems = model::check_references(loaded.config);
+  if (!problems.empty()) return Unexpected{problems.front()};
+  Loaded next;
+  next.warnings = std::move(loaded.warnings);
+  for (auto& w : model::check_runtime_references(loaded.config)) next.warnings.push_back(w);
+  next.bindings = compiler::bindings_from_config(loaded.config);
+  next.bindings.default_zone = effective_default_zone(loaded.config);
+  next.config = std::move(loaded.config);
+  return next;
+}
+
+Result<Firewall::Loaded> Firewall::load(const config::Paths& paths) const {
+  return prepare(config::load_config(paths));
+}
+
+// firewalld's _start_failsafe: the stock configuration with firewalld.conf's built-in defaults
+// and nothing from the system tree. The default tree is read as both trees, so that nothing of
+// the system tree can come in; every item then counts as stock.
+Result<Firewall::Loaded> Firewall::load_failsafe() const {
+  config::LoadResult loaded = config::load_config({paths_.default_dir, paths_.default_dir});
+  loaded.config.conf = model::FirewalldConf{};
+  loaded.warnings.clear();
+  auto as_default = [](auto& items) {
+    for (auto& entry : items) entry.second.origin = model::Origin::Default;
+  };
+  as_default(loaded.config.zones);
+  as_default(loaded.config.services);
+  as_default(loaded.config.policies);
+  as_default(loaded.config.ipsets);
+  as_default(loaded.config.icmptypes);
+  as_default(loaded.config.helpers);
+  return prepare(std::move(loaded));
+}
+
+// One batch: the whole table replaced.
+Status Firewall::apply(const Loaded& next) {
+  auto ruleset = compiler::compile(next.config, next.bindings);
+  if (!ruleset) return Unexpected{ruleset.error()};
+  auto batch = nft::replace_ruleset(*ruleset);
+  if (!batch) return Unexpected{batch.error()};
+  auto replies = netlink_.send(*batch);
+  if (!replies) return Unexpected{replies.error()};
+  return ok();
+}
+
+void Firewall::commit(Loaded next, State state) {
+  permanent_ = next.config;
+  runtime_ = std::move(next.config);
+  runtime_.conf.default_zone = next.bindings.default_zone;
+  bindings_ = std::move(next.bindings);
+  warnings_ = std::move(next.warnings);
+  state_ = state;
+}
+
+Status Firewall::start() {
+  auto next = load(paths_);
+  Status applied = next ? apply(*next) : Status{Unexpected{next.error()}};
+  if (applied) {
+    commit(std::move(*next), State::Running);
+    failure_.reset();
+    return ok();
+  }
+  failure_ = applied.error();
+  state_ = State::Failed;
+  auto fallback = load_failsafe();
+  if (!fallback) return Unexpected{fallback.error()};
+  if (Status st = apply(*fallback); !st) return st;
+  commit(std::move(*fallback), State::Failed);
+  return ok();
+}
+
+Status Firewall::reload() {
+  auto next = load(paths_);
+  if (!next) return Unexpected{next.error()};
+  if (conf_false(next->config.conf.flush_all_on_reload)) {
+    // firewalld moves each runtime interface back into the zone it had (change_zone_of_interface).
+    for (const auto& [zone, interfaces] : bindings_.interfaces) {
+      if (!next->config.zones.count(zone)) continue;  // "Lost zone": its interfaces are dropped
+      for (const auto& interface : interfaces) {
+        unbind_interface(next->bindings, interface);
+        next->bindings.interfaces[zone].push_back(interface);
+      }
+    }
+  }
+  if (Status st = apply(*next); !st) return st;
+  commit(std::move(*next), State::Running);
+  failure_.reset();
+  return ok();
+}
+
+Status Firewall::stop() {
+  if (conf_false(runtime_.conf.cleanup_on_exit)) return ok();
+  nft::Batch batch;
+  if (Status st = nft::add_remove_table(batch, {"inet", compiler::kTableName}); !st) return st;
+  auto replies = netlink_.send(batch);
+  if (!replies) return Unexpected{replies.error()};
+  return ok();
+}
+
+bool Firewall::ipv6_rpfilter() const { return !conf_false(runtime_.conf.ipv6_rpfilter); }
+
+std::vector<std::string> Firewall::zone_names() const { return names(runtime_.zones); }
+std::vector<std::string> Firewall::service_names() const { return names(runtime_.services); }
+std::vector<std::string> Firewall::icmptype_names() const { return names(runtime_.icmptypes); }
+std::vector<std::string> Firewall::policy_names() const { return names(runtime_.policies); }
+std::vector<std::string> Firewall::ipset_names() const { return names(runtime_.ipsets); }
+std::vector<std::string> Firewall::helper_names() const { return names(runtime_.helpers); }
+
+Result<std::string> Firewall::resolve_zone(const std::string& zone) const {
+  const std::string& name = zone.empty() ? default_zone() : zone;
+  if (!runtime_.zones.count(name)) return fail(Code::INVALID_ZONE, name);
+  return name;
+}
+
+Result<ZoneSettings> Firewall::zone_settings(const std::string& zone) const {
+  auto name = resolve_zone(zone);
+  if (!name) return Unexpected{name.error()};
+  auto bound = [&](const auto& map) {
+    auto it = map.find(*name);
+    return it == map.end() ? std::vector<std::string>{} : it->second;
+  };
+  return make_zone_settings(runtime_.zones.at(*name).value, bound(bindings_.interfaces),
+                            bound(bindings_.sources));
+}
+
+Result<const model::Service*> Firewall::service(const std::string& name) const {
+  auto it = runtime_.services.find(name);
+  if (it == runtime_.services.end()) return fail(Code::INVALID_SERVICE, name);
+  return &it->second.value;
+}
+
+Result<const model::IcmpType*> Firewall::icmptype(const std::string& name) const {
+  auto it = runtime_.icmptypes.find(name);
+  if (it == runtime_.icmptypes.end()) return fail(Code::INVALID_ICMPTYPE, name);
+  return &it->second.value;
+}
+
+std::vector<ActiveZone> Firewall::active_zones() const {
+  std::vector<ActiveZone> out;
+  for (const auto& [zone, item] : runtime_.zones) {
+    ActiveZone active{zone, {}, {}};
+    if (auto it = bindings_.interfaces.find(zone); it != bindings_.interfaces.end()) {
+      active.interfaces = it->second;
+    }
+    if (auto it = bindings_.sources.find(zone); it != bindings_.sources.end()) {
+      active.sources = it->second;
+    }
+    if (!active.interfaces.empty() || !active.sources.empty()) out.push_back(std::move(active));
+  }
+  return out;
+}
+
+namespace {
+
+std::string zone_holding(const std::map<std::string, std::vector<std::string>>& bound,
+                         const std::string& id) {
+  for (const auto& [zone, ids] : bound) {
+    if (std::find(ids.begin(), ids.end(), id) != ids.end()) return zone;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string Firewall::zone_of_interface(const std::string& interface) const {
+  return zone_holding(bindings_.interfaces, interface);
+}
+
+std::string Firewall::zone_of_source(const std::string& source) const {
+  return zone_holding(bindings_.sources, source);
+}
+
+}  // namespace fwctl::core

@@ -1,0 +1,127 @@
+#pragma once
+// The firewall: what fwctld serves (DESIGN.md section 2, core). It owns the permanent
+// configuration (the files), the runtime configuration (what is in force, a copy of the
+// permanent one until runtime changes exist), the runtime interface/source bindings and the
+// state firewalld reports ("INIT", "RUNNING", "FAILED"), and it is the only thing that programs
+// the kernel, through the injected nft::Netlink, one batch per change.
+//
+//   nft::MnlNetlink netlink = ...;
+//   core::Firewall fw({"/usr/lib/firewalld", "/etc/firewalld"}, *netlink);
+//   fw.start();    // load, compile, replace table inet firewalld in one batch
+//   fw.reload();   // SIGHUP, D-Bus reload
+//   fw.stop();     // SIGTERM: remove the table when CleanupOnExit=yes
+//
+// Single-threaded: call it from the event loop only.
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "common/result.hpp"
+#include "compiler/bindings.hpp"
+#include "config/loader.hpp"
+#include "core/zone_settings.hpp"
+#include "model/config.hpp"
+#include "nft/netlink.hpp"
+
+namespace fwctl::core {
+
+enum class State { Init, Running, Failed };
+
+// "INIT", "RUNNING" or "FAILED": the D-Bus property `state`.
+const char* to_string(State state);
+
+struct ActiveZone {
+  std::string zone;
+  std::vector<std::string> interfaces;
+  std::vector<std::string> sources;
+  bool operator==(const ActiveZone&) const = default;
+};
+
+class Firewall {
+ public:
+  Firewall(config::Paths paths, nft::Netlink& netlink) : paths_(std::move(paths)), netlink_(netlink) {}
+  Firewall(const Firewall&) = delete;
+  Firewall& operator=(const Firewall&) = delete;
+
+  // Loads the configuration, compiles it and replaces table inet firewalld in one batch: state
+  // RUNNING. When the configuration cannot be used (a file that does not load, a failed
+  // start-up check, a reference the compiler cannot resolve) or the kernel refuses it, falls back
+  // as firewalld does to the stock configuration alone (the default tree, built-in firewalld.conf
+  // defaults) and applies that: state FAILED, still ok, and failure() tells why. Returns an error
+  // (state FAILED, nothing applied) only when even the fallback cannot be put in force.
+  Status start();
+
+  // Re-reads the configuration and replaces the table in one batch. A configuration that does not
+  // check out is refused before anything changes (firewalld's check_on_disk_config): the error is
+  // returned and the runtime state, kernel included, stays as it was. A kernel refusal also leaves
+  // everything as it was. With FlushAllOnReload=no, interfaces bound at runtime stay in their zone
+  // (if it still exists); with the default (yes) the bindings come from the files alone.
+  Status reload();
+
+  // At exit: removes table inet firewalld (one batch) when firewalld.conf's CleanupOnExit is on;
+  // otherwise leaves the ruleset in the kernel. Not an error when the table is already gone.
+  Status stop();
+
+  // Problems start() or reload() logged and went on with: warnings of the loader, references
+  // firewalld only logs (check_runtime_references), an invalid default zone.
+  const std::vector<Error>& warnings() const { return warnings_; }
+
+  State state() const { return state_; }
+  // Why the last start() or reload() ended in state FAILED; nullptr otherwise.
+  const Error* failure() const { return failure_ ? &*failure_ : nullptr; }
+  const model::Config& permanent() const { return permanent_; }
+  const model::Config& runtime() const { return runtime_; }
+  const compiler::RuntimeBindings& bindings() const { return bindings_; }
+
+  // firewalld.conf's IPv6_rpfilter, as in force.
+  bool ipv6_rpfilter() const;
+
+  // The zone used when a request names none ("" on D-Bus).
+  const std::string& default_zone() const { return bindings_.default_zone; }
+  // Runtime item names, sorted as firewalld lists them.
+  std::vector<std::string> zone_names() const;
+  std::vector<std::string> service_names() const;
+  std::vector<std::string> icmptype_names() const;
+  std::vector<std::string> policy_names() const;
+  std::vector<std::string> ipset_names() const;
+  std::vector<std::string> helper_names() const;
+
+  // The runtime settings of `zone` ("" = the default zone); INVALID_ZONE for an unknown one.
+  Result<ZoneSettings> zone_settings(const std::string& zone) const;
+  // INVALID_SERVICE for an unknown service.
+  Result<const model::Service*> service(const std::string& name) const;
+  // INVALID_ICMPTYPE for an unknown ICMP type.
+  Result<const model::IcmpType*> icmptype(const std::string& name) const;
+  // Zones with at least one interface or source bound, by name.
+  std::vector<ActiveZone> active_zones() const;
+  // The zone `interface` (or `source`) is bound to; empty when none.
+  std::string zone_of_interface(const std::string& interface) const;
+  std::string zone_of_source(const std::string& source) const;
+
+ private:
+  struct Loaded {
+    model::Config config;
+    compiler::RuntimeBindings bindings;
+    std::vector<Error> warnings;
+  };
+
+  static Result<Loaded> prepare(config::LoadResult loaded);
+  Result<Loaded> load(const config::Paths& paths) const;
+  Result<Loaded> load_failsafe() const;
+  Status apply(const Loaded& next);
+  void commit(Loaded next, State state);
+  Result<std::string> resolve_zone(const std::string& zone) const;
+
+  config::Paths paths_;
+  nft::Netlink& netlink_;
+  State state_ = State::Init;
+  model::Config permanent_;
+  model::Config runtime_;
+  compiler::RuntimeBindings bindings_;
+  std::vector<Error> warnings_;
+  std::optional<Error> failure_;
+};
+
+}  // namespace fwctl::core

@@ -1,0 +1,231 @@
+// Firewall: start, fallback, reload, stop and the read-only queries, against a FakeNetlink.
+
+#include "core/firewall.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cerrno>
+
+#include "compiler/compiler.hpp"
+#include "config/test_support.hpp"
+#include "nft/batch_text.hpp"
+#include "nft/fake_netlink.hpp"
+#include "nft/ruleset_batch.hpp"
+
+namespace fwctl::core {
+namespace {
+
+using config::testing::TempDir;
+
+constexpr const char* kPublicWithEth0 =
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<zone>\n  <short>Public</short>\n"
+    "  <service name=\"ssh\"/>\n  <interface name=\"eth0\"/>\n"
+    "  <source address=\"10.1.0.0/16\"/>\n</zone>\n";
+
+class FirewallTest : public ::testing::Test {
+ protected:
+  Firewall make() { return Firewall({FWCTL_SOURCE_DIR, etc_.path()}, netlink_); }
+
+  // What a whole-table load of the configuration in the two trees sends.
+  std::vector<std::string> expected_batch() const {
+    auto loaded = config::load_config({FWCTL_SOURCE_DIR, etc_.path()});
+    auto ruleset = compiler::compile(loaded.config, compiler::bindings_from_config(loaded.config));
+    EXPECT_TRUE(ruleset);
+    auto batch = nft::replace_ruleset(*ruleset);
+    EXPECT_TRUE(batch);
+    return nft::describe(*batch);
+  }
+
+  TempDir etc_;
+  nft::FakeNetlink netlink_;
+};
+
+TEST_F(FirewallTest, StartsInStateInitAndProgramsNothingBeforeStart) {
+  Firewall fw = make();
+  EXPECT_EQ(fw.state(), State::Init);
+  EXPECT_STREQ(to_string(fw.state()), "INIT");
+  EXPECT_TRUE(netlink_.sent().empty());
+}
+
+TEST_F(FirewallTest, StartProgramsTheWholeTableInOneBatch) {
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  EXPECT_EQ(fw.state(), State::Running);
+  EXPECT_STREQ(to_string(fw.state()), "RUNNING");
+  EXPECT_EQ(fw.failure(), nullptr);
+  ASSERT_EQ(netlink_.committed().size(), 1u);
+  EXPECT_EQ(netlink_.committed()[0], expected_batch());
+}
+
+TEST_F(FirewallTest, ListsTheStockItemsSorted) {
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  EXPECT_EQ(fw.default_zone(), "public");
+  EXPECT_EQ(fw.zone_names(), (std::vector<std::string>{"block", "dmz", "drop", "external", "home",
+                                                       "internal", "public", "trusted", "work"}));
+  auto services = fw.service_names();
+  EXPECT_EQ(services.size(), 221u);
+  EXPECT_TRUE(std::is_sorted(services.begin(), services.end()));
+  EXPECT_EQ(fw.icmptype_names().size(), 45u);
+}
+
+TEST_F(FirewallTest, ZoneSettingsOfTheDefaultZone) {
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  auto settings = fw.zone_settings("");
+  ASSERT_TRUE(settings);
+  EXPECT_EQ(settings->short_, "Public Network");
+  EXPECT_EQ(settings->target, "default");
+  EXPECT_EQ(settings->services, (std::vector<std::string>{"ssh", "dhcpv6-client"}));
+  EXPECT_TRUE(settings->forward);
+  EXPECT_FALSE(settings->masquerade);
+  EXPECT_TRUE(settings->interfaces.empty());
+  EXPECT_EQ(*fw.zone_settings("public"), *settings);
+}
+
+TEST_F(FirewallTest, UnknownZoneIsInvalidZone) {
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  auto settings = fw.zone_settings("nope");
+  ASSERT_FALSE(settings);
+  EXPECT_EQ(settings.error().message(), "INVALID_ZONE: nope");
+  EXPECT_EQ(fw.service("nope").error().code, Code::INVALID_SERVICE);
+  EXPECT_EQ(fw.icmptype("nope").error().code, Code::INVALID_ICMPTYPE);
+  EXPECT_EQ((*fw.service("ssh"))->ports.at(0).port, "22");
+}
+
+TEST_F(FirewallTest, BindingsFromTheFilesMakeZonesActive) {
+  etc_.write("zones/public.xml", kPublicWithEth0);
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  EXPECT_EQ(fw.active_zones(), (std::vector<ActiveZone>{{"public", {"eth0"}, {"10.1.0.0/16"}}}));
+  EXPECT_EQ(fw.zone_of_interface("eth0"), "public");
+  EXPECT_EQ(fw.zone_of_interface("eth1"), "");
+  EXPECT_EQ(fw.zone_of_source("10.1.0.0/16"), "public");
+  EXPECT_EQ(fw.zone_settings("public")->interfaces, std::vector<std::string>{"eth0"});
+}
+
+TEST_F(FirewallTest, AnUnknownDefaultZoneFallsBackToPublic) {
+  etc_.write("firewalld.conf", "DefaultZone=nowhere\n");
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  EXPECT_EQ(fw.state(), State::Running);
+  EXPECT_EQ(fw.default_zone(), "public");
+}
+
+TEST_F(FirewallTest, ABrokenFileFallsBackToTheStockConfigurationInStateFailed) {
+  etc_.write("firewalld.conf", "DefaultZone=home\n");
+  etc_.write("zones/mine.xml", "<zone><service name=\"no-such-service\"/></zone>\n");
+  etc_.write("zones/broken.xml", "<zone");
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  EXPECT_EQ(fw.state(), State::Failed);
+  EXPECT_STREQ(to_string(fw.state()), "FAILED");
+  ASSERT_NE(fw.failure(), nullptr);
+  EXPECT_EQ(fw.default_zone(), "public");  // firewalld.conf's built-in default
+  EXPECT_EQ(fw.zone_names().size(), 9u);
+  ASSERT_EQ(netlink_.committed().size(), 1u);
+}
+
+TEST_F(FirewallTest, AKernelRefusalAtStartFallsBackInStateFailed) {
+  netlink_.fail_at(3, EINVAL);
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  EXPECT_EQ(fw.state(), State::Failed);
+  ASSERT_NE(fw.failure(), nullptr);
+  EXPECT_EQ(fw.failure()->code, Code::COMMAND_FAILED);
+  EXPECT_EQ(netlink_.sent().size(), 2u);
+  EXPECT_EQ(netlink_.committed().size(), 1u);
+}
+
+TEST_F(FirewallTest, StartFailsWhenEvenTheFallbackCannotBeApplied) {
+  Firewall fw({etc_.path() + "/no-default-tree", etc_.path()}, netlink_);
+  EXPECT_FALSE(fw.start());  // no block, drop or trusted zone
+  EXPECT_EQ(fw.state(), State::Failed);
+  EXPECT_TRUE(netlink_.committed().empty());
+}
+
+TEST_F(FirewallTest, ReloadRereadsTheFilesAndReplacesTheTable) {
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  etc_.write("firewalld.conf", "DefaultZone=home\n");
+  ASSERT_TRUE(fw.reload());
+  EXPECT_EQ(fw.default_zone(), "home");
+  EXPECT_EQ(fw.runtime().conf.default_zone, "home");
+  ASSERT_EQ(netlink_.committed().size(), 2u);
+  EXPECT_EQ(netlink_.committed()[1], expected_batch());
+}
+
+TEST_F(FirewallTest, ReloadOfABrokenConfigurationChangesNothing) {
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  etc_.write("firewalld.conf", "DefaultZone=home\n");
+  etc_.write("zones/broken.xml", "<zone");
+  EXPECT_FALSE(fw.reload());
+  EXPECT_EQ(fw.state(), State::Running);
+  EXPECT_EQ(fw.default_zone(), "public");
+  EXPECT_EQ(netlink_.sent().size(), 1u);
+}
+
+TEST_F(FirewallTest, ReloadRefusedByTheKernelChangesNothing) {
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  etc_.write("firewalld.conf", "DefaultZone=home\n");
+  netlink_.fail_at(0, EPERM);
+  EXPECT_FALSE(fw.reload());
+  EXPECT_EQ(fw.default_zone(), "public");
+  EXPECT_EQ(fw.state(), State::Running);
+}
+
+TEST_F(FirewallTest, ReloadDropsRuntimeInterfacesByDefault) {
+  etc_.write("zones/public.xml", kPublicWithEth0);
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  std::filesystem::remove(etc_.path() + "/zones/public.xml");
+  ASSERT_TRUE(fw.reload());
+  EXPECT_EQ(fw.zone_of_interface("eth0"), "");
+  EXPECT_TRUE(fw.active_zones().empty());
+}
+
+TEST_F(FirewallTest, ReloadKeepsInterfacesWhenFlushAllOnReloadIsOff) {
+  etc_.write("zones/public.xml", kPublicWithEth0);
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  std::filesystem::remove(etc_.path() + "/zones/public.xml");
+  etc_.write("firewalld.conf", "FlushAllOnReload=no\n");
+  ASSERT_TRUE(fw.reload());
+  EXPECT_EQ(fw.zone_of_interface("eth0"), "public");
+  EXPECT_EQ(fw.zone_of_source("10.1.0.0/16"), "");  // firewalld keeps interfaces only
+}
+
+TEST_F(FirewallTest, ReloadLeavesStateFailedOnceTheFilesAreFixed) {
+  etc_.write("zones/broken.xml", "<zone");
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  ASSERT_EQ(fw.state(), State::Failed);
+  std::filesystem::remove(etc_.path() + "/zones/broken.xml");
+  ASSERT_TRUE(fw.reload());
+  EXPECT_EQ(fw.state(), State::Running);
+  EXPECT_EQ(fw.failure(), nullptr);
+}
+
+TEST_F(FirewallTest, StopRemovesTheTableWhenCleanupOnExitIsOn) {
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  ASSERT_TRUE(fw.stop());
+  ASSERT_EQ(netlink_.committed().size(), 2u);
+  nft::Batch remove;
+  ASSERT_TRUE(nft::add_remove_table(remove, {"inet", "firewalld"}));
+  EXPECT_EQ(netlink_.committed()[1], nft::describe(remove));
+}
+
+TEST_F(FirewallTest, StopLeavesTheTableWhenCleanupOnExitIsOff) {
+  etc_.write("firewalld.conf", "CleanupOnExit=No\n");
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  ASSERT_TRUE(fw.stop());
+  EXPECT_EQ(netlink_.committed().size(), 1u);
+}
+
+}  // namespace
+}  // namespace fwctl::core
