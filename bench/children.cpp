@@ -37,7 +37,7 @@ std::string unwrapped(const std::string& file) {
 
 int usage() {
   std::fprintf(stderr, "usage: load_bench emit NAME FILE | compile NAME REPS | apply NAME NETNS"
-                       " | same-unwrapped FILE FILE\n");
+                       " | same-unwrapped FILE FILE | change NAME NETNS REPS DIR\n");
   return 2;
 }
 
@@ -153,12 +153,18 @@ int apply(const std::string& name, const std::string& netns) {
 
 }  // namespace
 
+bool same_unwrapped(const std::string& a, const std::string& b) { return unwrapped(a) == unwrapped(b); }
+
 int child_main(int argc, char** argv) {
   if (argc < 2) return -1;
   std::string mode = argv[1];
+  if (mode == "change") {
+    if (argc != 6) return usage();
+    return change_main(argv[2], argv[3], std::atoi(argv[4]), argv[5]);
+  }
   if (mode != "emit" && mode != "compile" && mode != "apply" && mode != "same-unwrapped") return -1;
   if (argc != 4) return usage();
-  if (mode == "same-unwrapped") return unwrapped(argv[2]) == unwrapped(argv[3]) ? 0 : 1;
+  if (mode == "same-unwrapped") return same_unwrapped(argv[2], argv[3]) ? 0 : 1;
   if (mode == "emit") return emit(argv[2], argv[3]);
   if (mode == "apply") return apply(argv[2], argv[3]);
   int reps = std::atoi(argv[3]);

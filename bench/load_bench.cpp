@@ -78,7 +78,12 @@ struct Options {
   int reps = 5;
   std::string out_dir;
   std::vector<std::string> workloads;
+  bool load = true;      // --skip-load: the change bench alone
+  int change_reps = 21;  // 0: no change bench
+  std::vector<std::string> change_workloads = {"default", "zone-ports-rich", "ipset-ip"};
 };
+
+constexpr int kMaxChangeReps = 200;
 
 std::string self_exe() {
   char buf[4096];
@@ -334,11 +339,148 @@ void print_report(const std::vector<Result>& results, const Options& o, const Sa
               fmt_mb(static_cast<double>(self_usage().maxrss_kb)).c_str());
 }
 
+
+// ---- Change bench: one runtime change against a loaded ruleset (change_bench.cpp) ----
+
+struct ChangeResult {
+  std::string name, description;
+  KeyValues kv;
+  std::vector<std::string> errors;
+};
+
+ChangeResult run_change(const std::string& exe, const Options& o, const std::string& name) {
+  ChangeResult r;
+  r.name = name;
+  r.description = describe_workload(name);
+  std::string ns = fresh_ns();
+  if (!netns_add(ns)) {
+    r.errors.push_back("cannot create netns " + ns);
+    return r;
+  }
+  std::fprintf(stderr, "[%s] change x%d\n", name.c_str(), o.change_reps);
+  auto run = run_child({exe, "change", name, ns, std::to_string(o.change_reps), o.out_dir}, {}, {}, 900);
+  r.kv = parse_kv(run.out);
+  if (run.exit_code != 0) r.errors.push_back("change: " + one_line(run.err));
+  netns_del(ns);
+  return r;
+}
+
+std::string fmt_short(double s) {
+  char buf[64];
+  if (s < 1e-3) std::snprintf(buf, sizeof buf, "%.0f µs", s * 1e6);
+  else if (s < 1) std::snprintf(buf, sizeof buf, "%.2f ms", s * 1e3);
+  else std::snprintf(buf, sizeof buf, "%.2f s", s);
+  return buf;
+}
+
+Samples samples(const KeyValues& kv, const std::string& key) {
+  Samples s;
+  if (auto it = kv.find(key); it != kv.end()) s.v = it->second;
+  return s;
+}
+
+// "n" when every sample is n, "a–b" otherwise.
+std::string fmt_range(const Samples& s) {
+  if (s.empty()) return "n/a";
+  double lo = s.min(), hi = *std::max_element(s.v.begin(), s.v.end());
+  char buf[64];
+  if (lo == hi) std::snprintf(buf, sizeof buf, "%.0f", lo);
+  else std::snprintf(buf, sizeof buf, "%.0f–%.0f", lo, hi);
+  return buf;
+}
+
+std::string with_commas(double v) {
+  std::string d = std::to_string(static_cast<long long>(v)), out;
+  for (size_t i = 0; i < d.size(); ++i) {
+    if (i > 0 && (d.size() - i) % 3 == 0) out += ',';
+    out += d[i];
+  }
+  return out;
+}
+
+// "1.23 ms = 1.00 ms + 0.23 ms": whole change = recompile + (apply less send: compare, diff,
+// build the batch, record the handles).
+std::string fmt_split(const KeyValues& kv, const std::string& key) {
+  Samples total = samples(kv, key + "total_s"), comp = samples(kv, key + "compile_s");
+  Samples rest;
+  const auto& apply = samples(kv, key + "apply_s").v;
+  const auto& send = samples(kv, key + "send_s").v;
+  for (size_t i = 0; i < apply.size() && i < send.size(); ++i) rest.add(apply[i] - send[i]);
+  if (total.empty()) return "n/a";
+  return "**" + fmt_short(total.median()) + "** = " + fmt_short(comp.median()) + " + " +
+         fmt_short(rest.median());
+}
+
+void print_change_report(const std::vector<ChangeResult>& results, const Options& o) {
+  static const std::vector<std::pair<std::string, std::string>> kOps = {
+      {"port_add", "add one port to the zone"},
+      {"port_del", "remove that port"},
+      {"entry_add", "add one ipset entry"},
+      {"entry_del", "remove that entry"}};
+  std::printf("\n## One runtime change (`KernelRuleset::apply`)\n\n");
+  std::printf("| ruleset loaded | change | batch: messages / bytes | kernel: send + ACKs | "
+              "whole change, no scope = recompile + compare/diff/build | "
+              "whole change, with ChangeScope = recompile + compare/diff/build |\n");
+  std::printf("|---|---|---|---|---|---|\n");
+  for (const auto& r : results) {
+    char label[256];
+    std::snprintf(label, sizeof label, "%s (%s rules, %s set elements)", r.description.c_str(),
+                  with_commas(first(r.kv, "rules")).c_str(), with_commas(first(r.kv, "set_elements")).c_str());
+    for (const auto& [op, what] : kOps) {
+      Samples msgs, bytes, send;
+      for (const char* v : {".whole.", ".scoped."}) {
+        for (double x : samples(r.kv, op + v + "messages").v) msgs.add(x);
+        for (double x : samples(r.kv, op + v + "bytes").v) bytes.add(x);
+        for (double x : samples(r.kv, op + v + "send_s").v) send.add(x);
+      }
+      if (msgs.empty()) continue;
+      std::printf("| %s | %s | %s / %s | %s | %s | %s |\n", label, what.c_str(), fmt_range(msgs).c_str(),
+                  fmt_range(bytes).c_str(), fmt_short(send.median()).c_str(),
+                  fmt_split(r.kv, op + ".whole.").c_str(), fmt_split(r.kv, op + ".scoped.").c_str());
+    }
+  }
+  std::printf("\nMedian of %d changes per cell (the kernel column: of all %d, both variants). Each "
+              "ruleset is loaded whole (`KernelRuleset::load`) into a fresh network namespace; then "
+              "each round makes every change of its rows once without a scope and once with a "
+              "`ChangeScope` naming only the zone (ports) or the set (entries), alternating which "
+              "goes first; each add is undone by the next row's remove. One warm-up round, in which every "
+              "change is checked against `nft list ruleset`, is not counted. A change is timed as the "
+              "daemon pays for it: edit the configuration, `compile()` the whole IR, `apply()` it. "
+              "*compare/diff/build* is `apply()` less `send()`: comparing the IR with the current one, "
+              "diffing changed chains, building the batch, recording the kernel's handles. "
+              "*kernel* is `Netlink::send()` alone: one `sendmsg` of the batch (plus the begin and end "
+              "markers, not counted in messages and bytes) and reading every ACK. The batch figures "
+              "are the range over every change of the row.\n\n",
+              o.change_reps, 2 * o.change_reps);
+  for (const auto& r : results) {
+    std::printf("- %s (`%s`): loaded in %s (compile %s + apply %s, %s messages, %s bytes); "
+                "kernel listing = IR after each change of the warm-up round and at the end: %.0f/%.0f",
+                r.description.c_str(), r.name.c_str(),
+                fmt_short(first(r.kv, "load_compile_s") + first(r.kv, "load_apply_s")).c_str(),
+                fmt_short(first(r.kv, "load_compile_s")).c_str(), fmt_short(first(r.kv, "load_apply_s")).c_str(),
+                with_commas(first(r.kv, "load_messages")).c_str(), with_commas(first(r.kv, "load_bytes")).c_str(),
+                first(r.kv, "checks_ok"), first(r.kv, "checks"));
+    std::printf("; freeing one whole IR (which `apply()` does when it takes the new one): %s",
+                fmt_short(first(r.kv, "ir_free_s")).c_str());
+    Samples cpu_w = samples(r.kv, "port_add.whole.cpu_s"), cpu_s = samples(r.kv, "port_add.scoped.cpu_s");
+    if (!cpu_w.empty()) {
+      std::printf("; CPU of one port add (user + sys): no scope %s, with scope %s",
+                  fmt_short(cpu_w.median()).c_str(), fmt_short(cpu_s.median()).c_str());
+    }
+    std::printf("\n");
+    for (size_t i = 0; i < r.errors.size() && i < 10; ++i) std::printf("  - error: %s\n", r.errors[i].c_str());
+  }
+}
+
 bool parse_options(int argc, char** argv, Options& o) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--reps" && i + 1 < argc) {
       o.reps = std::atoi(argv[++i]);
+    } else if (a == "--change-reps" && i + 1 < argc) {
+      o.change_reps = std::atoi(argv[++i]);
+    } else if (a == "--skip-load") {
+      o.load = false;
     } else if (a == "--out" && i + 1 < argc) {
       o.out_dir = argv[++i];
     } else if (a == "--workloads" && i + 1 < argc) {
@@ -351,14 +493,15 @@ bool parse_options(int argc, char** argv, Options& o) {
   }
   if (o.workloads.empty()) o.workloads = workload_names();
   if (o.out_dir.empty()) o.out_dir = "/tmp/fwctl-bench." + std::to_string(getpid());
-  return o.reps >= 1 && o.reps <= kMaxReps;
+  return o.reps >= 1 && o.reps <= kMaxReps && o.change_reps >= 0 && o.change_reps <= kMaxChangeReps;
 }
 
 int orchestrate(int argc, char** argv) {
   Options o;
   if (!parse_options(argc, argv, o)) {
     std::fprintf(stderr, "usage: load_bench [--reps 1-%d] [--out DIR] [--workloads a,b,...]\n"
-                         "workloads:", kMaxReps);
+                         "                  [--change-reps 0-%d] [--skip-load]\n"
+                         "workloads:", kMaxReps, kMaxChangeReps);
     for (const auto& w : workload_names()) std::fprintf(stderr, " %s", w.c_str());
     std::fprintf(stderr, "\n");
     return 2;
@@ -374,12 +517,22 @@ int orchestrate(int argc, char** argv) {
   std::string exe = self_exe();
   std::vector<Result> results;
   bool failed = false;
-  for (const auto& name : o.workloads) {
-    results.push_back(run_workload(exe, o, name));
-    failed = failed || !results.back().errors.empty();
+  if (o.load) {
+    for (const auto& name : o.workloads) {
+      results.push_back(run_workload(exe, o, name));
+      failed = failed || !results.back().errors.empty();
+    }
   }
-  Samples startup = nft_startup(o);
-  print_report(results, o, startup);
+  std::vector<ChangeResult> changes;
+  if (o.change_reps > 0) {
+    for (const auto& name : o.change_workloads) {
+      changes.push_back(run_change(exe, o, name));
+      failed = failed || !changes.back().errors.empty() ||
+               first(changes.back().kv, "checks_ok") != first(changes.back().kv, "checks");
+    }
+  }
+  if (o.load) print_report(results, o, nft_startup(o));
+  if (!changes.empty()) print_change_report(changes, o);
   return failed ? 1 : 0;
 }
 

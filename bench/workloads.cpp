@@ -219,6 +219,7 @@ void add_ipset_source(Workload& w, const std::string& type) {
 std::vector<std::string> workload_names() { return {"zone-ports-rich", "ipset-ip", "ipset-net"}; }
 
 std::string describe_workload(const std::string& name) {
+  if (name == "default") return "default configuration";
   if (name == "zone-ports-rich") return "zone with 2,000 ports + 500 rich rules";
   if (name == "ipset-ip") return "ipset hash:ip, 62,500 entries, zone source";
   if (name == "ipset-net") return "ipset hash:net, 62,500 entries, zone source";

@@ -5,6 +5,8 @@
 //   zone-ports-rich  zone "public" with 2,000 ports and 500 varied rich rules
 //   ipset-ip         hash:ip ipset with 62,500 addresses bound as a source of zone "internal"
 //   ipset-net        hash:net ipset with 62,500 networks bound as a source of zone "internal"
+//   default          the stock configuration alone (the change bench's baseline; not in
+//                    workload_names(), so the load bench does not run it unless asked)
 //
 // Each starts from firewalld 1.3.3's stock zones, services, ICMP types and policies.
 
