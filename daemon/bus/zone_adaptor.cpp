@@ -77,18 +77,53 @@ ZoneAdaptor::Strings ZoneAdaptor::getRichRules(const std::string& zone) {
   return guarded("getRichRules", [&] { return settings(zone).rich_rules; });
 }
 
+std::string ZoneAdaptor::addService(const std::string& zone, const std::string& service,
+                                    const int32_t& timeout) {
+  return guarded("addService", [&] {
+    std::string name = value_or_throw(fw_.add_service(zone, service, timeout));
+    emitServiceAdded(name, service, timeout);
+    return name;
+  });
+}
+
+std::string ZoneAdaptor::removeService(const std::string& zone, const std::string& service) {
+  return guarded("removeService", [&] {
+    std::string name = value_or_throw(fw_.remove_service(zone, service));
+    emitServiceRemoved(name, service);
+    return name;
+  });
+}
+
 bool ZoneAdaptor::queryService(const std::string& zone, const std::string& service) {
-  return guarded("queryService", [&] { return contains(settings(zone).services, service); });
+  return guarded("queryService", [&] { return value_or_throw(fw_.query_service(zone, service)); });
 }
 
 ZoneAdaptor::Strings ZoneAdaptor::getServices(const std::string& zone) {
   return guarded("getServices", [&] { return settings(zone).services; });
 }
 
+std::string ZoneAdaptor::addPort(const std::string& zone, const std::string& port,
+                                 const std::string& protocol, const int32_t& timeout) {
+  return guarded("addPort", [&] {
+    std::string name = value_or_throw(fw_.add_port(zone, port, protocol, timeout));
+    emitPortAdded(name, port, protocol, timeout);
+    return name;
+  });
+}
+
+std::string ZoneAdaptor::removePort(const std::string& zone, const std::string& port,
+                                    const std::string& protocol) {
+  return guarded("removePort", [&] {
+    std::string name = value_or_throw(fw_.remove_port(zone, port, protocol));
+    emitPortRemoved(name, port, protocol);
+    return name;
+  });
+}
+
 bool ZoneAdaptor::queryPort(const std::string& zone, const std::string& port,
                             const std::string& protocol) {
   return guarded("queryPort",
-                 [&] { return contains(settings(zone).ports, std::pair(port, protocol)); });
+                 [&] { return value_or_throw(fw_.query_port(zone, port, protocol)); });
 }
 
 std::vector<ZoneAdaptor::Strings> ZoneAdaptor::getPorts(const std::string& zone) {

@@ -1,6 +1,8 @@
 #pragma once
 // org.fedoraproject.FirewallD1.zone on /org/fedoraproject/FirewallD1: the runtime zones, read
-// only for now (the add/remove/change members answer "not implemented yet").
+// and the runtime port and service changes (addPort, removePort, addService, removeService,
+// emitting PortAdded/PortRemoved, ServiceAdded/ServiceRemoved); the other add/remove/change
+// members answer "not implemented yet".
 
 #include "bus_glue/unimplemented.hpp"
 #include "core/firewall.hpp"
@@ -26,8 +28,15 @@ class ZoneAdaptor final : public glue::FirewallD1_zone {
   bool querySource(const std::string& zone, const std::string& source) override;
   Strings getSources(const std::string& zone) override;
   Strings getRichRules(const std::string& zone) override;
+  std::string addService(const std::string& zone, const std::string& service,
+                         const int32_t& timeout) override;
+  std::string removeService(const std::string& zone, const std::string& service) override;
   bool queryService(const std::string& zone, const std::string& service) override;
   Strings getServices(const std::string& zone) override;
+  std::string addPort(const std::string& zone, const std::string& port,
+                      const std::string& protocol, const int32_t& timeout) override;
+  std::string removePort(const std::string& zone, const std::string& port,
+                         const std::string& protocol) override;
   bool queryPort(const std::string& zone, const std::string& port,
                  const std::string& protocol) override;
   std::vector<Strings> getPorts(const std::string& zone) override;

@@ -5,6 +5,8 @@
 #include <map>
 
 #include "compiler/compiler.hpp"
+#include "config/port_range.hpp"
+#include "model/port.hpp"
 #include "model/config_check.hpp"
 #include "nft/ruleset_batch.hpp"
 
@@ -94,15 +96,11 @@ Result<Firewall::Loaded> Firewall::load_failsafe() const {
   return prepare(std::move(loaded));
 }
 
-// One batch: the whole table replaced.
+// One batch: the whole table replaced, its rule handles tracked for later deltas.
 Status Firewall::apply(const Loaded& next) {
   auto ruleset = compiler::compile(next.config, next.bindings);
   if (!ruleset) return Unexpected{ruleset.error()};
-  auto batch = nft::replace_ruleset(*ruleset);
-  if (!batch) return Unexpected{batch.error()};
-  auto replies = netlink_.send(*batch);
-  if (!replies) return Unexpected{replies.error()};
-  return ok();
+  return kernel_.load(std::move(*ruleset));
 }
 
 void Firewall::commit(Loaded next, State state) {
@@ -157,6 +155,161 @@ Status Firewall::stop() {
   auto replies = netlink_.send(batch);
   if (!replies) return Unexpected{replies.error()};
   return ok();
+}
+
+namespace {
+
+// The ranges of `ports` with protocol `protocol`, with their index in `ports`.
+std::vector<std::pair<size_t, model::PortRange>> ranges_of(
+    const std::vector<model::PortProto>& ports, const std::string& protocol) {
+  std::vector<std::pair<size_t, model::PortRange>> out;
+  for (size_t i = 0; i < ports.size(); ++i) {
+    if (ports[i].protocol != protocol) continue;
+    auto range = model::parse_port_range(ports[i].port);
+    if (range) out.emplace_back(i, *range);
+  }
+  return out;
+}
+
+bool covers(model::PortRange outer, model::PortRange inner) {
+  return outer.first <= inner.first && inner.last <= outer.last;
+}
+
+// firewalld's check_timeout; timeouts themselves are not implemented yet.
+Status check_timeout(int timeout) {
+  if (timeout < 0) {
+    return fail(Code::INVALID_VALUE,
+                "timeout '" + std::to_string(timeout) + "' is not positive number");
+  }
+  if (timeout > 0) return fail(Code::COMMAND_FAILED, "timeout is not implemented yet");
+  return ok();
+}
+
+}  // namespace
+
+Status Firewall::apply_zone_change(model::Config next, const std::string& zone) {
+  auto ruleset = compiler::compile(next, bindings_);
+  if (!ruleset) return Unexpected{ruleset.error()};
+  ChangeScope scope;
+  scope.zones.push_back(zone);
+  if (Status st = kernel_.apply(std::move(*ruleset), &scope); !st) return st;
+  runtime_ = std::move(next);
+  return ok();
+}
+
+Result<std::string> Firewall::add_port(const std::string& zone, const std::string& port,
+                                       const std::string& protocol, int timeout) {
+  auto name = resolve_zone(zone);
+  if (!name) return name;
+  if (Status st = check_timeout(timeout); !st) return Unexpected{st.error()};
+  auto range = model::parse_port_range(port);
+  if (!range) return Unexpected{range.error()};
+  if (Status st = model::check_port_protocol(protocol); !st) return Unexpected{st.error()};
+  const auto& ports = runtime_.zones.at(*name).value.ports;
+  std::vector<model::PortRange> existing;
+  for (const auto& [index, have] : ranges_of(ports, protocol)) {
+    if (covers(have, *range)) {
+      return fail(Code::ALREADY_ENABLED,
+                  "'" + port + ":" + protocol + "' already in '" + *name + "'");
+    }
+    existing.push_back(have);
+  }
+  // coalescePortRange: the new range swallows the ranges it overlaps.
+  auto merged = config::coalesce_port_range(*range, existing);
+  model::Config next = runtime_;
+  auto& list = next.zones.at(*name).value.ports;
+  for (const auto& removed : merged.removed) {
+    list.erase(std::remove(list.begin(), list.end(),
+                           model::PortProto{config::to_string(removed), protocol}),
+               list.end());
+  }
+  list.push_back({config::to_string(merged.merged), protocol});
+  if (Status st = apply_zone_change(std::move(next), *name); !st) return Unexpected{st.error()};
+  return name;
+}
+
+Result<std::string> Firewall::remove_port(const std::string& zone, const std::string& port,
+                                          const std::string& protocol) {
+  auto name = resolve_zone(zone);
+  if (!name) return name;
+  auto range = model::parse_port_range(port);
+  if (!range) return Unexpected{range.error()};
+  if (Status st = model::check_port_protocol(protocol); !st) return Unexpected{st.error()};
+  const auto& ports = runtime_.zones.at(*name).value.ports;
+  std::optional<std::pair<size_t, model::PortRange>> found;
+  for (const auto& entry : ranges_of(ports, protocol)) {
+    if (covers(entry.second, *range)) {
+      found = entry;
+      break;
+    }
+  }
+  if (!found) {
+    return fail(Code::NOT_ENABLED, "'" + port + ":" + protocol + "' not in '" + *name + "'");
+  }
+  // breakPortRange: what is left of the covering range stays.
+  model::Config next = runtime_;
+  auto& list = next.zones.at(*name).value.ports;
+  list.erase(list.begin() + static_cast<std::ptrdiff_t>(found->first));
+  model::PortRange have = found->second;
+  if (have.first < range->first) {
+    list.push_back({config::to_string({have.first, range->first - 1}), protocol});
+  }
+  if (range->last < have.last) {
+    list.push_back({config::to_string({range->last + 1, have.last}), protocol});
+  }
+  if (Status st = apply_zone_change(std::move(next), *name); !st) return Unexpected{st.error()};
+  return name;
+}
+
+Result<bool> Firewall::query_port(const std::string& zone, const std::string& port,
+                                  const std::string& protocol) const {
+  auto name = resolve_zone(zone);
+  if (!name) return Unexpected{name.error()};
+  auto range = model::parse_port_range(port);
+  if (!range) return false;
+  for (const auto& entry : ranges_of(runtime_.zones.at(*name).value.ports, protocol)) {
+    if (covers(entry.second, *range)) return true;
+  }
+  return false;
+}
+
+Result<std::string> Firewall::add_service(const std::string& zone, const std::string& service,
+                                          int timeout) {
+  auto name = resolve_zone(zone);
+  if (!name) return name;
+  if (Status st = check_timeout(timeout); !st) return Unexpected{st.error()};
+  if (!runtime_.services.count(service)) return fail(Code::INVALID_SERVICE, service);
+  const auto& services = runtime_.zones.at(*name).value.services;
+  if (std::find(services.begin(), services.end(), service) != services.end()) {
+    return fail(Code::ALREADY_ENABLED, "'" + service + "' already in '" + *name + "'");
+  }
+  model::Config next = runtime_;
+  next.zones.at(*name).value.services.push_back(service);
+  if (Status st = apply_zone_change(std::move(next), *name); !st) return Unexpected{st.error()};
+  return name;
+}
+
+Result<std::string> Firewall::remove_service(const std::string& zone,
+                                             const std::string& service) {
+  auto name = resolve_zone(zone);
+  if (!name) return name;
+  if (!runtime_.services.count(service)) return fail(Code::INVALID_SERVICE, service);
+  const auto& services = runtime_.zones.at(*name).value.services;
+  if (std::find(services.begin(), services.end(), service) == services.end()) {
+    return fail(Code::NOT_ENABLED, "'" + service + "' not in '" + *name + "'");
+  }
+  model::Config next = runtime_;
+  auto& list = next.zones.at(*name).value.services;
+  list.erase(std::remove(list.begin(), list.end(), service), list.end());
+  if (Status st = apply_zone_change(std::move(next), *name); !st) return Unexpected{st.error()};
+  return name;
+}
+
+Result<bool> Firewall::query_service(const std::string& zone, const std::string& service) const {
+  auto name = resolve_zone(zone);
+  if (!name) return Unexpected{name.error()};
+  const auto& services = runtime_.zones.at(*name).value.services;
+  return std::find(services.begin(), services.end(), service) != services.end();
 }
 
 bool Firewall::ipv6_rpfilter() const { return !conf_false(runtime_.conf.ipv6_rpfilter); }

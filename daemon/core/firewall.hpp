@@ -21,6 +21,7 @@
 #include "common/result.hpp"
 #include "compiler/bindings.hpp"
 #include "config/loader.hpp"
+#include "core/kernel_ruleset.hpp"
 #include "core/zone_settings.hpp"
 #include "model/config.hpp"
 #include "nft/netlink.hpp"
@@ -41,7 +42,8 @@ struct ActiveZone {
 
 class Firewall {
  public:
-  Firewall(config::Paths paths, nft::Netlink& netlink) : paths_(std::move(paths)), netlink_(netlink) {}
+  Firewall(config::Paths paths, nft::Netlink& netlink)
+      : paths_(std::move(paths)), netlink_(netlink), kernel_(netlink) {}
   Firewall(const Firewall&) = delete;
   Firewall& operator=(const Firewall&) = delete;
 
@@ -100,6 +102,28 @@ class Firewall {
   std::string zone_of_interface(const std::string& interface) const;
   std::string zone_of_source(const std::string& source) const;
 
+  // Runtime changes of a zone ("" = the default zone), as firewalld's fw_zone does them: the
+  // change is applied to a copy of the runtime configuration, compiled, sent as one delta batch
+  // (KernelRuleset::apply, scoped to the zone), and the runtime configuration changes only once
+  // the kernel accepted it. Each returns the zone's name. Errors: INVALID_ZONE, INVALID_PORT,
+  // INVALID_PROTOCOL, INVALID_SERVICE, INVALID_VALUE (negative timeout), ALREADY_ENABLED
+  // "'8080:tcp' already in 'public'", NOT_ENABLED "'8080:tcp' not in 'public'", COMMAND_FAILED
+  // (the kernel refused; timeout > 0 is not implemented yet).
+  Result<std::string> add_port(const std::string& zone, const std::string& port,
+                               const std::string& protocol, int timeout = 0);
+  Result<std::string> remove_port(const std::string& zone, const std::string& port,
+                                  const std::string& protocol);
+  // True when a port entry of `protocol` covers all of `port`; INVALID_ZONE only.
+  Result<bool> query_port(const std::string& zone, const std::string& port,
+                          const std::string& protocol) const;
+  Result<std::string> add_service(const std::string& zone, const std::string& service,
+                                  int timeout = 0);
+  Result<std::string> remove_service(const std::string& zone, const std::string& service);
+  Result<bool> query_service(const std::string& zone, const std::string& service) const;
+
+  // What the kernel holds, as fwctl put it there.
+  const KernelRuleset& kernel() const { return kernel_; }
+
  private:
   struct Loaded {
     model::Config config;
@@ -113,9 +137,12 @@ class Firewall {
   Status apply(const Loaded& next);
   void commit(Loaded next, State state);
   Result<std::string> resolve_zone(const std::string& zone) const;
+  // Compiles `next` with the current bindings, applies the delta for `zone`, then commits it.
+  Status apply_zone_change(model::Config next, const std::string& zone);
 
   config::Paths paths_;
   nft::Netlink& netlink_;
+  KernelRuleset kernel_;
   State state_ = State::Init;
   model::Config permanent_;
   model::Config runtime_;

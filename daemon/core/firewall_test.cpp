@@ -31,9 +31,11 @@ class FirewallTest : public ::testing::Test {
     auto loaded = config::load_config({FWCTL_SOURCE_DIR, etc_.path()});
     auto ruleset = compiler::compile(loaded.config, compiler::bindings_from_config(loaded.config));
     EXPECT_TRUE(ruleset);
-    auto batch = nft::replace_ruleset(*ruleset);
-    EXPECT_TRUE(batch);
-    return nft::describe(*batch);
+    // Firewall loads through KernelRuleset: the same whole-table batch, with rule echoes.
+    nft::FakeNetlink fake;
+    KernelRuleset kernel(fake);
+    EXPECT_TRUE(kernel.load(std::move(*ruleset)));
+    return fake.sent().empty() ? std::vector<std::string>{} : fake.sent().back();
   }
 
   TempDir etc_;
@@ -225,6 +227,91 @@ TEST_F(FirewallTest, StopLeavesTheTableWhenCleanupOnExitIsOff) {
   ASSERT_TRUE(fw.start());
   ASSERT_TRUE(fw.stop());
   EXPECT_EQ(netlink_.committed().size(), 1u);
+}
+
+TEST_F(FirewallTest, AddPortSendsOneRuleMessageAndCommitsTheRuntimeZone) {
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  auto zone = fw.add_port("", "8080", "tcp");
+  ASSERT_TRUE(zone) << zone.error().message();
+  EXPECT_EQ(*zone, "public");
+  ASSERT_EQ(netlink_.sent().size(), 2u);
+  ASSERT_EQ(netlink_.sent().back().size(), 1u);
+  EXPECT_TRUE(netlink_.sent().back()[0].starts_with(
+      "add rule inet firewalld filter_IN_public_allow"))
+      << netlink_.sent().back()[0];
+  EXPECT_TRUE(netlink_.sent().back()[0].ends_with(" (echo)")) << netlink_.sent().back()[0];
+  EXPECT_NE(netlink_.sent().back()[0].find("0x0000901f"), std::string::npos);  // port 8080
+  auto has = fw.query_port("public", "8080", "tcp");
+  ASSERT_TRUE(has);
+  EXPECT_TRUE(*has);
+  EXPECT_EQ(fw.zone_settings("public")->ports.back(), std::pair(std::string("8080"),
+                                                                 std::string("tcp")));
+  auto again = fw.add_port("public", "8080", "tcp");
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, Code::ALREADY_ENABLED);
+  EXPECT_EQ(again.error().detail, "'8080:tcp' already in 'public'");
+  EXPECT_EQ(netlink_.sent().size(), 2u);
+
+  ASSERT_TRUE(fw.remove_port("public", "8080", "tcp"));
+  ASSERT_EQ(netlink_.sent().back().size(), 1u);
+  EXPECT_TRUE(netlink_.sent().back()[0].starts_with("delete rule")) << netlink_.sent().back()[0];
+  EXPECT_FALSE(*fw.query_port("public", "8080", "tcp"));
+  auto gone = fw.remove_port("public", "8080", "tcp");
+  ASSERT_FALSE(gone);
+  EXPECT_EQ(gone.error().code, Code::NOT_ENABLED);
+  EXPECT_EQ(gone.error().detail, "'8080:tcp' not in 'public'");
+}
+
+TEST_F(FirewallTest, AddPortValidatesLikeFirewalld) {
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  EXPECT_EQ(fw.add_port("nope", "80", "tcp").error().code, Code::INVALID_ZONE);
+  EXPECT_EQ(fw.add_port("public", "99999", "tcp").error().code, Code::INVALID_PORT);
+  EXPECT_EQ(fw.add_port("public", "80", "icmp").error().code, Code::INVALID_PROTOCOL);
+  EXPECT_EQ(fw.add_port("public", "80", "tcp", -1).error().code, Code::INVALID_VALUE);
+  EXPECT_EQ(fw.add_port("public", "80", "tcp", 5).error().code, Code::COMMAND_FAILED);
+  EXPECT_EQ(netlink_.sent().size(), 1u);
+}
+
+TEST_F(FirewallTest, AKernelRefusalLeavesTheRuntimeConfigurationUnchanged) {
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  auto before = fw.zone_settings("public")->ports;
+  netlink_.fail_at(0, ENOENT);
+  auto refused = fw.add_port("public", "8080", "tcp");
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, Code::COMMAND_FAILED);
+  EXPECT_EQ(fw.zone_settings("public")->ports, before);
+  EXPECT_FALSE(*fw.query_port("public", "8080", "tcp"));
+  // Accepted the second time.
+  ASSERT_TRUE(fw.add_port("public", "8080", "tcp"));
+  EXPECT_TRUE(*fw.query_port("public", "8080", "tcp"));
+
+  netlink_.fail_at(0, ENOENT);
+  ASSERT_FALSE(fw.add_service("public", "http"));
+  EXPECT_FALSE(*fw.query_service("public", "http"));
+}
+
+TEST_F(FirewallTest, AddAndRemoveService) {
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  EXPECT_EQ(fw.add_service("public", "no-such-service").error().code, Code::INVALID_SERVICE);
+  auto zone = fw.add_service("", "http");
+  ASSERT_TRUE(zone) << zone.error().message();
+  EXPECT_EQ(*zone, "public");
+  EXPECT_EQ(netlink_.sent().size(), 2u);
+  EXPECT_TRUE(*fw.query_service("public", "http"));
+  auto again = fw.add_service("public", "http");
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, Code::ALREADY_ENABLED);
+  EXPECT_EQ(again.error().detail, "'http' already in 'public'");
+  ASSERT_TRUE(fw.remove_service("public", "http"));
+  EXPECT_FALSE(*fw.query_service("public", "http"));
+  auto gone = fw.remove_service("public", "http");
+  ASSERT_FALSE(gone);
+  EXPECT_EQ(gone.error().code, Code::NOT_ENABLED);
+  EXPECT_EQ(gone.error().detail, "'http' not in 'public'");
 }
 
 }  // namespace

@@ -122,3 +122,73 @@ if [ "$failures" -ne 0 ]; then
   exit 1
 fi
 echo "all checks passed"
+
+# Runtime port and service changes: a fresh daemon (the one above is gone), changed through
+# firewall-cmd; each change is a delta batch into the kernel's table.
+coproc WAITER2 {
+  python3 -u -c '
+import socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[1])
+s.settimeout(20)
+print("bound")
+try:
+    while True:
+        if "READY=1" in s.recv(4096).decode().split("\n"):
+            sys.exit(0)
+except socket.timeout:
+    sys.exit(1)
+' "$work/notify2"
+}
+waiter_pid=$WAITER2_PID
+read -r -t 10 bound <&"${WAITER2[0]}"
+[ "$bound" = bound ]
+NOTIFY_SOCKET=$work/notify2 ip netns exec "$ns" "$fwctld" --nofork --nopid \
+  --default-config "$src" --system-config "$work/etc" \
+  --log-target file --log-file "$work/daemon2.log" &
+daemon_pid=$!
+if ! wait "$waiter_pid"; then
+  echo "FAIL: fwctld did not signal READY=1 within 20 s (restart)"; cat "$work/daemon2.log" || true
+  exit 1
+fi
+
+allow_chain() { ip netns exec "$ns" nft list chain inet firewalld filter_IN_public_allow; }
+fwcmd_rc() { /usr/bin/firewall-cmd "$@" 2>&1 && echo "rc=0" || echo "rc=$?"; }
+
+check "--add-port=8080/tcp" "success" "$(fwcmd --zone=public --add-port=8080/tcp)"
+check "8080 rule in filter_IN_public_allow" "1" "$(allow_chain | grep -c 'tcp dport 8080 accept')"
+check "--query-port=8080/tcp" "yes" "$(fwcmd --zone=public --query-port=8080/tcp)"
+check "--list-ports" "8080/tcp" "$(fwcmd --zone=public --list-ports)"
+# firewall-cmd prints the warning, then success, and exits 0.
+check "--add-port=8080/tcp again" "Warning: ALREADY_ENABLED: '8080:tcp' already in 'public'
+success
+rc=0" "$(fwcmd_rc --zone=public --add-port=8080/tcp)"
+check "--remove-port=8080/tcp" "success" "$(fwcmd --zone=public --remove-port=8080/tcp)"
+check "8080 rule removed" "0" "$(allow_chain | grep -c 'tcp dport 8080 accept' || true)"
+check "--query-port after remove" "no" "$(fwcmd --zone=public --query-port=8080/tcp || true)"
+# firewall-cmd checks the port itself (FirewallError(INVALID_PORT, port)) before calling us.
+check "--add-port=99999/tcp" "Error: INVALID_PORT: 99999
+rc=102" "$(fwcmd_rc --zone=public --add-port=99999/tcp)"
+# The daemon's own validation, past firewall-cmd's: firewalld's detail for the port.
+check "addPort 99999 over D-Bus" "INVALID_PORT: port number in '99999' is too big" \
+  "$(busctl --system call org.fedoraproject.FirewallD1 /org/fedoraproject/FirewallD1 \
+       org.fedoraproject.FirewallD1.zone addPort sssi public 99999 tcp 0 2>&1 \
+     | sed 's/^Call failed: //')"
+check "--add-service=http" "success" "$(fwcmd --zone=public --add-service=http)"
+check "http rule in filter_IN_public_allow" "1" "$(allow_chain | grep -c 'tcp dport 80 accept')"
+check "--query-service=http" "yes" "$(fwcmd --zone=public --query-service=http)"
+check "--remove-service=http" "success" "$(fwcmd --zone=public --remove-service=http)"
+check "http rule removed" "0" "$(allow_chain | grep -c 'tcp dport 80 accept' || true)"
+check "--add-service=nope" "Error: INVALID_SERVICE: nope
+rc=101" "$(fwcmd_rc --zone=public --add-service=nope)"
+check "kernel table back to the stock one" "$golden" "$(ip netns exec "$ns" nft list table inet firewalld)"
+
+kill -TERM "$daemon_pid"
+timeout 10 tail --pid="$daemon_pid" -f /dev/null || true
+wait "$daemon_pid" 2>/dev/null || true
+daemon_pid=""
+if [ "$failures" -ne 0 ]; then
+  echo "--- daemon log"; cat "$work/daemon2.log" || true
+  exit 1
+fi
+echo "all runtime change checks passed"
