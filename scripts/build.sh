@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
 # Configures and builds fwctl into build/ (or $FWCTL_BUILD_DIR). Extra arguments go to cmake.
+# Uses ccache when installed; CCACHE_BASEDIR makes its hits independent of where the tree lives,
+# so several checkouts of the tree share one cache.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir=${FWCTL_BUILD_DIR:-$root/build}
-cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFWD_WERROR=ON "$@" >/dev/null
+launcher=()
+if command -v ccache >/dev/null; then
+  export CCACHE_BASEDIR=$root
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+fi
+cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFWD_WERROR=ON "${launcher[@]}" "$@" >/dev/null
 ninja -C "$dir"
