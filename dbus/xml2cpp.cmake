@@ -18,11 +18,23 @@ foreach(var XML2CPP XML ADAPTOR PROXY)
   endif()
 endforeach()
 
-execute_process(COMMAND ${XML2CPP} --adaptor=${ADAPTOR} --proxy=${PROXY} ${XML}
-                RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "sdbus-c++-xml2cpp failed on ${XML} (${rc}): ${err}")
-endif()
+# Every method of the adaptor is asynchronous (sdbus::Result<...>&& first): fwctld authorizes each
+# call before it runs, and an authorization may wait for polkit, which must not block other callers.
+# The annotation is added to a copy of the IDL for the adaptor only; the proxy stays synchronous.
+file(READ ${XML} idl)
+set(async "<annotation name=\"org.freedesktop.DBus.Method.Async\" value=\"server\"/>")
+string(REGEX REPLACE "(<method name=\"[A-Za-z0-9_]+\")/>" "\\1></method>" idl "${idl}")
+string(REGEX REPLACE "(<method name=\"[A-Za-z0-9_]+\">)" "\\1${async}" idl "${idl}")
+get_filename_component(name ${XML} NAME)
+set(async_xml ${ADAPTOR}.${name})
+file(WRITE ${async_xml} "${idl}")
+
+foreach(side "--adaptor=${ADAPTOR};${async_xml}" "--proxy=${PROXY};${XML}")
+  execute_process(COMMAND ${XML2CPP} ${side} RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "sdbus-c++-xml2cpp failed on ${XML} (${rc}): ${err}")
+  endif()
+endforeach()
 
 file(READ ${ADAPTOR} text)
 string(REGEX REPLACE

@@ -7,6 +7,7 @@
 #include <climits>
 #include <cstring>
 
+#include "bus/authorizer.hpp"
 #include "bus/config_adaptor.hpp"
 #include "bus/error_map.hpp"
 #include "bus/firewall_adaptor.hpp"
@@ -36,15 +37,16 @@ int poll_timeout(uint64_t usec) {
 BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
     : connection_(connection),
       main_object_(sdbus::createObject(connection, kMainPath)),
-      config_object_(sdbus::createObject(connection, kConfigPath)) {
-  firewall_ = std::make_unique<FirewallAdaptor>(*main_object_, firewall);
-  zone_ = std::make_unique<ZoneAdaptor>(*main_object_, firewall);
+      config_object_(sdbus::createObject(connection, kConfigPath)),
+      authorizer_(std::make_unique<Authorizer>(connection)) {
+  firewall_ = std::make_unique<FirewallAdaptor>(*main_object_, *authorizer_, firewall);
+  zone_ = std::make_unique<ZoneAdaptor>(*main_object_, *authorizer_, firewall);
   unimplemented_.push_back(unimplemented<glue::FirewallD1_policy>(*main_object_));
   unimplemented_.push_back(unimplemented<glue::FirewallD1_ipset>(*main_object_));
   unimplemented_.push_back(unimplemented<glue::FirewallD1_direct>(*main_object_));
   unimplemented_.push_back(unimplemented<glue::FirewallD1_policies>(*main_object_));
   main_object_->finishRegistration();
-  config_ = std::make_unique<ConfigAdaptor>(*config_object_, firewall);
+  config_ = std::make_unique<ConfigAdaptor>(*config_object_, *authorizer_, firewall);
   unimplemented_.push_back(unimplemented<glue::FirewallD1_config_direct>(*config_object_));
   unimplemented_.push_back(unimplemented<glue::FirewallD1_config_policies>(*config_object_));
   config_object_->finishRegistration();

@@ -9,10 +9,11 @@
 // The objects are exported by the constructor; the name is claimed separately, after the caller
 // has put the ruleset in place (clients that see the name appear may call at once).
 
-#include <functional>
-#include <memory>
 #include <sdbus-c++/IConnection.h>
 #include <sdbus-c++/IObject.h>
+
+#include <functional>
+#include <memory>
 
 #include "common/result.hpp"
 #include "core/firewall.hpp"
@@ -22,6 +23,7 @@ namespace fwctl::bus {
 class FirewallAdaptor;
 class ZoneAdaptor;
 class ConfigAdaptor;
+class Authorizer;
 
 inline constexpr const char* kBusName = "org.fedoraproject.FirewallD1";
 inline constexpr const char* kMainPath = "/org/fedoraproject/FirewallD1";
@@ -52,6 +54,9 @@ class BusService {
   std::unique_ptr<FirewallAdaptor> firewall_;
   std::unique_ptr<ZoneAdaptor> zone_;
   std::unique_ptr<ConfigAdaptor> config_;
+  // After the adaptors: destroyed first, cancelling pending polkit checks whose callbacks would
+  // reach into them.
+  std::unique_ptr<Authorizer> authorizer_;
   std::vector<std::shared_ptr<void>> unimplemented_;  // interfaces exported with no member served
 };
 

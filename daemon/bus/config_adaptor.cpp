@@ -27,34 +27,36 @@ std::string permanent_zone_of(const model::Config& config, const std::string& id
 
 }  // namespace
 
-ConfigAdaptor::Strings ConfigAdaptor::getIPSetNames() {
-  return guarded("getIPSetNames", [&] { return names(fw_.permanent().ipsets); });
+void ConfigAdaptor::getIPSetNames(sdbus::Result<std::vector<std::string>>&& result) {
+  serve(std::move(result), "getIPSetNames", [=, this] { return names(fw_.permanent().ipsets); });
 }
-ConfigAdaptor::Strings ConfigAdaptor::getIcmpTypeNames() {
-  return guarded("getIcmpTypeNames", [&] { return names(fw_.permanent().icmptypes); });
+void ConfigAdaptor::getIcmpTypeNames(sdbus::Result<std::vector<std::string>>&& result) {
+  serve(std::move(result), "getIcmpTypeNames",
+        [=, this] { return names(fw_.permanent().icmptypes); });
 }
-ConfigAdaptor::Strings ConfigAdaptor::getServiceNames() {
-  return guarded("getServiceNames", [&] { return names(fw_.permanent().services); });
+void ConfigAdaptor::getServiceNames(sdbus::Result<std::vector<std::string>>&& result) {
+  serve(std::move(result), "getServiceNames",
+        [=, this] { return names(fw_.permanent().services); });
 }
-ConfigAdaptor::Strings ConfigAdaptor::getZoneNames() {
-  return guarded("getZoneNames", [&] { return names(fw_.permanent().zones); });
+void ConfigAdaptor::getZoneNames(sdbus::Result<std::vector<std::string>>&& result) {
+  serve(std::move(result), "getZoneNames", [=, this] { return names(fw_.permanent().zones); });
 }
-ConfigAdaptor::Strings ConfigAdaptor::getPolicyNames() {
-  return guarded("getPolicyNames", [&] { return names(fw_.permanent().policies); });
+void ConfigAdaptor::getPolicyNames(sdbus::Result<std::vector<std::string>>&& result) {
+  serve(std::move(result), "getPolicyNames", [=, this] { return names(fw_.permanent().policies); });
 }
-ConfigAdaptor::Strings ConfigAdaptor::getHelperNames() {
-  return guarded("getHelperNames", [&] { return names(fw_.permanent().helpers); });
+void ConfigAdaptor::getHelperNames(sdbus::Result<std::vector<std::string>>&& result) {
+  serve(std::move(result), "getHelperNames", [=, this] { return names(fw_.permanent().helpers); });
 }
 
-std::string ConfigAdaptor::getZoneOfInterface(const std::string& iface) {
-  return guarded("config.getZoneOfInterface", [&] {
+void ConfigAdaptor::getZoneOfInterface(sdbus::Result<std::string>&& result, std::string iface) {
+  serve(std::move(result), "getZoneOfInterface", [=, this] {
     return permanent_zone_of(fw_.permanent(), iface,
                              [](const model::Zone& z) { return z.interfaces; });
   });
 }
 
-std::string ConfigAdaptor::getZoneOfSource(const std::string& source) {
-  return guarded("config.getZoneOfSource", [&] {
+void ConfigAdaptor::getZoneOfSource(sdbus::Result<std::string>&& result, std::string source) {
+  serve(std::move(result), "getZoneOfSource", [=, this] {
     return permanent_zone_of(fw_.permanent(), source, [](const model::Zone& z) {
       std::vector<std::string> out;
       for (const auto& s : z.sources) out.push_back(s.to_string());
@@ -72,8 +74,8 @@ int32_t ConfigAdaptor::MinimalMark() {
   return mark;
 }
 
-#define FWCTL_READ_ONLY_FOR_NOW(Property, field)                                         \
-  std::string ConfigAdaptor::Property() { return conf().field; }                       \
+#define FWCTL_READ_ONLY_FOR_NOW(Property, field)                 \
+  std::string ConfigAdaptor::Property() { return conf().field; } \
   void ConfigAdaptor::Property(const std::string&) { not_implemented("config." #Property); }
 
 void ConfigAdaptor::MinimalMark(const int32_t&) { not_implemented("config.MinimalMark"); }

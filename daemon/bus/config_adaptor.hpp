@@ -3,27 +3,30 @@
 // permanent items and firewalld.conf's values as properties. Reads only for now: the per-item
 // config objects (/config/zone/N ...) and the property setters come with permanent changes.
 
+#include "bus/served.hpp"
 #include "bus_glue/unimplemented.hpp"
 #include "core/firewall.hpp"
 
 namespace fwctl::bus {
 
-class ConfigAdaptor final : public glue::FirewallD1_config {
+class ConfigAdaptor final : public glue::FirewallD1_config, private Served {
  public:
-  ConfigAdaptor(sdbus::IObject& object, core::Firewall& firewall)
-      : glue::FirewallD1_config(object), fw_(firewall) {}
+  ConfigAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Firewall& firewall)
+      : glue::FirewallD1_config(object),
+        Served(object, authorizer, INTERFACE_NAME),
+        fw_(firewall) {}
 
  private:
   using Strings = std::vector<std::string>;
 
-  Strings getIPSetNames() override;
-  Strings getIcmpTypeNames() override;
-  Strings getServiceNames() override;
-  Strings getZoneNames() override;
-  std::string getZoneOfInterface(const std::string& iface) override;
-  std::string getZoneOfSource(const std::string& source) override;
-  Strings getPolicyNames() override;
-  Strings getHelperNames() override;
+  void getIPSetNames(sdbus::Result<std::vector<std::string>>&& result) override;
+  void getIcmpTypeNames(sdbus::Result<std::vector<std::string>>&& result) override;
+  void getServiceNames(sdbus::Result<std::vector<std::string>>&& result) override;
+  void getZoneNames(sdbus::Result<std::vector<std::string>>&& result) override;
+  void getZoneOfInterface(sdbus::Result<std::string>&& result, std::string iface) override;
+  void getZoneOfSource(sdbus::Result<std::string>&& result, std::string source) override;
+  void getPolicyNames(sdbus::Result<std::vector<std::string>>&& result) override;
+  void getHelperNames(sdbus::Result<std::vector<std::string>>&& result) override;
 
   // Each property's getter and its setter (overridden together: a getter alone would hide the
   // setter of the same name). The setters answer "not implemented yet".

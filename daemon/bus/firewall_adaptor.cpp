@@ -17,61 +17,68 @@ Status FirewallAdaptor::reload_and_signal() {
   return st;
 }
 
-void FirewallAdaptor::reload() {
-  guarded("reload", [&] { value_or_throw(reload_and_signal()); });
+void FirewallAdaptor::reload(sdbus::Result<>&& result) {
+  serve(std::move(result), "reload", [this] { value_or_throw(reload_and_signal()); });
 }
 
 // Without runtime changes to lose, a complete reload is a reload.
-void FirewallAdaptor::completeReload() {
-  guarded("completeReload", [&] { value_or_throw(reload_and_signal()); });
+void FirewallAdaptor::completeReload(sdbus::Result<>&& result) {
+  serve(std::move(result), "completeReload", [this] { value_or_throw(reload_and_signal()); });
 }
 
-bool FirewallAdaptor::queryPanicMode() { return false; }
-
-ZoneTuple FirewallAdaptor::getZoneSettings(const std::string& zone) {
-  return guarded("getZoneSettings", [&] { return zone_tuple(value_or_throw(fw_.zone_settings(zone))); });
+void FirewallAdaptor::queryPanicMode(Reply<bool> result) {
+  serve(std::move(result), "queryPanicMode", [] { return false; });
 }
 
-std::vector<std::string> FirewallAdaptor::listServices() {
-  return guarded("listServices", [&] { return fw_.service_names(); });
+void FirewallAdaptor::getZoneSettings(Reply<ZoneTuple> result, std::string zone) {
+  serve(std::move(result), "getZoneSettings",
+        [this, zone] { return zone_tuple(value_or_throw(fw_.zone_settings(zone))); });
 }
 
-ServiceTuple FirewallAdaptor::getServiceSettings(const std::string& service) {
-  return guarded("getServiceSettings",
-                 [&] { return service_tuple(*value_or_throw(fw_.service(service))); });
+void FirewallAdaptor::listServices(Reply<Strings> result) {
+  serve(std::move(result), "listServices", [this] { return fw_.service_names(); });
 }
 
-std::map<std::string, sdbus::Variant> FirewallAdaptor::getServiceSettings2(
-    const std::string& service) {
-  return guarded("getServiceSettings2",
-                 [&] { return service_dict(*value_or_throw(fw_.service(service))); });
+void FirewallAdaptor::getServiceSettings(Reply<ServiceTuple> result, std::string service) {
+  serve(std::move(result), "getServiceSettings",
+        [this, service] { return service_tuple(*value_or_throw(fw_.service(service))); });
 }
 
-std::vector<std::string> FirewallAdaptor::listIcmpTypes() {
-  return guarded("listIcmpTypes", [&] { return fw_.icmptype_names(); });
+void FirewallAdaptor::getServiceSettings2(Reply<std::map<std::string, sdbus::Variant>> result,
+                                          std::string service) {
+  serve(std::move(result), "getServiceSettings2",
+        [this, service] { return service_dict(*value_or_throw(fw_.service(service))); });
 }
 
-IcmpTypeTuple FirewallAdaptor::getIcmpTypeSettings(const std::string& icmptype) {
-  return guarded("getIcmpTypeSettings",
-                 [&] { return icmptype_tuple(*value_or_throw(fw_.icmptype(icmptype))); });
+void FirewallAdaptor::listIcmpTypes(Reply<Strings> result) {
+  serve(std::move(result), "listIcmpTypes", [this] { return fw_.icmptype_names(); });
 }
 
-std::string FirewallAdaptor::getLogDenied() {
-  return guarded("getLogDenied", [&] { return fw_.runtime().conf.log_denied; });
+void FirewallAdaptor::getIcmpTypeSettings(Reply<IcmpTypeTuple> result, std::string icmptype) {
+  serve(std::move(result), "getIcmpTypeSettings",
+        [this, icmptype] { return icmptype_tuple(*value_or_throw(fw_.icmptype(icmptype))); });
+}
+
+void FirewallAdaptor::getLogDenied(Reply<std::string> result) {
+  serve(std::move(result), "getLogDenied", [this] { return fw_.runtime().conf.log_denied; });
 }
 
 // Deprecated in firewalld 1.x: always "no".
-std::string FirewallAdaptor::getAutomaticHelpers() { return "no"; }
-
-std::string FirewallAdaptor::getDefaultZone() {
-  return guarded("getDefaultZone", [&] { return fw_.default_zone(); });
+void FirewallAdaptor::getAutomaticHelpers(Reply<std::string> result) {
+  serve(std::move(result), "getAutomaticHelpers", [] { return std::string("no"); });
 }
 
-// firewalld's authorizeAll only forces the polkit check of ".all"; with no polkit yet, nothing.
-void FirewallAdaptor::authorizeAll() {}
+void FirewallAdaptor::getDefaultZone(Reply<std::string> result) {
+  serve(std::move(result), "getDefaultZone", [this] { return fw_.default_zone(); });
+}
 
-std::vector<std::string> FirewallAdaptor::getHelpers() {
-  return guarded("getHelpers", [&] { return fw_.helper_names(); });
+// firewalld's authorizeAll does nothing but require the action ".all": serve() checks it.
+void FirewallAdaptor::authorizeAll(sdbus::Result<>&& result) {
+  serve(std::move(result), "authorizeAll", [] {});
+}
+
+void FirewallAdaptor::getHelpers(Reply<Strings> result) {
+  serve(std::move(result), "getHelpers", [this] { return fw_.helper_names(); });
 }
 
 std::string FirewallAdaptor::version() { return kVersion; }

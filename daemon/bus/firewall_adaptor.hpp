@@ -2,36 +2,42 @@
 // org.fedoraproject.FirewallD1 on /org/fedoraproject/FirewallD1: state, default zone, the
 // runtime lists of services and ICMP types, reload, and the read-only properties.
 
+#include "bus/served.hpp"
 #include "bus/settings_dict.hpp"
 #include "bus_glue/unimplemented.hpp"
 #include "core/firewall.hpp"
 
 namespace fwctl::bus {
 
-class FirewallAdaptor final : public glue::FirewallD1 {
+class FirewallAdaptor final : public glue::FirewallD1, private Served {
  public:
-  FirewallAdaptor(sdbus::IObject& object, core::Firewall& firewall)
-      : glue::FirewallD1(object), fw_(firewall) {}
+  FirewallAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Firewall& firewall)
+      : glue::FirewallD1(object), Served(object, authorizer, INTERFACE_NAME), fw_(firewall) {}
 
   // Re-reads and re-applies everything, then signals Reloaded (D-Bus reload, SIGHUP). On failure
   // nothing changed and nothing is signalled.
   Status reload_and_signal();
 
  private:
-  void reload() override;
-  void completeReload() override;
-  bool queryPanicMode() override;
-  ZoneTuple getZoneSettings(const std::string& zone) override;
-  std::vector<std::string> listServices() override;
-  ServiceTuple getServiceSettings(const std::string& service) override;
-  std::map<std::string, sdbus::Variant> getServiceSettings2(const std::string& service) override;
-  std::vector<std::string> listIcmpTypes() override;
-  IcmpTypeTuple getIcmpTypeSettings(const std::string& icmptype) override;
-  std::string getLogDenied() override;
-  std::string getAutomaticHelpers() override;
-  std::string getDefaultZone() override;
-  void authorizeAll() override;
-  std::vector<std::string> getHelpers() override;
+  template <typename T>
+  using Reply = sdbus::Result<T>&&;
+  using Strings = std::vector<std::string>;
+
+  void reload(sdbus::Result<>&& result) override;
+  void completeReload(sdbus::Result<>&& result) override;
+  void queryPanicMode(Reply<bool> result) override;
+  void getZoneSettings(Reply<ZoneTuple> result, std::string zone) override;
+  void listServices(Reply<Strings> result) override;
+  void getServiceSettings(Reply<ServiceTuple> result, std::string service) override;
+  void getServiceSettings2(Reply<std::map<std::string, sdbus::Variant>> result,
+                           std::string service) override;
+  void listIcmpTypes(Reply<Strings> result) override;
+  void getIcmpTypeSettings(Reply<IcmpTypeTuple> result, std::string icmptype) override;
+  void getLogDenied(Reply<std::string> result) override;
+  void getAutomaticHelpers(Reply<std::string> result) override;
+  void getDefaultZone(Reply<std::string> result) override;
+  void authorizeAll(sdbus::Result<>&& result) override;
+  void getHelpers(Reply<Strings> result) override;
 
   std::string version() override;
   std::string interface_version() override;

@@ -26,16 +26,19 @@ core::ZoneSettings ZoneAdaptor::settings(const std::string& zone) const {
   return value_or_throw(fw_.zone_settings(zone));
 }
 
-std::map<std::string, sdbus::Variant> ZoneAdaptor::getZoneSettings2(const std::string& zone) {
-  return guarded("getZoneSettings2", [&] { return zone_dict(settings(zone)); });
+void ZoneAdaptor::getZoneSettings2(sdbus::Result<std::map<std::string, sdbus::Variant>>&& result,
+                                   std::string zone) {
+  serve(std::move(result), "getZoneSettings2", [=, this] { return zone_dict(settings(zone)); });
 }
 
-ZoneAdaptor::Strings ZoneAdaptor::getZones() {
-  return guarded("getZones", [&] { return fw_.zone_names(); });
+void ZoneAdaptor::getZones(sdbus::Result<std::vector<std::string>>&& result) {
+  serve(std::move(result), "getZones", [=, this] { return fw_.zone_names(); });
 }
 
-std::map<std::string, std::map<std::string, ZoneAdaptor::Strings>> ZoneAdaptor::getActiveZones() {
-  return guarded("getActiveZones", [&] {
+void ZoneAdaptor::getActiveZones(
+    sdbus::Result<std::map<std::string, std::map<std::string, std::vector<std::string>>>>&&
+        result) {
+  serve(std::move(result), "getActiveZones", [=, this] {
     std::map<std::string, std::map<std::string, Strings>> out;
     for (const auto& active : fw_.active_zones()) {
       auto& entry = out[active.zone];
@@ -46,139 +49,157 @@ std::map<std::string, std::map<std::string, ZoneAdaptor::Strings>> ZoneAdaptor::
   });
 }
 
-std::string ZoneAdaptor::getZoneOfInterface(const std::string& interface) {
-  return guarded("getZoneOfInterface", [&] { return fw_.zone_of_interface(interface); });
+void ZoneAdaptor::getZoneOfInterface(sdbus::Result<std::string>&& result, std::string interface) {
+  serve(std::move(result), "getZoneOfInterface",
+        [=, this] { return fw_.zone_of_interface(interface); });
 }
 
-std::string ZoneAdaptor::getZoneOfSource(const std::string& source) {
-  return guarded("getZoneOfSource", [&] { return fw_.zone_of_source(source); });
+void ZoneAdaptor::getZoneOfSource(sdbus::Result<std::string>&& result, std::string source) {
+  serve(std::move(result), "getZoneOfSource", [=, this] { return fw_.zone_of_source(source); });
 }
 
 // Deprecated: firewalld answers false for every zone.
-bool ZoneAdaptor::isImmutable(const std::string&) { return false; }
-
-bool ZoneAdaptor::queryInterface(const std::string& zone, const std::string& interface) {
-  return guarded("queryInterface", [&] { return contains(settings(zone).interfaces, interface); });
+void ZoneAdaptor::isImmutable(sdbus::Result<bool>&& result, std::string) {
+  serve(std::move(result), "isImmutable", [] { return false; });
 }
 
-ZoneAdaptor::Strings ZoneAdaptor::getInterfaces(const std::string& zone) {
-  return guarded("getInterfaces", [&] { return settings(zone).interfaces; });
+void ZoneAdaptor::queryInterface(sdbus::Result<bool>&& result, std::string zone,
+                                 std::string interface) {
+  serve(std::move(result), "queryInterface",
+        [=, this] { return contains(settings(zone).interfaces, interface); });
 }
 
-bool ZoneAdaptor::querySource(const std::string& zone, const std::string& source) {
-  return guarded("querySource", [&] { return contains(settings(zone).sources, source); });
+void ZoneAdaptor::getInterfaces(sdbus::Result<std::vector<std::string>>&& result,
+                                std::string zone) {
+  serve(std::move(result), "getInterfaces", [=, this] { return settings(zone).interfaces; });
 }
 
-ZoneAdaptor::Strings ZoneAdaptor::getSources(const std::string& zone) {
-  return guarded("getSources", [&] { return settings(zone).sources; });
+void ZoneAdaptor::querySource(sdbus::Result<bool>&& result, std::string zone, std::string source) {
+  serve(std::move(result), "querySource",
+        [=, this] { return contains(settings(zone).sources, source); });
 }
 
-ZoneAdaptor::Strings ZoneAdaptor::getRichRules(const std::string& zone) {
-  return guarded("getRichRules", [&] { return settings(zone).rich_rules; });
+void ZoneAdaptor::getSources(sdbus::Result<std::vector<std::string>>&& result, std::string zone) {
+  serve(std::move(result), "getSources", [=, this] { return settings(zone).sources; });
 }
 
-std::string ZoneAdaptor::addService(const std::string& zone, const std::string& service,
-                                    const int32_t& timeout) {
-  return guarded("addService", [&] {
+void ZoneAdaptor::getRichRules(sdbus::Result<std::vector<std::string>>&& result, std::string zone) {
+  serve(std::move(result), "getRichRules", [=, this] { return settings(zone).rich_rules; });
+}
+
+void ZoneAdaptor::addService(sdbus::Result<std::string>&& result, std::string zone,
+                             std::string service, int32_t timeout) {
+  serve(std::move(result), "addService", [=, this] {
     std::string name = value_or_throw(fw_.add_service(zone, service, timeout));
     emitServiceAdded(name, service, timeout);
     return name;
   });
 }
 
-std::string ZoneAdaptor::removeService(const std::string& zone, const std::string& service) {
-  return guarded("removeService", [&] {
+void ZoneAdaptor::removeService(sdbus::Result<std::string>&& result, std::string zone,
+                                std::string service) {
+  serve(std::move(result), "removeService", [=, this] {
     std::string name = value_or_throw(fw_.remove_service(zone, service));
     emitServiceRemoved(name, service);
     return name;
   });
 }
 
-bool ZoneAdaptor::queryService(const std::string& zone, const std::string& service) {
-  return guarded("queryService", [&] { return value_or_throw(fw_.query_service(zone, service)); });
+void ZoneAdaptor::queryService(sdbus::Result<bool>&& result, std::string zone,
+                               std::string service) {
+  serve(std::move(result), "queryService",
+        [=, this] { return value_or_throw(fw_.query_service(zone, service)); });
 }
 
-ZoneAdaptor::Strings ZoneAdaptor::getServices(const std::string& zone) {
-  return guarded("getServices", [&] { return settings(zone).services; });
+void ZoneAdaptor::getServices(sdbus::Result<std::vector<std::string>>&& result, std::string zone) {
+  serve(std::move(result), "getServices", [=, this] { return settings(zone).services; });
 }
 
-std::string ZoneAdaptor::addPort(const std::string& zone, const std::string& port,
-                                 const std::string& protocol, const int32_t& timeout) {
-  return guarded("addPort", [&] {
+void ZoneAdaptor::addPort(sdbus::Result<std::string>&& result, std::string zone, std::string port,
+                          std::string protocol, int32_t timeout) {
+  serve(std::move(result), "addPort", [=, this] {
     std::string name = value_or_throw(fw_.add_port(zone, port, protocol, timeout));
     emitPortAdded(name, port, protocol, timeout);
     return name;
   });
 }
 
-std::string ZoneAdaptor::removePort(const std::string& zone, const std::string& port,
-                                    const std::string& protocol) {
-  return guarded("removePort", [&] {
+void ZoneAdaptor::removePort(sdbus::Result<std::string>&& result, std::string zone,
+                             std::string port, std::string protocol) {
+  serve(std::move(result), "removePort", [=, this] {
     std::string name = value_or_throw(fw_.remove_port(zone, port, protocol));
     emitPortRemoved(name, port, protocol);
     return name;
   });
 }
 
-bool ZoneAdaptor::queryPort(const std::string& zone, const std::string& port,
-                            const std::string& protocol) {
-  return guarded("queryPort",
-                 [&] { return value_or_throw(fw_.query_port(zone, port, protocol)); });
+void ZoneAdaptor::queryPort(sdbus::Result<bool>&& result, std::string zone, std::string port,
+                            std::string protocol) {
+  serve(std::move(result), "queryPort",
+        [=, this] { return value_or_throw(fw_.query_port(zone, port, protocol)); });
 }
 
-std::vector<ZoneAdaptor::Strings> ZoneAdaptor::getPorts(const std::string& zone) {
-  return guarded("getPorts", [&] { return lists(settings(zone).ports); });
+void ZoneAdaptor::getPorts(sdbus::Result<std::vector<std::vector<std::string>>>&& result,
+                           std::string zone) {
+  serve(std::move(result), "getPorts", [=, this] { return lists(settings(zone).ports); });
 }
 
-bool ZoneAdaptor::queryProtocol(const std::string& zone, const std::string& protocol) {
-  return guarded("queryProtocol", [&] { return contains(settings(zone).protocols, protocol); });
+void ZoneAdaptor::queryProtocol(sdbus::Result<bool>&& result, std::string zone,
+                                std::string protocol) {
+  serve(std::move(result), "queryProtocol",
+        [=, this] { return contains(settings(zone).protocols, protocol); });
 }
 
-ZoneAdaptor::Strings ZoneAdaptor::getProtocols(const std::string& zone) {
-  return guarded("getProtocols", [&] { return settings(zone).protocols; });
+void ZoneAdaptor::getProtocols(sdbus::Result<std::vector<std::string>>&& result, std::string zone) {
+  serve(std::move(result), "getProtocols", [=, this] { return settings(zone).protocols; });
 }
 
-bool ZoneAdaptor::querySourcePort(const std::string& zone, const std::string& port,
-                                  const std::string& protocol) {
-  return guarded("querySourcePort",
-                 [&] { return contains(settings(zone).source_ports, std::pair(port, protocol)); });
+void ZoneAdaptor::querySourcePort(sdbus::Result<bool>&& result, std::string zone, std::string port,
+                                  std::string protocol) {
+  serve(std::move(result), "querySourcePort",
+        [=, this] { return contains(settings(zone).source_ports, std::pair(port, protocol)); });
 }
 
-std::vector<ZoneAdaptor::Strings> ZoneAdaptor::getSourcePorts(const std::string& zone) {
-  return guarded("getSourcePorts", [&] { return lists(settings(zone).source_ports); });
+void ZoneAdaptor::getSourcePorts(sdbus::Result<std::vector<std::vector<std::string>>>&& result,
+                                 std::string zone) {
+  serve(std::move(result), "getSourcePorts",
+        [=, this] { return lists(settings(zone).source_ports); });
 }
 
-bool ZoneAdaptor::queryMasquerade(const std::string& zone) {
-  return guarded("queryMasquerade", [&] { return settings(zone).masquerade; });
+void ZoneAdaptor::queryMasquerade(sdbus::Result<bool>&& result, std::string zone) {
+  serve(std::move(result), "queryMasquerade", [=, this] { return settings(zone).masquerade; });
 }
 
-bool ZoneAdaptor::queryForwardPort(const std::string& zone, const std::string& port,
-                                   const std::string& protocol, const std::string& toport,
-                                   const std::string& toaddr) {
-  return guarded("queryForwardPort", [&] {
+void ZoneAdaptor::queryForwardPort(sdbus::Result<bool>&& result, std::string zone, std::string port,
+                                   std::string protocol, std::string toport, std::string toaddr) {
+  serve(std::move(result), "queryForwardPort", [=, this] {
     return contains(settings(zone).forward_ports,
                     std::array<std::string, 4>{port, protocol, toport, toaddr});
   });
 }
 
-std::vector<ZoneAdaptor::Strings> ZoneAdaptor::getForwardPorts(const std::string& zone) {
-  return guarded("getForwardPorts", [&] {
+void ZoneAdaptor::getForwardPorts(sdbus::Result<std::vector<std::vector<std::string>>>&& result,
+                                  std::string zone) {
+  serve(std::move(result), "getForwardPorts", [=, this] {
     std::vector<Strings> out;
     for (const auto& f : settings(zone).forward_ports) out.push_back({f.begin(), f.end()});
     return out;
   });
 }
 
-bool ZoneAdaptor::queryIcmpBlock(const std::string& zone, const std::string& icmp) {
-  return guarded("queryIcmpBlock", [&] { return contains(settings(zone).icmp_blocks, icmp); });
+void ZoneAdaptor::queryIcmpBlock(sdbus::Result<bool>&& result, std::string zone, std::string icmp) {
+  serve(std::move(result), "queryIcmpBlock",
+        [=, this] { return contains(settings(zone).icmp_blocks, icmp); });
 }
 
-ZoneAdaptor::Strings ZoneAdaptor::getIcmpBlocks(const std::string& zone) {
-  return guarded("getIcmpBlocks", [&] { return settings(zone).icmp_blocks; });
+void ZoneAdaptor::getIcmpBlocks(sdbus::Result<std::vector<std::string>>&& result,
+                                std::string zone) {
+  serve(std::move(result), "getIcmpBlocks", [=, this] { return settings(zone).icmp_blocks; });
 }
 
-bool ZoneAdaptor::queryIcmpBlockInversion(const std::string& zone) {
-  return guarded("queryIcmpBlockInversion", [&] { return settings(zone).icmp_block_inversion; });
+void ZoneAdaptor::queryIcmpBlockInversion(sdbus::Result<bool>&& result, std::string zone) {
+  serve(std::move(result), "queryIcmpBlockInversion",
+        [=, this] { return settings(zone).icmp_block_inversion; });
 }
 
 }  // namespace fwctl::bus

@@ -4,55 +4,63 @@
 // emitting PortAdded/PortRemoved, ServiceAdded/ServiceRemoved); the other add/remove/change
 // members answer "not implemented yet".
 
+#include "bus/served.hpp"
 #include "bus_glue/unimplemented.hpp"
 #include "core/firewall.hpp"
 
 namespace fwctl::bus {
 
-class ZoneAdaptor final : public glue::FirewallD1_zone {
+class ZoneAdaptor final : public glue::FirewallD1_zone, private Served {
  public:
-  ZoneAdaptor(sdbus::IObject& object, core::Firewall& firewall)
-      : glue::FirewallD1_zone(object), fw_(firewall) {}
+  ZoneAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Firewall& firewall)
+      : glue::FirewallD1_zone(object), Served(object, authorizer, INTERFACE_NAME), fw_(firewall) {}
 
  private:
   using Strings = std::vector<std::string>;
 
-  std::map<std::string, sdbus::Variant> getZoneSettings2(const std::string& zone) override;
-  Strings getZones() override;
-  std::map<std::string, std::map<std::string, Strings>> getActiveZones() override;
-  std::string getZoneOfInterface(const std::string& interface) override;
-  std::string getZoneOfSource(const std::string& source) override;
-  bool isImmutable(const std::string& zone) override;
-  bool queryInterface(const std::string& zone, const std::string& interface) override;
-  Strings getInterfaces(const std::string& zone) override;
-  bool querySource(const std::string& zone, const std::string& source) override;
-  Strings getSources(const std::string& zone) override;
-  Strings getRichRules(const std::string& zone) override;
-  std::string addService(const std::string& zone, const std::string& service,
-                         const int32_t& timeout) override;
-  std::string removeService(const std::string& zone, const std::string& service) override;
-  bool queryService(const std::string& zone, const std::string& service) override;
-  Strings getServices(const std::string& zone) override;
-  std::string addPort(const std::string& zone, const std::string& port,
-                      const std::string& protocol, const int32_t& timeout) override;
-  std::string removePort(const std::string& zone, const std::string& port,
-                         const std::string& protocol) override;
-  bool queryPort(const std::string& zone, const std::string& port,
-                 const std::string& protocol) override;
-  std::vector<Strings> getPorts(const std::string& zone) override;
-  bool queryProtocol(const std::string& zone, const std::string& protocol) override;
-  Strings getProtocols(const std::string& zone) override;
-  bool querySourcePort(const std::string& zone, const std::string& port,
-                       const std::string& protocol) override;
-  std::vector<Strings> getSourcePorts(const std::string& zone) override;
-  bool queryMasquerade(const std::string& zone) override;
-  bool queryForwardPort(const std::string& zone, const std::string& port,
-                        const std::string& protocol, const std::string& toport,
-                        const std::string& toaddr) override;
-  std::vector<Strings> getForwardPorts(const std::string& zone) override;
-  bool queryIcmpBlock(const std::string& zone, const std::string& icmp) override;
-  Strings getIcmpBlocks(const std::string& zone) override;
-  bool queryIcmpBlockInversion(const std::string& zone) override;
+  void getZoneSettings2(sdbus::Result<std::map<std::string, sdbus::Variant>>&& result,
+                        std::string zone) override;
+  void getZones(sdbus::Result<std::vector<std::string>>&& result) override;
+  void getActiveZones(
+      sdbus::Result<std::map<std::string, std::map<std::string, std::vector<std::string>>>>&&
+          result) override;
+  void getZoneOfInterface(sdbus::Result<std::string>&& result, std::string interface) override;
+  void getZoneOfSource(sdbus::Result<std::string>&& result, std::string source) override;
+  void isImmutable(sdbus::Result<bool>&& result, std::string zone) override;
+  void queryInterface(sdbus::Result<bool>&& result, std::string zone,
+                      std::string interface) override;
+  void getInterfaces(sdbus::Result<std::vector<std::string>>&& result, std::string zone) override;
+  void querySource(sdbus::Result<bool>&& result, std::string zone, std::string source) override;
+  void getSources(sdbus::Result<std::vector<std::string>>&& result, std::string zone) override;
+  void getRichRules(sdbus::Result<std::vector<std::string>>&& result, std::string zone) override;
+  void addService(sdbus::Result<std::string>&& result, std::string zone, std::string service,
+                  int32_t timeout) override;
+  void removeService(sdbus::Result<std::string>&& result, std::string zone,
+                     std::string service) override;
+  void queryService(sdbus::Result<bool>&& result, std::string zone, std::string service) override;
+  void getServices(sdbus::Result<std::vector<std::string>>&& result, std::string zone) override;
+  void addPort(sdbus::Result<std::string>&& result, std::string zone, std::string port,
+               std::string protocol, int32_t timeout) override;
+  void removePort(sdbus::Result<std::string>&& result, std::string zone, std::string port,
+                  std::string protocol) override;
+  void queryPort(sdbus::Result<bool>&& result, std::string zone, std::string port,
+                 std::string protocol) override;
+  void getPorts(sdbus::Result<std::vector<std::vector<std::string>>>&& result,
+                std::string zone) override;
+  void queryProtocol(sdbus::Result<bool>&& result, std::string zone, std::string protocol) override;
+  void getProtocols(sdbus::Result<std::vector<std::string>>&& result, std::string zone) override;
+  void querySourcePort(sdbus::Result<bool>&& result, std::string zone, std::string port,
+                       std::string protocol) override;
+  void getSourcePorts(sdbus::Result<std::vector<std::vector<std::string>>>&& result,
+                      std::string zone) override;
+  void queryMasquerade(sdbus::Result<bool>&& result, std::string zone) override;
+  void queryForwardPort(sdbus::Result<bool>&& result, std::string zone, std::string port,
+                        std::string protocol, std::string toport, std::string toaddr) override;
+  void getForwardPorts(sdbus::Result<std::vector<std::vector<std::string>>>&& result,
+                       std::string zone) override;
+  void queryIcmpBlock(sdbus::Result<bool>&& result, std::string zone, std::string icmp) override;
+  void getIcmpBlocks(sdbus::Result<std::vector<std::string>>&& result, std::string zone) override;
+  void queryIcmpBlockInversion(sdbus::Result<bool>&& result, std::string zone) override;
 
   // The runtime settings of `zone`, or the INVALID_ZONE error thrown.
   core::ZoneSettings settings(const std::string& zone) const;

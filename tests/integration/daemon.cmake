@@ -5,3 +5,10 @@ add_test(NAME daemon_firewall_cmd
                  ${CMAKE_SOURCE_DIR})
 set_tests_properties(daemon_firewall_cmd PROPERTIES LABELS integration SKIP_RETURN_CODE 77
                      TIMEOUT 120)
+
+# Who may call: without polkit only uid 0, as with firewalld.
+add_test(NAME daemon_authorization
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/daemon_authorization.sh $<TARGET_FILE:fwctld>
+                 ${CMAKE_SOURCE_DIR})
+set_tests_properties(daemon_authorization PROPERTIES LABELS integration SKIP_RETURN_CODE 77
+                     TIMEOUT 120)

@@ -1,0 +1,61 @@
+#pragma once
+// Who may call what: firewalld's rule (its dbus_polkit_require_auth decorator). Every method needs
+// the polkit action firewalld gives it (dbus/polkit-actions.tsv, derived from firewalld's code).
+// When polkit is on the bus it decides, asynchronously, so that one slow check never holds up the
+// other callers; without polkit only uid 0 may call. polkit always authorizes uid 0, so root is
+// answered at once without asking it. A refusal is the error
+// org.fedoraproject.FirewallD1.NotAuthorizedException "Not Authorized(<how>): <action>".
+
+#include <sdbus-c++/Error.h>
+#include <sdbus-c++/IConnection.h>
+#include <sdbus-c++/IProxy.h>
+#include <sdbus-c++/Message.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace fwctl::bus {
+
+inline constexpr const char* kNotAuthorizedName =
+    "org.fedoraproject.FirewallD1.NotAuthorizedException";
+
+// The polkit action firewalld requires for `member` of `interface`; empty for an unknown method.
+std::string_view polkit_action(std::string_view interface, std::string_view member);
+
+// firewalld's NotAuthorizedException(action, how): how is "polkit" or "uid".
+sdbus::Error not_authorized(std::string_view action, std::string_view how);
+
+// What to do once polkit answered (or could not be asked): the decision, as a pure function.
+//   polkit_missing: polkit is not on the bus; then only uid 0 passes.
+struct PolkitAnswer {
+  bool polkit_missing = false;
+  bool authorized = false;
+};
+// nullptr-free form: returns true when the call may go on; otherwise sets `how`.
+bool decide(uid_t uid, const PolkitAnswer& answer, std::string_view& how);
+
+class Authorizer {
+ public:
+  // Called exactly once: with nullptr when the call may go on, else with the refusal to answer.
+  using Done = std::function<void(const sdbus::Error* refusal)>;
+
+  explicit Authorizer(sdbus::IConnection& connection);
+  Authorizer(const Authorizer&) = delete;
+  Authorizer& operator=(const Authorizer&) = delete;
+  ~Authorizer();
+
+  // Decides whether the sender of `call` (the method call being processed) may call `member` of
+  // `interface`, and calls `done` with the answer: at once for uid 0, for an unknown sender and
+  // when polkit cannot be asked; otherwise from the event loop once polkit replied.
+  void check(const sdbus::Message& call, std::string_view interface, std::string_view member,
+             Done done);
+
+ private:
+  void ask_polkit(const std::string& sender, uid_t uid, std::string action, Done done);
+
+  std::unique_ptr<sdbus::IProxy> polkit_;
+};
+
+}  // namespace fwctl::bus

@@ -1,0 +1,74 @@
+#pragma once
+// What every adaptor method does, in one place: authorize the caller (Authorizer, possibly waiting
+// for polkit), run the body, answer. The generated adaptors are asynchronous (dbus/xml2cpp.cmake),
+// so each method receives an sdbus::Result<...> and hands it to serve():
+//
+//   void ZoneAdaptor::addPort(sdbus::Result<std::string>&& result, std::string zone, ...) {
+//     serve(std::move(result), "addPort", [=, this] {
+//       std::string name = value_or_throw(fw_.add_port(zone, port, protocol, timeout));
+//       emitPortAdded(name, port, protocol, timeout);
+//       return name;
+//     });
+//   }
+//
+// The body may run later than the call (once polkit answered), so it captures by value. It runs
+// inside guarded(): whatever it throws becomes the error reply; nothing escapes into sd-bus.
+
+#include <sdbus-c++/IObject.h>
+#include <sdbus-c++/MethodResult.h>
+
+#include <iostream>
+#include <memory>
+#include <utility>
+
+#include "bus/authorizer.hpp"
+#include "bus/error_map.hpp"
+
+namespace fwctl::bus {
+
+class Served {
+ protected:
+  Served(sdbus::IObject& object, Authorizer& authorizer, const char* interface)
+      : object_(object), authorizer_(authorizer), interface_(interface) {}
+
+  template <typename... R, typename Body>
+  void serve(sdbus::Result<R...>&& result, const char* member, Body body) {
+    auto reply = std::make_shared<sdbus::Result<R...>>(std::move(result));
+    authorizer_.check(*object_.getCurrentlyProcessedMessage(), interface_, member,
+                      [reply, member, body](const sdbus::Error* refusal) mutable {
+                        if (refusal) return send_error(*reply, *refusal);
+                        answer(*reply, member, body);
+                      });
+  }
+
+ private:
+  template <typename... R, typename Body>
+  static void answer(const sdbus::Result<R...>& reply, const char* member, Body& body) {
+    try {
+      if constexpr (sizeof...(R) == 0) {
+        guarded(member, body);
+        reply.returnResults();
+      } else {
+        reply.returnResults(guarded(member, body));
+      }
+    } catch (const sdbus::Error& e) {
+      send_error(reply, e);
+    }
+  }
+
+  // The reply may be sent from polkit's reply callback: a failure to send is logged, not thrown.
+  template <typename... R>
+  static void send_error(const sdbus::Result<R...>& reply, const sdbus::Error& error) {
+    try {
+      reply.returnError(error);
+    } catch (const sdbus::Error& e) {
+      std::cerr << "ERROR: cannot send the reply: " << e.what() << std::endl;
+    }
+  }
+
+  sdbus::IObject& object_;
+  Authorizer& authorizer_;
+  const char* interface_;
+};
+
+}  // namespace fwctl::bus

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Issue 4: who may call fwctld. Without polkit on the bus only uid 0 may call any method, as with
+# firewalld: a caller of another uid is refused with firewalld's NotAuthorizedException, and
+# nothing changes, in the daemon or in the kernel.
+#
+#   daemon_authorization.sh FWCTLD SOURCE_DIR     (exits 77, skipped, without root or a tool)
+source "$(dirname "$0")/daemon_lib.sh" "$@"
+command -v setpriv >/dev/null || { echo "SKIP: setpriv is not installed"; exit 77; }
+daemon_start
+
+as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"; }
+golden=$(cat "$src/tests/golden/default.nft")
+refused="Authorization failed.
+    Make sure polkit agent is running or run the application as superuser.
+rc=253"
+
+check "nobody: --add-port=8080/tcp refused" "$refused" "$(as_nobody /usr/bin/firewall-cmd --add-port=8080/tcp 2>&1 && echo rc=0 || echo rc=$?)"
+check "nobody: --get-default-zone refused" "$refused" "$(as_nobody /usr/bin/firewall-cmd --get-default-zone 2>&1 && echo rc=0 || echo rc=$?)"
+check "nobody: --reload refused" "$refused" "$(as_nobody /usr/bin/firewall-cmd --reload 2>&1 && echo rc=0 || echo rc=$?)"
+# The error firewalld answers with, as a D-Bus client sees it.
+check "nobody: addService over D-Bus" \
+  "Call failed: Not Authorized(uid): org.fedoraproject.FirewallD1.config" \
+  "$(as_nobody busctl --system call org.fedoraproject.FirewallD1 /org/fedoraproject/FirewallD1 \
+       org.fedoraproject.FirewallD1.zone addService ssi public http 0 2>&1 || true)"
+check "nobody: error name" "org.fedoraproject.FirewallD1.NotAuthorizedException" \
+  "$(as_nobody /usr/bin/python3 -c '
+import dbus
+bus = dbus.SystemBus()
+obj = bus.get_object("org.fedoraproject.FirewallD1", "/org/fedoraproject/FirewallD1")
+try:
+    obj.addPort("public", "8080", "tcp", 0, dbus_interface="org.fedoraproject.FirewallD1.zone")
+except dbus.DBusException as e:
+    print(e.get_dbus_name())
+')"
+check "nothing changed: --query-port as root" "no" "$(fwcmd --query-port=8080/tcp || true)"
+check "nothing changed: --list-services as root" "dhcpv6-client ssh" "$(fwcmd --list-services)"
+check "nothing changed: kernel table" "$golden" "$(ip netns exec "$ns" nft list table inet firewalld)"
+check "root still served: --add-port=8080/tcp" "success" "$(fwcmd --add-port=8080/tcp)"
+
+daemon_stop
+finish
