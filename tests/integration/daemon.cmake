@@ -12,3 +12,8 @@ add_test(NAME daemon_authorization
                  ${CMAKE_SOURCE_DIR})
 set_tests_properties(daemon_authorization PROPERTIES LABELS integration SKIP_RETURN_CODE 77
                      TIMEOUT 120)
+
+# With polkit on the bus (a stand-in answering from a table), polkit decides, asynchronously.
+add_test(NAME daemon_polkit
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/daemon_polkit.sh $<TARGET_FILE:fwctld> ${CMAKE_SOURCE_DIR})
+set_tests_properties(daemon_polkit PROPERTIES LABELS integration SKIP_RETURN_CODE 77 TIMEOUT 120)
