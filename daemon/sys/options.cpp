@@ -49,6 +49,9 @@ Result<DaemonOptions> parse_daemon_options(const std::vector<std::string>& args)
       opts.nofork = true;
     } else if (name == "--nopid" && !value) {
       opts.nopid = true;
+    } else if (name == "--debug-gc" && !value) {
+      // firewalld's python garbage collector report: nothing to report here, accepted so that
+      // a command line written for firewalld starts fwctld.
     } else if (name == "-h" || name == "--help") {
       opts.help = true;
     } else if (name == "--debug" || name == "-d") {

@@ -30,6 +30,13 @@ TEST(DaemonOptions, AcceptsEveryFirewalldOptionInBothSpellings) {
   EXPECT_EQ(opts->debug, 3);
 }
 
+TEST(DaemonOptions, AcceptsDebugGcAsANoOp) {
+  auto opts = parse_daemon_options({"--debug-gc"});
+  ASSERT_TRUE(opts);
+  EXPECT_EQ(opts->debug, 0);
+  EXPECT_FALSE(parse_daemon_options({"--debug-gc=1"}));
+}
+
 TEST(DaemonOptions, BareDebugMeansLevelOne) {
   auto opts = parse_daemon_options({"--debug"});
   ASSERT_TRUE(opts);
