@@ -7,9 +7,11 @@
 #include <unistd.h>
 
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <sdbus-c++/IConnection.h>
+#include <sdbus-c++/IProxy.h>
 #include <string>
 #include <vector>
 
@@ -59,6 +61,22 @@ void debug_applied(const core::Firewall& fw, const char* event) {
                     " sets with " + std::to_string(elements) + " elements");
 }
 
+// Whether firewalld's bus name already has an owner (firewalld, or fwctld started with --nopid,
+// which skips the pid file check): then its ruleset must be left alone.
+Result<bool> bus_name_owned(sdbus::IConnection& connection) {
+  try {
+    auto dbus = sdbus::createProxy(connection, "org.freedesktop.DBus", "/org/freedesktop/DBus");
+    bool owned = false;
+    dbus->callMethod("NameHasOwner")
+        .onInterface("org.freedesktop.DBus")
+        .withArguments(std::string(bus::kBusName))
+        .storeResultsTo(owned);
+    return owned;
+  } catch (const sdbus::Error& e) {
+    return fwctl::fail(Code::COMMAND_FAILED, e.what());
+  }
+}
+
 // SIGHUP reloads; SIGTERM and SIGINT end the loop.
 bool handle_signal(int fd, bus::BusService& service, const core::Firewall& fw) {
   int signo = sys::read_signal(fd);
@@ -81,12 +99,18 @@ bool handle_signal(int fd, bus::BusService& service, const core::Firewall& fw) {
 int run(const sys::DaemonOptions& opts, sys::StartupReport& report) {
   auto signal_fd = sys::open_signal_fd({SIGHUP, SIGTERM, SIGINT});
   if (!signal_fd) return fail("signals", signal_fd.error());
-  // The bus first: without one, fail before touching the kernel.
+  // The bus first: without one, or with another firewall on it, fail before touching the kernel.
   std::unique_ptr<sdbus::IConnection> connection;
   try {
     connection = sdbus::createSystemBusConnection();
   } catch (const sdbus::Error& e) {
     return fail("D-Bus", Error{Code::COMMAND_FAILED, e.what(), {}, 0});
+  }
+  auto owned = bus_name_owned(*connection);
+  if (!owned) return fail("D-Bus", owned.error());
+  if (*owned) {
+    return fail("D-Bus", Error{Code::COMMAND_FAILED,
+                               std::string(bus::kBusName) + " is already owned", {}, 0});
   }
   auto netlink = nft::MnlNetlink::open();
   if (!netlink) return fail("netlink", netlink.error());
@@ -140,6 +164,8 @@ int main(int argc, char** argv) {
   }
   fwctl::sys::StartupReport report;
   if (!opts->nofork) {
+    // The daemon works in "/": paths given relative to where fwctld was started must not move.
+    fwctl::sys::make_paths_absolute(*opts, std::filesystem::current_path());
     auto detached = fwctl::sys::detach(kExitFailure);
     if (!detached) return fail("fork", detached.error());
     if (!detached->in_daemon) return detached->exit_code;

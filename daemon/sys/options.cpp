@@ -74,6 +74,14 @@ Result<DaemonOptions> parse_daemon_options(const std::vector<std::string>& args)
   return opts;
 }
 
+void make_paths_absolute(DaemonOptions& options, const std::filesystem::path& cwd) {
+  for (std::string* path : {&options.default_config, &options.system_config, &options.log_file}) {
+    auto normal = (cwd / *path).lexically_normal();  // an absolute *path replaces cwd
+    if (!normal.has_filename() && normal.has_relative_path()) normal = normal.parent_path();
+    *path = normal.string();
+  }
+}
+
 std::string daemon_usage() {
   return "usage: fwctld [-h] [--debug [level]] [--debug-gc] [--nofork] [--nopid]\n"
          "              [--system-config path] [--default-config path]\n"
