@@ -9,7 +9,7 @@ config:common model
 compiler:common model
 nft:common compiler
 core:common model config compiler nft
-bus:common core
+bus:common core sys
 sys:common"
 bad=0
 while IFS=: read -r layer deps; do

@@ -1,6 +1,6 @@
 #include "bus/error_map.hpp"
 
-#include <iostream>
+#include "sys/log.hpp"
 
 namespace fwctl::bus {
 namespace {
@@ -15,7 +15,7 @@ bool is_warning(Code code) {
 sdbus::Error to_dbus_error(const Error& error) { return sdbus::Error(kErrorName, error.message()); }
 
 void throw_error(const Error& error) {
-  std::cerr << (is_warning(error.code) ? "WARNING: " : "ERROR: ") << error.message() << std::endl;
+  (is_warning(error.code) ? sys::log::warning : sys::log::error)(error.message());
   throw to_dbus_error(error);
 }
 

@@ -49,6 +49,9 @@ Result<DaemonOptions> parse_daemon_options(const std::vector<std::string>& args)
       opts.nofork = true;
     } else if (name == "--nopid" && !value) {
       opts.nopid = true;
+    } else if (name == "--debug-gc" && !value) {
+      // firewalld's python garbage collector report: nothing to report here, accepted so that
+      // a command line written for firewalld starts fwctld.
     } else if (name == "-h" || name == "--help") {
       opts.help = true;
     } else if (name == "--debug" || name == "-d") {
@@ -69,6 +72,14 @@ Result<DaemonOptions> parse_daemon_options(const std::vector<std::string>& args)
     }
   }
   return opts;
+}
+
+void make_paths_absolute(DaemonOptions& options, const std::filesystem::path& cwd) {
+  for (std::string* path : {&options.default_config, &options.system_config, &options.log_file}) {
+    auto normal = (cwd / *path).lexically_normal();  // an absolute *path replaces cwd
+    if (!normal.has_filename() && normal.has_relative_path()) normal = normal.parent_path();
+    *path = normal.string();
+  }
 }
 
 std::string daemon_usage() {

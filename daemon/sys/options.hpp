@@ -1,6 +1,7 @@
 #pragma once
 // fwctld's command line: firewalld's daemon options (man firewalld).
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,10 @@ struct DaemonOptions {
 // Parses argv[1..]. Accepts both "--opt value" and "--opt=value" as python's argparse does.
 // Fails with INVALID_OPTION naming the offending argument.
 Result<DaemonOptions> parse_daemon_options(const std::vector<std::string>& args);
+
+// Makes --default-config, --system-config and --log-file absolute, relative to `cwd`, and
+// normal ("/a/b/../c/" is "/a/c").
+void make_paths_absolute(DaemonOptions& options, const std::filesystem::path& cwd);
 
 // The usage text printed for --help and after an option error.
 std::string daemon_usage();

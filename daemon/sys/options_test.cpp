@@ -30,6 +30,24 @@ TEST(DaemonOptions, AcceptsEveryFirewalldOptionInBothSpellings) {
   EXPECT_EQ(opts->debug, 3);
 }
 
+TEST(DaemonOptions, AcceptsDebugGcAsANoOp) {
+  auto opts = parse_daemon_options({"--debug-gc"});
+  ASSERT_TRUE(opts);
+  EXPECT_EQ(opts->debug, 0);
+  EXPECT_FALSE(parse_daemon_options({"--debug-gc=1"}));
+}
+
+TEST(DaemonOptions, PathsBecomeAbsoluteAndNormal) {
+  DaemonOptions opts;
+  opts.default_config = "..";
+  opts.system_config = "etc/./fw/";
+  opts.log_file = "/var/log/firewalld";
+  make_paths_absolute(opts, "/work/tree/build");
+  EXPECT_EQ(opts.default_config, "/work/tree");
+  EXPECT_EQ(opts.system_config, "/work/tree/build/etc/fw");
+  EXPECT_EQ(opts.log_file, "/var/log/firewalld");
+}
+
 TEST(DaemonOptions, BareDebugMeansLevelOne) {
   auto opts = parse_daemon_options({"--debug"});
   ASSERT_TRUE(opts);

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <string>
 
 namespace fwctl::sys {
@@ -53,14 +54,24 @@ Status write_pid_file(const std::string& path) {
 
 void remove_pid_file(const std::string& path) { ::unlink(path.c_str()); }
 
-Status open_log(const DaemonOptions& options) {
-  if (options.log_target != LogTarget::File) return ok();
-  int fd = ::open(options.log_file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
-  if (fd < 0) return errno_error(options.log_file);
-  int rc = ::dup2(fd, STDERR_FILENO);
-  ::close(fd);
-  if (rc < 0) return errno_error("dup2");
-  return ok();
+namespace {
+
+std::string comm_of(const std::string& pid) {
+  std::ifstream in("/proc/" + pid + "/comm");
+  std::string name;
+  std::getline(in, name);
+  return name;
+}
+
+}  // namespace
+
+bool another_instance_running(const std::string& path) {
+  std::ifstream in(path);
+  long pid = 0;
+  if (!(in >> pid) || pid <= 0 || pid == ::getpid()) return false;
+  if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno != EPERM) return false;
+  std::string theirs = comm_of(std::to_string(pid));
+  return !theirs.empty() && theirs == comm_of("self");
 }
 
 void notify_ready() { sd_notify(0, "READY=1\nSTATUS=running"); }

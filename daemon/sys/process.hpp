@@ -1,12 +1,11 @@
 #pragma once
-// The daemon's process plumbing: signals as a file descriptor, the pid file, the log
-// destination and systemd's readiness notification.
+// The daemon's process plumbing: signals as a file descriptor, the pid file and systemd's
+// readiness notification. (Logging: sys/log.hpp; forking: sys/daemonize.hpp.)
 
 #include <string>
 #include <vector>
 
 #include "common/result.hpp"
-#include "sys/options.hpp"
 
 namespace fwctl::sys {
 
@@ -23,10 +22,9 @@ Status write_pid_file(const std::string& path);
 // Removes `path`; not an error when it is already gone.
 void remove_pid_file(const std::string& path);
 
-// Points stderr, where fwctld logs, at --log-file when --log-target=file; the other targets keep
-// stderr (the console, or the journal under systemd). COMMAND_FAILED when the file cannot be
-// opened.
-Status open_log(const DaemonOptions& options);
+// True when `path` names a live process other than this one that runs the same program (the
+// same /proc/PID/comm): firewalld's "Not starting FirewallD, already running." check.
+bool another_instance_running(const std::string& path);
 
 // sd_notify(READY=1), STOPPING=1 and RELOADING=1 / READY=1 around a reload. Nothing happens when
 // not started by systemd (no NOTIFY_SOCKET).
