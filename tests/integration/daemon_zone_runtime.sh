@@ -4,13 +4,40 @@
 # their inversion, masquerading, forward ports, rich rules, interfaces, sources, the default
 # zone, forward, and a port added with --timeout that goes away by itself (the PortRemoved
 # signal is awaited, no sleeps). Outputs are firewalld 1.3.3's (fw-sandbox); kernel rules are
-# the ones firewalld's ruleset holds after the same commands.
+# the ones firewalld's ruleset holds after the same commands; every signal sent is recorded and
+# compared with the ones firewalld sends for the same calls.
 #
 #   daemon_zone_runtime.sh FWCTLD SOURCE_DIR
 #
 # Exits 77 (skipped) when not root or when a tool is missing.
 source "$(dirname "$0")/daemon_lib.sh" "$@"
 daemon_start
+
+# Every signal fwctld sends, one line each ("Member arg arg ..."; ZoneUpdated with the keys of
+# its dict), until PortRemoved, the last one this test provokes.
+coproc SIGNALS {
+  /usr/bin/python3 -u -c '
+import dbus
+from dbus.mainloop.glib import DBusGMainLoop
+from gi.repository import GLib
+DBusGMainLoop(set_as_default=True)
+loop = GLib.MainLoop()
+def seen(*args, member=None):
+    if member == "ZoneUpdated":
+        args = (args[0], ",".join(sorted(args[1])))
+    print(" ".join([member] + [str(a) for a in args]))
+    if member == "PortRemoved":
+        loop.quit()
+for interface in ["org.fedoraproject.FirewallD1", "org.fedoraproject.FirewallD1.zone"]:
+    dbus.SystemBus().add_signal_receiver(seen, dbus_interface=interface, member_keyword="member")
+print("ready")
+GLib.timeout_add_seconds(60, loop.quit)  # a bound, not a wait: PortRemoved ends it first
+loop.run()
+'
+}
+ready=""
+read -r -t 10 ready <&"${SIGNALS[0]}" || true
+check "signal receiver" "ready" "$ready"
 
 chain() { ip netns exec "$ns" nft list chain inet firewalld "$1"; }
 has_rule() {  # has_rule CHAIN RULE: how many times RULE is in CHAIN
@@ -135,33 +162,27 @@ check "--add-forward" "success
 rc=0" "$(pub --add-forward)"
 
 # --- a timed port: gone by itself, with the PortRemoved signal ----------------------------------
-coproc SIGNALS {
-  /usr/bin/python3 -u -c '
-import dbus
-from dbus.mainloop.glib import DBusGMainLoop
-from gi.repository import GLib
-DBusGMainLoop(set_as_default=True)
-loop = GLib.MainLoop()
-def removed(*args):
-    print("PortRemoved " + " ".join(str(a) for a in args))
-    loop.quit()
-dbus.SystemBus().add_signal_receiver(removed, signal_name="PortRemoved",
-                                     dbus_interface="org.fedoraproject.FirewallD1.zone")
-print("ready")
-GLib.timeout_add_seconds(20, loop.quit)  # a bound, not a wait: the signal ends it first
-loop.run()
-'
-}
-ready=""
-read -r -t 10 ready <&"${SIGNALS[0]}" || true
-check "signal receiver" "ready" "$ready"
 check "--add-port --timeout=5" "success
 rc=0" "$(pub --add-port=7000/tcp --timeout=5)"
 check "timed port listed" "7000/tcp" "$(fwcmd --zone=public --list-ports)"
 check "timed port in the kernel" "1" "$(has_rule filter_IN_public_allow 'tcp dport 7000 accept')"
-signal=""
-read -r -t 20 signal <&"${SIGNALS[0]}" || true
-check "PortRemoved signal" "PortRemoved public 7000 tcp" "$signal"
+# The receiver ends with PortRemoved, sent when the timeout expires.
+check "signals, the timed PortRemoved last" "ProtocolAdded public gre 0
+SourcePortAdded public 5000 udp 0
+IcmpBlockAdded public echo-request 0
+IcmpBlockInversionAdded public
+MasqueradeAdded public 0
+ForwardPortAdded public 80 tcp 8080  0
+RichRuleAdded public rule family=ipv4 source address=10.0.0.1 drop 0
+InterfaceAdded public dummy0
+SourceAdded public 10.1.0.0/16
+ZoneOfInterfaceChanged dmz dummy0
+ZoneChanged dmz dummy0
+DefaultZoneChanged home
+ZoneUpdated public forward
+ZoneUpdated public forward
+PortAdded public 7000 tcp 5
+PortRemoved public 7000 tcp" "$(timeout 30 cat <&"${SIGNALS[0]}")"
 check "timed port gone" "" "$(fwcmd --zone=public --list-ports)"
 check "timed port gone from the kernel" "0" "$(has_rule filter_IN_public_allow 'tcp dport 7000 accept')"
 
