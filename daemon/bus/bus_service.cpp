@@ -3,7 +3,9 @@
 #include <poll.h>
 #include <time.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <climits>
 #include <cstring>
 
@@ -30,6 +32,21 @@ int poll_timeout(uint64_t usec) {
   if (usec <= now_usec) return 0;
   uint64_t ms = (usec - now_usec + 999) / 1000;
   return ms > INT_MAX ? INT_MAX : static_cast<int>(ms);
+}
+
+// Milliseconds until `deadline` (steady_clock is CLOCK_MONOTONIC too), rounded up; -1 for none.
+// A timeout that would not fit in poll()'s int is cut to INT_MAX ms: the loop just wakes up once.
+int timer_timeout(std::optional<core::SteadyTime> deadline) {
+  if (!deadline) return -1;
+  auto left = std::chrono::ceil<std::chrono::milliseconds>(*deadline - std::chrono::steady_clock::now());
+  if (left.count() <= 0) return 0;
+  return left.count() > INT_MAX ? INT_MAX : static_cast<int>(left.count());
+}
+
+// The shorter of two poll() timeouts, -1 meaning none.
+int earliest(int a, int b) {
+  if (a < 0) return b;
+  return b < 0 ? a : std::min(a, b);
 }
 
 }  // namespace
@@ -82,8 +99,13 @@ Status BusService::run(int fd, const std::function<bool()>& on_fd) {
       }
       auto data = connection_.getEventLoopPollData();
       pollfd fds[2] = {{data.fd, data.events, 0}, {fd, POLLIN, 0}};
-      int n = ::poll(fds, 2, poll_timeout(data.timeout_usec));
+      // Wake up for sd-bus or for the next timed zone addition, whichever comes first.
+      auto deadline = zone_->next_deadline();
+      int n = ::poll(fds, 2, earliest(poll_timeout(data.timeout_usec), timer_timeout(deadline)));
       if (n < 0 && errno != EINTR) return fail(Code::COMMAND_FAILED, std::strerror(errno));
+      if (deadline && *deadline <= std::chrono::steady_clock::now()) {
+        zone_->expire(std::chrono::steady_clock::now());
+      }
       if (n > 0 && (fds[1].revents & POLLIN) && !on_fd()) return ok();
     }
   } catch (const sdbus::Error& e) {

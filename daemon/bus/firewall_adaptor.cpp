@@ -72,6 +72,12 @@ void FirewallAdaptor::getDefaultZone(Reply<std::string> result) {
   serve(std::move(result), "getDefaultZone", [this] { return fw_.default_zone(); });
 }
 
+// Runtime and firewalld.conf, then DefaultZoneChanged (firewalld's set_default_zone).
+void FirewallAdaptor::setDefaultZone(sdbus::Result<>&& result, std::string zone) {
+  serve(std::move(result), "setDefaultZone",
+        [this, zone] { emitDefaultZoneChanged(value_or_throw(fw_.set_default_zone(zone))); });
+}
+
 // firewalld's authorizeAll does nothing but require the action ".all": serve() checks it.
 void FirewallAdaptor::authorizeAll(sdbus::Result<>&& result) {
   serve(std::move(result), "authorizeAll", [] {});

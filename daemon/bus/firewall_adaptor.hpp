@@ -36,6 +36,7 @@ class FirewallAdaptor final : public glue::FirewallD1, private Served {
   void getLogDenied(Reply<std::string> result) override;
   void getAutomaticHelpers(Reply<std::string> result) override;
   void getDefaultZone(Reply<std::string> result) override;
+  void setDefaultZone(sdbus::Result<>&& result, std::string zone) override;
   void authorizeAll(sdbus::Result<>&& result) override;
   void getHelpers(Reply<Strings> result) override;
 

@@ -1,17 +1,10 @@
 #include "bus/zone_adaptor.hpp"
 
-#include <algorithm>
-
 #include "bus/error_map.hpp"
 #include "bus/settings_dict.hpp"
 
 namespace fwctl::bus {
 namespace {
-
-template <typename List, typename T>
-bool contains(const List& list, const T& value) {
-  return std::find(list.begin(), list.end(), value) != list.end();
-}
 
 std::vector<std::vector<std::string>> lists(
     const std::vector<std::pair<std::string, std::string>>& ports) {
@@ -66,7 +59,7 @@ void ZoneAdaptor::isImmutable(sdbus::Result<bool>&& result, std::string) {
 void ZoneAdaptor::queryInterface(sdbus::Result<bool>&& result, std::string zone,
                                  std::string interface) {
   serve(std::move(result), "queryInterface",
-        [=, this] { return contains(settings(zone).interfaces, interface); });
+        [=, this] { return value_or_throw(fw_.query_interface(zone, interface)); });
 }
 
 void ZoneAdaptor::getInterfaces(sdbus::Result<std::vector<std::string>>&& result,
@@ -76,7 +69,7 @@ void ZoneAdaptor::getInterfaces(sdbus::Result<std::vector<std::string>>&& result
 
 void ZoneAdaptor::querySource(sdbus::Result<bool>&& result, std::string zone, std::string source) {
   serve(std::move(result), "querySource",
-        [=, this] { return contains(settings(zone).sources, source); });
+        [=, this] { return value_or_throw(fw_.query_source(zone, source)); });
 }
 
 void ZoneAdaptor::getSources(sdbus::Result<std::vector<std::string>>&& result, std::string zone) {
@@ -89,26 +82,17 @@ void ZoneAdaptor::getRichRules(sdbus::Result<std::vector<std::string>>&& result,
 
 void ZoneAdaptor::addService(sdbus::Result<std::string>&& result, std::string zone,
                              std::string service, int32_t timeout) {
-  serve(std::move(result), "addService", [=, this] {
-    std::string name = value_or_throw(fw_.add_service(zone, service, timeout));
-    emitServiceAdded(name, service, timeout);
-    return name;
-  });
+  add_item(std::move(result), "addService", zone, {Kind::Service, {service}}, timeout);
 }
 
 void ZoneAdaptor::removeService(sdbus::Result<std::string>&& result, std::string zone,
                                 std::string service) {
-  serve(std::move(result), "removeService", [=, this] {
-    std::string name = value_or_throw(fw_.remove_service(zone, service));
-    emitServiceRemoved(name, service);
-    return name;
-  });
+  remove_item(std::move(result), "removeService", zone, {Kind::Service, {service}});
 }
 
 void ZoneAdaptor::queryService(sdbus::Result<bool>&& result, std::string zone,
                                std::string service) {
-  serve(std::move(result), "queryService",
-        [=, this] { return value_or_throw(fw_.query_service(zone, service)); });
+  query_item(std::move(result), "queryService", zone, {Kind::Service, {service}});
 }
 
 void ZoneAdaptor::getServices(sdbus::Result<std::vector<std::string>>&& result, std::string zone) {
@@ -117,26 +101,17 @@ void ZoneAdaptor::getServices(sdbus::Result<std::vector<std::string>>&& result, 
 
 void ZoneAdaptor::addPort(sdbus::Result<std::string>&& result, std::string zone, std::string port,
                           std::string protocol, int32_t timeout) {
-  serve(std::move(result), "addPort", [=, this] {
-    std::string name = value_or_throw(fw_.add_port(zone, port, protocol, timeout));
-    emitPortAdded(name, port, protocol, timeout);
-    return name;
-  });
+  add_item(std::move(result), "addPort", zone, {Kind::Port, {port, protocol}}, timeout);
 }
 
 void ZoneAdaptor::removePort(sdbus::Result<std::string>&& result, std::string zone,
                              std::string port, std::string protocol) {
-  serve(std::move(result), "removePort", [=, this] {
-    std::string name = value_or_throw(fw_.remove_port(zone, port, protocol));
-    emitPortRemoved(name, port, protocol);
-    return name;
-  });
+  remove_item(std::move(result), "removePort", zone, {Kind::Port, {port, protocol}});
 }
 
 void ZoneAdaptor::queryPort(sdbus::Result<bool>&& result, std::string zone, std::string port,
                             std::string protocol) {
-  serve(std::move(result), "queryPort",
-        [=, this] { return value_or_throw(fw_.query_port(zone, port, protocol)); });
+  query_item(std::move(result), "queryPort", zone, {Kind::Port, {port, protocol}});
 }
 
 void ZoneAdaptor::getPorts(sdbus::Result<std::vector<std::vector<std::string>>>&& result,
@@ -146,8 +121,7 @@ void ZoneAdaptor::getPorts(sdbus::Result<std::vector<std::vector<std::string>>>&
 
 void ZoneAdaptor::queryProtocol(sdbus::Result<bool>&& result, std::string zone,
                                 std::string protocol) {
-  serve(std::move(result), "queryProtocol",
-        [=, this] { return contains(settings(zone).protocols, protocol); });
+  query_item(std::move(result), "queryProtocol", zone, {Kind::Protocol, {protocol}});
 }
 
 void ZoneAdaptor::getProtocols(sdbus::Result<std::vector<std::string>>&& result, std::string zone) {
@@ -156,8 +130,7 @@ void ZoneAdaptor::getProtocols(sdbus::Result<std::vector<std::string>>&& result,
 
 void ZoneAdaptor::querySourcePort(sdbus::Result<bool>&& result, std::string zone, std::string port,
                                   std::string protocol) {
-  serve(std::move(result), "querySourcePort",
-        [=, this] { return contains(settings(zone).source_ports, std::pair(port, protocol)); });
+  query_item(std::move(result), "querySourcePort", zone, {Kind::SourcePort, {port, protocol}});
 }
 
 void ZoneAdaptor::getSourcePorts(sdbus::Result<std::vector<std::vector<std::string>>>&& result,
@@ -167,15 +140,13 @@ void ZoneAdaptor::getSourcePorts(sdbus::Result<std::vector<std::vector<std::stri
 }
 
 void ZoneAdaptor::queryMasquerade(sdbus::Result<bool>&& result, std::string zone) {
-  serve(std::move(result), "queryMasquerade", [=, this] { return settings(zone).masquerade; });
+  query_item(std::move(result), "queryMasquerade", zone, {Kind::Masquerade, {}});
 }
 
 void ZoneAdaptor::queryForwardPort(sdbus::Result<bool>&& result, std::string zone, std::string port,
                                    std::string protocol, std::string toport, std::string toaddr) {
-  serve(std::move(result), "queryForwardPort", [=, this] {
-    return contains(settings(zone).forward_ports,
-                    std::array<std::string, 4>{port, protocol, toport, toaddr});
-  });
+  query_item(std::move(result), "queryForwardPort", zone,
+             {Kind::ForwardPort, {port, protocol, toport, toaddr}});
 }
 
 void ZoneAdaptor::getForwardPorts(sdbus::Result<std::vector<std::vector<std::string>>>&& result,
@@ -188,8 +159,7 @@ void ZoneAdaptor::getForwardPorts(sdbus::Result<std::vector<std::vector<std::str
 }
 
 void ZoneAdaptor::queryIcmpBlock(sdbus::Result<bool>&& result, std::string zone, std::string icmp) {
-  serve(std::move(result), "queryIcmpBlock",
-        [=, this] { return contains(settings(zone).icmp_blocks, icmp); });
+  query_item(std::move(result), "queryIcmpBlock", zone, {Kind::IcmpBlock, {icmp}});
 }
 
 void ZoneAdaptor::getIcmpBlocks(sdbus::Result<std::vector<std::string>>&& result,
@@ -198,8 +168,8 @@ void ZoneAdaptor::getIcmpBlocks(sdbus::Result<std::vector<std::string>>&& result
 }
 
 void ZoneAdaptor::queryIcmpBlockInversion(sdbus::Result<bool>&& result, std::string zone) {
-  serve(std::move(result), "queryIcmpBlockInversion",
-        [=, this] { return settings(zone).icmp_block_inversion; });
+  query_item(std::move(result), "queryIcmpBlockInversion", zone,
+             {Kind::IcmpBlockInversion, {}});
 }
 
 }  // namespace fwctl::bus

@@ -13,6 +13,7 @@
 //
 // Single-threaded: call it from the event loop only.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -21,6 +22,7 @@
 #include "common/result.hpp"
 #include "compiler/bindings.hpp"
 #include "config/loader.hpp"
+#include "core/firewall_zone.hpp"
 #include "core/kernel_ruleset.hpp"
 #include "core/zone_settings.hpp"
 #include "model/config.hpp"
@@ -108,7 +110,7 @@ class Firewall {
   // the kernel accepted it. Each returns the zone's name. Errors: INVALID_ZONE, INVALID_PORT,
   // INVALID_PROTOCOL, INVALID_SERVICE, INVALID_VALUE (negative timeout), ALREADY_ENABLED
   // "'8080:tcp' already in 'public'", NOT_ENABLED "'8080:tcp' not in 'public'", COMMAND_FAILED
-  // (the kernel refused; timeout > 0 is not implemented yet).
+  // (the kernel refused). Shorthands of add_zone_item() and friends below.
   Result<std::string> add_port(const std::string& zone, const std::string& port,
                                const std::string& protocol, int timeout = 0);
   Result<std::string> remove_port(const std::string& zone, const std::string& port,
@@ -149,6 +151,66 @@ class Firewall {
   compiler::RuntimeBindings bindings_;
   std::vector<Error> warnings_;
   std::optional<Error> failure_;
+
+  // ==== zone runtime (feat/zone-runtime): firewall_zone.cpp, firewall_bindings.cpp,
+  // firewall_zone_settings.cpp ====
+ public:
+  using Clock = std::function<SteadyTime()>;
+  // The clock timeouts count on (steady_clock::now unless a test swaps it).
+  void set_clock(Clock clock) { clock_ = std::move(clock); }
+
+  // firewalld's fw_zone.add_*/remove_*/query_* for every element kind (firewall_zone_items.hpp),
+  // on `zone` ("" = the default zone), each change one batch, nothing changed on error. Returns
+  // the zone's name; for a rich rule the zone as given, "" included, as firewalld does.
+  // timeout > 0 (not for icmp-block-inversion and forward): the item goes away by itself that
+  // many seconds later, see expire(); a remove cancels it. INVALID_VALUE for a negative timeout.
+  Result<std::string> add_zone_item(const std::string& zone, const ZoneItem& item,
+                                    int timeout = 0);
+  Result<std::string> remove_zone_item(const std::string& zone, const ZoneItem& item);
+  Result<bool> query_zone_item(const std::string& zone, const ZoneItem& item) const;
+
+  // Runtime bindings as firewalld's fw_zone does them (ZONE_ALREADY_SET, ZONE_CONFLICT,
+  // UNKNOWN_INTERFACE, UNKNOWN_SOURCE, INVALID_INTERFACE, INVALID_ADDR, INVALID_IPSET). An
+  // interface added to "" follows the default zone when it changes. Each returns the zone.
+  Result<std::string> add_interface(const std::string& zone, const std::string& interface);
+  Result<std::string> change_zone_of_interface(const std::string& zone,
+                                               const std::string& interface);
+  Result<std::string> remove_interface(const std::string& zone, const std::string& interface);
+  Result<bool> query_interface(const std::string& zone, const std::string& interface) const;
+  Result<std::string> add_source(const std::string& zone, const std::string& source);
+  Result<std::string> change_zone_of_source(const std::string& zone, const std::string& source);
+  Result<std::string> remove_source(const std::string& zone, const std::string& source);
+  Result<bool> query_source(const std::string& zone, const std::string& source) const;
+
+  // firewalld's set_default_zone: ZONE_ALREADY_SET for the current one; writes DefaultZone to
+  // <system dir>/firewalld.conf, then re-routes in one batch (the file is restored on refusal).
+  Result<std::string> set_default_zone(const std::string& zone);
+
+  // zone.setZoneSettings2 at runtime: the keys given replace the zone's lists and flags, in one
+  // batch. INVALID_OPTION/INVALID_TYPE come from the caller's parsing; checks as firewalld's
+  // (check of the whole zone first, INVALID_SETTING for a string key).
+  Status set_zone_settings(const std::string& zone, const ZoneSettingsUpdate& update);
+
+  // When the next timed item is due; nullopt when none is pending.
+  std::optional<SteadyTime> next_deadline() const { return timers_.next_deadline(); }
+  // Removes every timed item due at `now` in one batch and returns them, for the …Removed
+  // signals. An item already gone (removed another way, a reload) is skipped silently, as
+  // firewalld's timer callback fails then. COMMAND_FAILED when the kernel refuses: the items
+  // stay, their timers are spent (firewalld's fire once too).
+  Result<std::vector<TimedItem>> expire(SteadyTime now);
+
+ private:
+  Result<std::string> zone_edit(const std::string& zone, const ZoneItem& item, bool add);
+  // Compiles `next` with `bindings`, applies it (scope nullptr: compare everything) and commits
+  // both on success.
+  Status apply_runtime(model::Config next, compiler::RuntimeBindings bindings,
+                       const ChangeScope* scope);
+  Status check_source(const std::string& source) const;
+
+  ZoneTimers timers_;
+  Clock clock_ = [] { return std::chrono::steady_clock::now(); };
+  std::vector<std::string> default_zone_interfaces_;  // firewalld's _default_zone_interfaces
+  // ==== end of zone runtime ====
 };
 
 }  // namespace fwctl::core

@@ -17,3 +17,10 @@ set_tests_properties(daemon_authorization PROPERTIES LABELS integration SKIP_RET
 add_test(NAME daemon_polkit
          COMMAND ${CMAKE_CURRENT_LIST_DIR}/daemon_polkit.sh $<TARGET_FILE:fwctld> ${CMAKE_SOURCE_DIR})
 set_tests_properties(daemon_polkit PROPERTIES LABELS integration SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# Every runtime change of a zone, bindings, the default zone and timeouts, with firewall-cmd.
+add_test(NAME daemon_zone_runtime
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/daemon_zone_runtime.sh $<TARGET_FILE:fwctld>
+                 ${CMAKE_SOURCE_DIR})
+set_tests_properties(daemon_zone_runtime PROPERTIES LABELS integration SKIP_RETURN_CODE 77
+                     TIMEOUT 180)

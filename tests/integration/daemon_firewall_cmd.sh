@@ -63,8 +63,9 @@ check "--query-port after remove" "no" "$(fwcmd --zone=public --query-port=8080/
 # firewall-cmd checks the port itself (FirewallError(INVALID_PORT, port)) before calling us.
 check "--add-port=99999/tcp" "Error: INVALID_PORT: 99999
 rc=102" "$(fwcmd_rc --zone=public --add-port=99999/tcp)"
-# The daemon's own validation, past firewall-cmd's: firewalld's detail for the port.
-check "addPort 99999 over D-Bus" "INVALID_PORT: port number in '99999' is too big" \
+# The daemon's own validation, past firewall-cmd's: the detail of firewalld's runtime check_port
+# (firewalld 1.3.3 itself fails here with a Python TypeError before it gets to that check).
+check "addPort 99999 over D-Bus" "INVALID_PORT: 99999" \
   "$(busctl --system call org.fedoraproject.FirewallD1 /org/fedoraproject/FirewallD1 \
        org.fedoraproject.FirewallD1.zone addPort sssi public 99999 tcp 0 2>&1 \
      | sed 's/^Call failed: //')"

@@ -1,0 +1,246 @@
+// Firewall's runtime bindings of interfaces and sources to zones, and the default zone, as
+// firewalld's fw_zone (add_interface, change_zone_of_interface, ...) and fw.set_default_zone do
+// them. Each change is one batch; bindings_ changes only once the kernel accepted it.
+
+#include <algorithm>
+#include <cctype>
+
+#include "config/firewalld_conf_file.hpp"
+#include "core/firewall.hpp"
+#include "model/address.hpp"
+
+namespace fwctl::core {
+namespace {
+
+using Bound = std::map<std::string, std::vector<std::string>>;
+
+std::string quoted(const std::string& s) { return "'" + s + "'"; }
+
+void unbind(Bound& bound, const std::string& zone, const std::string& id) {
+  auto it = bound.find(zone);
+  if (it == bound.end()) return;
+  auto& list = it->second;
+  list.erase(std::remove(list.begin(), list.end(), id), list.end());
+  if (list.empty()) bound.erase(it);
+}
+
+// firewalld upper-cases a MAC source before it looks it up.
+std::string source_id(const std::string& source) {
+  if (!model::check_mac(source)) return source;
+  std::string upper(source);
+  std::transform(upper.begin(), upper.end(), upper.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return upper;
+}
+
+void erase(std::vector<std::string>& list, const std::string& value) {
+  list.erase(std::remove(list.begin(), list.end(), value), list.end());
+}
+
+// firewalld's SOURCE_IPSET_TYPES.
+bool source_ipset_type(const std::string& type) {
+  for (const char* t : {"hash:ip", "hash:ip,port", "hash:ip,mark", "hash:net", "hash:net,port",
+                        "hash:net,iface", "hash:mac"}) {
+    if (type == t) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// fw_zone.check_source: an IPv4 or IPv6 network, a MAC, or "ipset:NAME" of a usable type.
+Status Firewall::check_source(const std::string& source) const {
+  if (model::is_ipv4_network(source) || model::is_ipv6_network(source) ||
+      model::check_mac(source)) {
+    return ok();
+  }
+  if (!source.starts_with("ipset:")) return fail(Code::INVALID_ADDR, source);
+  std::string name = source.substr(6);
+  auto it = runtime_.ipsets.find(name);
+  if (it == runtime_.ipsets.end()) return fail(Code::INVALID_IPSET, name);
+  const std::string& type = it->second.value.type;
+  if (!source_ipset_type(type)) {
+    return fail(Code::INVALID_IPSET,
+                "ipset " + quoted(name) + " with type " + quoted(type) + " not usable as source");
+  }
+  return ok();
+}
+
+Result<std::string> Firewall::add_interface(const std::string& zone,
+                                            const std::string& interface) {
+  auto name = resolve_zone(zone);
+  if (!name) return name;
+  if (Status st = model::check_interface(interface); !st) return Unexpected{st.error()};
+  std::string bound = zone_of_interface(interface);
+  // firewalld words both with the zone: as given for the first, as bound for the second.
+  if (bound == *name) {
+    return fail(Code::ZONE_ALREADY_SET, quoted(interface) + " already bound to " + quoted(zone));
+  }
+  if (!bound.empty()) {
+    return fail(Code::ZONE_CONFLICT, quoted(interface) + " already bound to " + quoted(bound));
+  }
+  compiler::RuntimeBindings next = bindings_;
+  next.interfaces[*name].push_back(interface);
+  if (Status st = apply_runtime(runtime_, std::move(next), nullptr); !st) {
+    return Unexpected{st.error()};
+  }
+  if (zone.empty()) default_zone_interfaces_.push_back(interface);
+  return name;
+}
+
+Result<std::string> Firewall::remove_interface(const std::string& zone,
+                                               const std::string& interface) {
+  if (Status st = model::check_interface(interface); !st) return Unexpected{st.error()};
+  std::string bound = zone_of_interface(interface);
+  if (bound.empty()) {
+    return fail(Code::UNKNOWN_INTERFACE, quoted(interface) + " is not in any zone");
+  }
+  std::string name = bound;
+  if (!zone.empty()) {
+    auto resolved = resolve_zone(zone);
+    if (!resolved) return resolved;
+    name = *resolved;
+  }
+  if (name != bound) {
+    return fail(Code::ZONE_CONFLICT,
+                "remove_interface(" + zone + ", " + interface + "): zoi=" + quoted(bound));
+  }
+  compiler::RuntimeBindings next = bindings_;
+  unbind(next.interfaces, bound, interface);
+  if (Status st = apply_runtime(runtime_, std::move(next), nullptr); !st) {
+    return Unexpected{st.error()};
+  }
+  erase(default_zone_interfaces_, interface);
+  return name;
+}
+
+Result<std::string> Firewall::change_zone_of_interface(const std::string& zone,
+                                                       const std::string& interface) {
+  if (Status st = model::check_interface(interface); !st) return Unexpected{st.error()};
+  std::string old = zone_of_interface(interface);
+  auto name = resolve_zone(zone);
+  if (!name) return name;
+  if (*name == old) return old;
+  // firewalld removes, then adds; here both go in one batch.
+  compiler::RuntimeBindings next = bindings_;
+  if (!old.empty()) unbind(next.interfaces, old, interface);
+  next.interfaces[*name].push_back(interface);
+  if (Status st = apply_runtime(runtime_, std::move(next), nullptr); !st) {
+    return Unexpected{st.error()};
+  }
+  erase(default_zone_interfaces_, interface);
+  if (zone.empty()) default_zone_interfaces_.push_back(interface);
+  return name;
+}
+
+Result<bool> Firewall::query_interface(const std::string& zone,
+                                       const std::string& interface) const {
+  if (Status st = model::check_interface(interface); !st) return Unexpected{st.error()};
+  auto name = resolve_zone(zone);
+  if (!name) return Unexpected{name.error()};
+  return zone_of_interface(interface) == *name;
+}
+
+Result<std::string> Firewall::add_source(const std::string& zone, const std::string& given) {
+  auto name = resolve_zone(zone);
+  if (!name) return name;
+  std::string source = source_id(given);
+  if (Status st = check_source(source); !st) return Unexpected{st.error()};
+  std::string bound = zone_of_source(source);
+  if (bound == *name) {
+    return fail(Code::ZONE_ALREADY_SET, quoted(source) + " already bound to " + quoted(*name));
+  }
+  if (!bound.empty()) {
+    return fail(Code::ZONE_CONFLICT, quoted(source) + " already bound to a zone");
+  }
+  compiler::RuntimeBindings next = bindings_;
+  next.sources[*name].push_back(source);
+  if (Status st = apply_runtime(runtime_, std::move(next), nullptr); !st) {
+    return Unexpected{st.error()};
+  }
+  return name;
+}
+
+Result<std::string> Firewall::remove_source(const std::string& zone, const std::string& given) {
+  std::string source = source_id(given);
+  if (Status st = check_source(source); !st) return Unexpected{st.error()};
+  std::string bound = zone_of_source(source);
+  if (bound.empty()) return fail(Code::UNKNOWN_SOURCE, quoted(source) + " is not in any zone");
+  std::string name = bound;
+  if (!zone.empty()) {
+    auto resolved = resolve_zone(zone);
+    if (!resolved) return resolved;
+    name = *resolved;
+  }
+  if (name != bound) {
+    return fail(Code::ZONE_CONFLICT,
+                "remove_source(" + zone + ", " + source + "): zos=" + quoted(bound));
+  }
+  compiler::RuntimeBindings next = bindings_;
+  unbind(next.sources, bound, source);
+  if (Status st = apply_runtime(runtime_, std::move(next), nullptr); !st) {
+    return Unexpected{st.error()};
+  }
+  return name;
+}
+
+Result<std::string> Firewall::change_zone_of_source(const std::string& zone,
+                                                    const std::string& given) {
+  if (Status st = check_source(given); !st) return Unexpected{st.error()};
+  std::string old = zone_of_source(given);  // firewalld looks up the MAC as given here
+  auto name = resolve_zone(zone);
+  if (!name) return name;
+  if (*name == old) return old;
+  std::string source = source_id(given);
+  std::string bound = zone_of_source(source);
+  compiler::RuntimeBindings next = bindings_;
+  if (!bound.empty()) unbind(next.sources, bound, source);
+  next.sources[*name].push_back(source);
+  if (Status st = apply_runtime(runtime_, std::move(next), nullptr); !st) {
+    return Unexpected{st.error()};
+  }
+  return name;
+}
+
+Result<bool> Firewall::query_source(const std::string& zone, const std::string& given) const {
+  std::string source = source_id(given);
+  if (Status st = check_source(source); !st) return Unexpected{st.error()};
+  auto name = resolve_zone(zone);
+  if (!name) return Unexpected{name.error()};
+  return zone_of_source(source) == *name;
+}
+
+Result<std::string> Firewall::set_default_zone(const std::string& zone) {
+  auto name = resolve_zone(zone);
+  if (!name) return name;
+  const std::string old = default_zone();
+  if (*name == old) return fail(Code::ZONE_ALREADY_SET, *name);
+  compiler::RuntimeBindings next = bindings_;
+  next.default_zone = *name;
+  // Interfaces added to the default zone ("") follow it; those named into it stay.
+  auto bound = next.interfaces.find(old);
+  std::vector<std::string> moving;
+  if (bound != next.interfaces.end()) {
+    for (const auto& interface : bound->second) {
+      if (std::count(default_zone_interfaces_.begin(), default_zone_interfaces_.end(), interface))
+        moving.push_back(interface);
+    }
+  }
+  for (const auto& interface : moving) {
+    unbind(next.interfaces, old, interface);
+    next.interfaces[*name].push_back(interface);
+  }
+  // firewalld writes firewalld.conf first; a refused batch puts the old value back.
+  const std::string conf_path = paths_.system_dir + "/firewalld.conf";
+  model::FirewalldConf conf = permanent_.conf;
+  conf.default_zone = *name;
+  if (Status st = config::save_firewalld_conf(conf, conf_path); !st) return Unexpected{st.error()};
+  if (Status st = apply_runtime(runtime_, std::move(next), nullptr); !st) {
+    (void)config::save_firewalld_conf(permanent_.conf, conf_path);
+    return Unexpected{st.error()};
+  }
+  permanent_.conf.default_zone = *name;
+  return name;
+}
+
+}  // namespace fwctl::core
