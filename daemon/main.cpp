@@ -15,6 +15,7 @@
 #include "bus/bus_service.hpp"
 #include "core/firewall.hpp"
 #include "nft/mnl_netlink.hpp"
+#include "sys/command_runner.hpp"
 #include "sys/options.hpp"
 #include "sys/process.hpp"
 
@@ -55,7 +56,9 @@ int run(const sys::DaemonOptions& opts) {
   auto netlink = nft::MnlNetlink::open();
   if (!netlink) return fail("netlink", netlink.error());
 
+  sys::ProcessRunner runner;  // iptables & co. for the direct interface
   core::Firewall fw({opts.default_config, opts.system_config}, **netlink);
+  fw.set_command_runner(runner);
   Status started = fw.start();
   report_start(fw);
   if (!started) return fail("start", started.error());
