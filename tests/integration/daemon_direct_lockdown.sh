@@ -107,8 +107,9 @@ check "permanent get-all-rules" "ipv4 filter permchain 0 -j ACCEPT
 ipv4 filter permchain 1 -m comment --comment 'a b'\"'\"'c' -j DROP" \
   "$(fwcmd --permanent --direct --get-all-rules)"
 fwcmd --reload >/dev/null
+# iptables -S escapes the quote; firewalld's rule reads back the same.
 check "applied after reload" '-A permchain -j ACCEPT
--A permchain -m comment --comment "a b'"'"'c" -j DROP' "$(ipt -S permchain | grep -- '^-A')"
+-A permchain -m comment --comment "a b\'"'"'c" -j DROP' "$(ipt -S permchain | grep -- '^-A')"
 
 echo "== lockdown"
 check "query-lockdown" "no" "$(fwcmd --query-lockdown || true)"
