@@ -20,6 +20,8 @@
 #include "nft/mnl_netlink.hpp"
 #include "sys/daemonize.hpp"
 #include "sys/log.hpp"
+
+#include "sys/command_runner.hpp"
 #include "sys/options.hpp"
 #include "sys/process.hpp"
 
@@ -115,8 +117,11 @@ int run(const sys::DaemonOptions& opts, sys::StartupReport& report) {
   auto netlink = nft::MnlNetlink::open();
   if (!netlink) return fail("netlink", netlink.error());
 
+  sys::ProcessRunner runner;  // iptables & co. for the direct interface
   core::Firewall fw({opts.default_config, opts.system_config}, **netlink);
   log::debug(1, "Loading " + opts.default_config + " and " + opts.system_config);
+
+  fw.set_command_runner(runner);
   Status started = fw.start();
   report_start(fw);
   if (!started) return fail("start", started.error());

@@ -4,7 +4,7 @@
 set -euo pipefail
 build_pkgs=(build-essential cmake ninja-build pkg-config libpugixml-dev libsdbus-c++-dev libsdbus-c++-bin
             libnftnl-dev libmnl-dev libsystemd-dev)
-test_pkgs=(libgtest-dev libgmock-dev googletest dbus iproute2 nftables python3-dbus libxml2-utils firewalld firewalld-tests
+test_pkgs=(libgtest-dev libgmock-dev googletest dbus iproute2 nftables iptables python3-dbus libxml2-utils firewalld firewalld-tests
            systemd util-linux)  # systemd: systemd-analyze, busctl; util-linux: unshare, mount
 pkgs=("${build_pkgs[@]}")
 [ "${1:-}" = "--test" ] && pkgs+=("${test_pkgs[@]}")

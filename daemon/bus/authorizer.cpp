@@ -1,10 +1,16 @@
 #include "bus/authorizer.hpp"
 
+#include "bus/error_map.hpp"
+
 #include <sdbus-c++/Types.h>
 
+#include <pwd.h>
+
 #include <algorithm>
+#include <fstream>
 #include <iterator>
 #include <map>
+#include <sstream>
 #include <tuple>
 
 namespace fwctl::bus {
@@ -19,6 +25,17 @@ struct MethodAction {
 // Sorted by (interface, member): dbus/polkit-actions.tsv is.
 constexpr MethodAction kActions[] = {
 #include "bus_glue/polkit_actions.inc"
+};
+
+struct MethodCheck {
+  std::string_view interface;
+  std::string_view member;
+  std::string_view check;  // "runtime" or "config"
+};
+
+// Sorted by (interface, member): dbus/access-checks.tsv is.
+constexpr MethodCheck kChecks[] = {
+#include "bus_glue/access_checks.inc"
 };
 
 constexpr const char* kPolkitName = "org.freedesktop.PolicyKit1";
@@ -47,6 +64,73 @@ sdbus::Error not_authorized(std::string_view action, std::string_view how) {
   return sdbus::Error(kNotAuthorizedName,
                       "Not Authorized(" + std::string(how) + "): " + std::string(action));
 }
+
+AccessCheck access_check(std::string_view interface, std::string_view member) {
+  auto key = std::tie(interface, member);
+  auto it = std::lower_bound(
+      std::begin(kChecks), std::end(kChecks), key,
+      [](const MethodCheck& m, const auto& k) { return std::tie(m.interface, m.member) < k; });
+  if (it == std::end(kChecks) || std::tie(it->interface, it->member) != key) {
+    return AccessCheck::None;
+  }
+  return it->check == "config" ? AccessCheck::Config : AccessCheck::Runtime;
+}
+
+std::optional<Error> access_refusal(AccessCheck check, core::State state,
+                                    const core::Lockdown& lockdown, const core::Caller* caller) {
+  if (check == AccessCheck::None) return std::nullopt;
+  if (check == AccessCheck::Config && state == core::State::Failed) {
+    return Error{Code::RUNNING_BUT_FAILED,
+                 "Changing permanent configuration is not allowed while firewalld is in FAILED "
+                 "state. The permanent configuration must be fixed and then firewalld restarted. "
+                 "Try `firewall-offline-cmd --check-config`.",
+                 {},
+                 0};
+  }
+  if (!lockdown.enabled() || !caller || lockdown.allows(*caller)) return std::nullopt;
+  return Error{Code::ACCESS_DENIED, "lockdown is enabled", {}, 0};
+}
+
+std::optional<std::string> command_from_cmdline(std::string_view content) {
+  if (content.empty()) return std::nullopt;
+  std::string line(content.substr(0, content.find('\n')));
+  std::replace(line.begin(), line.end(), '\0', ' ');
+  constexpr std::string_view blanks = " \t\n\r\v\f";
+  size_t first = line.find_first_not_of(blanks);
+  if (first == std::string::npos) return std::string();
+  return line.substr(first, line.find_last_not_of(blanks) - first + 1);
+}
+
+namespace {
+
+// Who sent `call`, as firewalld's accessCheck asks the bus: SELinux context, uid, user name,
+// command line. What the bus or the system cannot tell stays unset.
+core::Caller caller_of(const sdbus::Message& call, uid_t uid) {
+  core::Caller caller;
+  caller.uid = uid;
+  try {
+    std::string context = call.getSELinuxContext();
+    if (!context.empty()) caller.context = context;
+  } catch (const sdbus::Error&) {
+  }
+  passwd entry{};
+  passwd* found = nullptr;
+  char buffer[4096];
+  if (getpwuid_r(uid, &entry, buffer, sizeof buffer, &found) == 0 && found) {
+    caller.user = found->pw_name;
+  }
+  try {
+    std::ifstream file("/proc/" + std::to_string(call.getCredsPid()) + "/cmdline",
+                       std::ios::binary);
+    std::ostringstream content;
+    content << file.rdbuf();
+    if (file) caller.command = command_from_cmdline(content.str());
+  } catch (const sdbus::Error&) {
+  }
+  return caller;
+}
+
+}  // namespace
 
 bool decide(uid_t uid, const PolkitAnswer& answer, std::string_view& how) {
   if (uid == 0) return true;
@@ -79,8 +163,27 @@ void Authorizer::check(const sdbus::Message& call, std::string_view interface,
     auto refusal = not_authorized(action, "uid");
     return done(&refusal);
   }
+  done = with_access_check(call, uid, interface, member, std::move(done));
   if (uid == 0) return done(nullptr);
   ask_polkit(sender, uid, std::move(action), std::move(done));
+}
+
+Authorizer::Done Authorizer::with_access_check(const sdbus::Message& call, uid_t uid,
+                                               std::string_view interface,
+                                               std::string_view member, Done done) const {
+  AccessCheck check = access_check(interface, member);
+  if (check == AccessCheck::None || !firewall_) return done;
+  // Found out now, while the call is at hand; decided once polkit agreed, as in firewalld.
+  std::shared_ptr<core::Caller> caller;
+  if (firewall_->lockdown().enabled()) caller = std::make_shared<core::Caller>(caller_of(call, uid));
+  const core::Firewall* firewall = firewall_;
+  return [check, caller, firewall, done = std::move(done)](const sdbus::Error* refusal) {
+    if (refusal) return done(refusal);
+    auto error = access_refusal(check, firewall->state(), firewall->lockdown(), caller.get());
+    if (!error) return done(nullptr);
+    sdbus::Error denied = to_dbus_error(*error);
+    done(&denied);
+  };
 }
 
 void Authorizer::ask_polkit(const std::string& sender, uid_t uid, std::string action, Done done) {

@@ -13,8 +13,11 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "core/firewall.hpp"
 
 namespace fwctl::bus {
 
@@ -36,6 +39,22 @@ struct PolkitAnswer {
 // nullptr-free form: returns true when the call may go on; otherwise sets `how`.
 bool decide(uid_t uid, const PolkitAnswer& answer, std::string_view& how);
 
+// Lockdown (firewalld's accessCheck), for the methods whose body calls it
+// (dbus/access-checks.tsv, derived from firewalld's code): Runtime is firewalld.py's check,
+// Config is config.py's, which also refuses every change while firewalld is in FAILED state.
+enum class AccessCheck { None, Runtime, Config };
+AccessCheck access_check(std::string_view interface, std::string_view member);
+
+// The decision, as a pure function: RUNNING_BUT_FAILED for a Config check in FAILED state, then,
+// with lockdown on, ACCESS_DENIED "lockdown is enabled" unless `caller` is on the whitelist.
+// `caller` is null when lockdown was off as the call arrived: then it passes.
+std::optional<Error> access_refusal(AccessCheck check, core::State state,
+                                    const core::Lockdown& lockdown, const core::Caller* caller);
+
+// firewalld's command_of_pid: the first line of /proc/PID/cmdline's content, NULs turned into
+// spaces, surrounding whitespace stripped; nullopt for an empty content.
+std::optional<std::string> command_from_cmdline(std::string_view content);
+
 class Authorizer {
  public:
   // Called exactly once: with nullptr when the call may go on, else with the refusal to answer.
@@ -52,10 +71,18 @@ class Authorizer {
   void check(const sdbus::Message& call, std::string_view interface, std::string_view member,
              Done done);
 
+  // The firewall whose lockdown and state guard the methods that call accessCheck; without
+  // one, only polkit (or uid 0) decides.
+  void guard_with(const core::Firewall& firewall) { firewall_ = &firewall; }
+
  private:
   void ask_polkit(const std::string& sender, uid_t uid, std::string action, Done done);
+  // `done`, preceded by the lockdown check of `interface`.`member` when it has one.
+  Done with_access_check(const sdbus::Message& call, uid_t uid, std::string_view interface,
+                         std::string_view member, Done done) const;
 
   std::unique_ptr<sdbus::IProxy> polkit_;
+  const core::Firewall* firewall_ = nullptr;
 };
 
 }  // namespace fwctl::bus

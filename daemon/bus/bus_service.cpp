@@ -11,8 +11,12 @@
 
 #include "bus/authorizer.hpp"
 #include "bus/config_adaptor.hpp"
+#include "bus/config_direct_adaptor.hpp"
+#include "bus/config_policies_adaptor.hpp"
+#include "bus/direct_adaptor.hpp"
 #include "bus/error_map.hpp"
 #include "bus/firewall_adaptor.hpp"
+#include "bus/policies_adaptor.hpp"
 #include "bus/zone_adaptor.hpp"
 
 namespace fwctl::bus {
@@ -56,16 +60,18 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
       main_object_(sdbus::createObject(connection, kMainPath)),
       config_object_(sdbus::createObject(connection, kConfigPath)),
       authorizer_(std::make_unique<Authorizer>(connection)) {
+  authorizer_->guard_with(firewall);
   firewall_ = std::make_unique<FirewallAdaptor>(*main_object_, *authorizer_, firewall);
   zone_ = std::make_unique<ZoneAdaptor>(*main_object_, *authorizer_, firewall);
   unimplemented_.push_back(unimplemented<glue::FirewallD1_policy>(*main_object_));
   unimplemented_.push_back(unimplemented<glue::FirewallD1_ipset>(*main_object_));
-  unimplemented_.push_back(unimplemented<glue::FirewallD1_direct>(*main_object_));
-  unimplemented_.push_back(unimplemented<glue::FirewallD1_policies>(*main_object_));
+  direct_ = std::make_unique<DirectAdaptor>(*main_object_, *authorizer_, firewall);
+  policies_ = std::make_unique<PoliciesAdaptor>(*main_object_, *authorizer_, firewall);
   main_object_->finishRegistration();
   config_ = std::make_unique<ConfigAdaptor>(*config_object_, *authorizer_, firewall);
-  unimplemented_.push_back(unimplemented<glue::FirewallD1_config_direct>(*config_object_));
-  unimplemented_.push_back(unimplemented<glue::FirewallD1_config_policies>(*config_object_));
+  config_direct_ = std::make_unique<ConfigDirectAdaptor>(*config_object_, *authorizer_, firewall);
+  config_policies_ =
+      std::make_unique<ConfigPoliciesAdaptor>(*config_object_, *authorizer_, firewall);
   config_object_->finishRegistration();
 }
 

@@ -1,10 +1,10 @@
 #pragma once
 // firewalld's object tree on a D-Bus connection, and the daemon's event loop.
 //
-//   /org/fedoraproject/FirewallD1         .FirewallD1, .zone (served); .policy, .ipset, .direct,
-//                                         .policies (exported, members "not implemented yet")
-//   /org/fedoraproject/FirewallD1/config  .config (names, firewalld.conf properties);
-//                                         .config.direct, .config.policies (not implemented yet)
+//   /org/fedoraproject/FirewallD1         .FirewallD1, .zone, .direct, .policies (served); .policy,
+//                                         .ipset (exported, members "not implemented yet")
+//   /org/fedoraproject/FirewallD1/config  .config (names, firewalld.conf properties),
+//                                         .config.direct, .config.policies
 //
 // The objects are exported by the constructor; the name is claimed separately, after the caller
 // has put the ruleset in place (clients that see the name appear may call at once).
@@ -23,6 +23,10 @@ namespace fwctl::bus {
 class FirewallAdaptor;
 class ZoneAdaptor;
 class ConfigAdaptor;
+class DirectAdaptor;
+class PoliciesAdaptor;
+class ConfigDirectAdaptor;
+class ConfigPoliciesAdaptor;
 class Authorizer;
 
 inline constexpr const char* kBusName = "org.fedoraproject.FirewallD1";
@@ -54,6 +58,10 @@ class BusService {
   std::unique_ptr<FirewallAdaptor> firewall_;
   std::unique_ptr<ZoneAdaptor> zone_;
   std::unique_ptr<ConfigAdaptor> config_;
+  std::unique_ptr<DirectAdaptor> direct_;
+  std::unique_ptr<PoliciesAdaptor> policies_;
+  std::unique_ptr<ConfigDirectAdaptor> config_direct_;
+  std::unique_ptr<ConfigPoliciesAdaptor> config_policies_;
   // After the adaptors: destroyed first, cancelling pending polkit checks whose callbacks would
   // reach into them.
   std::unique_ptr<Authorizer> authorizer_;

@@ -118,6 +118,7 @@ Status Firewall::start() {
   if (applied) {
     commit(std::move(*next), State::Running);
     failure_.reset();
+    apply_direct(false);
     return ok();
   }
   failure_ = applied.error();
@@ -126,6 +127,7 @@ Status Firewall::start() {
   if (!fallback) return Unexpected{fallback.error()};
   if (Status st = apply(*fallback); !st) return st;
   commit(std::move(*fallback), State::Failed);
+  apply_direct(false);
   return ok();
 }
 
@@ -143,13 +145,16 @@ Status Firewall::reload() {
     }
   }
   if (Status st = apply(*next); !st) return st;
+  bool keep_runtime_direct = conf_false(runtime_.conf.flush_all_on_reload);
   commit(std::move(*next), State::Running);
   failure_.reset();
+  apply_direct(keep_runtime_direct);
   return ok();
 }
 
 Status Firewall::stop() {
   if (conf_false(runtime_.conf.cleanup_on_exit)) return ok();
+  stop_direct();
   nft::Batch batch;
   if (Status st = nft::add_remove_table(batch, {"inet", compiler::kTableName}); !st) return st;
   auto replies = netlink_.send(batch);

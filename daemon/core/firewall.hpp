@@ -20,9 +20,13 @@
 #include <vector>
 
 #include "common/result.hpp"
+#include "common/command_runner.hpp"
 #include "compiler/bindings.hpp"
 #include "config/loader.hpp"
 #include "core/firewall_zone.hpp"
+
+#include "core/direct.hpp"
+#include "core/lockdown.hpp"
 #include "core/kernel_ruleset.hpp"
 #include "core/zone_settings.hpp"
 #include "model/config.hpp"
@@ -126,6 +130,26 @@ class Firewall {
   // What the kernel holds, as fwctl put it there.
   const KernelRuleset& kernel() const { return kernel_; }
 
+  // --- Direct interface and lockdown (firewalld's fw_direct and fw_policies; area:
+  // direct-lockdown, implemented in firewall_direct_lockdown.cpp). start() applies the permanent
+  // direct configuration (SYSTEM_DIR/direct.xml) after the ruleset and sets lockdown from
+  // firewalld.conf and SYSTEM_DIR/lockdown-whitelist.xml; reload() removes the runtime direct
+  // configuration and applies the permanent one again (with FlushAllOnReload=no, runtime-only
+  // entries are re-added too); stop() removes it when CleanupOnExit is on. A direct entry that
+  // fails there is a warning, as in firewalld.
+  // The runner of iptables, ip6tables and ebtables; without one, direct changes fail.
+  void set_command_runner(CommandRunner& runner) { direct_.set_runner(&runner); }
+  Direct& direct() { return direct_; }
+  const Direct& direct() const { return direct_; }
+  Lockdown& lockdown() { return lockdown_; }
+  const Lockdown& lockdown() const { return lockdown_; }
+  const model::DirectConfig& permanent_direct() const { return permanent_direct_; }
+  const model::LockdownWhitelist& permanent_whitelist() const { return permanent_whitelist_; }
+  // config.direct.update / config.policies.setLockdownWhitelist: checked (core::checked_direct,
+  // model::checked_whitelist), written to the file, then in force as the permanent setting.
+  Status set_permanent_direct(const model::DirectConfig& config);
+  Status set_permanent_whitelist(const model::LockdownWhitelist& whitelist);
+
  private:
   struct Loaded {
     model::Config config;
@@ -141,6 +165,10 @@ class Firewall {
   Result<std::string> resolve_zone(const std::string& zone) const;
   // Compiles `next` with the current bindings, applies the delta for `zone`, then commits it.
   Status apply_zone_change(model::Config next, const std::string& zone);
+  // Direct interface and lockdown: see the public block.
+  void load_direct_lockdown();
+  void apply_direct(bool keep_runtime);
+  void stop_direct();
 
   config::Paths paths_;
   nft::Netlink& netlink_;
@@ -211,6 +239,12 @@ class Firewall {
   Clock clock_ = [] { return std::chrono::steady_clock::now(); };
   std::vector<std::string> default_zone_interfaces_;  // firewalld's _default_zone_interfaces
   // ==== end of zone runtime ====
+
+  // Direct interface and lockdown.
+  Direct direct_{[this](const std::string& name) { return runtime_.zones.count(name) > 0; }};
+  Lockdown lockdown_;
+  model::DirectConfig permanent_direct_;
+  model::LockdownWhitelist permanent_whitelist_;
 };
 
 }  // namespace fwctl::core

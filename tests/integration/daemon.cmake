@@ -24,3 +24,10 @@ add_test(NAME daemon_zone_runtime
                  ${CMAKE_SOURCE_DIR})
 set_tests_properties(daemon_zone_runtime PROPERTIES LABELS integration SKIP_RETURN_CODE 77
                      TIMEOUT 180)
+
+# The direct interface (real iptables in the namespace) and lockdown with its whitelist.
+add_test(NAME daemon_direct_lockdown
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/daemon_direct_lockdown.sh $<TARGET_FILE:fwctld>
+                 ${CMAKE_SOURCE_DIR})
+set_tests_properties(daemon_direct_lockdown PROPERTIES LABELS integration SKIP_RETURN_CODE 77
+                     TIMEOUT 120)
