@@ -11,6 +11,8 @@
 #include "bus/config_adaptor.hpp"
 #include "bus/error_map.hpp"
 #include "bus/firewall_adaptor.hpp"
+#include "bus/ipset_adaptor.hpp"
+#include "bus/policy_adaptor.hpp"
 #include "bus/zone_adaptor.hpp"
 
 namespace fwctl::bus {
@@ -41,8 +43,8 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
       authorizer_(std::make_unique<Authorizer>(connection)) {
   firewall_ = std::make_unique<FirewallAdaptor>(*main_object_, *authorizer_, firewall);
   zone_ = std::make_unique<ZoneAdaptor>(*main_object_, *authorizer_, firewall);
-  unimplemented_.push_back(unimplemented<glue::FirewallD1_policy>(*main_object_));
-  unimplemented_.push_back(unimplemented<glue::FirewallD1_ipset>(*main_object_));
+  policy_ = std::make_unique<PolicyAdaptor>(*main_object_, *authorizer_, firewall);
+  ipset_ = std::make_unique<IpSetAdaptor>(*main_object_, *authorizer_, firewall);
   unimplemented_.push_back(unimplemented<glue::FirewallD1_direct>(*main_object_));
   unimplemented_.push_back(unimplemented<glue::FirewallD1_policies>(*main_object_));
   main_object_->finishRegistration();

@@ -1,7 +1,7 @@
 #pragma once
 // firewalld's object tree on a D-Bus connection, and the daemon's event loop.
 //
-//   /org/fedoraproject/FirewallD1         .FirewallD1, .zone (served); .policy, .ipset, .direct,
+//   /org/fedoraproject/FirewallD1         .FirewallD1, .zone, .policy, .ipset (served); .direct,
 //                                         .policies (exported, members "not implemented yet")
 //   /org/fedoraproject/FirewallD1/config  .config (names, firewalld.conf properties);
 //                                         .config.direct, .config.policies (not implemented yet)
@@ -23,6 +23,8 @@ namespace fwctl::bus {
 class FirewallAdaptor;
 class ZoneAdaptor;
 class ConfigAdaptor;
+class PolicyAdaptor;
+class IpSetAdaptor;
 class Authorizer;
 
 inline constexpr const char* kBusName = "org.fedoraproject.FirewallD1";
@@ -54,6 +56,8 @@ class BusService {
   std::unique_ptr<FirewallAdaptor> firewall_;
   std::unique_ptr<ZoneAdaptor> zone_;
   std::unique_ptr<ConfigAdaptor> config_;
+  std::unique_ptr<PolicyAdaptor> policy_;
+  std::unique_ptr<IpSetAdaptor> ipset_;
   // After the adaptors: destroyed first, cancelling pending polkit checks whose callbacks would
   // reach into them.
   std::unique_ptr<Authorizer> authorizer_;
