@@ -16,7 +16,9 @@
 #include "bus/direct_adaptor.hpp"
 #include "bus/error_map.hpp"
 #include "bus/firewall_adaptor.hpp"
+#include "bus/ipset_adaptor.hpp"
 #include "bus/policies_adaptor.hpp"
+#include "bus/policy_adaptor.hpp"
 #include "bus/zone_adaptor.hpp"
 
 namespace fwctl::bus {
@@ -63,8 +65,8 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
   authorizer_->guard_with(firewall);
   firewall_ = std::make_unique<FirewallAdaptor>(*main_object_, *authorizer_, firewall);
   zone_ = std::make_unique<ZoneAdaptor>(*main_object_, *authorizer_, firewall);
-  unimplemented_.push_back(unimplemented<glue::FirewallD1_policy>(*main_object_));
-  unimplemented_.push_back(unimplemented<glue::FirewallD1_ipset>(*main_object_));
+  policy_ = std::make_unique<PolicyAdaptor>(*main_object_, *authorizer_, firewall);
+  ipset_ = std::make_unique<IpSetAdaptor>(*main_object_, *authorizer_, firewall);
   direct_ = std::make_unique<DirectAdaptor>(*main_object_, *authorizer_, firewall);
   policies_ = std::make_unique<PoliciesAdaptor>(*main_object_, *authorizer_, firewall);
   main_object_->finishRegistration();

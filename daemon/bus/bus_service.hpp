@@ -1,8 +1,7 @@
 #pragma once
 // firewalld's object tree on a D-Bus connection, and the daemon's event loop.
 //
-//   /org/fedoraproject/FirewallD1         .FirewallD1, .zone, .direct, .policies (served); .policy,
-//                                         .ipset (exported, members "not implemented yet")
+//   /org/fedoraproject/FirewallD1         .FirewallD1, .zone, .policy, .ipset, .direct, .policies
 //   /org/fedoraproject/FirewallD1/config  .config (names, firewalld.conf properties),
 //                                         .config.direct, .config.policies
 //
@@ -27,6 +26,9 @@ class DirectAdaptor;
 class PoliciesAdaptor;
 class ConfigDirectAdaptor;
 class ConfigPoliciesAdaptor;
+
+class PolicyAdaptor;
+class IpSetAdaptor;
 class Authorizer;
 
 inline constexpr const char* kBusName = "org.fedoraproject.FirewallD1";
@@ -62,6 +64,9 @@ class BusService {
   std::unique_ptr<PoliciesAdaptor> policies_;
   std::unique_ptr<ConfigDirectAdaptor> config_direct_;
   std::unique_ptr<ConfigPoliciesAdaptor> config_policies_;
+
+  std::unique_ptr<PolicyAdaptor> policy_;
+  std::unique_ptr<IpSetAdaptor> ipset_;
   // After the adaptors: destroyed first, cancelling pending polkit checks whose callbacks would
   // reach into them.
   std::unique_ptr<Authorizer> authorizer_;

@@ -21,13 +21,15 @@ void FirewallAdaptor::reload(sdbus::Result<>&& result) {
   serve(std::move(result), "reload", [this] { value_or_throw(reload_and_signal()); });
 }
 
-// Without runtime changes to lose, a complete reload is a reload.
+// firewalld 1.3.3's complete reload differs from a reload only in unloading the kernel modules,
+// which fwctl does not load: the runtime changes go (and with FlushAllOnReload=no the runtime
+// interface bindings stay) exactly as with reload.
 void FirewallAdaptor::completeReload(sdbus::Result<>&& result) {
   serve(std::move(result), "completeReload", [this] { value_or_throw(reload_and_signal()); });
 }
 
 void FirewallAdaptor::queryPanicMode(Reply<bool> result) {
-  serve(std::move(result), "queryPanicMode", [] { return false; });
+  serve(std::move(result), "queryPanicMode", [this] { return fw_.query_panic_mode(); });
 }
 
 void FirewallAdaptor::getZoneSettings(Reply<ZoneTuple> result, std::string zone) {

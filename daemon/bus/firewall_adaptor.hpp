@@ -39,6 +39,12 @@ class FirewallAdaptor final : public glue::FirewallD1, private Served {
   void setDefaultZone(sdbus::Result<>&& result, std::string zone) override;
   void authorizeAll(sdbus::Result<>&& result) override;
   void getHelpers(Reply<Strings> result) override;
+  // Panic mode, log-denied, automatic helpers, reset (feat/policy-ipset).
+  void enablePanicMode(sdbus::Result<>&& result) override;
+  void disablePanicMode(sdbus::Result<>&& result) override;
+  void setLogDenied(sdbus::Result<>&& result, std::string value) override;
+  void setAutomaticHelpers(sdbus::Result<>&& result, std::string value) override;
+  void resetToDefaults(sdbus::Result<>&& result) override;
 
   std::string version() override;
   std::string interface_version() override;

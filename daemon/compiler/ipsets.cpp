@@ -148,6 +148,13 @@ Set make_set(const std::string& name, const model::IpSet& ipset) {
 
 }  // namespace
 
+Set ipset_with_entries(const std::string& name, model::IpSet ipset,
+                       std::vector<std::string> entries) {
+  std::erase_if(ipset.options, [](const auto& option) { return option.first == "timeout"; });
+  ipset.entries = std::move(entries);
+  return make_set(name, ipset);
+}
+
 // set NAME { type ipv4_addr; flags interval; elements = { ... } }
 void emit_ipsets(Context& ctx) {
   for (const auto& [name, item] : ctx.config.ipsets) {

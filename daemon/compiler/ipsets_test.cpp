@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "compiler/compiler.hpp"
+#include "compiler/ipsets.hpp"
 #include "compiler/test_support.hpp"
 
 namespace fwctl::compiler {
@@ -111,6 +112,21 @@ TEST(CompilerIpset, SixtyTwoThousandEntriesSortQuickly) {
   RecordProperty(
       "compile_ms",
       std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()));
+}
+
+TEST(CompilerIpset, ASetWithATimeoutHasNoEntriesButTheRuntimeOneIsItsElement) {
+  Ruleset rs;
+  const auto* set = compiled_set("hash:ip", {"10.0.0.1"}, {{"timeout", "60"}}, rs);
+  ASSERT_TRUE(set);
+  EXPECT_TRUE(set->elements.empty());
+  model::IpSet ipset;
+  ipset.type = "hash:ip";
+  ipset.options = {{"timeout", "60"}};
+  Set runtime = ipset_with_entries("s", ipset, {"10.0.0.2"});
+  EXPECT_EQ(runtime.name, "s");
+  EXPECT_EQ(runtime.type, set->type);
+  EXPECT_EQ(runtime.flags, set->flags);
+  EXPECT_EQ(first_values(runtime), (std::vector<std::string>{"10.0.0.2"}));
 }
 
 }  // namespace

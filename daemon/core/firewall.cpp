@@ -5,6 +5,7 @@
 #include <map>
 
 #include "compiler/compiler.hpp"
+#include "compiler/panic.hpp"
 #include "config/port_range.hpp"
 #include "model/port.hpp"
 #include "model/config_check.hpp"
@@ -100,7 +101,7 @@ Result<Firewall::Loaded> Firewall::load_failsafe() const {
 Status Firewall::apply(const Loaded& next) {
   auto ruleset = compiler::compile(next.config, next.bindings);
   if (!ruleset) return Unexpected{ruleset.error()};
-  return kernel_.load(std::move(*ruleset));
+  return kernel_.load(with_panic_state(std::move(*ruleset)));
 }
 
 void Firewall::commit(Loaded next, State state) {
@@ -157,6 +158,10 @@ Status Firewall::stop() {
   stop_direct();
   nft::Batch batch;
   if (Status st = nft::add_remove_table(batch, {"inet", compiler::kTableName}); !st) return st;
+  if (panic_) {  // firewalld's stop sets the policy back to ACCEPT: the panic table goes too
+    Status st = nft::add_remove_table(batch, {compiler::kPanicTableFamily, compiler::kPanicTableName});
+    if (!st) return st;
+  }
   auto replies = netlink_.send(batch);
   if (!replies) return Unexpected{replies.error()};
   return ok();

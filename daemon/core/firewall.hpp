@@ -27,6 +27,8 @@
 
 #include "core/direct.hpp"
 #include "core/lockdown.hpp"
+
+#include "core/firewall_policy.hpp"
 #include "core/kernel_ruleset.hpp"
 #include "core/zone_settings.hpp"
 #include "model/config.hpp"
@@ -245,6 +247,69 @@ class Firewall {
   Lockdown lockdown_;
   model::DirectConfig permanent_direct_;
   model::LockdownWhitelist permanent_whitelist_;
+
+  // ---- runtime policies, ipsets, panic mode, log-denied, reset (feat/policy-ipset) ----
+  // firewall_policy.cpp, firewall_ipset.cpp, firewall_panic.cpp, firewall_log_denied.cpp
+ public:
+  // INVALID_POLICY for an unknown policy.
+  Result<const model::Policy*> policy(const std::string& name) const;
+  // Policies with an ingress and an egress zone in force, by name.
+  std::vector<ActivePolicy> active_policies() const;
+  // firewalld's setPolicySettings: the keys given are checked as a whole (the policy's own
+  // checks, then its references; INVALID_SETTING for version/short/description/target), then
+  // each list becomes the one given: entries it no longer has are removed, new ones added after
+  // the kept ones (ports and source ports coalesced, ALREADY_ENABLED when one is covered).
+  // One batch; nothing changes on error. PANIC_MODE when it would change something in panic
+  // mode. The priority is checked but, as in firewalld, not changed at runtime.
+  Status set_policy_settings(const std::string& name, const PolicyUpdate& update);
+
+  // INVALID_IPSET for an unknown ipset. A set with a timeout lists no entries (its runtime
+  // entries live in the kernel only).
+  Result<const model::IpSet*> ipset(const std::string& name) const;
+  bool query_ipset(const std::string& name) const { return runtime_.ipsets.count(name) != 0; }
+  // firewalld's fw_ipset: the entry is normalized (normalize_ipset_entry), checked against the
+  // set's type (INVALID_ENTRY), ALREADY_ENABLED "'1.2.3.4' already is in 'foo'", must not overlap
+  // another (INVALID_ENTRY); one set-element message.
+  Status add_ipset_entry(const std::string& name, const std::string& entry);
+  // NOT_ENABLED "'1.2.3.4' not in 'foo'". A set with a timeout never has the entry.
+  Status remove_ipset_entry(const std::string& name, const std::string& entry);
+  // IPSET_WITH_TIMEOUT for a set with a timeout.
+  Result<bool> query_ipset_entry(const std::string& name, const std::string& entry) const;
+  // The whole list, as given (not normalized), after the overlap and per-entry checks; one batch
+  // of the elements removed and added.
+  Status set_ipset_entries(const std::string& name, const std::vector<std::string>& entries);
+
+  // Panic mode: table inet firewalld_policy_drop drops every packet (compiler/panic.hpp).
+  // ALREADY_ENABLED "panic mode already enabled", NOT_ENABLED "panic mode is not enabled",
+  // COMMAND_FAILED when the kernel refuses. The panic table survives reloads and runtime
+  // changes.
+  Status enable_panic_mode();
+  Status disable_panic_mode();
+  bool query_panic_mode() const { return panic_; }
+  // PANIC_MODE while panic mode is on: firewalld refuses zone and policy changes then.
+  Status check_panic() const;
+
+  // The LogDenied value in force.
+  const std::string& log_denied() const { return runtime_.conf.log_denied; }
+  // firewalld's set_log_denied: INVALID_VALUE "'x', choose from 'all','unicast',..." ,
+  // ALREADY_SET when it is the value in force; otherwise writes LogDenied to firewalld.conf
+  // (the caller then reloads, as firewalld's setLogDenied does).
+  Status set_log_denied(const std::string& value);
+  // firewalld's resetToDefaults: every item file of the system tree is renamed NAME.xml.old and
+  // firewalld.conf is rewritten with the built-in defaults (the caller then reloads).
+  Status reset_to_defaults();
+
+ private:
+  // Compiles `next` with the bindings in force, keeps the panic table when in panic mode,
+  // applies the delta within `scope` and, once the kernel accepted it, makes `next` the runtime.
+  Status apply_runtime_change(model::Config next, const ChangeScope& scope);
+  // `ruleset` with the panic table when panic mode is on (first: a reload recreates
+  // firewalld's table after it, as firewalld does).
+  compiler::Ruleset with_panic_state(compiler::Ruleset ruleset) const;
+  // A set with a timeout: the entries go to the kernel only (firewalld keeps no list of them).
+  Status add_timeout_entries(const std::string& name, const std::vector<std::string>& entries);
+
+  bool panic_ = false;
 };
 
 }  // namespace fwctl::core

@@ -30,10 +30,12 @@ Status Firewall::apply_zone_change(model::Config next, const std::string& zone) 
 
 Status Firewall::apply_runtime(model::Config next, compiler::RuntimeBindings bindings,
                                const ChangeScope* scope) {
+  // firewalld's check_panic: no zone change while panic mode is on (the panic table stays).
+  if (Status st = check_panic(); !st) return st;
   next.conf.default_zone = bindings.default_zone;
   auto ruleset = compiler::compile(next, bindings);
   if (!ruleset) return Unexpected{ruleset.error()};
-  if (Status st = kernel_.apply(std::move(*ruleset), scope); !st) return st;
+  if (Status st = kernel_.apply(with_panic_state(std::move(*ruleset)), scope); !st) return st;
   runtime_ = std::move(next);
   bindings_ = std::move(bindings);
   return ok();

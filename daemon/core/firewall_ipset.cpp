@@ -1,0 +1,106 @@
+// Runtime ipset entries, as firewalld 1.3.3's fw_ipset (add_entry, remove_entry, query_entry,
+// get_entries, set_entries). The set's elements change through the compiler and
+// KernelRuleset like every runtime change: the delta of one entry is one element message.
+
+#include <algorithm>
+
+#include "compiler/compiler.hpp"
+#include "compiler/ipsets.hpp"
+#include "core/firewall.hpp"
+#include "core/firewall_ipset_entries.hpp"
+#include "model/ipset_check.hpp"
+#include "nft/batch.hpp"
+
+namespace fwctl::core {
+namespace {
+
+bool contains(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+ChangeScope set_scope(const std::string& name) {
+  ChangeScope scope;
+  scope.sets.push_back(name);
+  return scope;
+}
+
+}  // namespace
+
+Result<const model::IpSet*> Firewall::ipset(const std::string& name) const {
+  auto it = runtime_.ipsets.find(name);
+  if (it == runtime_.ipsets.end()) return fail(Code::INVALID_IPSET, name);
+  return &it->second.value;
+}
+
+Status Firewall::add_ipset_entry(const std::string& name, const std::string& given) {
+  auto set = ipset(name);
+  if (!set) return Unexpected{set.error()};
+  std::string entry = normalize_ipset_entry(given);
+  if (Status st = model::check_ipset_entry(**set, entry); !st) return st;
+  if (contains((*set)->entries, entry)) {
+    return fail(Code::ALREADY_ENABLED, "'" + entry + "' already is in '" + name + "'");
+  }
+  if (Status st = check_entry_overlaps_existing(entry, (*set)->entries); !st) return st;
+  if (model::ipset_has_timeout(**set)) return add_timeout_entries(name, {entry});
+  model::Config next = runtime_;
+  next.ipsets.at(name).value.entries.push_back(entry);
+  return apply_runtime_change(std::move(next), set_scope(name));
+}
+
+Status Firewall::remove_ipset_entry(const std::string& name, const std::string& given) {
+  auto set = ipset(name);
+  if (!set) return Unexpected{set.error()};
+  std::string entry = normalize_ipset_entry(given);
+  if (!contains((*set)->entries, entry)) {
+    return fail(Code::NOT_ENABLED, "'" + entry + "' not in '" + name + "'");
+  }
+  model::Config next = runtime_;
+  auto& entries = next.ipsets.at(name).value.entries;
+  entries.erase(std::find(entries.begin(), entries.end(), entry));
+  return apply_runtime_change(std::move(next), set_scope(name));
+}
+
+Result<bool> Firewall::query_ipset_entry(const std::string& name, const std::string& entry) const {
+  auto set = ipset(name);
+  if (!set) return Unexpected{set.error()};
+  if (model::ipset_has_timeout(**set)) return fail(Code::IPSET_WITH_TIMEOUT, name);
+  return contains((*set)->entries, normalize_ipset_entry(entry));
+}
+
+// firewalld keeps the list as given; a repeated entry is one element of the kernel set, so it
+// is kept once here.
+Status Firewall::set_ipset_entries(const std::string& name,
+                                   const std::vector<std::string>& entries) {
+  auto set = ipset(name);
+  if (!set) return Unexpected{set.error()};
+  if (Status st = check_for_overlapping_entries(entries); !st) return st;
+  for (const auto& entry : entries) {
+    if (Status st = model::check_ipset_entry(**set, entry); !st) return st;
+  }
+  // A set with a timeout: the entries go to the kernel only. (firewalld flushes the kernel set
+  // first; the runtime elements of such a set are not tracked here, so they are not flushed.)
+  if (model::ipset_has_timeout(**set)) return add_timeout_entries(name, entries);
+  model::Config next = runtime_;
+  auto& list = next.ipsets.at(name).value.entries;
+  list.clear();
+  for (const auto& entry : entries) {
+    if (!contains(list, entry)) list.push_back(entry);
+  }
+  return apply_runtime_change(std::move(next), set_scope(name));
+}
+
+// Outside KernelRuleset: the element is not part of the compiled set, so no later delta sees
+// it (as with firewalld, it stays in the kernel until the next reload).
+Status Firewall::add_timeout_entries(const std::string& name,
+                                     const std::vector<std::string>& entries) {
+  if (entries.empty()) return ok();
+  compiler::Set set = compiler::ipset_with_entries(name, runtime_.ipsets.at(name).value, entries);
+  nft::Batch batch;
+  Status st = batch.add_set_elements({"inet", compiler::kTableName}, set, set.elements);
+  if (!st) return st;
+  auto replies = netlink_.send(batch);
+  if (!replies) return Unexpected{replies.error()};
+  return ok();
+}
+
+}  // namespace fwctl::core
