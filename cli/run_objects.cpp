@@ -8,6 +8,10 @@
 #include "values.hpp"
 
 namespace fwctl::cli {
+
+void run_direct(Session& s, bool permanent);
+void run_whitelist(Session& s, bool permanent);
+
 namespace {
 
 // FirewallCommand.get_ipset_entries_from_file: stripped lines, no comments (#, ;), no repeats.
@@ -69,10 +73,7 @@ bool entries_from_files(Session& s, std::vector<std::string>& entries, bool add)
 bool Session::runtime_objects() {
   auto& ip = bus().ipset();
   const std::string set = a.str("ipset");
-  if (a.t("direct") && f.direct) {
-    p.and_exit("Error: COMMAND_FAILED: fwctl does not implement --direct yet",
-               static_cast<int>(Code::COMMAND_FAILED));
-  }
+  if (a.t("direct")) return run_direct(*this, false), true;
   if (a.t("get_ipsets")) {
     auto names = c.call([&] { return ip.getIPSets(); });
     std::sort(names.begin(), names.end());
@@ -126,10 +127,7 @@ bool Session::runtime_objects() {
     return c.call([&] { pol.disableLockdown(); }), true;
   }
   if (a.t("query_lockdown")) p.query_result(c.call([&] { return pol.queryLockdown(); }));
-  if (f.lockdown_whitelist) {
-    p.and_exit("Error: COMMAND_FAILED: fwctl does not implement the lockdown whitelist yet",
-               static_cast<int>(Code::COMMAND_FAILED));
-  }
+  if (f.lockdown_whitelist) return run_whitelist(*this, false), true;
   return false;
 }
 

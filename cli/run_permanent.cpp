@@ -9,6 +9,8 @@
 namespace fwctl::cli {
 
 void edit_policy(Session& s, ZoneSettings& st, bool permanent);
+void run_direct(Session& s, bool permanent);
+void run_whitelist(Session& s, bool permanent);
 
 namespace {
 
@@ -167,8 +169,8 @@ void Session::permanent() {
     p.and_exit(c.call([&] { return path_of(object(&proxy::FirewallD1_config::getIcmpTypeByName, a.str("path_icmptype")), ns + "icmptype"); }));
   if (a.t("icmptype")) not_yet(p, "permanent icmptype edits");
   if (a.t("service")) not_yet(p, "permanent service edits");
-  if (f.lockdown_whitelist) not_yet(p, "the lockdown whitelist");
-  if (f.direct) not_yet(p, "--direct");
+  if (f.lockdown_whitelist) return run_whitelist(*this, true);
+  if (f.direct) return run_direct(*this, true);
   if (a.t("list_all_policies")) {
     for (const auto& name : sorted(c.call([&] { return cfg.getPolicyNames(); }))) {
       auto path = object(&proxy::FirewallD1_config::getPolicyByName, name);
