@@ -1,46 +1,19 @@
-// fwctl: firewall-cmd's options, against fwctld over D-Bus or, with --offline, on the files.
+// fwctl: firewall-cmd's options against fwctld over D-Bus or, with --offline, on the files.
+#include <unistd.h>
+
 #include <iostream>
 #include <string>
 #include <vector>
 
-#include "args.hpp"
-#include "check_config.hpp"
-
-namespace {
-
-// argparse's usage-error exit code, which firewall-cmd keeps.
-constexpr int kUsageError = 2;
-
-int run(const fwctl::cli::Args& args) {
-  using fwctl::cli::Action;
-  switch (args.action) {
-    case Action::Help:
-      std::cout << fwctl::cli::usage();
-      return 0;
-    case Action::Version:
-      std::cout << FWCTL_VERSION << '\n';
-      return 0;
-    case Action::CheckConfig:
-      if (!args.offline) break;
-      return fwctl::cli::print_check_report(
-          fwctl::cli::check_config({args.default_config, args.system_config}), args.quiet,
-          std::cout, std::cerr);
-    case Action::None:
-      std::cerr << fwctl::cli::usage();
-      return kUsageError;
-  }
-  // Everything else talks to fwctld, which does not serve D-Bus yet.
-  std::cerr << "FirewallD is not running\n";
-  return static_cast<int>(fwctl::Code::NOT_RUNNING);
-}
-
-}  // namespace
+#include "session.hpp"
 
 int main(int argc, char** argv) {
-  auto args = fwctl::cli::parse_args(std::vector<std::string>(argv + 1, argv + argc));
-  if (!args) {
-    std::cerr << fwctl::cli::usage() << "fwctl: error: " << args.error().detail << '\n';
-    return kUsageError;
-  }
-  return run(*args);
+  std::ios::sync_with_stdio(false);
+  // argparse names the program after argv[0], so installed as firewall-cmd we say firewall-cmd.
+  std::string prog = argc > 0 ? argv[0] : "fwctl";
+  prog = prog.substr(prog.rfind('/') + 1);
+  int code = fwctl::cli::run(std::vector<std::string>(argv + 1, argv + argc), prog, std::cout,
+                             std::cerr, isatty(STDERR_FILENO) == 1);
+  std::cout.flush();
+  return code;
 }

@@ -1,0 +1,32 @@
+#pragma once
+// firewall-cmd's option families (options_standalone, options_zone, ...) and the checks it makes
+// on their combinations before it talks to the daemon, in its order and with its messages.
+
+#include <optional>
+#include <string>
+
+#include "options.hpp"
+
+namespace fwctl::cli {
+
+struct Families {
+  bool standalone = false, desc_xml_file = false, lockdown_whitelist = false, config = false;
+  bool zone_and_policy_adapt_query = false, zone_unique = false, zone_ops = false;
+  bool policy_unique = false, policy_ops = false, zone = false, policy = false;
+  bool ipset = false, icmptype = false, service = false, helper = false;
+  bool permanent = false, permanent_only = false, direct = false, require_permanent = false;
+  bool list_get = false;
+};
+
+Families classify(const Args& a);
+
+// What cmd.fail() is asked to print (exit 2), or nullopt when the combination is accepted.
+// Also turns a.timeout into seconds (`timeout` on return) the way firewall-cmd does, and clears
+// -q where firewall-cmd refuses it (that failure is printed even though -q was given).
+struct CheckResult {
+  std::optional<std::string> failure;
+  int timeout = 0;
+};
+CheckResult check_combinations(Args& a, const Families& f, const std::string& prog);
+
+}  // namespace fwctl::cli

@@ -1,0 +1,323 @@
+#include "options.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace fwctl::cli {
+namespace {
+
+using K = argparse::Kind;
+
+// Generated from /usr/bin/firewall-cmd's parser (its _actions and _mutually_exclusive_groups),
+// then fwctl's own options, which are in no group.
+const std::vector<argparse::Option> kTable = {
+    {{"-v", "--verbose"}, K::Flag, 0, 0},
+    {{"-q", "--quiet"}, K::Flag, 0, 0},
+    {{"-h", "--help"}, K::Flag, 1, 0},
+    {{"-V", "--version"}, K::Flag, 1, 0},
+    {{"--state"}, K::Flag, 1, 0},
+    {{"--reload"}, K::Flag, 1, 0},
+    {{"--complete-reload"}, K::Flag, 1, 0},
+    {{"--runtime-to-permanent"}, K::Flag, 1, 0},
+    {{"--reset-to-defaults"}, K::Flag, 1, 0},
+    {{"--check-config"}, K::Flag, 1, 0},
+    {{"--get-ipset-types"}, K::Flag, 1, 0},
+    {{"--get-log-denied"}, K::Flag, 1, 0},
+    {{"--set-log-denied"}, K::Value, 1, 0},
+    {{"--get-automatic-helpers"}, K::Flag, 1, 0},
+    {{"--set-automatic-helpers"}, K::Value, 1, 0},
+    {{"--panic-on"}, K::Flag, 1, 0},
+    {{"--panic-off"}, K::Flag, 1, 0},
+    {{"--query-panic"}, K::Flag, 1, 0},
+    {{"--lockdown-on"}, K::Flag, 1, 0},
+    {{"--lockdown-off"}, K::Flag, 1, 0},
+    {{"--query-lockdown"}, K::Flag, 1, 0},
+    {{"--get-default-zone"}, K::Flag, 1, 0},
+    {{"--set-default-zone"}, K::Value, 1, 0},
+    {{"--get-zones"}, K::Flag, 1, 0},
+    {{"--get-policies"}, K::Flag, 1, 0},
+    {{"--get-services"}, K::Flag, 1, 0},
+    {{"--get-icmptypes"}, K::Flag, 1, 0},
+    {{"--get-active-zones"}, K::Flag, 1, 0},
+    {{"--get-active-policies"}, K::Flag, 1, 0},
+    {{"--get-zone-of-interface"}, K::Append, 1, 0},
+    {{"--get-zone-of-source"}, K::Append, 1, 0},
+    {{"--list-all-zones"}, K::Flag, 1, 0},
+    {{"--list-all-policies"}, K::Flag, 1, 0},
+    {{"--info-zone"}, K::Value, 1, 0},
+    {{"--info-policy"}, K::Value, 1, 0},
+    {{"--info-service"}, K::Value, 1, 0},
+    {{"--info-icmptype"}, K::Value, 1, 0},
+    {{"--info-ipset"}, K::Value, 1, 0},
+    {{"--info-helper"}, K::Value, 1, 0},
+    {{"--new-icmptype"}, K::Value, 2, 0},
+    {{"--new-icmptype-from-file"}, K::Value, 2, 0},
+    {{"--delete-icmptype"}, K::Value, 2, 0},
+    {{"--load-icmptype-defaults"}, K::Value, 2, 0},
+    {{"--new-service"}, K::Value, 2, 0},
+    {{"--new-service-from-file"}, K::Value, 2, 0},
+    {{"--delete-service"}, K::Value, 2, 0},
+    {{"--load-service-defaults"}, K::Value, 2, 0},
+    {{"--new-zone"}, K::Value, 2, 0},
+    {{"--new-zone-from-file"}, K::Value, 2, 0},
+    {{"--delete-zone"}, K::Value, 2, 0},
+    {{"--load-zone-defaults"}, K::Value, 2, 0},
+    {{"--new-policy"}, K::Value, 2, 0},
+    {{"--new-policy-from-file"}, K::Value, 2, 0},
+    {{"--delete-policy"}, K::Value, 2, 0},
+    {{"--load-policy-defaults"}, K::Value, 2, 0},
+    {{"--new-ipset"}, K::Value, 2, 0},
+    {{"--new-ipset-from-file"}, K::Value, 2, 0},
+    {{"--delete-ipset"}, K::Value, 2, 0},
+    {{"--load-ipset-defaults"}, K::Value, 2, 0},
+    {{"--new-helper"}, K::Value, 2, 0},
+    {{"--new-helper-from-file"}, K::Value, 2, 0},
+    {{"--delete-helper"}, K::Value, 2, 0},
+    {{"--load-helper-defaults"}, K::Value, 2, 0},
+    {{"--path-zone"}, K::Value, 2, 0},
+    {{"--path-policy"}, K::Value, 2, 0},
+    {{"--path-service"}, K::Value, 2, 0},
+    {{"--path-icmptype"}, K::Value, 2, 0},
+    {{"--path-ipset"}, K::Value, 2, 0},
+    {{"--path-helper"}, K::Value, 2, 0},
+    {{"--name"}, K::Value, -1, 0},
+    {{"--list-lockdown-whitelist-commands"}, K::Flag, 3, 0},
+    {{"--add-lockdown-whitelist-command"}, K::Append, 3, 0},
+    {{"--remove-lockdown-whitelist-command"}, K::Append, 3, 0},
+    {{"--query-lockdown-whitelist-command"}, K::Append, 3, 0},
+    {{"--list-lockdown-whitelist-contexts"}, K::Flag, 3, 0},
+    {{"--add-lockdown-whitelist-context"}, K::Append, 3, 0},
+    {{"--remove-lockdown-whitelist-context"}, K::Append, 3, 0},
+    {{"--query-lockdown-whitelist-context"}, K::Append, 3, 0},
+    {{"--list-lockdown-whitelist-uids"}, K::Flag, 3, 0},
+    {{"--add-lockdown-whitelist-uid"}, K::AppendInt, 3, 0},
+    {{"--remove-lockdown-whitelist-uid"}, K::AppendInt, 3, 0},
+    {{"--query-lockdown-whitelist-uid"}, K::AppendInt, 3, 0},
+    {{"--list-lockdown-whitelist-users"}, K::Flag, 3, 0},
+    {{"--add-lockdown-whitelist-user"}, K::Append, 3, 0},
+    {{"--remove-lockdown-whitelist-user"}, K::Append, 3, 0},
+    {{"--query-lockdown-whitelist-user"}, K::Append, 3, 0},
+    {{"--permanent"}, K::Flag, -1, 0},
+    {{"--zone"}, K::Value, -1, 0},
+    {{"--policy"}, K::Value, -1, 0},
+    {{"--timeout"}, K::Value, -1, 0},
+    {{"--add-interface"}, K::Append, 4, 0},
+    {{"--remove-interface"}, K::Append, 4, 0},
+    {{"--query-interface"}, K::Append, 4, 0},
+    {{"--change-interface", "--change-zone"}, K::Append, 4, 0},
+    {{"--list-interfaces"}, K::Flag, 4, 0},
+    {{"--add-source"}, K::Append, 4, 0},
+    {{"--remove-source"}, K::Append, 4, 0},
+    {{"--query-source"}, K::Append, 4, 0},
+    {{"--change-source"}, K::Append, 4, 0},
+    {{"--list-sources"}, K::Flag, 4, 0},
+    {{"--add-ingress-zone"}, K::Append, 4, 0},
+    {{"--remove-ingress-zone"}, K::Append, 4, 0},
+    {{"--query-ingress-zone"}, K::Append, 4, 0},
+    {{"--list-ingress-zones"}, K::Flag, 4, 0},
+    {{"--add-egress-zone"}, K::Append, 4, 0},
+    {{"--remove-egress-zone"}, K::Append, 4, 0},
+    {{"--query-egress-zone"}, K::Append, 4, 0},
+    {{"--list-egress-zones"}, K::Flag, 4, 0},
+    {{"--add-rich-rule"}, K::Append, 4, 0},
+    {{"--remove-rich-rule"}, K::Append, 4, 0},
+    {{"--query-rich-rule"}, K::Append, 4, 0},
+    {{"--add-service"}, K::Append, 4, 0},
+    {{"--remove-service"}, K::Append, 4, 0},
+    {{"--query-service"}, K::Append, 4, 0},
+    {{"--add-port"}, K::Append, 4, 0},
+    {{"--remove-port"}, K::Append, 4, 0},
+    {{"--query-port"}, K::Append, 4, 0},
+    {{"--add-protocol"}, K::Append, 4, 0},
+    {{"--remove-protocol"}, K::Append, 4, 0},
+    {{"--query-protocol"}, K::Append, 4, 0},
+    {{"--add-source-port"}, K::Append, 4, 0},
+    {{"--remove-source-port"}, K::Append, 4, 0},
+    {{"--query-source-port"}, K::Append, 4, 0},
+    {{"--add-forward"}, K::Flag, 4, 0},
+    {{"--remove-forward"}, K::Flag, 4, 0},
+    {{"--query-forward"}, K::Flag, 4, 0},
+    {{"--add-masquerade"}, K::Flag, 4, 0},
+    {{"--remove-masquerade"}, K::Flag, 4, 0},
+    {{"--query-masquerade"}, K::Flag, 4, 0},
+    {{"--add-icmp-block"}, K::Append, 4, 0},
+    {{"--remove-icmp-block"}, K::Append, 4, 0},
+    {{"--query-icmp-block"}, K::Append, 4, 0},
+    {{"--add-icmp-block-inversion"}, K::Flag, 4, 0},
+    {{"--remove-icmp-block-inversion"}, K::Flag, 4, 0},
+    {{"--query-icmp-block-inversion"}, K::Flag, 4, 0},
+    {{"--add-forward-port"}, K::Append, 4, 0},
+    {{"--remove-forward-port"}, K::Append, 4, 0},
+    {{"--query-forward-port"}, K::Append, 4, 0},
+    {{"--list-rich-rules"}, K::Flag, 4, 0},
+    {{"--list-services"}, K::Flag, 4, 0},
+    {{"--list-ports"}, K::Flag, 4, 0},
+    {{"--list-protocols"}, K::Flag, 4, 0},
+    {{"--list-icmp-blocks"}, K::Flag, 4, 0},
+    {{"--list-forward-ports"}, K::Flag, 4, 0},
+    {{"--list-source-ports"}, K::Flag, 4, 0},
+    {{"--list-all"}, K::Flag, 4, 0},
+    {{"--get-target"}, K::Flag, 4, 0},
+    {{"--set-target"}, K::Value, 4, 0},
+    {{"--get-priority"}, K::Flag, 4, 0},
+    {{"--set-priority"}, K::Value, 4, 0},
+    {{"--option"}, K::Append, -1, 0},
+    {{"--type"}, K::Value, -1, 0},
+    {{"--ipset"}, K::Value, -1, 0},
+    {{"--get-ipsets"}, K::Flag, 5, 0},
+    {{"--add-entry"}, K::Append, 5, 0},
+    {{"--remove-entry"}, K::Append, 5, 0},
+    {{"--query-entry"}, K::Append, 5, 0},
+    {{"--get-entries"}, K::Flag, 5, 0},
+    {{"--add-entries-from-file"}, K::Append, 5, 0},
+    {{"--remove-entries-from-file"}, K::Append, 5, 0},
+    {{"--icmptype"}, K::Value, -1, 0},
+    {{"--add-destination"}, K::Append, 6, 0},
+    {{"--remove-destination"}, K::Append, 6, 0},
+    {{"--query-destination"}, K::Append, 6, 0},
+    {{"--get-destinations"}, K::Flag, 6, 0},
+    {{"--service"}, K::Value, -1, 0},
+    {{"--get-ports"}, K::Flag, 7, 0},
+    {{"--get-source-ports"}, K::Flag, 7, 0},
+    {{"--get-protocols"}, K::Flag, 7, 0},
+    {{"--add-module"}, K::Append, 7, 0},
+    {{"--remove-module"}, K::Append, 7, 0},
+    {{"--query-module"}, K::Append, 7, 0},
+    {{"--get-modules"}, K::Flag, 7, 0},
+    {{"--add-helper"}, K::Append, 7, 0},
+    {{"--remove-helper"}, K::Append, 7, 0},
+    {{"--query-helper"}, K::Append, 7, 0},
+    {{"--get-service-helpers"}, K::Flag, 7, 0},
+    {{"--add-include"}, K::Append, 7, 0},
+    {{"--remove-include"}, K::Append, 7, 0},
+    {{"--query-include"}, K::Append, 7, 0},
+    {{"--get-includes"}, K::Flag, 7, 0},
+    {{"--set-destination"}, K::Append, 7, 0},
+    {{"--get-destination"}, K::Flag, 7, 0},
+    {{"--set-description"}, K::Value, 7, 0},
+    {{"--get-description"}, K::Flag, 7, 0},
+    {{"--set-short"}, K::Value, 7, 0},
+    {{"--get-short"}, K::Flag, 7, 0},
+    {{"--helper"}, K::Value, -1, 0},
+    {{"--family"}, K::Value, -1, 0},
+    {{"--module"}, K::Value, -1, 0},
+    {{"--get-helpers"}, K::Flag, 8, 0},
+    {{"--set-module"}, K::Value, 8, 0},
+    {{"--get-module"}, K::Flag, 8, 0},
+    {{"--set-family"}, K::Star, 8, 0},
+    {{"--get-family"}, K::Flag, 8, 0},
+    {{"--direct"}, K::Flag, -1, 0},
+    {{"--passthrough"}, K::Remainder, 9, 0},
+    {{"--add-passthrough"}, K::Remainder, 9, 0},
+    {{"--remove-passthrough"}, K::Remainder, 9, 0},
+    {{"--query-passthrough"}, K::Remainder, 9, 0},
+    {{"--get-passthroughs"}, K::NArgs, 9, 1},
+    {{"--get-all-passthroughs"}, K::Flag, 9, 0},
+    {{"--add-chain"}, K::NArgs, 9, 3},
+    {{"--remove-chain"}, K::NArgs, 9, 3},
+    {{"--query-chain"}, K::NArgs, 9, 3},
+    {{"--get-all-chains"}, K::Flag, 9, 0},
+    {{"--get-chains"}, K::NArgs, 9, 2},
+    {{"--add-rule"}, K::Remainder, 9, 0},
+    {{"--remove-rule"}, K::Remainder, 9, 0},
+    {{"--remove-rules"}, K::NArgs, 9, 3},
+    {{"--query-rule"}, K::Remainder, 9, 0},
+    {{"--get-rules"}, K::NArgs, 9, 3},
+    {{"--get-all-rules"}, K::Flag, 9, 0},
+    // fwctl's own.
+    {{"--offline"}, K::Flag, -1, 0},
+    {{"--default-config"}, K::Value, -1, 0},
+    {{"--system-config"}, K::Value, -1, 0},
+    {{"--json"}, K::Flag, -1, 0},
+    {{"--explain"}, K::Flag, -1, 0},
+};
+
+const std::map<std::string, size_t, std::less<>>& dest_index() {
+  static const auto* index = [] {
+    auto* m = new std::map<std::string, size_t, std::less<>>;
+    for (size_t i = 0; i < kTable.size(); ++i) m->emplace(kTable[i].dest(), i);
+    return m;
+  }();
+  return *index;
+}
+
+size_t index_of(std::string_view dest) {
+  auto it = dest_index().find(dest);
+  if (it == dest_index().end()) std::abort();  // a typo in fwctl's code, not user input
+  return it->second;
+}
+
+}  // namespace
+
+const std::vector<argparse::Option>& option_table() { return kTable; }
+
+Args::Args(argparse::Parsed parsed) : parsed_(std::move(parsed)) {}
+
+const argparse::Value& Args::value(std::string_view dest) const {
+  return parsed_.values[index_of(dest)];
+}
+argparse::Value& Args::value(std::string_view dest) { return parsed_.values[index_of(dest)]; }
+
+bool Args::given(std::string_view dest) const { return value(dest).seen; }
+
+bool Args::t(std::string_view dest) const {
+  const auto& v = value(dest);
+  if (!v.seen) return false;
+  switch (kTable[index_of(dest)].kind) {
+    case K::Flag: return true;
+    case K::Value: return !v.values.empty() && !v.values.back().empty();
+    default: return !v.values.empty();
+  }
+}
+
+std::string Args::str(std::string_view dest) const {
+  const auto& v = value(dest);
+  if (v.seen && !v.values.empty()) return v.values.back();
+  return dest == "timeout" ? "0" : "";
+}
+
+const std::vector<std::string>& Args::list(std::string_view dest) const {
+  return value(dest).values;
+}
+
+void Args::set(std::string_view dest, std::string value_text) {
+  auto& v = value(dest);
+  v.seen = true;
+  v.values = {std::move(value_text)};
+}
+
+void Args::clear(std::string_view dest) { value(dest) = {}; }
+
+std::vector<std::string> join_remainder_args(std::vector<std::string> argv) {
+  if (argv.empty()) return argv;
+  auto at = [&](const char* name) {
+    auto it = std::find(argv.begin(), argv.end(), name);
+    return it == argv.end() ? -1L : static_cast<long>(it - argv.begin());
+  };
+  long i = -1;
+  for (const char* name : {"--passthrough", "--add-passthrough", "--remove-passthrough",
+                           "--query-passthrough"}) {
+    if (long p = at(name); p >= 0) { i = p + 1; break; }
+  }
+  if (i < 0) {
+    for (const char* name : {"--add-rule", "--remove-rule", "--query-rule"}) {
+      if (long p = at(name); p >= 0) { i = p + 4; break; }
+    }
+  }
+  if (i < 0 || i >= static_cast<long>(argv.size()) - 1) return argv;
+  std::vector<std::string> out(argv.begin(), argv.begin() + i + 1);
+  out.push_back(argparse::join_args({argv.begin() + i + 1, argv.end()}));
+  return out;
+}
+
+Result<Args> parse_command_line(const std::vector<std::string>& argv) {
+  auto parsed = argparse::parse(kTable, join_remainder_args(argv));
+  if (!parsed) return Unexpected{parsed.error()};
+  return Args(std::move(*parsed));
+}
+
+std::string format_usage(const std::string& prog) {
+  return "usage: '" + prog + " --help' for usage information or see " + prog + "(1) man page\n";
+}
+
+}  // namespace fwctl::cli

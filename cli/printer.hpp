@@ -1,0 +1,43 @@
+#pragma once
+// firewall-cmd's FirewallCommand output rules: messages on stdout unless quiet, warnings and
+// errors on stderr (red when stderr is a terminal), print_and_exit's split between the two by
+// exit code. An exit is an exception (Exit) that main() turns into the process status, which
+// keeps the command code as linear as firewall-cmd's.
+
+#include <iosfwd>
+#include <string>
+
+namespace fwctl::cli {
+
+struct Exit {
+  int code = 0;
+};
+
+class Printer {
+ public:
+  Printer(std::ostream& out, std::ostream& err, bool err_is_tty)
+      : out_(out), err_(err), err_tty_(err_is_tty) {}
+
+  void set_quiet(bool quiet) { quiet_ = quiet; }
+  void set_verbose(bool verbose) { verbose_ = verbose; }
+  bool verbose() const { return verbose_; }
+
+  void msg(const std::string& text) const;
+  void error_msg(const std::string& text) const;
+  void warning(const std::string& text) const;
+  void if_verbose(const std::string& text) const;
+  // Prints `text` (on stderr when code > 1) and exits with `code`.
+  [[noreturn]] void and_exit(const std::string& text, int code = 0) const;
+  [[noreturn]] void fail(const std::string& text) const { and_exit(text, 2); }
+  // "yes" and exit 0, or "no" and exit 1.
+  [[noreturn]] void query_result(bool value) const;
+
+ private:
+  std::ostream& out_;
+  std::ostream& err_;
+  bool err_tty_;
+  bool quiet_ = false;
+  bool verbose_ = false;
+};
+
+}  // namespace fwctl::cli

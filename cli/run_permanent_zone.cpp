@@ -1,0 +1,198 @@
+// --permanent zone commands: through the zone's /config/zone/N object (config.getZoneByName).
+#include <algorithm>
+
+#include "info_format.hpp"
+#include "session.hpp"
+#include "settings_dbus.hpp"
+#include "values.hpp"
+
+namespace fwctl::cli {
+namespace {
+
+std::vector<std::string> sorted(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+std::vector<std::string> port_strings(const std::vector<PortTuple>& ports) {
+  std::vector<std::string> out;
+  for (const auto& [port, proto] : sorted_ports(port_pairs(ports))) out.push_back(port + "/" + proto);
+  return out;
+}
+
+}  // namespace
+
+void Session::permanent_zone() {
+  auto& cfg = bus().config();
+  std::string name = zone.empty() ? c.call([&] { return bus().fw().getDefaultZone(); }) : zone;
+  auto zone_object = [&](const std::string& n) {
+    std::string path = c.call([&] { return std::string(cfg.getZoneByName(n)); });
+    return bus().object<proxy::FirewallD1_config_zone>(path);
+  };
+  auto fz = zone_object(name);
+  auto& z = *fz;
+  auto seq = [&](const char* dest, const ParseItem& parse, auto action) {
+    cmd_sequence(c, a.list(dest), parse, action, true);
+  };
+  auto query = [&](const char* dest, const ParseItem& parse, auto q, const char* msg) {
+    query_sequence(c, a.list(dest), parse, q, msg);
+  };
+  // interfaces
+  if (a.t("list_interfaces")) print_list(sorted(c.call([&] { return z.getInterfaces(); })));
+  if (a.t("get_zone_of_interface") || a.t("get_zone_of_source")) {
+    bool iface = a.t("get_zone_of_interface");
+    const auto& items = a.list(iface ? "get_zone_of_interface" : "get_zone_of_source");
+    for (const auto& item : items) {
+      std::string found = c.call(
+          [&] { return iface ? cfg.getZoneOfInterface(item) : cfg.getZoneOfSource(item); });
+      if (items.size() > 1) p.warning(item + ": " + (found.empty() ? "no zone" : found));
+      else if (found.empty()) p.fail("no zone");
+      else p.and_exit(found);
+    }
+    return;
+  }
+  auto change = [&](const char* dest, bool iface) {
+    for (const auto& item : a.list(dest)) {
+      std::string old = c.call(
+          [&] { return iface ? cfg.getZoneOfInterface(item) : cfg.getZoneOfSource(item); });
+      if (old == name) continue;
+      if (!old.empty()) {
+        auto previous = zone_object(old);
+        c.call([&] { iface ? previous->removeInterface(item) : previous->removeSource(item); });
+      }
+      c.call([&] { iface ? z.addInterface(item) : z.addSource(item); });
+    }
+  };
+  if (a.t("change_interface")) return change("change_interface", true);
+  if (a.t("add_interface"))
+    return seq("add_interface", nullptr, [&](const Item& i) { z.addInterface(i.args[0]); });
+  if (a.t("remove_interface"))
+    return seq("remove_interface", nullptr, [&](const Item& i) { z.removeInterface(i.args[0]); });
+  if (a.t("query_interface"))
+    query("query_interface", nullptr, [&](const Item& i) { return z.queryInterface(i.args[0]); }, "'%s'");
+  // sources
+  if (a.t("list_sources")) print_list(c.call([&] { return z.getSources(); }));
+  if (a.t("change_source")) return change("change_source", false);
+  if (a.t("add_source"))
+    return seq("add_source", nullptr, [&](const Item& i) { z.addSource(i.args[0]); });
+  if (a.t("remove_source"))
+    return seq("remove_source", nullptr, [&](const Item& i) { z.removeSource(i.args[0]); });
+  if (a.t("query_source"))
+    query("query_source", nullptr, [&](const Item& i) { return z.querySource(i.args[0]); }, "'%s'");
+  // rich rules
+  if (a.t("list_rich_rules")) print_list(c.call([&] { return z.getRichRules(); }), "\n");
+  if (a.t("add_rich_rule"))
+    return seq("add_rich_rule", nullptr, [&](const Item& i) { z.addRichRule(i.args[0]); });
+  if (a.t("remove_rich_rule"))
+    return seq("remove_rich_rule", nullptr, [&](const Item& i) { z.removeRichRule(i.args[0]); });
+  if (a.t("query_rich_rule"))
+    query("query_rich_rule", nullptr, [&](const Item& i) { return z.queryRichRule(i.args[0]); }, "'%s'");
+  // services, ports, protocols, source ports
+  if (a.t("list_services")) print_list(sorted(c.call([&] { return z.getServices(); })));
+  if (a.t("add_service"))
+    return seq("add_service", nullptr, [&](const Item& i) { z.addService(i.args[0]); });
+  if (a.t("remove_service"))
+    return seq("remove_service", nullptr, [&](const Item& i) { z.removeService(i.args[0]); });
+  if (a.t("query_service"))
+    query("query_service", nullptr, [&](const Item& i) { return z.queryService(i.args[0]); }, "'%s'");
+  if (a.t("list_ports")) print_list(port_strings(c.call([&] { return z.getPorts(); })));
+  if (a.t("add_port"))
+    return seq("add_port", parse_port, [&](const Item& i) { z.addPort(i.args[0], i.args[1]); });
+  if (a.t("remove_port"))
+    return seq("remove_port", parse_port, [&](const Item& i) { z.removePort(i.args[0], i.args[1]); });
+  if (a.t("query_port"))
+    query("query_port", parse_port, [&](const Item& i) { return z.queryPort(i.args[0], i.args[1]); }, "%s/%s");
+  if (a.t("list_protocols")) print_list(sorted(c.call([&] { return z.getProtocols(); })));
+  if (a.t("add_protocol"))
+    return seq("add_protocol", nullptr, [&](const Item& i) { z.addProtocol(i.args[0]); });
+  if (a.t("remove_protocol"))
+    return seq("remove_protocol", nullptr, [&](const Item& i) { z.removeProtocol(i.args[0]); });
+  if (a.t("query_protocol"))
+    query("query_protocol", nullptr, [&](const Item& i) { return z.queryProtocol(i.args[0]); }, "'%s'");
+  if (a.t("list_source_ports")) print_list(port_strings(c.call([&] { return z.getSourcePorts(); })));
+  if (a.t("add_source_port"))
+    return seq("add_source_port", parse_port,
+               [&](const Item& i) { z.addSourcePort(i.args[0], i.args[1]); });
+  if (a.t("remove_source_port"))
+    return seq("remove_source_port", parse_port,
+               [&](const Item& i) { z.removeSourcePort(i.args[0], i.args[1]); });
+  if (a.t("query_source_port"))
+    query("query_source_port", parse_port,
+          [&](const Item& i) { return z.querySourcePort(i.args[0], i.args[1]); }, "%s/%s");
+  // forward: FirewallClientConfigZone sends just that key through update2
+  if (a.t("add_forward") || a.t("remove_forward")) {
+    bool on = a.t("add_forward");
+    return void(c.call([&] { z.update2(Dict{{"forward", sdbus::Variant(on)}}); }));
+  }
+  if (a.t("query_forward")) p.query_result(c.call([&] { return decode_zone(z.getSettings2()).forward; }));
+  if (a.t("add_masquerade")) return void(c.call([&] { z.addMasquerade(); }));
+  if (a.t("remove_masquerade")) return void(c.call([&] { z.removeMasquerade(); }));
+  if (a.t("query_masquerade")) p.query_result(c.call([&] { return z.queryMasquerade(); }));
+  // forward ports
+  if (a.t("list_forward_ports")) {
+    std::vector<std::string> lines;
+    for (const auto& fp : c.call([&] { return z.getForwardPorts(); }))
+      lines.push_back(format_forward_port({fp.get<0>(), fp.get<1>(), fp.get<2>(), fp.get<3>()}));
+    print_list(lines, "\n");
+  }
+  if (a.t("add_forward_port"))
+    return seq("add_forward_port", parse_forward_port, [&](const Item& i) {
+      z.addForwardPort(i.args[0], i.args[1], i.args[2], i.args[3]);
+    });
+  if (a.t("remove_forward_port"))
+    return seq("remove_forward_port", parse_forward_port, [&](const Item& i) {
+      z.removeForwardPort(i.args[0], i.args[1], i.args[2], i.args[3]);
+    });
+  if (a.t("query_forward_port"))
+    query("query_forward_port", parse_forward_port,
+          [&](const Item& i) { return z.queryForwardPort(i.args[0], i.args[1], i.args[2], i.args[3]); },
+          "port=%s:proto=%s:toport=%s:toaddr=%s");
+  // icmp blocks and their inversion
+  if (a.t("list_icmp_blocks")) print_list(c.call([&] { return z.getIcmpBlocks(); }));
+  if (a.t("add_icmp_block"))
+    return seq("add_icmp_block", nullptr, [&](const Item& i) { z.addIcmpBlock(i.args[0]); });
+  if (a.t("remove_icmp_block"))
+    return seq("remove_icmp_block", nullptr, [&](const Item& i) { z.removeIcmpBlock(i.args[0]); });
+  if (a.t("query_icmp_block"))
+    query("query_icmp_block", nullptr, [&](const Item& i) { return z.queryIcmpBlock(i.args[0]); }, "'%s'");
+  if (a.t("add_icmp_block_inversion")) return void(c.call([&] { z.addIcmpBlockInversion(); }));
+  if (a.t("remove_icmp_block_inversion")) return void(c.call([&] { z.removeIcmpBlockInversion(); }));
+  if (a.t("query_icmp_block_inversion"))
+    p.query_result(c.call([&] { return z.queryIcmpBlockInversion(); }));
+  // target
+  if (a.t("get_target")) {
+    std::string target = c.call([&] { return z.getTarget(); });
+    p.and_exit(target == "%%REJECT%%" ? "REJECT" : target);
+  }
+  if (a.t("set_target")) {
+    std::string target = a.str("set_target");
+    return void(c.call([&] { z.setTarget(target == "REJECT" ? "%%REJECT%%" : target); }));
+  }
+  // listings
+  if (a.t("list_all")) {
+    p.msg(format_zone(name, decode_zone(c.call([&] { return z.getSettings2(); })), p.verbose()));
+    throw Exit{0};
+  }
+  if (a.t("list_all_zones")) {
+    for (const auto& each : sorted(c.call([&] { return cfg.getZoneNames(); }))) {
+      auto obj = zone_object(each);
+      p.msg(format_zone(each, decode_zone(c.call([&] { return obj->getSettings2(); })), p.verbose()));
+      p.msg("");
+    }
+    throw Exit{0};
+  }
+  // descriptions: the whole settings go back through update2, as firewall-cmd sends them
+  auto update = [&](auto edit) {
+    ZoneSettings st = decode_zone(c.call([&] { return z.getSettings2(); }));
+    edit(st);
+    c.call([&] { z.update2(encode_zone(st)); });
+  };
+  if (a.t("set_description"))
+    return update([&](ZoneSettings& st) { st.description = a.str("set_description"); });
+  if (a.t("get_description"))
+    p.and_exit(decode_zone(c.call([&] { return z.getSettings2(); })).description);
+  if (a.t("set_short")) return update([&](ZoneSettings& st) { st.short_name = a.str("set_short"); });
+  if (a.t("get_short")) p.and_exit(decode_zone(c.call([&] { return z.getSettings2(); })).short_name);
+}
+
+}  // namespace fwctl::cli

@@ -1,0 +1,172 @@
+// --policy: firewall-cmd fetches the policy's settings, edits them on the client side and
+// sends them back whole (setPolicySettings at runtime, config.policy.update with --permanent).
+#include <algorithm>
+
+#include "info_format.hpp"
+#include "session.hpp"
+#include "settings_dbus.hpp"
+#include "settings_edit.hpp"
+#include "values.hpp"
+
+namespace fwctl::cli {
+namespace {
+
+std::vector<std::string> sorted(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+std::string port_shown(const Item& i) { return "'" + i.args[0] + ":" + i.args[1] + "'"; }
+
+}  // namespace
+
+// Shared by the runtime and the permanent --policy branches; returns after an edit (the caller
+// sends the settings back), exits for listings and queries.
+void edit_policy(Session& s, ZoneSettings& st, bool permanent) {
+  Args& a = s.a;
+  const Printer& p = s.p;
+  auto seq = [&](const char* dest, const ParseItem& parse, auto action) {
+    cmd_sequence(s.c, a.list(dest), parse, action, true);
+  };
+  auto query = [&](const char* dest, const ParseItem& parse, auto q) {
+    query_sequence(s.c, a.list(dest), parse, q, parse ? "%s/%s" : "'%s'");
+  };
+  auto strings = [&](const char* what, std::vector<std::string>& list, bool sort_list,
+                     const char* sep = " ") {
+    std::string add = std::string("add_") + what, remove = std::string("remove_") + what,
+                q = std::string("query_") + what;
+    if (a.t(add.c_str())) {
+      seq(add.c_str(), nullptr, [&](const Item& i) { add_item(list, i.args[0], i.args[0]); });
+      return true;
+    }
+    if (a.t(remove.c_str())) {
+      seq(remove.c_str(), nullptr, [&](const Item& i) { remove_item(list, i.args[0], i.args[0]); });
+      return true;
+    }
+    if (a.t(q.c_str())) query(q.c_str(), nullptr, [&](const Item& i) { return has_item(list, i.args[0]); });
+    (void)sort_list;
+    (void)sep;
+    return false;
+  };
+  auto ports = [&](const char* what, std::vector<PortProto>& list) {
+    std::string add = std::string("add_") + what, remove = std::string("remove_") + what,
+                q = std::string("query_") + what;
+    if (a.t(add.c_str())) {
+      seq(add.c_str(), parse_port, [&](const Item& i) {
+        add_item(list, PortProto{i.args[0], i.args[1]}, port_shown(i));
+      });
+      return true;
+    }
+    if (a.t(remove.c_str())) {
+      seq(remove.c_str(), parse_port, [&](const Item& i) {
+        remove_item(list, PortProto{i.args[0], i.args[1]}, port_shown(i));
+      });
+      return true;
+    }
+    if (a.t(q.c_str()))
+      query(q.c_str(), parse_port,
+            [&](const Item& i) { return has_item(list, PortProto{i.args[0], i.args[1]}); });
+    return false;
+  };
+  auto port_list = [&](const std::vector<PortProto>& list) {
+    std::vector<std::string> out;
+    for (const auto& [port, proto] : sorted_ports(list)) out.push_back(port + "/" + proto);
+    s.print_list(out);
+  };
+
+  if (a.t("list_all")) {
+    p.msg(format_policy(a.str("policy"), st, p.verbose()));
+    throw Exit{0};
+  }
+  if (a.t("list_ingress_zones")) s.print_list(sorted(st.ingress_zones));
+  if (strings("ingress_zone", st.ingress_zones, true)) return;
+  if (a.t("list_egress_zones")) s.print_list(sorted(st.egress_zones));
+  if (strings("egress_zone", st.egress_zones, true)) return;
+  if (permanent && a.t("get_priority")) p.and_exit(std::to_string(st.priority));
+  if (permanent && a.t("set_priority")) {
+    // FirewallClientPolicySettings.setPriority stores the text; the daemon checks it.
+    try {
+      st.priority = std::stoi(a.str("set_priority"));
+    } catch (...) {
+      s.c.handle("", "INVALID_PRIORITY: " + a.str("set_priority"));
+    }
+    return;
+  }
+  if (a.t("list_rich_rules")) s.print_list(st.rules, "\n");
+  if (a.t("add_rich_rule")) {
+    seq("add_rich_rule", nullptr, [&](const Item& i) {
+      auto rule = normalize_rule(i.args[0]);
+      add_item(st.rules, rule, rule);
+    });
+    return;
+  }
+  if (a.t("remove_rich_rule")) {
+    seq("remove_rich_rule", nullptr, [&](const Item& i) {
+      auto rule = normalize_rule(i.args[0]);
+      remove_item(st.rules, rule, rule);
+    });
+    return;
+  }
+  if (a.t("query_rich_rule"))
+    query("query_rich_rule", nullptr,
+          [&](const Item& i) { return has_item(st.rules, normalize_rule(i.args[0])); });
+  if (a.t("list_services")) s.print_list(sorted(st.services));
+  if (strings("service", st.services, true)) return;
+  if (a.t("list_ports")) port_list(st.ports);
+  if (ports("port", st.ports)) return;
+  if (a.t("list_protocols")) s.print_list(sorted(st.protocols));
+  if (strings("protocol", st.protocols, true)) return;
+  if (a.t("list_source_ports")) port_list(st.source_ports);
+  if (ports("source_port", st.source_ports)) return;
+  if (a.t("add_masquerade")) return s.c.call([&] { set_flag(st.masquerade, true, "masquerade"); });
+  if (a.t("remove_masquerade"))
+    return s.c.call([&] { set_flag(st.masquerade, false, "masquerade"); });
+  if (a.t("query_masquerade")) p.query_result(st.masquerade);
+  if (a.t("list_forward_ports")) {
+    std::vector<std::string> lines;
+    for (const auto& f : st.forward_ports) lines.push_back(format_forward_port(f));
+    s.print_list(lines, "\n");
+  }
+  auto fwd = [](const Item& i) { return ForwardPort{i.args[0], i.args[1], i.args[2], i.args[3]}; };
+  auto fwd_shown = [](const Item& i) {
+    return "'" + i.args[0] + ":" + i.args[1] + ":" + i.args[2] + ":" + i.args[3] + "'";
+  };
+  if (a.t("add_forward_port")) {
+    seq("add_forward_port", parse_forward_port,
+        [&](const Item& i) { add_item(st.forward_ports, fwd(i), fwd_shown(i)); });
+    return;
+  }
+  if (a.t("remove_forward_port")) {
+    seq("remove_forward_port", parse_forward_port,
+        [&](const Item& i) { remove_item(st.forward_ports, fwd(i), fwd_shown(i)); });
+    return;
+  }
+  if (a.t("query_forward_port"))
+    query_sequence(s.c, a.list("query_forward_port"), parse_forward_port,
+                   [&](const Item& i) { return has_item(st.forward_ports, fwd(i)); },
+                   "port=%s:proto=%s:toport=%s:toaddr=%s");
+  if (a.t("list_icmp_blocks")) s.print_list(st.icmp_blocks);
+  if (strings("icmp_block", st.icmp_blocks, false)) return;
+  if (!permanent) return;
+  if (a.t("get_target")) p.and_exit(st.target);
+  if (a.t("set_target")) {
+    st.target = a.str("set_target");
+    return;
+  }
+  if (a.t("set_description")) st.description = a.str("set_description");
+  if (a.t("get_description")) p.and_exit(st.description);
+  if (a.t("set_short")) st.short_name = a.str("set_short");
+  if (a.t("get_short")) p.and_exit(st.short_name);
+}
+
+bool Session::runtime_policy() {
+  if (!a.t("policy")) return false;
+  std::string name = a.str("policy");
+  auto& pol = bus().policy();
+  ZoneSettings st = decode_policy(c.call([&] { return pol.getPolicySettings(name); }));
+  edit_policy(*this, st, false);
+  c.call([&] { pol.setPolicySettings(name, encode_policy(st, true)); });
+  return true;
+}
+
+}  // namespace fwctl::cli

@@ -1,0 +1,285 @@
+// Runtime commands without --permanent: the general options and the zone elements, in
+// firewall-cmd's order of checks.
+#include <algorithm>
+
+#include "info_format.hpp"
+#include "session.hpp"
+#include "settings_dbus.hpp"
+#include "values.hpp"
+
+namespace fwctl::cli {
+namespace {
+
+std::vector<std::string> sorted(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+std::vector<std::string> port_strings(const std::vector<std::vector<std::string>>& ports) {
+  std::vector<PortProto> pairs;
+  for (const auto& p : ports)
+    if (p.size() >= 2) pairs.emplace_back(p[0], p[1]);
+  std::vector<std::string> out;
+  for (const auto& [port, proto] : sorted_ports(pairs)) out.push_back(port + "/" + proto);
+  return out;
+}
+
+}  // namespace
+
+bool Session::runtime_general() {
+  auto& fw = bus().fw();
+  if (a.t("version")) p.and_exit(c.call([&] { return fw.version(); }));
+  if (a.t("state")) {
+    std::string state = c.call([&] { return fw.state(); });
+    if (state == "RUNNING") p.and_exit("running");
+    if (state == "FAILED") p.and_exit("failed", static_cast<int>(Code::RUNNING_BUT_FAILED));
+    p.and_exit("not running", static_cast<int>(Code::NOT_RUNNING));
+  }
+  if (a.t("get_log_denied")) p.and_exit(c.call([&] { return fw.getLogDenied(); }));
+  if (a.t("set_log_denied")) return c.call([&] { fw.setLogDenied(a.str("set_log_denied")); }), true;
+  if (a.t("get_automatic_helpers")) p.and_exit(c.call([&] { return fw.getAutomaticHelpers(); }));
+  if (a.t("set_automatic_helpers"))
+    return c.call([&] { fw.setAutomaticHelpers(a.str("set_automatic_helpers")); }), true;
+  if (a.t("get_ipset_types")) print_list(sorted(c.call([&] { return fw.IPSetTypes(); })));
+  if (a.t("reload")) return c.call([&] { fw.reload(); }), true;
+  if (a.t("complete_reload")) return c.call([&] { fw.completeReload(); }), true;
+  if (a.t("runtime_to_permanent")) return c.call([&] { fw.runtimeToPermanent(); }), true;
+  if (a.t("reset_to_defaults")) return c.call([&] { fw.resetToDefaults(); }), true;
+  if (a.t("check_config")) return c.call([&] { fw.checkPermanentConfig(); }), true;
+  if (a.t("direct")) return runtime_objects();
+  if (a.t("get_default_zone")) p.and_exit(c.call([&] { return fw.getDefaultZone(); }));
+  if (a.t("set_default_zone"))
+    return c.call([&] { fw.setDefaultZone(a.str("set_default_zone")); }), true;
+  if (a.t("get_zones")) print_list(c.call([&] { return bus().zone().getZones(); }));
+  if (a.t("get_active_zones")) {
+    auto active = c.call([&] { return bus().zone().getActiveZones(); });
+    std::string text = format_active(active, {"interfaces", "sources"});
+    if (!text.empty()) p.msg(text);
+    throw Exit{0};
+  }
+  if (a.t("get_policies")) print_list(c.call([&] { return bus().policy().getPolicies(); }));
+  if (a.t("get_active_policies")) {
+    auto active = c.call([&] { return bus().policy().getActivePolicies(); });
+    std::string text = format_active(active, {"ingress_zones", "egress_zones"});
+    if (!text.empty()) p.msg(text);
+    throw Exit{0};
+  }
+  if (a.t("get_services")) print_list(c.call([&] { return fw.listServices(); }));
+  if (a.t("get_icmptypes")) print_list(c.call([&] { return fw.listIcmpTypes(); }));
+  if (a.t("panic_on")) return c.call([&] { fw.enablePanicMode(); }), true;
+  if (a.t("panic_off")) return c.call([&] { fw.disablePanicMode(); }), true;
+  if (a.t("query_panic")) p.query_result(c.call([&] { return fw.queryPanicMode(); }));
+  return false;
+}
+
+bool Session::runtime_zone() {
+  auto& z = bus().zone();
+  const std::string& zn = zone;
+  auto add_seq = [&](const char* dest, const ParseItem& parse, auto action) {
+    cmd_sequence(c, a.list(dest), parse, action, true);
+    return true;
+  };
+  auto query_seq = [&](const char* dest, const ParseItem& parse, auto query, const char* msg) {
+    query_sequence(c, a.list(dest), parse, query, msg);
+  };
+  // interfaces
+  if (a.t("list_interfaces")) print_list(c.call([&] { return z.getInterfaces(zn); }));
+  if (a.t("get_zone_of_interface") || a.t("get_zone_of_source")) {
+    bool iface = a.t("get_zone_of_interface");
+    const auto& items = a.list(iface ? "get_zone_of_interface" : "get_zone_of_source");
+    for (const auto& item : items) {
+      std::string found = c.call(
+          [&] { return iface ? z.getZoneOfInterface(item) : z.getZoneOfSource(item); });
+      if (items.size() > 1) p.warning(item + ": " + (found.empty() ? "no zone" : found));
+      else if (found.empty()) p.fail("no zone");
+      else p.and_exit(found);
+      if (!iface) throw Exit{0};  // firewall-cmd stops after the first source
+    }
+    return true;
+  }
+  if (a.t("add_interface"))
+    return add_seq("add_interface", nullptr, [&](const Item& i) { z.addInterface(zn, i.args[0]); });
+  if (a.t("change_interface"))
+    return add_seq("change_interface", nullptr,
+                   [&](const Item& i) { z.changeZoneOfInterface(zn, i.args[0]); });
+  if (a.t("remove_interface"))
+    return add_seq("remove_interface", nullptr,
+                   [&](const Item& i) { z.removeInterface(zn, i.args[0]); });
+  if (a.t("query_interface"))
+    query_seq("query_interface", nullptr,
+              [&](const Item& i) { return z.queryInterface(zn, i.args[0]); }, "'%s'");
+  // sources
+  if (a.t("list_sources")) print_list(c.call([&] { return z.getSources(zn); }));
+  if (a.t("add_source"))
+    return add_seq("add_source", nullptr, [&](const Item& i) { z.addSource(zn, i.args[0]); });
+  if (a.t("change_source"))
+    return add_seq("change_source", nullptr,
+                   [&](const Item& i) { z.changeZoneOfSource(zn, i.args[0]); });
+  if (a.t("remove_source"))
+    return add_seq("remove_source", nullptr, [&](const Item& i) { z.removeSource(zn, i.args[0]); });
+  if (a.t("query_source"))
+    query_seq("query_source", nullptr,
+              [&](const Item& i) { return z.querySource(zn, i.args[0]); }, "'%s'");
+  if (a.t("policy")) return runtime_policy();
+  // rich rules
+  if (a.t("list_rich_rules")) print_list(c.call([&] { return z.getRichRules(zn); }), "\n");
+  if (a.t("add_rich_rule"))
+    return add_seq("add_rich_rule", nullptr,
+                   [&](const Item& i) { z.addRichRule(zn, i.args[0], timeout); });
+  if (a.t("remove_rich_rule"))
+    return add_seq("remove_rich_rule", nullptr,
+                   [&](const Item& i) { z.removeRichRule(zn, i.args[0]); });
+  if (a.t("query_rich_rule"))
+    query_seq("query_rich_rule", nullptr,
+              [&](const Item& i) { return z.queryRichRule(zn, i.args[0]); }, "'%s'");
+  // services
+  if (a.t("list_services")) print_list(sorted(c.call([&] { return z.getServices(zn); })));
+  if (a.t("add_service"))
+    return add_seq("add_service", nullptr,
+                   [&](const Item& i) { z.addService(zn, i.args[0], timeout); });
+  if (a.t("remove_service"))
+    return add_seq("remove_service", nullptr,
+                   [&](const Item& i) { z.removeService(zn, i.args[0]); });
+  if (a.t("query_service"))
+    query_seq("query_service", nullptr,
+              [&](const Item& i) { return z.queryService(zn, i.args[0]); }, "'%s'");
+  // ports
+  if (a.t("list_ports")) print_list(port_strings(c.call([&] { return z.getPorts(zn); })));
+  if (a.t("add_port"))
+    return add_seq("add_port", parse_port,
+                   [&](const Item& i) { z.addPort(zn, i.args[0], i.args[1], timeout); });
+  if (a.t("remove_port"))
+    return add_seq("remove_port", parse_port,
+                   [&](const Item& i) { z.removePort(zn, i.args[0], i.args[1]); });
+  if (a.t("query_port"))
+    query_seq("query_port", parse_port,
+              [&](const Item& i) { return z.queryPort(zn, i.args[0], i.args[1]); }, "'%s/%s'");
+  // protocols
+  if (a.t("list_protocols")) print_list(sorted(c.call([&] { return z.getProtocols(zn); })));
+  if (a.t("add_protocol"))
+    return add_seq("add_protocol", nullptr,
+                   [&](const Item& i) { z.addProtocol(zn, i.args[0], timeout); });
+  if (a.t("remove_protocol"))
+    return add_seq("remove_protocol", nullptr,
+                   [&](const Item& i) { z.removeProtocol(zn, i.args[0]); });
+  if (a.t("query_protocol"))
+    query_seq("query_protocol", nullptr,
+              [&](const Item& i) { return z.queryProtocol(zn, i.args[0]); }, "'%s'");
+  // source ports
+  if (a.t("list_source_ports"))
+    print_list(port_strings(c.call([&] { return z.getSourcePorts(zn); })));
+  if (a.t("add_source_port"))
+    return add_seq("add_source_port", parse_port,
+                   [&](const Item& i) { z.addSourcePort(zn, i.args[0], i.args[1], timeout); });
+  if (a.t("remove_source_port"))
+    return add_seq("remove_source_port", parse_port,
+                   [&](const Item& i) { z.removeSourcePort(zn, i.args[0], i.args[1]); });
+  if (a.t("query_source_port"))
+    query_seq("query_source_port", parse_port,
+              [&](const Item& i) { return z.querySourcePort(zn, i.args[0], i.args[1]); },
+              "'%s/%s'");
+  // forward (firewall-cmd sets it through setZoneSettings2)
+  auto set_forward = [&](bool on) {
+    c.call([&] { z.setZoneSettings2(zn, Dict{{"forward", sdbus::Variant(on)}}); });
+    return true;
+  };
+  if (a.t("add_forward")) return set_forward(true);
+  if (a.t("remove_forward")) return set_forward(false);
+  if (a.t("query_forward"))
+    p.query_result(c.call([&] { return decode_zone(z.getZoneSettings2(zn)).forward; }));
+  // masquerade
+  if (a.t("add_masquerade")) return c.call([&] { z.addMasquerade(zn, timeout); }), true;
+  if (a.t("remove_masquerade")) return c.call([&] { z.removeMasquerade(zn); }), true;
+  if (a.t("query_masquerade")) p.query_result(c.call([&] { return z.queryMasquerade(zn); }));
+  // forward ports
+  if (a.t("list_forward_ports")) {
+    std::vector<std::string> lines;
+    for (const auto& fp : c.call([&] { return z.getForwardPorts(zn); }))
+      if (fp.size() >= 4) lines.push_back(format_forward_port({fp[0], fp[1], fp[2], fp[3]}));
+    print_list(lines, "\n");
+  }
+  if (a.t("add_forward_port"))
+    return add_seq("add_forward_port", parse_forward_port, [&](const Item& i) {
+      z.addForwardPort(zn, i.args[0], i.args[1], i.args[2], i.args[3], timeout);
+    });
+  if (a.t("remove_forward_port"))
+    return add_seq("remove_forward_port", parse_forward_port, [&](const Item& i) {
+      z.removeForwardPort(zn, i.args[0], i.args[1], i.args[2], i.args[3]);
+    });
+  if (a.t("query_forward_port"))
+    query_seq("query_forward_port", parse_forward_port,
+              [&](const Item& i) {
+                return z.queryForwardPort(zn, i.args[0], i.args[1], i.args[2], i.args[3]);
+              },
+              "'port=%s:proto=%s:toport=%s:toaddr=%s'");
+  // icmp blocks
+  if (a.t("list_icmp_blocks")) print_list(c.call([&] { return z.getIcmpBlocks(zn); }));
+  if (a.t("add_icmp_block"))
+    return add_seq("add_icmp_block", nullptr,
+                   [&](const Item& i) { z.addIcmpBlock(zn, i.args[0], timeout); });
+  if (a.t("remove_icmp_block"))
+    return add_seq("remove_icmp_block", nullptr,
+                   [&](const Item& i) { z.removeIcmpBlock(zn, i.args[0]); });
+  if (a.t("query_icmp_block"))
+    query_seq("query_icmp_block", nullptr,
+              [&](const Item& i) { return z.queryIcmpBlock(zn, i.args[0]); }, "'%s'");
+  if (a.t("add_icmp_block_inversion")) return c.call([&] { z.addIcmpBlockInversion(zn); }), true;
+  if (a.t("remove_icmp_block_inversion"))
+    return c.call([&] { z.removeIcmpBlockInversion(zn); }), true;
+  if (a.t("query_icmp_block_inversion"))
+    p.query_result(c.call([&] { return z.queryIcmpBlockInversion(zn); }));
+  // listings
+  if (a.t("list_all")) {
+    std::string name = zn.empty() ? c.call([&] { return bus().fw().getDefaultZone(); }) : zn;
+    p.msg(format_zone(name, decode_zone(c.call([&] { return z.getZoneSettings2(name); })),
+                      p.verbose()));
+    throw Exit{0};
+  }
+  if (a.t("list_all_zones")) {
+    for (const auto& name : c.call([&] { return z.getZones(); })) {
+      p.msg(format_zone(name, decode_zone(c.call([&] { return z.getZoneSettings2(name); })),
+                        p.verbose()));
+      p.msg("");
+    }
+    throw Exit{0};
+  }
+  if (a.t("list_all_policies")) {
+    auto& pol = bus().policy();
+    for (const auto& name : c.call([&] { return pol.getPolicies(); })) {
+      p.msg(format_policy(name, decode_policy(c.call([&] { return pol.getPolicySettings(name); })),
+                          p.verbose()));
+      p.msg("");
+    }
+    throw Exit{0};
+  }
+  if (a.t("info_zone")) {
+    auto name = a.str("info_zone");
+    p.msg(format_zone(name, decode_zone(c.call([&] { return z.getZoneSettings2(name); })),
+                      p.verbose()));
+    throw Exit{0};
+  }
+  if (a.t("info_policy")) {
+    auto name = a.str("info_policy");
+    p.msg(format_policy(
+        name, decode_policy(c.call([&] { return bus().policy().getPolicySettings(name); })),
+        p.verbose()));
+    throw Exit{0};
+  }
+  if (a.t("info_service")) {
+    auto name = a.str("info_service");
+    p.msg(format_service(
+        name, decode_service(c.call([&] { return bus().fw().getServiceSettings2(name); })),
+        p.verbose()));
+    throw Exit{0};
+  }
+  if (a.t("info_icmptype")) {
+    auto name = a.str("info_icmptype");
+    p.msg(format_icmptype(
+        name, decode_icmptype(c.call([&] { return bus().fw().getIcmpTypeSettings(name); })),
+        p.verbose()));
+    throw Exit{0};
+  }
+  return false;
+}
+
+}  // namespace fwctl::cli
