@@ -30,6 +30,7 @@ add_test(NAME daemon_direct_lockdown
          COMMAND ${CMAKE_CURRENT_LIST_DIR}/daemon_direct_lockdown.sh $<TARGET_FILE:fwctld>
                  ${CMAKE_SOURCE_DIR})
 set_tests_properties(daemon_direct_lockdown PROPERTIES LABELS integration SKIP_RETURN_CODE 77
+                     TIMEOUT 120)
 
 # Runtime policies, ipsets, panic mode, log-denied and complete reload under firewall-cmd.
 add_test(NAME daemon_policy_ipset
