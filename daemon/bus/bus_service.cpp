@@ -10,6 +10,7 @@
 #include "bus/config_adaptor.hpp"
 #include "bus/error_map.hpp"
 #include "bus/firewall_adaptor.hpp"
+#include "bus/introspection_filter.hpp"
 #include "bus/zone_adaptor.hpp"
 
 namespace fwctl::bus {
@@ -48,6 +49,8 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
   unimplemented_.push_back(unimplemented<glue::FirewallD1_config_direct>(*config_object_));
   unimplemented_.push_back(unimplemented<glue::FirewallD1_config_policies>(*config_object_));
   config_object_->finishRegistration();
+  // Introspect answers in firewalld's form for every path, objects exported later included.
+  introspection_ = std::make_unique<IntrospectionFilter>(*main_object_);
 }
 
 BusService::~BusService() {

@@ -19,6 +19,7 @@
 
 namespace fwctl::bus {
 
+class IntrospectionFilter;
 class FirewallAdaptor;
 class ZoneAdaptor;
 class ConfigAdaptor;
@@ -53,6 +54,7 @@ class BusService {
   std::unique_ptr<ZoneAdaptor> zone_;
   std::unique_ptr<ConfigAdaptor> config_;
   std::vector<std::shared_ptr<void>> unimplemented_;  // interfaces exported with no member served
+  std::unique_ptr<IntrospectionFilter> introspection_;
 };
 
 }  // namespace fwctl::bus
