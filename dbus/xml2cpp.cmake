@@ -1,17 +1,14 @@
 # Generates the sdbus-c++ 1.2 glue for one interface file (run by dbus/CMakeLists.txt with cmake -P):
 #   cmake -DXML2CPP=<tool> -DXML=<iface>.xml -DADAPTOR=<out>_adaptor.h -DPROXY=<out>_proxy.h -P xml2cpp.cmake
 #
-# The glue is xml2cpp's output with one change, for the names of output arguments. firewalld names
-# every input argument and no output argument. xml2cpp 1.2 invents "arg0", "arg1", ... for unnamed
-# arguments, and sd-bus (systemd 252) accepts argument names for a method only all or none: once an
-# input is named, every output must be named too, or registering the object fails with EINVAL.
-# So sd-bus cannot show firewalld's exact shape for a method with inputs, and there the invented
-# "arg0" stays (Introspect shows <arg type="s" name="arg0" direction="out"/>; clients go by
-# signature, never by output name). A method without inputs can be shown exactly: for those the
-# .withOutputParamNames("argN") call is dropped, so sd-bus introspects the output without a name,
-# as firewalld does. dbus/glue_test.cpp pins both cases. The proxy has no names and is left alone.
-# Keywords used as names (the property "default", the argument "short") need no workaround:
-# xml2cpp 1.2 already renames the C++ identifiers to default_() and short_ and keeps the D-Bus names.
+# The glue is xml2cpp's output as it is. firewalld names every input argument and no output
+# argument; xml2cpp 1.2 invents "arg0", "arg1", ... for the unnamed ones, because sd-bus (systemd
+# 252) takes argument names for a method all or none. Those names stay inside sd-bus: fwctld
+# answers Introspect itself, with firewalld's text written from these IDL files
+# (daemon/bus/introspection_filter.hpp), so no client sees them. dbus/glue_test.cpp pins what the
+# glue registers. Keywords used as names (the property "default", the argument "short") need no
+# workaround: xml2cpp 1.2 renames the C++ identifiers to default_() and short_ and keeps the D-Bus
+# names.
 foreach(var XML2CPP XML ADAPTOR PROXY)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "xml2cpp.cmake: ${var} is not set")
@@ -36,8 +33,3 @@ foreach(side "--adaptor=${ADAPTOR};${async_xml}" "--proxy=${PROXY};${XML}")
   endif()
 endforeach()
 
-file(READ ${ADAPTOR} text)
-string(REGEX REPLACE
-       "(registerMethod\\(\"[A-Za-z0-9_]+\"\\)\\.onInterface\\(INTERFACE_NAME\\))\\.withOutputParamNames\\(\"arg[0-9]+\"(, \"arg[0-9]+\")*\\)"
-       "\\1" text "${text}")
-file(WRITE ${ADAPTOR} "${text}")

@@ -16,6 +16,7 @@
 #include "bus/direct_adaptor.hpp"
 #include "bus/error_map.hpp"
 #include "bus/firewall_adaptor.hpp"
+#include "bus/introspection_filter.hpp"
 #include "bus/ipset_adaptor.hpp"
 #include "bus/policies_adaptor.hpp"
 #include "bus/policy_adaptor.hpp"
@@ -75,6 +76,8 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
   config_policies_ =
       std::make_unique<ConfigPoliciesAdaptor>(*config_object_, *authorizer_, firewall);
   config_object_->finishRegistration();
+  // Introspect answers in firewalld's form for every path, objects exported later included.
+  introspection_ = std::make_unique<IntrospectionFilter>(*main_object_);
 }
 
 BusService::~BusService() {

@@ -19,6 +19,7 @@
 
 namespace fwctl::bus {
 
+class IntrospectionFilter;
 class FirewallAdaptor;
 class ZoneAdaptor;
 class ConfigAdaptor;
@@ -71,6 +72,7 @@ class BusService {
   // reach into them.
   std::unique_ptr<Authorizer> authorizer_;
   std::vector<std::shared_ptr<void>> unimplemented_;  // interfaces exported with no member served
+  std::unique_ptr<IntrospectionFilter> introspection_;
 };
 
 }  // namespace fwctl::bus

@@ -1,3 +1,19 @@
+# Every object's Introspect answer against firewalld 1.3.3's (root, private bus; python3-dbus).
+add_test(NAME daemon_introspection
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/introspection.sh $<TARGET_FILE:fwctld> ${CMAKE_SOURCE_DIR})
+set_tests_properties(daemon_introspection PROPERTIES LABELS integration SKIP_RETURN_CODE 77
+                     TIMEOUT 120)
+# The Introspect filter alone, on a private bus (no root), with objects exported after it.
+add_executable(fwctl_introspection_filter_test introspection_filter_test.cpp)
+target_link_libraries(fwctl_introspection_filter_test PRIVATE fwctl_bus fwctl_dbus_glue_stubs_lib
+                      GTest::gtest GTest::gtest_main)
+find_program(DBUS_DAEMON dbus-daemon)
+target_compile_definitions(fwctl_introspection_filter_test PRIVATE FWCTL_DBUS_DAEMON="${DBUS_DAEMON}"
+  FWCTL_REFERENCE_DIR="${CMAKE_SOURCE_DIR}/tests/data/firewalld-1.3.3-introspection")
+fwctl_warnings(fwctl_introspection_filter_test)
+add_test(NAME introspection_filter COMMAND fwctl_introspection_filter_test)
+set_tests_properties(introspection_filter PROPERTIES LABELS "integration;bus")
+
 # Issue 4: fwctld under Debian's python firewall-cmd, in a network namespace with a private bus
 # (root; the script exits 77, reported as skipped, without root or a tool it needs).
 add_test(NAME daemon_firewall_cmd

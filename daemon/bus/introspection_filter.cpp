@@ -1,0 +1,144 @@
+#include "bus/introspection_filter.hpp"
+
+#include <sdbus-c++/Error.h>
+#include <sdbus-c++/Message.h>
+#include <systemd/sd-bus.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "bus/introspection.hpp"
+
+namespace fwctl::bus {
+namespace {
+
+constexpr const char* kIntrospectable = "org.freedesktop.DBus.Introspectable";
+
+// sdbus-c++ 1.2 keeps a message's sd_bus_message* in the protected member Message::msg_ and has no
+// accessor for it. A pointer to that member, formed in a derived class (which the language allows
+// for a protected member), reads it from any Message; nothing else of sdbus-c++ is bypassed.
+struct MessageAccess : sdbus::Message {
+  static sd_bus_message* raw(const sdbus::Message& message) {
+    return static_cast<sd_bus_message*>(message.*(&MessageAccess::msg_));
+  }
+};
+
+// The sd_bus* of the connection `object` is exported on, with a reference of its own.
+sd_bus* bus_of(sdbus::IObject& object) {
+  sdbus::Signal probe = object.createSignal(kIntrospectable, "Probe");  // never sent
+  sd_bus* bus = sd_bus_message_get_bus(MessageAccess::raw(probe));
+  if (bus == nullptr) throw sdbus::Error(SD_BUS_ERROR_FAILED, "no sd-bus connection");
+  return sd_bus_ref(bus);
+}
+
+}  // namespace
+
+struct IntrospectionFilter::Impl {
+  // A caller's Introspect, waiting for sd-bus's answer to ours.
+  struct Pending {
+    Impl* owner;
+    sd_bus_message* call;  // referenced
+    sd_bus_slot* slot = nullptr;
+  };
+
+  sd_bus* bus = nullptr;
+  sd_bus_slot* filter = nullptr;
+  std::vector<std::unique_ptr<Pending>> pending;
+
+  ~Impl() {
+    for (auto& p : pending) {
+      sd_bus_slot_unref(p->slot);
+      sd_bus_message_unref(p->call);
+    }
+    sd_bus_slot_unref(filter);
+    sd_bus_unref(bus);
+  }
+
+  static int on_message(sd_bus_message* m, void* userdata, sd_bus_error*) {
+    if (!sd_bus_message_is_method_call(m, kIntrospectable, "Introspect")) return 0;
+    // Wrong arguments: sd-bus's own error answer.
+    if (!sd_bus_message_has_signature(m, "")) return 0;
+    auto* self = static_cast<Impl*>(userdata);
+    const char* own = nullptr;
+    const char* sender = sd_bus_message_get_sender(m);
+    if (sd_bus_get_unique_name(self->bus, &own) < 0 || sender == nullptr) return 0;
+    if (std::strcmp(sender, own) == 0) return 0;  // our own question: sd-bus answers it
+    try {
+      return self->ask_sdbus(m, own);
+    } catch (...) {  // no exception may reach sd-bus; it answers itself then
+      return 0;
+    }
+  }
+
+  // Sends Introspect for m's path to ourselves; 1 when m is now ours to answer, 0 to leave it
+  // to sd-bus (the question could not be sent).
+  int ask_sdbus(sd_bus_message* m, const char* own) {
+    auto p = std::make_unique<Pending>(Pending{this, sd_bus_message_ref(m)});
+    int r = sd_bus_call_method_async(bus, &p->slot, own, sd_bus_message_get_path(m),
+                                     kIntrospectable, "Introspect", on_answer, p.get(), "");
+    if (r < 0) {
+      sd_bus_message_unref(p->call);
+      return 0;
+    }
+    pending.push_back(std::move(p));
+    return 1;
+  }
+
+  static int on_answer(sd_bus_message* reply, void* userdata, sd_bus_error*) {
+    auto* p = static_cast<Pending*>(userdata);
+    try {
+      answer(p->call, reply);
+    } catch (...) {
+      sd_bus_reply_method_errorf(p->call, SD_BUS_ERROR_FAILED, "introspection failed");
+    }
+    p->owner->forget(p);
+    return 1;
+  }
+
+  static void answer(sd_bus_message* call, sd_bus_message* reply) {
+    const char* path = sd_bus_message_get_path(call);
+    if (const sd_bus_error* error = sd_bus_message_get_error(reply)) {
+      if (sd_bus_error_has_name(error, SD_BUS_ERROR_UNKNOWN_OBJECT)) {
+        sd_bus_reply_method_return(call, "s", firewalld_introspection(path, {}).c_str());
+      } else {
+        sd_bus_reply_method_error(call, error);
+      }
+      return;
+    }
+    const char* xml = nullptr;
+    std::optional<NodeFacts> facts;
+    if (sd_bus_message_read(reply, "s", &xml) >= 0) facts = read_sdbus_introspection(xml);
+    if (!facts) {
+      sd_bus_reply_method_errorf(call, SD_BUS_ERROR_FAILED, "unreadable introspection of %s", path);
+      return;
+    }
+    sd_bus_reply_method_return(call, "s", firewalld_introspection(path, *facts).c_str());
+  }
+
+  // Drops a pending entry; called from its own reply callback, which sd-bus keeps alive by a
+  // reference of its own while it runs.
+  void forget(Pending* p) {
+    auto it = std::find_if(pending.begin(), pending.end(),
+                           [p](const std::unique_ptr<Pending>& q) { return q.get() == p; });
+    if (it == pending.end()) return;
+    sd_bus_slot_unref(p->slot);
+    sd_bus_message_unref(p->call);
+    pending.erase(it);
+  }
+};
+
+IntrospectionFilter::IntrospectionFilter(sdbus::IObject& object) : impl_(std::make_unique<Impl>()) {
+  impl_->bus = bus_of(object);
+  int r = sd_bus_add_filter(impl_->bus, &impl_->filter, &Impl::on_message, impl_.get());
+  if (r < 0) {
+    throw sdbus::Error(SD_BUS_ERROR_FAILED,
+                       std::string("cannot filter Introspect: ") + std::strerror(-r));
+  }
+}
+
+IntrospectionFilter::~IntrospectionFilter() = default;
+
+}  // namespace fwctl::bus
