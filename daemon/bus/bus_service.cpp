@@ -9,6 +9,7 @@
 
 #include "bus/authorizer.hpp"
 #include "bus/config_adaptor.hpp"
+#include "bus/config_objects.hpp"
 #include "bus/error_map.hpp"
 #include "bus/firewall_adaptor.hpp"
 #include "bus/zone_adaptor.hpp"
@@ -46,13 +47,19 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
   unimplemented_.push_back(unimplemented<glue::FirewallD1_direct>(*main_object_));
   unimplemented_.push_back(unimplemented<glue::FirewallD1_policies>(*main_object_));
   main_object_->finishRegistration();
-  config_ = std::make_unique<ConfigAdaptor>(*config_object_, *authorizer_, firewall);
+  config_objects_ =
+      std::make_unique<ConfigObjects>(connection, *config_object_, *authorizer_, firewall);
+  config_ = std::make_unique<ConfigAdaptor>(*config_object_, *authorizer_, firewall,
+                                            *config_objects_);
   unimplemented_.push_back(unimplemented<glue::FirewallD1_config_direct>(*config_object_));
   unimplemented_.push_back(unimplemented<glue::FirewallD1_config_policies>(*config_object_));
   config_object_->finishRegistration();
+  config_objects_->rebuild();
+  firewall_->set_config_objects(config_objects_.get());
 }
 
 BusService::~BusService() {
+  config_objects_.reset();
   // Unexport before the adaptors the vtables point into go away.
   config_object_->unregister();
   main_object_->unregister();
@@ -80,6 +87,7 @@ Status BusService::run(int fd, const std::function<bool()>& on_fd) {
     for (;;) {
       while (connection_.processPendingRequest()) {
       }
+      config_objects_->collect();  // objects removed by their own calls, now out of them
       auto data = connection_.getEventLoopPollData();
       pollfd fds[2] = {{data.fd, data.events, 0}, {fd, POLLIN, 0}};
       int n = ::poll(fds, 2, poll_timeout(data.timeout_usec));

@@ -3,8 +3,10 @@
 //
 //   /org/fedoraproject/FirewallD1         .FirewallD1, .zone (served); .policy, .ipset, .direct,
 //                                         .policies (exported, members "not implemented yet")
-//   /org/fedoraproject/FirewallD1/config  .config (names, firewalld.conf properties);
+//   /org/fedoraproject/FirewallD1/config  .config (items, firewalld.conf properties);
 //                                         .config.direct, .config.policies (not implemented yet)
+//   /org/fedoraproject/FirewallD1/config/{zone,service,policy,ipset,icmptype,helper}/N
+//                                         one per permanent item (bus/config_objects.hpp)
 //
 // The objects are exported by the constructor; the name is claimed separately, after the caller
 // has put the ruleset in place (clients that see the name appear may call at once).
@@ -23,6 +25,7 @@ namespace fwctl::bus {
 class FirewallAdaptor;
 class ZoneAdaptor;
 class ConfigAdaptor;
+class ConfigObjects;
 class Authorizer;
 
 inline constexpr const char* kBusName = "org.fedoraproject.FirewallD1";
@@ -54,6 +57,7 @@ class BusService {
   std::unique_ptr<FirewallAdaptor> firewall_;
   std::unique_ptr<ZoneAdaptor> zone_;
   std::unique_ptr<ConfigAdaptor> config_;
+  std::unique_ptr<ConfigObjects> config_objects_;  // /config/zone/N ...
   // After the adaptors: destroyed first, cancelling pending polkit checks whose callbacks would
   // reach into them.
   std::unique_ptr<Authorizer> authorizer_;

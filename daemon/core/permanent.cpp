@@ -93,12 +93,17 @@ Status Permanent::save(const std::string& name, model::Item<T> item) {
 }
 
 template <typename T>
-Status Permanent::add(const std::string& name, T value) {
-  if (Status st = refuse_if_failed(); !st) return st;
+Status Permanent::check_new(const std::string& name) const {
   if (items<T>().count(name)) {
     return fail(Code::NAME_CONFLICT, std::string(Kind<T>::new_fn) + "(): '" + name + "'");
   }
-  if (Status st = model::check_item_name(Kind<T>::noun, name); !st) return st;
+  return model::check_item_name(Kind<T>::noun, name);
+}
+
+template <typename T>
+Status Permanent::add(const std::string& name, T value) {
+  if (Status st = refuse_if_failed(); !st) return st;
+  if (Status st = check_new<T>(name); !st) return st;
   value.info.name = name;
   if (Status st = check_change<T>(name, nullptr, &value, name); !st) return st;
   std::string path = paths_.system_dir + "/" + Kind<T>::dir + "/" + name + ".xml";
@@ -199,10 +204,7 @@ Status Permanent::rename(const std::string& name, const std::string& new_name) {
   if (!found) return Unexpected{found.error()};
   const model::Item<T> old = **found;
   if (old.origin != model::Origin::System) return fail(Kind<T>::builtin, builtin_detail<T>(name));
-  if (items<T>().count(new_name)) {
-    return fail(Code::NAME_CONFLICT, std::string(Kind<T>::new_fn) + "(): '" + new_name + "'");
-  }
-  if (Status st = model::check_item_name(Kind<T>::noun, new_name); !st) return st;
+  if (Status st = check_new<T>(new_name); !st) return st;
   T value = old.value;
   value.info.name = new_name;
   if (Status st = check_change<T>(name, &old, &value, new_name); !st) return st;
@@ -223,6 +225,7 @@ Status Permanent::rename(const std::string& name, const std::string& new_name) {
   template const std::map<std::string, model::Item<T>>& Permanent::items<T>() const;      \
   template Result<const model::Item<T>*> Permanent::find<T>(const std::string&) const;    \
   template ItemFile Permanent::file_of<T>(const model::Item<T>&);                          \
+  template Status Permanent::check_new<T>(const std::string&) const;                      \
   template Status Permanent::add<T>(const std::string&, T);                                \
   template Status Permanent::update<T>(const std::string&, T);                             \
   template Status Permanent::edit<T>(const std::string&, const std::function<Status(T&)>&); \

@@ -76,6 +76,10 @@ class Permanent {
   template <typename T>
   static ItemFile file_of(const model::Item<T>& item);
 
+  // The checks firewalld makes of a new item's name before it looks at the settings:
+  // NAME_CONFLICT "new_zone(): 'x'", then INVALID_NAME.
+  template <typename T>
+  Status check_new(const std::string& name) const;
   // firewalld's new_<kind>: NAME_CONFLICT "new_zone(): 'x'", INVALID_NAME, the item's checks.
   template <typename T>
   Status add(const std::string& name, T value);
