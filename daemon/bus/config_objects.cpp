@@ -99,7 +99,7 @@ void ConfigObjects::create(const std::string& name) {
 void ConfigObjects::rebuild() {
   for (Table* t : {&zones_, &services_, &policies_, &ipsets_, &icmptypes_, &helpers_}) {
     for (auto& entry : t->entries) {
-      entry->object->unregister();
+      entry->object->unregister();  // at once: the new objects take the same paths
       removed_.push_back(std::move(entry));
     }
     t->entries.clear();
@@ -126,7 +126,8 @@ void ConfigObjects::remove(const std::string& name) {
   auto& entries = table<T>().entries;
   for (auto it = entries.begin(); it != entries.end(); ++it) {
     if ((*it)->name != name) continue;
-    (*it)->object->unregister();
+    // Unregistered by collect(): sd-bus still holds the slot of the call being served, and
+    // freeing the vtable under it crashes when sd-bus lets go of the slot.
     removed_.push_back(std::move(*it));
     entries.erase(it);
     return;
@@ -158,7 +159,10 @@ std::vector<sdbus::ObjectPath> ConfigObjects::paths() const {
   return out;
 }
 
-void ConfigObjects::collect() { removed_.clear(); }
+void ConfigObjects::collect() {
+  for (auto& entry : removed_) entry->object->unregister();
+  removed_.clear();
+}
 
 #define FWCTL_INSTANTIATE_OBJECTS(T)                                                         \
   template std::string ConfigObjects::add<T>(const std::string&);                            \

@@ -6,8 +6,9 @@
 // firewalld does (at start and on reload too). firewalld has no ObjectManager: no
 // InterfacesAdded.
 //
-// An object removed by its own method call is unregistered at once and destroyed later, by
-// collect() from the event loop, outside the call that removed it.
+// An object removed by its own method call leaves the tables at once (it is no longer listed or
+// found by name) but is unregistered and destroyed later, by collect() from the event loop,
+// outside the call that removed it: sd-bus holds that call's slot until the call returns.
 
 #include <sdbus-c++/IConnection.h>
 #include <sdbus-c++/IObject.h>
@@ -40,7 +41,7 @@ class ConfigObjects {
   // The object of a new item (the next number); signals <Kind>Added. Returns its path.
   template <typename T>
   std::string add(const std::string& name);
-  // Unregisters the item's object (destroyed by collect()).
+  // Takes the item's object out of the tables (unregistered and destroyed by collect()).
   template <typename T>
   void remove(const std::string& name);
   // The object now serves the item under `new_name`.
@@ -56,7 +57,7 @@ class ConfigObjects {
   template <typename T>
   std::vector<sdbus::ObjectPath> paths() const;
 
-  // Destroys the objects unregistered since the last call.
+  // Unregisters and destroys the objects removed since the last call.
   void collect();
 
  private:

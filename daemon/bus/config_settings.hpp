@@ -12,7 +12,7 @@
 
 #include "bus/settings_dict.hpp"
 #include "common/result.hpp"
-#include "model/config.hpp"
+#include "core/firewall.hpp"
 
 namespace fwctl::bus {
 
