@@ -14,6 +14,8 @@
 #include "bus/config_direct_adaptor.hpp"
 #include "bus/config_policies_adaptor.hpp"
 #include "bus/direct_adaptor.hpp"
+
+#include "bus/config_objects.hpp"
 #include "bus/error_map.hpp"
 #include "bus/firewall_adaptor.hpp"
 #include "bus/introspection_filter.hpp"
@@ -71,16 +73,22 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
   direct_ = std::make_unique<DirectAdaptor>(*main_object_, *authorizer_, firewall);
   policies_ = std::make_unique<PoliciesAdaptor>(*main_object_, *authorizer_, firewall);
   main_object_->finishRegistration();
-  config_ = std::make_unique<ConfigAdaptor>(*config_object_, *authorizer_, firewall);
+  config_objects_ =
+      std::make_unique<ConfigObjects>(connection, *config_object_, *authorizer_, firewall);
+  config_ = std::make_unique<ConfigAdaptor>(*config_object_, *authorizer_, firewall,
+                                            *config_objects_);
   config_direct_ = std::make_unique<ConfigDirectAdaptor>(*config_object_, *authorizer_, firewall);
   config_policies_ =
       std::make_unique<ConfigPoliciesAdaptor>(*config_object_, *authorizer_, firewall);
   config_object_->finishRegistration();
+  config_objects_->rebuild();
+  firewall_->set_config_objects(config_objects_.get());
   // Introspect answers in firewalld's form for every path, objects exported later included.
   introspection_ = std::make_unique<IntrospectionFilter>(*main_object_);
 }
 
 BusService::~BusService() {
+  config_objects_.reset();
   // Unexport before the adaptors the vtables point into go away.
   config_object_->unregister();
   main_object_->unregister();
@@ -108,6 +116,7 @@ Status BusService::run(int fd, const std::function<bool()>& on_fd) {
     for (;;) {
       while (connection_.processPendingRequest()) {
       }
+      config_objects_->collect();  // objects removed by their own calls, now out of them
       auto data = connection_.getEventLoopPollData();
       pollfd fds[2] = {{data.fd, data.events, 0}, {fd, POLLIN, 0}};
       // Wake up for sd-bus or for the next timed zone addition, whichever comes first.

@@ -2,8 +2,10 @@
 // firewalld's object tree on a D-Bus connection, and the daemon's event loop.
 //
 //   /org/fedoraproject/FirewallD1         .FirewallD1, .zone, .policy, .ipset, .direct, .policies
-//   /org/fedoraproject/FirewallD1/config  .config (names, firewalld.conf properties),
+//   /org/fedoraproject/FirewallD1/config  .config (items, firewalld.conf properties),
 //                                         .config.direct, .config.policies
+//   /org/fedoraproject/FirewallD1/config/{zone,service,policy,ipset,icmptype,helper}/N
+//                                         one per permanent item (bus/config_objects.hpp)
 //
 // The objects are exported by the constructor; the name is claimed separately, after the caller
 // has put the ruleset in place (clients that see the name appear may call at once).
@@ -30,6 +32,8 @@ class ConfigPoliciesAdaptor;
 
 class PolicyAdaptor;
 class IpSetAdaptor;
+
+class ConfigObjects;
 class Authorizer;
 
 inline constexpr const char* kBusName = "org.fedoraproject.FirewallD1";
@@ -68,6 +72,8 @@ class BusService {
 
   std::unique_ptr<PolicyAdaptor> policy_;
   std::unique_ptr<IpSetAdaptor> ipset_;
+
+  std::unique_ptr<ConfigObjects> config_objects_;  // /config/zone/N ...
   // After the adaptors: destroyed first, cancelling pending polkit checks whose callbacks would
   // reach into them.
   std::unique_ptr<Authorizer> authorizer_;

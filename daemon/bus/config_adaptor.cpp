@@ -74,23 +74,35 @@ int32_t ConfigAdaptor::MinimalMark() {
   return mark;
 }
 
-#define FWCTL_READ_ONLY_FOR_NOW(Property, field)                 \
+void ConfigAdaptor::set_conf(const char* key, const std::string& value) {
+  const sdbus::Message* call = object_.getCurrentlyProcessedMessage();
+  // Properties.Set reaches this setter directly; without a sender the call is internal.
+  if (call && call->getCredsUid() != 0) {
+    throw not_authorized(polkit_action("org.freedesktop.DBus.Properties", "Set"), "uid");
+  }
+  if (value_or_throw(fw_.permanent_store().set_conf(key, value))) {
+    object_.emitPropertiesChangedSignal(INTERFACE_NAME, {key});
+  }
+}
+
+#define FWCTL_CONF_PROPERTY(Property, field)                     \
   std::string ConfigAdaptor::Property() { return conf().field; } \
-  void ConfigAdaptor::Property(const std::string&) { not_implemented("config." #Property); }
+  void ConfigAdaptor::Property(const std::string& value) { set_conf(#Property, value); }
 
-void ConfigAdaptor::MinimalMark(const int32_t&) { not_implemented("config.MinimalMark"); }
-FWCTL_READ_ONLY_FOR_NOW(CleanupOnExit, cleanup_on_exit)
-FWCTL_READ_ONLY_FOR_NOW(CleanupModulesOnExit, cleanup_modules_on_exit)
-FWCTL_READ_ONLY_FOR_NOW(Lockdown, lockdown)
-FWCTL_READ_ONLY_FOR_NOW(IPv6_rpfilter, ipv6_rpfilter)
-FWCTL_READ_ONLY_FOR_NOW(IndividualCalls, individual_calls)
-FWCTL_READ_ONLY_FOR_NOW(LogDenied, log_denied)
-FWCTL_READ_ONLY_FOR_NOW(AutomaticHelpers, automatic_helpers)
-FWCTL_READ_ONLY_FOR_NOW(FirewallBackend, firewall_backend)
-FWCTL_READ_ONLY_FOR_NOW(FlushAllOnReload, flush_all_on_reload)
-FWCTL_READ_ONLY_FOR_NOW(RFC3964_IPv4, rfc3964_ipv4)
-FWCTL_READ_ONLY_FOR_NOW(AllowZoneDrifting, allow_zone_drifting)
+// firewalld ignores a Set of the deprecated MinimalMark.
+void ConfigAdaptor::MinimalMark(const int32_t&) { set_conf("MinimalMark", ""); }
+FWCTL_CONF_PROPERTY(CleanupOnExit, cleanup_on_exit)
+FWCTL_CONF_PROPERTY(CleanupModulesOnExit, cleanup_modules_on_exit)
+FWCTL_CONF_PROPERTY(Lockdown, lockdown)
+FWCTL_CONF_PROPERTY(IPv6_rpfilter, ipv6_rpfilter)
+FWCTL_CONF_PROPERTY(IndividualCalls, individual_calls)
+FWCTL_CONF_PROPERTY(LogDenied, log_denied)
+FWCTL_CONF_PROPERTY(AutomaticHelpers, automatic_helpers)
+FWCTL_CONF_PROPERTY(FirewallBackend, firewall_backend)
+FWCTL_CONF_PROPERTY(FlushAllOnReload, flush_all_on_reload)
+FWCTL_CONF_PROPERTY(RFC3964_IPv4, rfc3964_ipv4)
+FWCTL_CONF_PROPERTY(AllowZoneDrifting, allow_zone_drifting)
 
-#undef FWCTL_READ_ONLY_FOR_NOW
+#undef FWCTL_CONF_PROPERTY
 
 }  // namespace fwctl::bus

@@ -1,8 +1,10 @@
 #pragma once
-// org.fedoraproject.FirewallD1.config on /org/fedoraproject/FirewallD1/config: the names of the
-// permanent items and firewalld.conf's values as properties. Reads only for now: the per-item
-// config objects (/config/zone/N ...) and the property setters come with permanent changes.
+// org.fedoraproject.FirewallD1.config on /org/fedoraproject/FirewallD1/config: the permanent
+// items (their names, their objects, new ones) and firewalld.conf's values as properties, which
+// Set writes to firewalld.conf (the runtime follows on reload), signalling PropertiesChanged.
 
+#include "bus/config_objects.hpp"
+#include "bus/config_settings.hpp"
 #include "bus/served.hpp"
 #include "bus_glue/unimplemented.hpp"
 #include "core/firewall.hpp"
@@ -11,10 +13,13 @@ namespace fwctl::bus {
 
 class ConfigAdaptor final : public glue::FirewallD1_config, private Served {
  public:
-  ConfigAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Firewall& firewall)
+  ConfigAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Firewall& firewall,
+                ConfigObjects& objects)
       : glue::FirewallD1_config(object),
         Served(object, authorizer, INTERFACE_NAME),
-        fw_(firewall) {}
+        fw_(firewall),
+        objects_(objects),
+        object_(object) {}
 
  private:
   using Strings = std::vector<std::string>;
@@ -28,8 +33,44 @@ class ConfigAdaptor final : public glue::FirewallD1_config, private Served {
   void getPolicyNames(sdbus::Result<std::vector<std::string>>&& result) override;
   void getHelperNames(sdbus::Result<std::vector<std::string>>&& result) override;
 
+  using Path = sdbus::ObjectPath;
+  using Paths = std::vector<sdbus::ObjectPath>;
+  void listIPSets(sdbus::Result<Paths>&& result) override;
+  void getIPSetByName(sdbus::Result<Path>&& result, std::string ipset) override;
+  void addIPSet(sdbus::Result<Path>&& result, std::string ipset, IpSetTuple settings) override;
+  void listIcmpTypes(sdbus::Result<Paths>&& result) override;
+  void getIcmpTypeByName(sdbus::Result<Path>&& result, std::string icmptype) override;
+  void addIcmpType(sdbus::Result<Path>&& result, std::string icmptype,
+                   IcmpTypeTuple settings) override;
+  void listServices(sdbus::Result<Paths>&& result) override;
+  void getServiceByName(sdbus::Result<Path>&& result, std::string service) override;
+  void addService(sdbus::Result<Path>&& result, std::string service,
+                  ServiceTuple settings) override;
+  void addService2(sdbus::Result<Path>&& result, std::string service, Dict settings) override;
+  void listZones(sdbus::Result<Paths>&& result) override;
+  void getZoneByName(sdbus::Result<Path>&& result, std::string zone) override;
+  void addZone(sdbus::Result<Path>&& result, std::string zone, ZoneTuple settings) override;
+  void addZone2(sdbus::Result<Path>&& result, std::string zone, Dict settings) override;
+  void listPolicies(sdbus::Result<Paths>&& result) override;
+  void getPolicyByName(sdbus::Result<Path>&& result, std::string policy) override;
+  void addPolicy(sdbus::Result<Path>&& result, std::string policy, Dict settings) override;
+  void listHelpers(sdbus::Result<Paths>&& result) override;
+  void getHelperByName(sdbus::Result<Path>&& result, std::string helper) override;
+  void addHelper(sdbus::Result<Path>&& result, std::string helper, HelperTuple settings) override;
+
+  // The object of item `name` of kind T; the kind's INVALID_* error when there is none.
+  template <typename T>
+  Path path_of(const std::string& name) const;
+  // A new item: firewalld's name checks, then `fill` on a fresh item, then the store's checks;
+  // its object is created and <Kind>Added signalled.
+  template <typename T>
+  Path add_item(const std::string& name, T fresh, const std::function<Status(T&)>& fill);
+  // config.Set of a firewalld.conf key: only uid 0 (the setter cannot wait for polkit), then
+  // the store, then PropertiesChanged.
+  void set_conf(const char* key, const std::string& value);
+
   // Each property's getter and its setter (overridden together: a getter alone would hide the
-  // setter of the same name). The setters answer "not implemented yet".
+  // setter of the same name).
   std::string DefaultZone() override;
   int32_t MinimalMark() override;
   void MinimalMark(const int32_t& value) override;
@@ -59,6 +100,8 @@ class ConfigAdaptor final : public glue::FirewallD1_config, private Served {
   const model::FirewalldConf& conf() const { return fw_.permanent().conf; }
 
   core::Firewall& fw_;
+  ConfigObjects& objects_;
+  sdbus::IObject& object_;
 };
 
 }  // namespace fwctl::bus

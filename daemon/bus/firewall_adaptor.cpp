@@ -1,5 +1,6 @@
 #include "bus/firewall_adaptor.hpp"
 
+#include "bus/config_objects.hpp"
 #include "bus/error_map.hpp"
 #include "core/capabilities.hpp"
 
@@ -13,7 +14,9 @@ constexpr const char* kInterfaceVersion = "1.15";  // firewalld's DBUS_INTERFACE
 
 Status FirewallAdaptor::reload_and_signal() {
   Status st = fw_.reload();
-  if (st) emitReloaded();
+  if (!st) return st;
+  if (config_objects_) config_objects_->rebuild();
+  emitReloaded();
   return st;
 }
 

@@ -9,6 +9,8 @@
 
 namespace fwctl::bus {
 
+class ConfigObjects;
+
 class FirewallAdaptor final : public glue::FirewallD1, private Served {
  public:
   FirewallAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Firewall& firewall)
@@ -18,12 +20,18 @@ class FirewallAdaptor final : public glue::FirewallD1, private Served {
   // nothing changed and nothing is signalled.
   Status reload_and_signal();
 
+  // The /config item objects: renumbered on reload (as firewalld does), and told about what
+  // runtimeToPermanent writes. Unset: neither happens.
+  void set_config_objects(ConfigObjects* objects) { config_objects_ = objects; }
+
  private:
   template <typename T>
   using Reply = sdbus::Result<T>&&;
   using Strings = std::vector<std::string>;
 
   void reload(sdbus::Result<>&& result) override;
+  void runtimeToPermanent(sdbus::Result<>&& result) override;
+  void checkPermanentConfig(sdbus::Result<>&& result) override;
   void completeReload(sdbus::Result<>&& result) override;
   void queryPanicMode(Reply<bool> result) override;
   void getZoneSettings(Reply<ZoneTuple> result, std::string zone) override;
@@ -62,6 +70,7 @@ class FirewallAdaptor final : public glue::FirewallD1, private Served {
   std::vector<std::string> IPv6ICMPTypes() override;
 
   core::Firewall& fw_;
+  ConfigObjects* config_objects_ = nullptr;
 };
 
 }  // namespace fwctl::bus

@@ -30,6 +30,7 @@
 
 #include "core/firewall_policy.hpp"
 #include "core/kernel_ruleset.hpp"
+#include "core/permanent.hpp"
 #include "core/zone_settings.hpp"
 #include "model/config.hpp"
 #include "nft/netlink.hpp"
@@ -310,6 +311,25 @@ class Firewall {
   Status add_timeout_entries(const std::string& name, const std::vector<std::string>& entries);
 
   bool panic_ = false;
+
+  // --- permanent configuration (feat/permanent: core/permanent.hpp, firewall_permanent.cpp) ---
+ public:
+  // Changes the permanent configuration (the files and permanent()); the runtime follows on
+  // reload. Refuses every change with RUNNING_BUT_FAILED while the state is FAILED.
+  Permanent& permanent_store() { return permanent_store_; }
+  const Permanent& permanent_store() const { return permanent_store_; }
+  // firewalld's runtimeToPermanent: every runtime zone (with its runtime interfaces and sources)
+  // and policy is written as a system item, and every service, ICMP type, ipset (with its
+  // runtime entries) and helper that differs from its permanent settings. An item that fails is
+  // skipped, the rest is saved, and `failure` is RT_TO_PERM_FAILED. RUNNING_BUT_FAILED in state
+  // FAILED, nothing written.
+  Result<SavedItems> runtime_to_permanent();
+  // firewalld's checkPermanentConfig: the files loaded and checked as start() does, without
+  // touching anything; the first problem.
+  Status check_permanent_config() const;
+
+ private:
+  Permanent permanent_store_{paths_, permanent_, [this] { return state_ == State::Failed; }};
 };
 
 }  // namespace fwctl::core

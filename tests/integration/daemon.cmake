@@ -54,3 +54,10 @@ add_test(NAME daemon_policy_ipset
                  ${CMAKE_SOURCE_DIR})
 set_tests_properties(daemon_policy_ipset PROPERTIES LABELS integration SKIP_RETURN_CODE 77
                      TIMEOUT 120)
+
+# The permanent configuration: firewall-cmd --permanent, the files written against firewalld's.
+add_test(NAME daemon_permanent
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/daemon_permanent.sh $<TARGET_FILE:fwctld>
+                 ${CMAKE_SOURCE_DIR})
+set_tests_properties(daemon_permanent PROPERTIES LABELS integration SKIP_RETURN_CODE 77
+                     TIMEOUT 300)

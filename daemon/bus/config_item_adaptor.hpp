@@ -1,0 +1,72 @@
+#pragma once
+// What the six per-item config interfaces (/config/zone/N, /config/service/N, ...) share: the
+// item they serve, the properties name/filename/path/default/builtin, and the members every one
+// of them has (loadDefaults, remove, rename; version, short, description but for policies). A change is firewalld's
+// "get settings, change one thing, update": core::Permanent::edit, then the Updated signal.
+//
+// T is the model type, Glue the generated base (bus_glue/unimplemented.hpp).
+
+#include <functional>
+#include <string>
+
+#include "bus/served.hpp"
+#include "core/firewall.hpp"
+
+namespace fwctl::bus {
+
+class ConfigObjects;
+
+template <typename T, typename Glue>
+class ConfigItemAdaptor : public Glue, protected Served {
+ public:
+  // `name` is the item's current name, kept by `objects` (it changes on rename).
+  ConfigItemAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Firewall& firewall,
+                    ConfigObjects& objects, const std::string& name)
+      : Glue(object), Served(object, authorizer, Glue::INTERFACE_NAME), fw_(firewall),
+        objects_(objects), name_(name) {}
+
+ protected:
+  using Change = std::function<Status(T&)>;
+
+  core::Permanent& store() { return fw_.permanent_store(); }
+  // The item's permanent settings; its INVALID_* error when it is gone.
+  const T& current() const;
+  // Answers `reply` with read(current()).
+  template <typename R, typename Read>
+  void read(sdbus::Result<R>&& reply, const char* member, Read reader) {
+    serve(std::move(reply), member, [this, reader] { return reader(current()); });
+  }
+  // edit() with `change`, then Updated.
+  void change(sdbus::Result<>&& reply, const char* member, Change edit);
+
+  void loadDefaults(sdbus::Result<>&& result) override;
+  void remove(sdbus::Result<>&& result) override;
+  void rename(sdbus::Result<>&& result, std::string name) override;
+
+  std::string name() override { return name_; }
+  std::string filename() override;
+  std::string path() override;
+  bool default_() override;
+  bool builtin() override;
+
+  core::Firewall& fw_;
+  ConfigObjects& objects_;
+  const std::string& name_;
+};
+
+// The kinds with the fine-grained version/short/description members (all but policy).
+template <typename T, typename Glue>
+class ConfigInfoAdaptor : public ConfigItemAdaptor<T, Glue> {
+ public:
+  using ConfigItemAdaptor<T, Glue>::ConfigItemAdaptor;
+
+ protected:
+  void getVersion(sdbus::Result<std::string>&& result) override;
+  void setVersion(sdbus::Result<>&& result, std::string version) override;
+  void getShort(sdbus::Result<std::string>&& result) override;
+  void setShort(sdbus::Result<>&& result, std::string short_) override;
+  void getDescription(sdbus::Result<std::string>&& result) override;
+  void setDescription(sdbus::Result<>&& result, std::string description) override;
+};
+
+}  // namespace fwctl::bus

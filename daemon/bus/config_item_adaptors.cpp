@@ -1,0 +1,64 @@
+#include "bus/config_item_adaptors.hpp"
+
+namespace fwctl::bus {
+
+void ConfigServiceAdaptor::getSettings(sdbus::Result<ServiceTuple>&& result) {
+  read(std::move(result), "getSettings", service_tuple);
+}
+void ConfigServiceAdaptor::getSettings2(sdbus::Result<Dict>&& result) {
+  read(std::move(result), "getSettings2", service_dict);
+}
+void ConfigServiceAdaptor::update(sdbus::Result<>&& result, ServiceTuple settings) {
+  change(std::move(result), "update",
+         [settings](model::Service& s) { return apply_service_tuple(s, settings); });
+}
+void ConfigServiceAdaptor::update2(sdbus::Result<>&& result, Dict settings) {
+  change(std::move(result), "update2",
+         [settings](model::Service& s) { return apply_service_dict(s, settings); });
+}
+
+void ConfigPolicyAdaptor::getSettings(sdbus::Result<Dict>&& result) {
+  read(std::move(result), "getSettings", policy_dict);
+}
+void ConfigPolicyAdaptor::update(sdbus::Result<>&& result, Dict settings) {
+  change(std::move(result), "update",
+         [settings](model::Policy& p) { return apply_policy_dict(p, settings); });
+}
+
+void ConfigIpSetAdaptor::getSettings(sdbus::Result<IpSetTuple>&& result) {
+  read(std::move(result), "getSettings", ipset_tuple);
+}
+void ConfigIpSetAdaptor::update(sdbus::Result<>&& result, IpSetTuple settings) {
+  change(std::move(result), "update", [settings](model::IpSet& i) {
+    apply_ipset_tuple(i, settings);
+    return ok();
+  });
+}
+void ConfigIpSetAdaptor::getEntries(sdbus::Result<std::vector<std::string>>&& result) {
+  read(std::move(result), "getEntries", [](const model::IpSet& i) { return i.entries; });
+}
+
+void ConfigIcmpTypeAdaptor::getSettings(sdbus::Result<IcmpTypeTuple>&& result) {
+  read(std::move(result), "getSettings", icmptype_tuple);
+}
+void ConfigIcmpTypeAdaptor::update(sdbus::Result<>&& result, IcmpTypeTuple settings) {
+  change(std::move(result), "update", [settings](model::IcmpType& i) {
+    apply_icmptype_tuple(i, settings);
+    return ok();
+  });
+}
+
+void ConfigHelperAdaptor::getSettings(sdbus::Result<HelperTuple>&& result) {
+  read(std::move(result), "getSettings", helper_tuple);
+}
+void ConfigHelperAdaptor::update(sdbus::Result<>&& result, HelperTuple settings) {
+  change(std::move(result), "update", [settings](model::Helper& h) {
+    apply_helper_tuple(h, settings);
+    return ok();
+  });
+}
+void ConfigHelperAdaptor::getPorts(sdbus::Result<std::vector<PortTuple>>&& result) {
+  read(std::move(result), "getPorts", [](const model::Helper& h) { return port_tuples(h.ports); });
+}
+
+}  // namespace fwctl::bus

@@ -1,0 +1,42 @@
+// FirewallAdaptor: runtimeToPermanent and checkPermanentConfig (firewalld's server/firewalld.py).
+#include "bus/config_objects.hpp"
+#include "bus/firewall_adaptor.hpp"
+
+namespace fwctl::bus {
+namespace {
+
+// firewalld saves through its config objects: a new item gets its object and <Kind>Added, an
+// updated one signals Updated.
+template <typename T>
+void announce(ConfigObjects* objects, const std::vector<core::SavedItems::Saved>& saved) {
+  if (!objects) return;
+  for (const auto& item : saved) {
+    if (item.added) {
+      objects->add<T>(item.name);
+    } else {
+      objects->updated<T>(item.name);
+    }
+  }
+}
+
+}  // namespace
+
+void FirewallAdaptor::runtimeToPermanent(sdbus::Result<>&& result) {
+  serve(std::move(result), "runtimeToPermanent", [this] {
+    core::SavedItems saved = value_or_throw(fw_.runtime_to_permanent());
+    announce<model::Service>(config_objects_, saved.services);
+    announce<model::IcmpType>(config_objects_, saved.icmptypes);
+    announce<model::IpSet>(config_objects_, saved.ipsets);
+    announce<model::Zone>(config_objects_, saved.zones);
+    announce<model::Policy>(config_objects_, saved.policies);
+    announce<model::Helper>(config_objects_, saved.helpers);
+    if (saved.failure) throw_error(*saved.failure);
+  });
+}
+
+void FirewallAdaptor::checkPermanentConfig(sdbus::Result<>&& result) {
+  serve(std::move(result), "checkPermanentConfig",
+        [this] { value_or_throw(fw_.check_permanent_config()); });
+}
+
+}  // namespace fwctl::bus

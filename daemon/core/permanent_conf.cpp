@@ -1,0 +1,75 @@
+// firewalld.conf through config.Set (firewalld's server/config.py Set).
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "config/firewalld_conf_file.hpp"
+#include "core/permanent.hpp"
+
+namespace fwctl::core {
+namespace {
+
+struct ConfKey {
+  const char* name;
+  std::string model::FirewalldConf::*field;
+  enum { Boolean, LogDenied, Backend, Ignored } kind;
+};
+
+constexpr std::array<ConfKey, 12> kKeys{{
+    {"CleanupOnExit", &model::FirewalldConf::cleanup_on_exit, ConfKey::Boolean},
+    {"CleanupModulesOnExit", &model::FirewalldConf::cleanup_modules_on_exit, ConfKey::Boolean},
+    {"Lockdown", &model::FirewalldConf::lockdown, ConfKey::Boolean},
+    {"IPv6_rpfilter", &model::FirewalldConf::ipv6_rpfilter, ConfKey::Boolean},
+    {"IndividualCalls", &model::FirewalldConf::individual_calls, ConfKey::Boolean},
+    {"FlushAllOnReload", &model::FirewalldConf::flush_all_on_reload, ConfKey::Boolean},
+    {"RFC3964_IPv4", &model::FirewalldConf::rfc3964_ipv4, ConfKey::Boolean},
+    {"LogDenied", &model::FirewalldConf::log_denied, ConfKey::LogDenied},
+    {"FirewallBackend", &model::FirewalldConf::firewall_backend, ConfKey::Backend},
+    {"MinimalMark", &model::FirewalldConf::minimal_mark, ConfKey::Ignored},
+    {"AutomaticHelpers", &model::FirewalldConf::automatic_helpers, ConfKey::Ignored},
+    {"AllowZoneDrifting", &model::FirewalldConf::allow_zone_drifting, ConfKey::Ignored},
+}};
+
+bool one_of(const std::string& value, std::initializer_list<const char*> allowed) {
+  return std::any_of(allowed.begin(), allowed.end(),
+                     [&](const char* a) { return value == a; });
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+bool valid(const ConfKey& key, const std::string& value) {
+  switch (key.kind) {
+    case ConfKey::Boolean: return one_of(lower(value), {"yes", "no", "true", "false"});
+    case ConfKey::LogDenied:
+      return one_of(value, {"all", "unicast", "broadcast", "multicast", "off"});
+    case ConfKey::Backend: return one_of(value, {"nftables", "iptables"});
+    case ConfKey::Ignored: return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<bool> Permanent::set_conf(const std::string& key, const std::string& value) {
+  if (Status st = refuse_if_failed(); !st) return Unexpected{st.error()};
+  auto it = std::find_if(kKeys.begin(), kKeys.end(),
+                         [&](const ConfKey& k) { return key == k.name; });
+  if (it == kKeys.end()) {
+    return fail(Code::INVALID_VALUE, "Property '" + key + "' does not exist");
+  }
+  if (it->kind == ConfKey::Ignored) return false;
+  if (!valid(*it, value)) return fail(Code::INVALID_VALUE, "'" + value + "' for " + key);
+  model::FirewalldConf next = config_.conf;
+  next.*(it->field) = value;
+  if (Status st = config::save_firewalld_conf(next, paths_.system_dir + "/firewalld.conf"); !st) {
+    return Unexpected{st.error()};
+  }
+  config_.conf = std::move(next);
+  return true;
+}
+
+}  // namespace fwctl::core

@@ -1,0 +1,196 @@
+#include "core/permanent_edit.hpp"
+
+#include <algorithm>
+
+#include "config/port_range.hpp"
+#include "model/address.hpp"
+#include "model/port.hpp"
+
+namespace fwctl::core {
+namespace {
+
+// The valid ranges of `protocol` in `ports` (firewalld skips nothing, but a stored port is
+// always valid once loaded or checked).
+std::vector<model::PortRange> ranges_of(const std::vector<model::PortProto>& ports,
+                                        const std::string& protocol) {
+  std::vector<model::PortRange> out;
+  for (const auto& p : ports) {
+    if (p.protocol != protocol) continue;
+    if (auto range = model::parse_port_range(p.port)) out.push_back(*range);
+  }
+  return out;
+}
+
+bool covers(model::PortRange outer, model::PortRange inner) {
+  return outer.first <= inner.first && inner.last <= outer.last;
+}
+
+void erase_port(std::vector<model::PortProto>& ports, model::PortRange range,
+                const std::string& protocol) {
+  model::PortProto entry{config::to_string(range), protocol};
+  auto it = std::find(ports.begin(), ports.end(), entry);
+  if (it != ports.end()) ports.erase(it);
+}
+
+std::string forward_id(const model::ForwardPort& f) {
+  return f.port + ":" + f.protocol + ":" + f.to_port + ":" + f.to_addr;
+}
+
+}  // namespace
+
+bool has_name(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+Status add_name(std::vector<std::string>& list, const std::string& value) {
+  if (has_name(list, value)) return fail(Code::ALREADY_ENABLED, value);
+  list.push_back(value);
+  return ok();
+}
+
+Status remove_name(std::vector<std::string>& list, const std::string& value) {
+  auto it = std::find(list.begin(), list.end(), value);
+  if (it == list.end()) return fail(Code::NOT_ENABLED, value);
+  list.erase(it);
+  return ok();
+}
+
+Status set_flag(bool& flag, bool on, const char* what) {
+  if (flag == on) return fail(on ? Code::ALREADY_ENABLED : Code::NOT_ENABLED, what);
+  flag = on;
+  return ok();
+}
+
+Status add_port(std::vector<model::PortProto>& ports, const std::string& port,
+                const std::string& protocol) {
+  auto range = model::parse_port_range(port);
+  if (!range) return Unexpected{range.error()};
+  auto existing = ranges_of(ports, protocol);
+  for (const auto& have : existing) {
+    if (covers(have, *range)) return fail(Code::ALREADY_ENABLED, port + ":" + protocol);
+  }
+  auto merged = config::coalesce_port_range(*range, existing);
+  for (const auto& removed : merged.removed) erase_port(ports, removed, protocol);
+  ports.push_back({config::to_string(merged.merged), protocol});
+  return ok();
+}
+
+// breakPortRange: `port` is cut out of every range of the protocol it overlaps.
+Status remove_port(std::vector<model::PortProto>& ports, const std::string& port,
+                   const std::string& protocol) {
+  auto range = model::parse_port_range(port);
+  if (!range || !has_port(ports, port, protocol)) {
+    return fail(Code::NOT_ENABLED, port + ":" + protocol);
+  }
+  auto existing = ranges_of(ports, protocol);
+  std::sort(existing.begin(), existing.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<model::PortRange> added;
+  for (const auto& have : existing) {
+    if (have.last < range->first || range->last < have.first) continue;
+    erase_port(ports, have, protocol);
+    if (have.first < range->first) added.push_back({have.first, range->first - 1});
+    if (range->last < have.last) added.push_back({range->last + 1, have.last});
+  }
+  for (const auto& piece : added) ports.push_back({config::to_string(piece), protocol});
+  return ok();
+}
+
+bool has_port(const std::vector<model::PortProto>& ports, const std::string& port,
+              const std::string& protocol) {
+  auto range = model::parse_port_range(port);
+  if (!range) return false;
+  for (const auto& have : ranges_of(ports, protocol)) {
+    if (covers(have, *range)) return true;
+  }
+  return false;
+}
+
+Status add_forward_port(std::vector<model::ForwardPort>& list, const model::ForwardPort& fwd) {
+  if (has_forward_port(list, fwd)) return fail(Code::ALREADY_ENABLED, forward_id(fwd));
+  list.push_back(fwd);
+  return ok();
+}
+
+Status remove_forward_port(std::vector<model::ForwardPort>& list, const model::ForwardPort& fwd) {
+  auto it = std::find(list.begin(), list.end(), fwd);
+  if (it == list.end()) return fail(Code::NOT_ENABLED, forward_id(fwd));
+  list.erase(it);
+  return ok();
+}
+
+bool has_forward_port(const std::vector<model::ForwardPort>& list, const model::ForwardPort& fwd) {
+  return std::find(list.begin(), list.end(), fwd) != list.end();
+}
+
+namespace {
+
+// The index of the rule whose canonical form is that of `text`; size() when absent.
+Result<size_t> find_rule(const std::vector<model::RichRule>& rules, const std::string& text) {
+  auto parsed = model::parse_rich_rule(text);
+  if (!parsed) return Unexpected{parsed.error()};
+  std::string canonical = model::to_string(*parsed);
+  for (size_t i = 0; i < rules.size(); ++i) {
+    if (model::to_string(rules[i]) == canonical) return i;
+  }
+  return rules.size();
+}
+
+}  // namespace
+
+Status add_rich_rule(std::vector<model::RichRule>& rules, const std::string& rule) {
+  auto index = find_rule(rules, rule);
+  if (!index) return Unexpected{index.error()};
+  if (*index != rules.size()) return fail(Code::ALREADY_ENABLED, rule);
+  rules.push_back(*model::parse_rich_rule(rule));
+  return ok();
+}
+
+Status remove_rich_rule(std::vector<model::RichRule>& rules, const std::string& rule) {
+  auto index = find_rule(rules, rule);
+  if (!index) return Unexpected{index.error()};
+  if (*index == rules.size()) return fail(Code::NOT_ENABLED, rule);
+  rules.erase(rules.begin() + static_cast<std::ptrdiff_t>(*index));
+  return ok();
+}
+
+Result<bool> has_rich_rule(const std::vector<model::RichRule>& rules, const std::string& rule) {
+  auto index = find_rule(rules, rule);
+  if (!index) return Unexpected{index.error()};
+  return *index != rules.size();
+}
+
+model::ZoneSource zone_source(const std::string& text) {
+  model::ZoneSource source;
+  if (text.rfind("ipset:", 0) == 0) {
+    source.ipset = text.substr(6);
+  } else if (model::check_mac(text)) {
+    source.mac = text;
+  } else {
+    source.address = text;
+  }
+  return source;
+}
+
+std::vector<std::string> source_strings(const std::vector<model::ZoneSource>& sources) {
+  std::vector<std::string> out;
+  out.reserve(sources.size());
+  for (const auto& s : sources) out.push_back(s.to_string());
+  return out;
+}
+
+Status add_source(std::vector<model::ZoneSource>& sources, const std::string& source) {
+  if (has_name(source_strings(sources), source)) return fail(Code::ALREADY_ENABLED, source);
+  sources.push_back(zone_source(source));
+  return ok();
+}
+
+Status remove_source(std::vector<model::ZoneSource>& sources, const std::string& source) {
+  auto list = source_strings(sources);
+  auto it = std::find(list.begin(), list.end(), source);
+  if (it == list.end()) return fail(Code::NOT_ENABLED, source);
+  sources.erase(sources.begin() + (it - list.begin()));
+  return ok();
+}
+
+}  // namespace fwctl::core
