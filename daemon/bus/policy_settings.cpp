@@ -7,17 +7,6 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-template <typename T>
-void put(Dict& dict, const char* key, const T& value) {
-  if (!value.empty()) dict[key] = sdbus::Variant(value);
-}
-
-std::vector<PortTuple> port_list(const std::vector<model::PortProto>& ports) {
-  std::vector<PortTuple> out;
-  for (const auto& p : ports) out.emplace_back(p.port, p.protocol);
-  return out;
-}
-
 std::vector<model::PortProto> ports_of(const std::vector<PortTuple>& tuples) {
   std::vector<model::PortProto> out;
   for (const auto& t : tuples) out.push_back({std::get<0>(t), std::get<1>(t)});
@@ -85,37 +74,6 @@ Status read_key(const std::string& key, const sdbus::Variant& value, core::Polic
 }
 
 }  // namespace
-
-IpSetTuple ipset_tuple(const model::IpSet& ipset) {
-  std::map<std::string, std::string> options;
-  for (const auto& [name, value] : ipset.options) options.emplace(name, value);
-  return IpSetTuple(ipset.info.version, ipset.info.short_, ipset.info.description, ipset.type,
-                    options, ipset.entries);
-}
-
-Dict policy_dict(const model::Policy& policy) {
-  Dict d;
-  put(d, "version", policy.info.version);
-  put(d, "short", policy.info.short_);
-  put(d, "description", policy.info.description);
-  put(d, "target", policy.target);
-  put(d, "services", policy.services);
-  put(d, "ports", port_list(policy.ports));
-  put(d, "icmp_blocks", policy.icmp_blocks);
-  d["masquerade"] = sdbus::Variant(policy.masquerade);
-  std::vector<ForwardPortTuple> forwards;
-  for (const auto& f : policy.forward_ports) {
-    forwards.emplace_back(f.port, f.protocol, f.to_port, f.to_addr);
-  }
-  put(d, "forward_ports", forwards);
-  put(d, "rich_rules", core::rich_rule_texts(policy));
-  put(d, "protocols", policy.protocols);
-  put(d, "source_ports", port_list(policy.source_ports));
-  if (policy.priority != 0) d["priority"] = sdbus::Variant(int32_t{policy.priority});
-  put(d, "ingress_zones", policy.ingress_zones);
-  put(d, "egress_zones", policy.egress_zones);
-  return d;
-}
 
 Result<core::PolicyUpdate> policy_update(const Dict& settings) {
   core::PolicyUpdate update;

@@ -1,6 +1,5 @@
 #pragma once
-// An ipset's settings in the (ssssa{ss}as) form of getIPSetSettings, and a policy's settings in
-// the a{sv} form of firewalld's getPolicySettings/setPolicySettings
+// A policy's settings in the a{sv} form of firewalld's getPolicySettings/setPolicySettings
 // (export_config_dict / import_config_dict of io/policy.py).
 //
 //   policy_dict(policy)      {"target": "CONTINUE", "priority": -1, "masquerade": false,
@@ -9,6 +8,7 @@
 //   policy_update(settings)  the keys given; INVALID_OPTION "option 'x' is not valid" for a key
 //                            firewalld does not know, INVALID_TYPE for a value of another type
 
+#include "bus/config_settings.hpp"
 #include "bus/settings_dict.hpp"
 #include "common/result.hpp"
 #include "core/firewall.hpp"
@@ -16,14 +16,7 @@
 
 namespace fwctl::bus {
 
-// version, short, description, type, options, entries.
-using IpSetTuple = sdbus::Struct<std::string, std::string, std::string, std::string,
-                                 std::map<std::string, std::string>, std::vector<std::string>>;
-
-// The options as a dict: a repeated option keeps its first value, as firewalld's reader does.
-IpSetTuple ipset_tuple(const model::IpSet& ipset);
-
-Dict policy_dict(const model::Policy& policy);
+// policy_dict() and ipset_tuple() are config_settings.hpp's: one form for runtime and permanent.
 Result<core::PolicyUpdate> policy_update(const Dict& settings);
 
 }  // namespace fwctl::bus

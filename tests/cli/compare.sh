@@ -101,6 +101,8 @@ run_all() {  # run_all TAG CLIENT
     (cd "$work" && "$client" "${argv[@]}") >"$work/out-$tag/$n.out" 2>"$work/out-$tag/$n.err" </dev/null || rc=$?
     echo "$rc" > "$work/out-$tag/$n.rc"
   done < "$cases"
+  # Each daemon has a system config directory of its own: paths in it compare by their tail.
+  sed -i "s|$work/etc-$tag|@SYSTEM_CONFIG@|g" "$work/out-$tag"/*.out "$work/out-$tag"/*.err
 }
 
 start_daemon ref
