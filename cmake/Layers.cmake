@@ -6,9 +6,12 @@
 # links: `#include "config/..."` does not compile in model/. Dependencies are PRIVATE unless a
 # layer's headers expose the lower layer's types (then PUBLIC).
 function(fwctl_layer name)
-  cmake_parse_arguments(L "" "" "PUBLIC_DEPS;PRIVATE_DEPS" ${ARGN})
+  cmake_parse_arguments(L "" "" "PUBLIC_DEPS;PRIVATE_DEPS;EXCLUDE" ${ARGN})
   file(GLOB srcs CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp)
   list(FILTER srcs EXCLUDE REGEX "_test\\.cpp$")
+  foreach(excluded IN LISTS L_EXCLUDE)
+    list(REMOVE_ITEM srcs ${CMAKE_CURRENT_SOURCE_DIR}/${excluded})
+  endforeach()
   add_library(fwctl_${name} STATIC ${srcs})
   set(root ${CMAKE_BINARY_DIR}/layer-include/${name})
   file(MAKE_DIRECTORY ${root})

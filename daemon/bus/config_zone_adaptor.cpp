@@ -16,23 +16,7 @@ model::ForwardPort forward(std::string port, std::string protocol, std::string t
 }  // namespace
 
 Status ConfigZoneAdaptor::check_bindings(const model::Zone& next) const {
-  const model::Zone& old = current();
-  auto old_sources = core::source_strings(old.sources);
-  for (const auto& [zone, item] : fw_.permanent().zones) {
-    if (zone == name_) continue;
-    for (const auto& interface : next.interfaces) {
-      if (!has_name(old.interfaces, interface) && has_name(item.value.interfaces, interface)) {
-        return fail(Code::ZONE_CONFLICT, interface);
-      }
-    }
-    auto theirs = core::source_strings(item.value.sources);
-    for (const auto& source : core::source_strings(next.sources)) {
-      if (!has_name(old_sources, source) && has_name(theirs, source)) {
-        return fail(Code::ZONE_CONFLICT, source);
-      }
-    }
-  }
-  return ok();
+  return core::check_zone_bindings(fw_.permanent().zones, name_, current(), next);
 }
 
 void ConfigZoneAdaptor::replace(sdbus::Result<>&& reply, const char* member, Change edit) {

@@ -193,4 +193,25 @@ Status remove_source(std::vector<model::ZoneSource>& sources, const std::string&
   return ok();
 }
 
+Status check_zone_bindings(const std::map<std::string, model::Item<model::Zone>>& zones,
+                           const std::string& name, const model::Zone& old,
+                           const model::Zone& next) {
+  auto old_sources = source_strings(old.sources);
+  for (const auto& [zone, item] : zones) {
+    if (zone == name) continue;
+    for (const auto& interface : next.interfaces) {
+      if (!has_name(old.interfaces, interface) && has_name(item.value.interfaces, interface)) {
+        return fail(Code::ZONE_CONFLICT, interface);
+      }
+    }
+    auto theirs = source_strings(item.value.sources);
+    for (const auto& source : source_strings(next.sources)) {
+      if (!has_name(old_sources, source) && has_name(theirs, source)) {
+        return fail(Code::ZONE_CONFLICT, source);
+      }
+    }
+  }
+  return ok();
+}
+
 }  // namespace fwctl::core

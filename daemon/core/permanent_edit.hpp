@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/result.hpp"
+#include "model/config.hpp"
 #include "model/rich_rule.hpp"
 #include "model/values.hpp"
 #include "model/zone.hpp"
@@ -52,5 +53,11 @@ model::ZoneSource zone_source(const std::string& text);
 std::vector<std::string> source_strings(const std::vector<model::ZoneSource>& sources);
 Status add_source(std::vector<model::ZoneSource>& sources, const std::string& source);
 Status remove_source(std::vector<model::ZoneSource>& sources, const std::string& source);
+
+// A permanent zone `name` going from `old` to `next` must not take an interface or source that
+// another of `zones` binds: ZONE_CONFLICT with the interface or source (what it had stays).
+Status check_zone_bindings(const std::map<std::string, model::Item<model::Zone>>& zones,
+                           const std::string& name, const model::Zone& old,
+                           const model::Zone& next);
 
 }  // namespace fwctl::core
