@@ -11,6 +11,11 @@ namespace fwctl::cli {
 void edit_policy(Session& s, ZoneSettings& st, bool permanent);
 void run_direct(Session& s, bool permanent);
 void run_whitelist(Session& s, bool permanent);
+void permanent_service(Session& s, proxy::FirewallD1_config_service& obj);
+void permanent_ipset(Session& s, proxy::FirewallD1_config_ipset& obj);
+void permanent_icmptype(Session& s, proxy::FirewallD1_config_icmptype& obj);
+void permanent_helper(Session& s, proxy::FirewallD1_config_helper& obj);
+bool new_from_file(Session& s);
 
 namespace {
 
@@ -26,13 +31,7 @@ std::vector<std::string> sorted(std::vector<std::string> v) {
   return v;
 }
 
-[[noreturn]] void not_yet(const Printer& p, const std::string& what) {
-  p.and_exit("Error: COMMAND_FAILED: fwctl does not implement " + what + " yet",
-             static_cast<int>(Code::COMMAND_FAILED));
-}
-
 }  // namespace
-
 void Session::permanent() {
   auto& cfg = bus().config();
   auto path_of = [&](const std::string& object, const std::string& interface) {
@@ -71,7 +70,8 @@ void Session::permanent() {
   }
   if (a.t("path_ipset"))
     p.and_exit(c.call([&] { return path_of(object(&proxy::FirewallD1_config::getIPSetByName, a.str("path_ipset")), ns + "ipset"); }));
-  if (a.t("ipset")) not_yet(p, "permanent ipset edits");
+  if (a.t("ipset"))
+    return permanent_ipset(*this, *bus().object<FirewallD1_config_ipset>(object(&proxy::FirewallD1_config::getIPSetByName, a.str("ipset"))));
   // zones
   if (a.t("get_zones")) print_list(c.call([&] { return cfg.getZoneNames(); }));
   if (a.t("new_zone")) {
@@ -79,9 +79,7 @@ void Session::permanent() {
     st.target = "default";
     return void(c.call([&] { cfg.addZone2(a.str("new_zone"), encode_zone(st)); }));
   }
-  if (a.t("new_zone_from_file") || a.t("new_policy_from_file") || a.t("new_service_from_file") ||
-      a.t("new_ipset_from_file") || a.t("new_icmptype_from_file") || a.t("new_helper_from_file"))
-    not_yet(p, "--new-*-from-file");
+  if (new_from_file(*this)) return;
   if (a.t("delete_zone"))
     return void(c.call([&] { bus().object<FirewallD1_config_zone>(object(&proxy::FirewallD1_config::getZoneByName, a.str("delete_zone")))->remove(); }));
   if (a.t("load_zone_defaults"))
@@ -150,7 +148,8 @@ void Session::permanent() {
   }
   if (a.t("path_helper"))
     p.and_exit(c.call([&] { return path_of(object(&proxy::FirewallD1_config::getHelperByName, a.str("path_helper")), ns + "helper"); }));
-  if (a.t("helper")) not_yet(p, "permanent helper edits");
+  if (a.t("helper"))
+    return permanent_helper(*this, *bus().object<FirewallD1_config_helper>(object(&proxy::FirewallD1_config::getHelperByName, a.str("helper"))));
   // icmptypes
   if (a.t("get_icmptypes")) print_list(c.call([&] { return cfg.getIcmpTypeNames(); }));
   if (a.t("new_icmptype"))
@@ -167,8 +166,10 @@ void Session::permanent() {
   }
   if (a.t("path_icmptype"))
     p.and_exit(c.call([&] { return path_of(object(&proxy::FirewallD1_config::getIcmpTypeByName, a.str("path_icmptype")), ns + "icmptype"); }));
-  if (a.t("icmptype")) not_yet(p, "permanent icmptype edits");
-  if (a.t("service")) not_yet(p, "permanent service edits");
+  if (a.t("icmptype"))
+    return permanent_icmptype(*this, *bus().object<FirewallD1_config_icmptype>(object(&proxy::FirewallD1_config::getIcmpTypeByName, a.str("icmptype"))));
+  if (a.t("service"))
+    return permanent_service(*this, *bus().object<FirewallD1_config_service>(object(&proxy::FirewallD1_config::getServiceByName, a.str("service"))));
   if (f.lockdown_whitelist) return run_whitelist(*this, true);
   if (f.direct) return run_direct(*this, true);
   if (a.t("list_all_policies")) {
@@ -188,5 +189,4 @@ void Session::permanent() {
   }
   permanent_zone();
 }
-
 }  // namespace fwctl::cli

@@ -1,0 +1,249 @@
+// --permanent --service=X / --ipset=X / --icmptype=X / --helper=X edits. As firewall-cmd does
+// it: fetch the item's settings, change them on the client side (FirewallClient*Settings'
+// add/remove/query, with their ALREADY_ENABLED / NOT_ENABLED texts), send them back with update.
+#include "core/firewall_ipset_entries.hpp"
+#include "session.hpp"
+#include "settings_dbus.hpp"
+#include "settings_edit.hpp"
+#include "values.hpp"
+
+namespace fwctl::cli {
+
+bool entries_from_files(Session& s, std::vector<std::string>& entries, bool add);
+
+namespace {
+
+std::string quoted_port(const Item& i) { return "'" + i.args[0] + ":" + i.args[1] + "'"; }
+
+std::string join(const std::vector<std::string>& items, const char* sep) {
+  std::string out;
+  for (const auto& each : items) out += (out.empty() ? "" : sep) + each;
+  return out;
+}
+
+std::vector<std::string> port_list(const std::vector<PortProto>& ports) {
+  std::vector<std::string> out;
+  for (const auto& [port, proto] : ports) out.push_back(port + "/" + proto);
+  return out;
+}
+
+// The add/remove/query/get quartet of a list of ports (services and helpers).
+bool port_ops(Session& s, std::vector<PortProto>& ports, const char* add, const char* remove,
+              const char* query, const std::function<void()>& update) {
+  auto& c = s.c;
+  if (s.a.t(add)) {
+    cmd_sequence(c, s.a.list(add), parse_port, [&](const Item& i) {
+      add_item(ports, PortProto{i.args[0], i.args[1]}, quoted_port(i));
+    }, true);
+    return update(), true;
+  }
+  if (s.a.t(remove)) {
+    cmd_sequence(c, s.a.list(remove), parse_port, [&](const Item& i) {
+      remove_item(ports, PortProto{i.args[0], i.args[1]}, quoted_port(i));
+    }, true);
+    return update(), true;
+  }
+  if (s.a.t(query))
+    query_sequence(c, s.a.list(query), parse_port, [&](const Item& i) {
+      return has_item(ports, PortProto{i.args[0], i.args[1]});
+    }, "%s/%s");
+  return false;
+}
+
+// The same for a list of names (protocols, modules, includes, helpers).
+bool name_ops(Session& s, std::vector<std::string>& names, const char* add, const char* remove,
+              const char* query, const std::function<void()>& update) {
+  auto& c = s.c;
+  if (s.a.t(add)) {
+    cmd_sequence(c, s.a.list(add), nullptr,
+                 [&](const Item& i) { add_item(names, i.args[0], i.args[0]); }, true);
+    return update(), true;
+  }
+  if (s.a.t(remove)) {
+    cmd_sequence(c, s.a.list(remove), nullptr,
+                 [&](const Item& i) { remove_item(names, i.args[0], i.args[0]); }, true);
+    return update(), true;
+  }
+  if (s.a.t(query))
+    query_sequence(c, s.a.list(query), nullptr,
+                   [&](const Item& i) { return has_item(names, i.args[0]); }, "'%s'");
+  return false;
+}
+
+// --set-description/--get-description/--set-short/--get-short, common to every kind.
+template <typename Settings>
+bool info_ops(Session& s, Settings& st, const std::function<void()>& update) {
+  if (s.a.t("set_description")) return st.description = s.a.str("set_description"), update(), true;
+  if (s.a.t("get_description")) s.p.and_exit(st.description);
+  if (s.a.t("set_short")) return st.short_name = s.a.str("set_short"), update(), true;
+  if (s.a.t("get_short")) s.p.and_exit(st.short_name);
+  return false;
+}
+
+void service_destinations(Session& s, ServiceSettings& st, const std::function<void()>& update) {
+  auto& d = st.destinations;
+  auto find = [&](const std::string& ipv) {
+    return std::find_if(d.begin(), d.end(), [&](const auto& e) { return e.first == ipv; });
+  };
+  if (s.a.t("set_destination")) {
+    cmd_sequence(s.c, s.a.list("set_destination"), parse_service_destination, [&](const Item& i) {
+      auto it = find(i.args[0]);
+      if (it != d.end() && it->second == i.args[1])
+        throw FwError{"ALREADY_ENABLED: '" + i.args[0] + ":" + i.args[1] + "'"};
+      if (it != d.end()) it->second = i.args[1];
+      else d.emplace_back(i.args[0], i.args[1]);
+    }, true);
+    return update();
+  }
+  const auto& removed = s.a.list("remove_destination");
+  for (const auto& ipv : removed) {  // firewall-cmd's special case: only the ipv, no address
+    s.c.call([&] { check_destination_ipv(ipv); });
+    auto it = find(ipv);
+    if (it != d.end()) {
+      d.erase(it);
+    } else if (removed.size() > 1) {
+      s.p.warning("Warning: NOT_ENABLED: '" + ipv + "'");
+    } else {
+      s.p.and_exit("Error: NOT_ENABLED: '" + ipv + "'", static_cast<int>(Code::NOT_ENABLED));
+    }
+  }
+  update();
+}
+
+}  // namespace
+
+void permanent_service(Session& s, proxy::FirewallD1_config_service& obj) {
+  auto& a = s.a;
+  ServiceSettings st = decode_service(s.c.call([&] { return obj.getSettings2(); }));
+  auto update = [&] { s.c.call([&] { obj.update2(encode_service(st)); }); };
+  if (port_ops(s, st.ports, "add_port", "remove_port", "query_port", update)) return;
+  if (a.t("get_ports")) s.p.and_exit(join(port_list(st.ports), " "));
+  if (name_ops(s, st.protocols, "add_protocol", "remove_protocol", "query_protocol", update)) return;
+  if (a.t("get_protocols")) s.p.and_exit(join(st.protocols, " "));
+  if (port_ops(s, st.source_ports, "add_source_port", "remove_source_port", "query_source_port",
+               update))
+    return;
+  if (a.t("get_source_ports")) s.p.and_exit(join(port_list(st.source_ports), " "));
+  if (name_ops(s, st.modules, "add_module", "remove_module", "query_module", update)) return;
+  if (a.t("get_modules")) s.p.and_exit(join(st.modules, " "));
+  if (a.t("set_destination") || a.t("remove_destination"))
+    return service_destinations(s, st, update);
+  if (a.t("query_destination"))
+    query_sequence(s.c, a.list("query_destination"), parse_service_destination,
+                   [&](const Item& i) { return has_item(st.destinations, {i.args[0], i.args[1]}); },
+                   "'%s'");
+  if (a.t("get_destinations")) {
+    std::vector<std::string> shown;
+    for (const auto& [ipv, address] : st.destinations) shown.push_back(ipv + ":" + address);
+    s.p.and_exit(join(shown, " "));
+  }
+  if (name_ops(s, st.includes, "add_include", "remove_include", "query_include", update)) return;
+  auto sorted = [](std::vector<std::string> v) { return std::sort(v.begin(), v.end()), v; };
+  if (a.t("get_includes")) s.p.and_exit(join(sorted(st.includes), " "));
+  if (name_ops(s, st.helpers, "add_helper", "remove_helper", "query_helper", update)) return;
+  if (a.t("get_service_helpers")) s.p.and_exit(join(sorted(st.helpers), " "));
+  if (info_ops(s, st, update)) return;
+  s.fail_usage("Unknown option");
+}
+
+void permanent_ipset(Session& s, proxy::FirewallD1_config_ipset& obj) {
+  auto& a = s.a;
+  IPSetSettings st = decode_ipset(s.c.call([&] { return obj.getSettings(); }));
+  auto update = [&] { s.c.call([&] { obj.update(encode_ipset(st)); }); };
+  auto timeout = std::find_if(st.options.begin(), st.options.end(),
+                              [](const auto& o) { return o.first == "timeout"; });
+  auto no_timeout = [&] {
+    if (timeout != st.options.end() && timeout->second != "0") throw FwError{"IPSET_WITH_TIMEOUT"};
+  };
+  if (a.t("add_entry")) {
+    cmd_sequence(s.c, a.list("add_entry"), nullptr, [&](const Item& i) {
+      no_timeout();
+      std::string entry = core::normalize_ipset_entry(i.args[0]);
+      if (has_item(st.entries, entry)) throw FwError{"ALREADY_ENABLED: " + entry};
+      if (auto overlap = core::check_entry_overlaps_existing(entry, st.entries); !overlap)
+        throw FwError{overlap.error().message()};
+      st.entries.push_back(entry);
+    }, true);
+    return update();
+  }
+  if (a.t("remove_entry")) {
+    cmd_sequence(s.c, a.list("remove_entry"), nullptr, [&](const Item& i) {
+      no_timeout();
+      std::string entry = core::normalize_ipset_entry(i.args[0]);
+      remove_item(st.entries, entry, entry);
+    }, true);
+    return update();
+  }
+  if (a.t("query_entry"))
+    query_sequence(s.c, a.list("query_entry"), nullptr, [&](const Item& i) {
+      no_timeout();
+      return has_item(st.entries, core::normalize_ipset_entry(i.args[0]));
+    }, "'%s'");
+  if (a.t("get_entries")) s.p.and_exit(join(st.entries, "\n"));
+  if (a.t("add_entries_from_file") || a.t("remove_entries_from_file")) {
+    if (entries_from_files(s, st.entries, a.t("add_entries_from_file"))) {
+      s.c.call([&] {
+        no_timeout();
+        if (auto overlaps = core::check_for_overlapping_entries(st.entries); !overlaps)
+          throw FwError{overlaps.error().message()};
+      });
+      update();
+    }
+    return;
+  }
+  if (info_ops(s, st, update)) return;
+  s.fail_usage("Unknown option");
+}
+
+void permanent_icmptype(Session& s, proxy::FirewallD1_config_icmptype& obj) {
+  auto& a = s.a;
+  IcmpTypeSettings st = decode_icmptype(s.c.call([&] { return obj.getSettings(); }));
+  auto update = [&] { s.c.call([&] { obj.update(encode_icmptype(st)); }); };
+  auto& d = st.destinations;  // empty means both
+  if (a.t("add_destination")) {
+    cmd_sequence(s.c, a.list("add_destination"), check_destination_ipv, [&](const Item& i) {
+      if (d.empty() || has_item(d, i.args[0])) throw FwError{"ALREADY_ENABLED: " + i.args[0]};
+      d.push_back(i.args[0]);
+    }, true);
+    return update();
+  }
+  if (a.t("remove_destination")) {
+    cmd_sequence(s.c, a.list("remove_destination"), check_destination_ipv, [&](const Item& i) {
+      if (has_item(d, i.args[0])) return void(remove_item(d, i.args[0], i.args[0]));
+      if (!d.empty()) throw FwError{"NOT_ENABLED: " + i.args[0]};
+      d = {i.args[0] == "ipv4" ? "ipv6" : "ipv4"};
+    }, true);
+    return update();
+  }
+  if (a.t("query_destination"))
+    query_sequence(s.c, a.list("query_destination"), check_destination_ipv,
+                   [&](const Item& i) { return d.empty() || has_item(d, i.args[0]); }, "'%s'");
+  if (a.t("get_destinations"))
+    s.p.and_exit(d.empty() ? "ipv4\nipv6" : join(d, "\n"));
+  if (info_ops(s, st, update)) return;
+  s.fail_usage("Unknown option");
+}
+
+void permanent_helper(Session& s, proxy::FirewallD1_config_helper& obj) {
+  auto& a = s.a;
+  HelperSettings st = decode_helper(s.c.call([&] { return obj.getSettings(); }));
+  auto update = [&] { s.c.call([&] { obj.update(encode_helper(st)); }); };
+  if (port_ops(s, st.ports, "add_port", "remove_port", "query_port", update)) return;
+  if (a.t("get_ports"))
+    s.p.and_exit(join(port_list(port_pairs(s.c.call([&] { return obj.getPorts(); }))), " "));
+  if (a.t("get_module")) s.p.and_exit(st.module);
+  if (a.t("set_module")) {
+    st.module = s.c.call([&] { return check_module(a.str("set_module")); });
+    return update();
+  }
+  if (a.t("get_family")) s.p.and_exit(st.family);
+  if (a.t("set_family")) {
+    const auto& values = a.list("set_family");
+    st.family = s.c.call([&] { return check_helper_family(values.empty() ? "" : values[0]); });
+    return update();
+  }
+  if (info_ops(s, st, update)) return;
+  s.fail_usage("Unknown option");
+}
+
+}  // namespace fwctl::cli
