@@ -67,7 +67,7 @@ Item plain_item(const std::string& value) { return Item{{value}, {value}}; }
 void cmd_sequence(Client& c, const std::vector<std::string>& items, const ParseItem& parse,
                   const std::function<void(const Item&)>& action, bool authorize) {
   const Printer& p = c.printer();
-  if (authorize) c.call([&] { c.bus().fw().authorizeAll(); });
+  if (authorize && c.has_bus()) c.call([&] { c.bus().fw().authorizeAll(); });
   const bool several = items.size() > 1;
   std::vector<int> codes;
   size_t errors = 0;

@@ -26,9 +26,12 @@ bool warn_only(int code);
 
 class Client {
  public:
-  Client(Bus& bus, const Printer& printer) : bus_(bus), printer_(printer) {}
+  Client(Bus& bus, const Printer& printer) : bus_(&bus), printer_(printer) {}
+  // Without a bus (--offline): sequences then skip fw.authorizeAll().
+  explicit Client(const Printer& printer) : bus_(nullptr), printer_(printer) {}
 
-  Bus& bus() { return bus_; }
+  Bus& bus() { return *bus_; }
+  bool has_bus() const { return bus_ != nullptr; }
   const Printer& printer() const { return printer_; }
 
   // Runs a D-Bus call under handle_exceptions. On a warning the result is T{}.
@@ -54,7 +57,7 @@ class Client {
   void set_handler(bool on) { handler_ = on; }
 
  private:
-  Bus& bus_;
+  Bus* bus_;
   const Printer& printer_;
   bool handler_ = true;
 };

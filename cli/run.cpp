@@ -3,6 +3,7 @@
 
 #include "check_config.hpp"
 #include "help.hpp"
+#include "offline.hpp"
 #include "session.hpp"
 
 namespace fwctl::cli {
@@ -10,12 +11,15 @@ namespace {
 
 constexpr int kUsageError = 2;
 
-// fwctl --offline: today only --check-config (issue 2); every other offline edit is refused
-// rather than half done.
-int run_offline(const Args& a, const Printer& p, std::ostream& out, std::ostream& err) {
+// fwctl --offline: --check-config, or an edit of the permanent files (offline.cpp) after
+// firewall-cmd's usage checks, every option counting as --permanent.
+int run_offline(Args& a, const Printer& p, std::ostream& out, std::ostream& err,
+                const std::string& prog) {
   if (!a.t("check_config")) {
-    p.error_msg("Error: --offline supports only --check-config so far");
-    return kUsageError;
+    a.set("permanent", "");
+    Families f = classify(a);
+    if (CheckResult check = check_combinations(a, f, prog); check.failure) p.fail(*check.failure);
+    run_offline_edit(a, p);
   }
   std::string defaults = a.t("default_config") ? a.str("default_config") : "/usr/lib/firewalld";
   std::string system = a.t("system_config") ? a.str("system_config") : "/etc/firewalld";
@@ -109,7 +113,7 @@ int run(const std::vector<std::string>& argv, const std::string& prog, std::ostr
     Args& a = *parsed;
     p.set_quiet(a.t("quiet"));
     p.set_verbose(a.t("verbose"));
-    if (a.t("offline")) return run_offline(a, p, out, err);
+    if (a.t("offline")) return run_offline(a, p, out, err, prog);
     Families f = classify(a);
     CheckResult check = check_combinations(a, f, prog);
     if (check.failure) {

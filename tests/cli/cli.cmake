@@ -5,3 +5,10 @@ add_test(NAME cli_compare_firewall_cmd
                  ${CMAKE_SOURCE_DIR})
 set_tests_properties(cli_compare_firewall_cmd PROPERTIES LABELS integration SKIP_RETURN_CODE 77
                      TIMEOUT 600)
+
+# Issue 5: fwctl --offline writes the files fwctld writes for the same commands (root).
+add_test(NAME cli_offline_same_files
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/offline_compare.sh $<TARGET_FILE:fwctld>
+                 $<TARGET_FILE:fwctl> ${CMAKE_SOURCE_DIR})
+set_tests_properties(cli_offline_same_files PROPERTIES LABELS integration SKIP_RETURN_CODE 77
+                     TIMEOUT 300)

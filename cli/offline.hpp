@@ -1,0 +1,15 @@
+#pragma once
+// fwctl --offline (but --check-config): the permanent configuration edited on disk through the
+// daemon's store, firewall-offline-cmd's job. See offline.cpp.
+
+#include "client.hpp"
+#include "options.hpp"
+#include "printer.hpp"
+
+namespace fwctl::cli {
+
+// Runs the command on the trees of --default-config and --system-config (firewalld's
+// /usr/lib/firewalld and /etc/firewalld by default); always exits (throws Exit).
+[[noreturn]] void run_offline_edit(Args& a, const Printer& p);
+
+}  // namespace fwctl::cli
