@@ -148,7 +148,7 @@ void query_sequence(Client& c, const std::vector<std::string>& items, const Pars
       }
       p.and_exit("Error: " + error, error_code(error));
     }
-    if (several) p.msg(substitute(message, item.shown) + ": " + (result ? "yes" : "no"));
+    if (several) p.query_line(substitute(message, item.shown), result);
     else p.query_result(result);
   }
   throw Exit{0};

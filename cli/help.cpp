@@ -88,6 +88,9 @@ Lockdown
 
 fwctl only
   --offline --check-config [--default-config DIR] [--system-config DIR]
+  --json                With any query or listing: print a JSON document (see fwctl(1))
+  --explain             With --zone=<zone> or --policy=<policy>: print the nftables chains it
+                        compiles to, from the configuration files, applying nothing
 
 See firewall-cmd(1) for what each option does.
 

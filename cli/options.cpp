@@ -228,6 +228,8 @@ const std::vector<argparse::Option> kTable = {
     {{"--offline"}, K::Flag, -1, 0},
     {{"--default-config"}, K::Value, -1, 0},
     {{"--system-config"}, K::Value, -1, 0},
+    {{"--json"}, K::Flag, -1, 0},     // json_sink.hpp
+    {{"--explain"}, K::Flag, -1, 0},  // explain.hpp
     {{"--json"}, K::Flag, -1, 0},
     {{"--explain"}, K::Flag, -1, 0},
 };

@@ -6,6 +6,9 @@
 
 #include <iosfwd>
 #include <string>
+#include <vector>
+
+#include "json_sink.hpp"
 
 namespace fwctl::cli {
 
@@ -19,8 +22,12 @@ class Printer {
       : out_(out), err_(err), err_tty_(err_is_tty) {}
 
   void set_quiet(bool quiet) { quiet_ = quiet; }
+  bool quiet() const { return quiet_; }
   void set_verbose(bool verbose) { verbose_ = verbose; }
   bool verbose() const { return verbose_; }
+  // --json: answers go to `sink` (which run() flushes) instead of being printed as text.
+  void set_json(JsonSink* sink) { json_ = sink; }
+  JsonSink* json() const { return json_; }
 
   void msg(const std::string& text) const;
   void error_msg(const std::string& text) const;
@@ -31,6 +38,11 @@ class Printer {
   [[noreturn]] void fail(const std::string& text) const { and_exit(text, 2); }
   // "yes" and exit 0, or "no" and exit 1.
   [[noreturn]] void query_result(bool value) const;
+  // A list answer: the items joined by `sep`, and exit 0.
+  [[noreturn]] void list(const std::vector<std::string>& items, const char* sep = " ") const;
+  // One "ITEM: yes" line of a query of several items; `shown` is the ITEM as firewall-cmd
+  // prints it ("'80/tcp'").
+  void query_line(const std::string& shown, bool value) const;
 
  private:
   std::ostream& out_;
@@ -38,6 +50,7 @@ class Printer {
   bool err_tty_;
   bool quiet_ = false;
   bool verbose_ = false;
+  JsonSink* json_ = nullptr;
 };
 
 }  // namespace fwctl::cli

@@ -2,8 +2,10 @@
 #include <ostream>
 
 #include "check_config.hpp"
+#include "explain.hpp"
 #include "help.hpp"
 #include "offline.hpp"
+#include "json_output.hpp"
 #include "session.hpp"
 
 namespace fwctl::cli {
@@ -37,6 +39,20 @@ std::string connect_failure(const std::string& sdbus_message) {
   std::string path = address.substr(10, address.find(',') - 10);
   return "Failed to connect to socket " + path + ": " +
          sdbus_message.substr(open + 1, close - open - 1);
+}
+
+config::Paths config_paths(const Args& a) {
+  config::Paths paths;
+  if (a.t("default_config")) paths.default_dir = a.str("default_config");
+  if (a.t("system_config")) paths.system_dir = a.str("system_config");
+  return paths;
+}
+
+// --json on a command line argparse rejected: the usage error as a JSON document.
+bool wants_json(const std::vector<std::string>& argv) {
+  for (const auto& arg : argv)
+    if (arg == "--json") return true;
+  return false;
 }
 
 bool anything_to_do(const Families& f) {
@@ -94,9 +110,7 @@ int run_online(Args& a, const Families& f, const Printer& p, int timeout, const 
 }  // namespace
 
 void Session::print_list(const std::vector<std::string>& items, const char* sep) const {
-  std::string out;
-  for (size_t i = 0; i < items.size(); ++i) out += (i ? sep : "") + items[i];
-  p.and_exit(out);
+  p.list(items, sep);
 }
 
 void Session::fail_usage(const std::string& text) const { p.fail(format_usage(prog) + text); }
@@ -104,15 +118,26 @@ void Session::fail_usage(const std::string& text) const { p.fail(format_usage(pr
 int run(const std::vector<std::string>& argv, const std::string& prog, std::ostream& out,
         std::ostream& err, bool err_is_tty) {
   Printer p(out, err, err_is_tty);
+  JsonSink json(out, err);
   try {
     auto parsed = parse_command_line(argv);
     if (!parsed) {
-      err << format_usage(prog) << prog << ": error: " << parsed.error().detail << '\n';
+      if (wants_json(argv)) err << diagnostic_json(parsed.error().detail, kUsageError).dump() << '\n';
+      else err << format_usage(prog) << prog << ": error: " << parsed.error().detail << '\n';
       return kUsageError;
     }
     Args& a = *parsed;
     p.set_quiet(a.t("quiet"));
     p.set_verbose(a.t("verbose"));
+    if (a.t("explain")) {
+      if (auto usage = explain_usage_error(a); !usage.empty()) p.fail(format_usage(prog) + usage);
+      return run_explain(config_paths(a), {a.t("policy"), a.str(a.t("policy") ? "policy" : "zone")},
+                         p, out, err);
+    }
+    if (a.t("json")) {
+      json.set_many(a.t("list_all_zones") || a.t("list_all_policies"));
+      p.set_json(&json);
+    }
     if (a.t("offline")) return run_offline(a, p, out, err, prog);
     Families f = classify(a);
     CheckResult check = check_combinations(a, f, prog);
@@ -126,6 +151,7 @@ int run(const std::vector<std::string>& argv, const std::string& prog, std::ostr
     }
     return run_online(a, f, p, check.timeout, prog);
   } catch (const Exit& e) {
+    if (p.json()) json.flush(p.quiet());
     return e.code;
   } catch (const sdbus::Error& e) {
     // A failure outside firewall-cmd's handled calls (the bus went away mid-command).

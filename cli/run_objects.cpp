@@ -4,6 +4,7 @@
 
 #include "info_format.hpp"
 #include "session.hpp"
+#include "show.hpp"
 #include "settings_dbus.hpp"
 #include "values.hpp"
 
@@ -81,8 +82,7 @@ bool Session::runtime_objects() {
   }
   if (a.t("info_ipset")) {
     auto name = a.str("info_ipset");
-    p.msg(format_ipset(name, decode_ipset(c.call([&] { return ip.getIPSetSettings(name); })),
-                       p.verbose()));
+    show_ipset(p, name, decode_ipset(c.call([&] { return ip.getIPSetSettings(name); })));
     throw Exit{0};
   }
   if (a.t("add_entry")) {
@@ -112,9 +112,7 @@ bool Session::runtime_objects() {
   }
   if (a.t("info_helper")) {
     auto name = a.str("info_helper");
-    p.msg(format_helper(
-        name, decode_helper(c.call([&] { return bus().fw().getHelperSettings(name); })),
-        p.verbose()));
+    show_helper(p, name, decode_helper(c.call([&] { return bus().fw().getHelperSettings(name); })));
     throw Exit{0};
   }
   auto& pol = bus().policies();

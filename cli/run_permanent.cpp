@@ -3,6 +3,7 @@
 
 #include "info_format.hpp"
 #include "session.hpp"
+#include "show.hpp"
 #include "settings_dbus.hpp"
 #include "values.hpp"
 
@@ -65,7 +66,7 @@ void Session::permanent() {
   if (a.t("info_ipset")) {
     auto name = a.str("info_ipset");
     auto path = object(&proxy::FirewallD1_config::getIPSetByName, name);
-    p.msg(format_ipset(name, decode_ipset(c.call([&] { return bus().object<FirewallD1_config_ipset>(path)->getSettings(); })), p.verbose()));
+    show_ipset(p, name, decode_ipset(c.call([&] { return bus().object<FirewallD1_config_ipset>(path)->getSettings(); })));
     throw Exit{0};
   }
   if (a.t("path_ipset"))
@@ -87,7 +88,7 @@ void Session::permanent() {
   if (a.t("info_zone")) {
     auto name = a.str("info_zone");
     auto path = object(&proxy::FirewallD1_config::getZoneByName, name);
-    p.msg(format_zone(name, decode_zone(c.call([&] { return bus().object<FirewallD1_config_zone>(path)->getSettings2(); })), p.verbose()));
+    show_zone(p, name, decode_zone(c.call([&] { return bus().object<FirewallD1_config_zone>(path)->getSettings2(); })));
     throw Exit{0};
   }
   if (a.t("path_zone"))
@@ -106,7 +107,7 @@ void Session::permanent() {
   if (a.t("info_policy")) {
     auto name = a.str("info_policy");
     auto path = object(&proxy::FirewallD1_config::getPolicyByName, name);
-    p.msg(format_policy(name, decode_policy(c.call([&] { return bus().object<FirewallD1_config_policy>(path)->getSettings(); })), p.verbose()));
+    show_policy(p, name, decode_policy(c.call([&] { return bus().object<FirewallD1_config_policy>(path)->getSettings(); })));
     throw Exit{0};
   }
   if (a.t("path_policy"))
@@ -122,7 +123,7 @@ void Session::permanent() {
   if (a.t("info_service")) {
     auto name = a.str("info_service");
     auto path = object(&proxy::FirewallD1_config::getServiceByName, name);
-    p.msg(format_service(name, decode_service(c.call([&] { return bus().object<FirewallD1_config_service>(path)->getSettings2(); })), p.verbose()));
+    show_service(p, name, decode_service(c.call([&] { return bus().object<FirewallD1_config_service>(path)->getSettings2(); })));
     throw Exit{0};
   }
   if (a.t("path_service"))
@@ -143,7 +144,7 @@ void Session::permanent() {
   if (a.t("info_helper")) {
     auto name = a.str("info_helper");
     auto path = object(&proxy::FirewallD1_config::getHelperByName, name);
-    p.msg(format_helper(name, decode_helper(c.call([&] { return bus().object<FirewallD1_config_helper>(path)->getSettings(); })), p.verbose()));
+    show_helper(p, name, decode_helper(c.call([&] { return bus().object<FirewallD1_config_helper>(path)->getSettings(); })));
     throw Exit{0};
   }
   if (a.t("path_helper"))
@@ -161,7 +162,7 @@ void Session::permanent() {
   if (a.t("info_icmptype")) {
     auto name = a.str("info_icmptype");
     auto path = object(&proxy::FirewallD1_config::getIcmpTypeByName, name);
-    p.msg(format_icmptype(name, decode_icmptype(c.call([&] { return bus().object<FirewallD1_config_icmptype>(path)->getSettings(); })), p.verbose()));
+    show_icmptype(p, name, decode_icmptype(c.call([&] { return bus().object<FirewallD1_config_icmptype>(path)->getSettings(); })));
     throw Exit{0};
   }
   if (a.t("path_icmptype"))
@@ -175,7 +176,7 @@ void Session::permanent() {
   if (a.t("list_all_policies")) {
     for (const auto& name : sorted(c.call([&] { return cfg.getPolicyNames(); }))) {
       auto path = object(&proxy::FirewallD1_config::getPolicyByName, name);
-      p.msg(format_policy(name, decode_policy(c.call([&] { return bus().object<FirewallD1_config_policy>(path)->getSettings(); })), p.verbose()));
+      show_policy(p, name, decode_policy(c.call([&] { return bus().object<FirewallD1_config_policy>(path)->getSettings(); })));
       p.msg("");
     }
     throw Exit{0};

@@ -3,6 +3,7 @@
 
 #include "info_format.hpp"
 #include "session.hpp"
+#include "show.hpp"
 #include "settings_dbus.hpp"
 #include "values.hpp"
 
@@ -170,13 +171,13 @@ void Session::permanent_zone() {
   }
   // listings
   if (a.t("list_all")) {
-    p.msg(format_zone(name, decode_zone(c.call([&] { return z.getSettings2(); })), p.verbose()));
+    show_zone(p, name, decode_zone(c.call([&] { return z.getSettings2(); })));
     throw Exit{0};
   }
   if (a.t("list_all_zones")) {
     for (const auto& each : sorted(c.call([&] { return cfg.getZoneNames(); }))) {
       auto obj = zone_object(each);
-      p.msg(format_zone(each, decode_zone(c.call([&] { return obj->getSettings2(); })), p.verbose()));
+      show_zone(p, each, decode_zone(c.call([&] { return obj->getSettings2(); })));
       p.msg("");
     }
     throw Exit{0};

@@ -4,6 +4,7 @@
 
 #include "info_format.hpp"
 #include "session.hpp"
+#include "show.hpp"
 #include "settings_dbus.hpp"
 #include "settings_edit.hpp"
 #include "values.hpp"
@@ -75,7 +76,7 @@ void edit_policy(Session& s, ZoneSettings& st, bool permanent) {
   };
 
   if (a.t("list_all")) {
-    p.msg(format_policy(a.str("policy"), st, p.verbose()));
+    show_policy(p, a.str("policy"), st);
     throw Exit{0};
   }
   if (a.t("list_ingress_zones")) s.print_list(sorted(st.ingress_zones));

@@ -4,6 +4,7 @@
 
 #include "info_format.hpp"
 #include "session.hpp"
+#include "show.hpp"
 #include "settings_dbus.hpp"
 #include "values.hpp"
 
@@ -53,16 +54,12 @@ bool Session::runtime_general() {
   if (a.t("get_zones")) print_list(c.call([&] { return bus().zone().getZones(); }));
   if (a.t("get_active_zones")) {
     auto active = c.call([&] { return bus().zone().getActiveZones(); });
-    std::string text = format_active(active, {"interfaces", "sources"});
-    if (!text.empty()) p.msg(text);
-    throw Exit{0};
+    show_active(p, active, {"interfaces", "sources"});
   }
   if (a.t("get_policies")) print_list(c.call([&] { return bus().policy().getPolicies(); }));
   if (a.t("get_active_policies")) {
     auto active = c.call([&] { return bus().policy().getActivePolicies(); });
-    std::string text = format_active(active, {"ingress_zones", "egress_zones"});
-    if (!text.empty()) p.msg(text);
-    throw Exit{0};
+    show_active(p, active, {"ingress_zones", "egress_zones"});
   }
   if (a.t("get_services")) print_list(c.call([&] { return fw.listServices(); }));
   if (a.t("get_icmptypes")) print_list(c.call([&] { return fw.listIcmpTypes(); }));
@@ -231,14 +228,12 @@ bool Session::runtime_zone() {
   // listings
   if (a.t("list_all")) {
     std::string name = zn.empty() ? c.call([&] { return bus().fw().getDefaultZone(); }) : zn;
-    p.msg(format_zone(name, decode_zone(c.call([&] { return z.getZoneSettings2(name); })),
-                      p.verbose()));
+    show_zone(p, name, decode_zone(c.call([&] { return z.getZoneSettings2(name); })));
     throw Exit{0};
   }
   if (a.t("list_all_zones")) {
     for (const auto& name : c.call([&] { return z.getZones(); })) {
-      p.msg(format_zone(name, decode_zone(c.call([&] { return z.getZoneSettings2(name); })),
-                        p.verbose()));
+      show_zone(p, name, decode_zone(c.call([&] { return z.getZoneSettings2(name); })));
       p.msg("");
     }
     throw Exit{0};
@@ -246,37 +241,29 @@ bool Session::runtime_zone() {
   if (a.t("list_all_policies")) {
     auto& pol = bus().policy();
     for (const auto& name : c.call([&] { return pol.getPolicies(); })) {
-      p.msg(format_policy(name, decode_policy(c.call([&] { return pol.getPolicySettings(name); })),
-                          p.verbose()));
+      show_policy(p, name, decode_policy(c.call([&] { return pol.getPolicySettings(name); })));
       p.msg("");
     }
     throw Exit{0};
   }
   if (a.t("info_zone")) {
     auto name = a.str("info_zone");
-    p.msg(format_zone(name, decode_zone(c.call([&] { return z.getZoneSettings2(name); })),
-                      p.verbose()));
+    show_zone(p, name, decode_zone(c.call([&] { return z.getZoneSettings2(name); })));
     throw Exit{0};
   }
   if (a.t("info_policy")) {
     auto name = a.str("info_policy");
-    p.msg(format_policy(
-        name, decode_policy(c.call([&] { return bus().policy().getPolicySettings(name); })),
-        p.verbose()));
+    show_policy(p, name, decode_policy(c.call([&] { return bus().policy().getPolicySettings(name); })));
     throw Exit{0};
   }
   if (a.t("info_service")) {
     auto name = a.str("info_service");
-    p.msg(format_service(
-        name, decode_service(c.call([&] { return bus().fw().getServiceSettings2(name); })),
-        p.verbose()));
+    show_service(p, name, decode_service(c.call([&] { return bus().fw().getServiceSettings2(name); })));
     throw Exit{0};
   }
   if (a.t("info_icmptype")) {
     auto name = a.str("info_icmptype");
-    p.msg(format_icmptype(
-        name, decode_icmptype(c.call([&] { return bus().fw().getIcmpTypeSettings(name); })),
-        p.verbose()));
+    show_icmptype(p, name, decode_icmptype(c.call([&] { return bus().fw().getIcmpTypeSettings(name); })));
     throw Exit{0};
   }
   return false;

@@ -3,7 +3,7 @@
 # Usage: scripts/install-deps.sh [--test]   (--test adds the packages only the tests need)
 set -euo pipefail
 build_pkgs=(build-essential cmake ninja-build pkg-config libpugixml-dev libsdbus-c++-dev libsdbus-c++-bin
-            libnftnl-dev libmnl-dev libsystemd-dev)
+            libnftnl-dev libmnl-dev libsystemd-dev scdoc)  # scdoc: the man pages
 test_pkgs=(libgtest-dev libgmock-dev googletest dbus iproute2 nftables iptables python3-dbus libxml2-utils firewalld firewalld-tests
            systemd util-linux)  # systemd: systemd-analyze, busctl; util-linux: unshare, mount
 pkgs=("${build_pkgs[@]}")

@@ -12,3 +12,9 @@ add_test(NAME cli_offline_same_files
                  $<TARGET_FILE:fwctl> ${CMAKE_SOURCE_DIR})
 set_tests_properties(cli_offline_same_files PROPERTIES LABELS integration SKIP_RETURN_CODE 77
                      TIMEOUT 300)
+
+# fwctl --json against a running fwctld (root).
+add_test(NAME cli_json
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/json.sh $<TARGET_FILE:fwctld> $<TARGET_FILE:fwctl>
+                 ${CMAKE_SOURCE_DIR})
+set_tests_properties(cli_json PROPERTIES LABELS integration SKIP_RETURN_CODE 77 TIMEOUT 120)

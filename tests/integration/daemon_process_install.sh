@@ -37,10 +37,14 @@ check() {  # check WHAT EXPECTED ACTUAL
 unit=$prefix/lib/systemd/system/fwctld.service
 
 if [ "$mode" = layout ]; then
+  # The man pages are built only where scdoc is (man/CMakeLists.txt).
+  man_pages=""
+  command -v scdoc >/dev/null && man_pages=$'\nshare/man/man1/fwctl.1\nshare/man/man8/fwctld.8'
   check "files outside lib/firewalld" "bin/fwctl
 lib/systemd/system/fwctld.service
 sbin/fwctld
-share/dbus-1/system.d/org.fedoraproject.FirewallD1.conf
+share/bash-completion/completions/fwctl
+share/dbus-1/system.d/org.fedoraproject.FirewallD1.conf$man_pages
 share/polkit-1/actions/org.fedoraproject.FirewallD1.policy" \
     "$(cd "$prefix" && find . -type f ! -path './lib/firewalld/*' | sed 's|^\./||' | LC_ALL=C sort)"
   check "fwctld and fwctl are executable" "yes" \
