@@ -37,5 +37,39 @@ check "nothing changed: --list-services as root" "dhcpv6-client ssh" "$(fwcmd --
 check "nothing changed: kernel table" "$golden" "$(ip netns exec "$ns" nft list table inet firewalld)"
 check "root still served: --add-port=8080/tcp" "success" "$(fwcmd --add-port=8080/tcp)"
 
+# What sd-bus answers itself is guarded too, as firewalld guards it: Introspect needs ...info,
+# Properties Get/GetAll/Set ...config (its classes' default).
+main=/org/fedoraproject/FirewallD1
+cfg=$main/config
+bus() { busctl --system "$@" 2>&1 || true; }
+check "nobody: Introspect refused" "Call failed: Not Authorized(uid): org.fedoraproject.FirewallD1.info" \
+  "$(as_nobody busctl --system call org.fedoraproject.FirewallD1 $main \
+       org.freedesktop.DBus.Introspectable Introspect 2>&1 || true)"
+check "nobody: Introspect of a path without an object refused" \
+  "Call failed: Not Authorized(uid): org.fedoraproject.FirewallD1.info" \
+  "$(as_nobody busctl --system call org.fedoraproject.FirewallD1 /nothing \
+       org.freedesktop.DBus.Introspectable Introspect 2>&1 || true)"
+check "nobody: Properties.Get refused" "Call failed: Not Authorized(uid): org.fedoraproject.FirewallD1.config" \
+  "$(as_nobody busctl --system call org.fedoraproject.FirewallD1 $main org.freedesktop.DBus.Properties \
+       Get ss org.fedoraproject.FirewallD1 version 2>&1 || true)"
+check "nobody: Properties.GetAll refused" "Call failed: Not Authorized(uid): org.fedoraproject.FirewallD1.config" \
+  "$(as_nobody busctl --system call org.fedoraproject.FirewallD1 $cfg org.freedesktop.DBus.Properties \
+       GetAll s org.fedoraproject.FirewallD1.config 2>&1 || true)"
+check "nobody: Properties.Set refused" "Call failed: Not Authorized(uid): org.fedoraproject.FirewallD1.config" \
+  "$(as_nobody busctl --system call org.fedoraproject.FirewallD1 $cfg org.freedesktop.DBus.Properties \
+       Set ssv org.fedoraproject.FirewallD1.config CleanupOnExit s no 2>&1 || true)"
+check "root: Introspect answered" "yes" \
+  "$(bus call org.fedoraproject.FirewallD1 $main org.freedesktop.DBus.Introspectable Introspect \
+       | grep -q 'org.fedoraproject.FirewallD1.zone' && echo yes)"
+check "root: Get answered" 's "yes"' \
+  "$(bus get-property org.fedoraproject.FirewallD1 $cfg org.fedoraproject.FirewallD1.config CleanupOnExit)"
+check "root: Set answered" "" \
+  "$(bus set-property org.fedoraproject.FirewallD1 $cfg org.fedoraproject.FirewallD1.config CleanupOnExit s no)"
+check "root: the Set took" 's "no"' \
+  "$(bus get-property org.fedoraproject.FirewallD1 $cfg org.fedoraproject.FirewallD1.config CleanupOnExit)"
+check "root: Set of an unknown property keeps sd-bus's error" \
+  "Failed to set property Nope on interface org.fedoraproject.FirewallD1.config: Unknown property or interface." \
+  "$(bus set-property org.fedoraproject.FirewallD1 $cfg org.fedoraproject.FirewallD1.config Nope s no)"
+
 daemon_stop
 finish
