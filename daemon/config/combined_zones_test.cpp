@@ -19,12 +19,12 @@ class CombinedZones : public ::testing::Test {
                   "<zone target=\"DROP\"><short>A</short><interface name=\"eth1\"/>"
                   "<source address=\"10.0.0.0/8\"/><service name=\"ssh\"/>"
                   "<port port=\"80\" protocol=\"tcp\"/><masquerade/>"
-                  "<rule><source address=\"10.1.0.0/16\"/><accept/></rule></zone>");
+                  "<rule family=\"ipv4\"><source address=\"10.1.0.0/16\"/><accept/></rule></zone>");
     system_.write("zones/office/b.xml",
                   "<zone><interface name=\"eth2\"/><source address=\"10.0.0.0/8\"/>"
                   "<service name=\"ssh\"/><service name=\"http\"/><forward/>"
                   "<port port=\"80\" protocol=\"tcp\"/><icmp-block-inversion/>"
-                  "<rule><source address=\"10.1.0.0/16\"/><accept/></rule></zone>");
+                  "<rule family=\"ipv4\"><source address=\"10.1.0.0/16\"/><accept/></rule></zone>");
     loaded_ = load_config({defaults_.path(), system_.path()});
     ASSERT_TRUE(loaded_.errors.empty()) << loaded_.errors.front().located_message();
     runtime_ = combine_zones(loaded_.config);
@@ -42,7 +42,7 @@ TEST_F(CombinedZones, PermanentKeepsThePartsRuntimeHasOneZone) {
   EXPECT_FALSE(loaded_.config.zones.contains("office"));
   ASSERT_EQ(runtime_.zones.size(), 2u);  // public and office
   EXPECT_TRUE(runtime_.zones.contains("public"));
-  EXPECT_EQ(runtime_.zones.at("public"), loaded_.config.zones.at("public"));
+  EXPECT_EQ(runtime_.zones.at("public").value, loaded_.config.zones.at("public").value);
   EXPECT_EQ(runtime_.zones.at("office").path, system_.path() + "/zones/office");
 }
 

@@ -10,13 +10,16 @@ daemon_start
 
 as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"; }
 golden=$(cat "$src/tests/golden/default.nft")
-refused="Authorization failed.
+# dbus-python introspects first and logs the refusal of Introspect, as with firewalld 1.3.3.
+refused="ERROR:dbus.proxies:Introspect error on :BUS:/org/fedoraproject/FirewallD1: dbus.exceptions.DBusException: org.fedoraproject.FirewallD1.NotAuthorizedException: Not Authorized(uid): org.fedoraproject.FirewallD1.info
+Authorization failed.
     Make sure polkit agent is running or run the application as superuser.
 rc=253"
+unique() { sed 's/ on :1\.[0-9]*:/ on :BUS:/'; }
 
-check "nobody: --add-port=8080/tcp refused" "$refused" "$(as_nobody /usr/bin/firewall-cmd --add-port=8080/tcp 2>&1 && echo rc=0 || echo rc=$?)"
-check "nobody: --get-default-zone refused" "$refused" "$(as_nobody /usr/bin/firewall-cmd --get-default-zone 2>&1 && echo rc=0 || echo rc=$?)"
-check "nobody: --reload refused" "$refused" "$(as_nobody /usr/bin/firewall-cmd --reload 2>&1 && echo rc=0 || echo rc=$?)"
+check "nobody: --add-port=8080/tcp refused" "$refused" "$(as_nobody /usr/bin/firewall-cmd --add-port=8080/tcp 2>&1 | unique; echo rc=${PIPESTATUS[0]})"
+check "nobody: --get-default-zone refused" "$refused" "$(as_nobody /usr/bin/firewall-cmd --get-default-zone 2>&1 | unique; echo rc=${PIPESTATUS[0]})"
+check "nobody: --reload refused" "$refused" "$(as_nobody /usr/bin/firewall-cmd --reload 2>&1 | unique; echo rc=${PIPESTATUS[0]})"
 # The error firewalld answers with, as a D-Bus client sees it.
 check "nobody: addService over D-Bus" \
   "Call failed: Not Authorized(uid): org.fedoraproject.FirewallD1.config" \
@@ -67,8 +70,9 @@ check "root: Set answered" "" \
   "$(bus set-property org.fedoraproject.FirewallD1 $cfg org.fedoraproject.FirewallD1.config CleanupOnExit s no)"
 check "root: the Set took" 's "no"' \
   "$(bus get-property org.fedoraproject.FirewallD1 $cfg org.fedoraproject.FirewallD1.config CleanupOnExit)"
+# sd-bus's error, relayed (firewalld's is InvalidArgs "Property 'Nope' does not exist").
 check "root: Set of an unknown property keeps sd-bus's error" \
-  "Failed to set property Nope on interface org.fedoraproject.FirewallD1.config: Unknown property or interface." \
+  "Failed to set property Nope on interface org.fedoraproject.FirewallD1.config: Unknown interface org.fedoraproject.FirewallD1.config or property Nope." \
   "$(bus set-property org.fedoraproject.FirewallD1 $cfg org.fedoraproject.FirewallD1.config Nope s no)"
 
 daemon_stop
