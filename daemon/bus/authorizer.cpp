@@ -168,6 +168,17 @@ void Authorizer::check(const sdbus::Message& call, std::string_view interface,
   ask_polkit(sender, uid, std::move(action), std::move(done));
 }
 
+void Authorizer::check(const std::string& sender, uid_t uid, std::string_view interface,
+                       std::string_view member, Done done) {
+  std::string action(polkit_action(interface, member));
+  if (action.empty()) {
+    auto refusal = not_authorized(std::string(interface) + "." + std::string(member), "uid");
+    return done(&refusal);
+  }
+  if (uid == 0) return done(nullptr);
+  ask_polkit(sender, uid, std::move(action), std::move(done));
+}
+
 Authorizer::Done Authorizer::with_access_check(const sdbus::Message& call, uid_t uid,
                                                std::string_view interface,
                                                std::string_view member, Done done) const {

@@ -70,6 +70,10 @@ class Authorizer {
   // when polkit cannot be asked; otherwise from the event loop once polkit replied.
   void check(const sdbus::Message& call, std::string_view interface, std::string_view member,
              Done done);
+  // The same decision for a call known only by its sender and the sender's uid (the methods
+  // sd-bus answers itself, guarded by bus/introspection_filter.hpp); no lockdown check.
+  void check(const std::string& sender, uid_t uid, std::string_view interface,
+             std::string_view member, Done done);
 
   // The firewall whose lockdown and state guard the methods that call accessCheck; without
   // one, only polkit (or uid 0) decides.

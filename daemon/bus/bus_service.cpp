@@ -84,7 +84,7 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
   config_objects_->rebuild();
   firewall_->set_config_objects(config_objects_.get());
   // Introspect answers in firewalld's form for every path, objects exported later included.
-  introspection_ = std::make_unique<IntrospectionFilter>(*main_object_);
+  introspection_ = std::make_unique<IntrospectionFilter>(*main_object_, authorizer_.get());
 }
 
 BusService::~BusService() {

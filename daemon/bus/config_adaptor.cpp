@@ -76,7 +76,9 @@ int32_t ConfigAdaptor::MinimalMark() {
 
 void ConfigAdaptor::set_conf(const char* key, const std::string& value) {
   const sdbus::Message* call = object_.getCurrentlyProcessedMessage();
-  // Properties.Set reaches this setter directly; without a sender the call is internal.
+  // The Introspect filter (bus/introspection_filter.hpp) asked polkit for the caller and passes
+  // the Set on as our own call; this check stays for a connection without that filter. Without
+  // a sender the call is internal.
   if (call && call->getCredsUid() != 0) {
     throw not_authorized(polkit_action("org.freedesktop.DBus.Properties", "Set"), "uid");
   }

@@ -10,12 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "bus/authorizer.hpp"
 #include "bus/introspection.hpp"
 
 namespace fwctl::bus {
 namespace {
 
 constexpr const char* kIntrospectable = "org.freedesktop.DBus.Introspectable";
+constexpr const char* kProperties = "org.freedesktop.DBus.Properties";
 
 // sdbus-c++ 1.2 keeps a message's sd_bus_message* in the protected member Message::msg_ and has no
 // accessor for it. A pointer to that member, formed in a derived class (which the language allows
@@ -36,16 +38,18 @@ sd_bus* bus_of(sdbus::IObject& object) {
 
 }  // namespace
 
-struct IntrospectionFilter::Impl {
-  // A caller's Introspect, waiting for sd-bus's answer to ours.
+struct IntrospectionFilter::Impl : std::enable_shared_from_this<IntrospectionFilter::Impl> {
+  // A caller's call, waiting for sd-bus's answer to ours.
   struct Pending {
     Impl* owner;
     sd_bus_message* call;  // referenced
+    bool introspect;       // the answer is rewritten (Introspect) or relayed as it is
     sd_bus_slot* slot = nullptr;
   };
 
   sd_bus* bus = nullptr;
   sd_bus_slot* filter = nullptr;
+  Authorizer* authorizer = nullptr;
   std::vector<std::unique_ptr<Pending>> pending;
 
   ~Impl() {
@@ -57,28 +61,75 @@ struct IntrospectionFilter::Impl {
     sd_bus_unref(bus);
   }
 
-  static int on_message(sd_bus_message* m, void* userdata, sd_bus_error*) {
-    if (!sd_bus_message_is_method_call(m, kIntrospectable, "Introspect")) return 0;
+  static bool is_introspect(sd_bus_message* m) {
     // Wrong arguments: sd-bus's own error answer.
-    if (!sd_bus_message_has_signature(m, "")) return 0;
+    return sd_bus_message_is_method_call(m, kIntrospectable, "Introspect") &&
+           sd_bus_message_has_signature(m, "");
+  }
+
+  static bool is_properties(sd_bus_message* m) {
+    return sd_bus_message_is_method_call(m, kProperties, "Get") ||
+           sd_bus_message_is_method_call(m, kProperties, "GetAll") ||
+           sd_bus_message_is_method_call(m, kProperties, "Set");
+  }
+
+  static int on_message(sd_bus_message* m, void* userdata, sd_bus_error*) {
     auto* self = static_cast<Impl*>(userdata);
+    bool introspect = is_introspect(m);
+    if (!introspect && (!self->authorizer || !is_properties(m))) return 0;
     const char* own = nullptr;
     const char* sender = sd_bus_message_get_sender(m);
     if (sd_bus_get_unique_name(self->bus, &own) < 0 || sender == nullptr) return 0;
     if (std::strcmp(sender, own) == 0) return 0;  // our own question: sd-bus answers it
     try {
-      return self->ask_sdbus(m, own);
+      if (!self->authorizer) return self->ask_sdbus(m, own, introspect);
+      self->authorize(m, introspect);
+      return 1;
     } catch (...) {  // no exception may reach sd-bus; it answers itself then
       return 0;
     }
   }
 
-  // Sends Introspect for m's path to ourselves; 1 when m is now ours to answer, 0 to leave it
-  // to sd-bus (the question could not be sent).
-  int ask_sdbus(sd_bus_message* m, const char* own) {
-    auto p = std::make_unique<Pending>(Pending{this, sd_bus_message_ref(m)});
-    int r = sd_bus_call_method_async(bus, &p->slot, own, sd_bus_message_get_path(m),
-                                     kIntrospectable, "Introspect", on_answer, p.get(), "");
+  // Asks the Authorizer about m's sender; answers m with the refusal, or passes it on.
+  void authorize(sd_bus_message* m, bool introspect) {
+    std::string sender = sd_bus_message_get_sender(m);
+    std::string member = sd_bus_message_get_member(m);
+    std::string interface = introspect ? kIntrospectable : kProperties;
+    sd_bus_creds* creds = nullptr;
+    uid_t uid = 0;
+    bool known = sd_bus_query_sender_creds(m, SD_BUS_CREDS_UID | SD_BUS_CREDS_AUGMENT, &creds) >= 0 &&
+                 sd_bus_creds_get_uid(creds, &uid) >= 0;
+    sd_bus_creds_unref(creds);
+    std::weak_ptr<Impl> alive = weak_from_this();
+    sd_bus_message_ref(m);
+    auto done = [alive, m, introspect](const sdbus::Error* refusal) {
+      std::shared_ptr<Impl> self = alive.lock();
+      if (self && refusal) {
+        sd_bus_reply_method_errorf(m, refusal->getName().c_str(), "%s",
+                                   refusal->getMessage().c_str());
+      } else if (self) {
+        const char* own = nullptr;
+        if (sd_bus_get_unique_name(self->bus, &own) < 0 || !self->ask_sdbus(m, own, introspect)) {
+          sd_bus_reply_method_errorf(m, SD_BUS_ERROR_FAILED, "cannot answer");
+        }
+      }
+      sd_bus_message_unref(m);
+    };
+    if (!known) {  // the bus cannot tell who called: as firewalld, nobody but uid 0 passes
+      sdbus::Error refusal = not_authorized(polkit_action(interface, member), "uid");
+      return done(&refusal);
+    }
+    authorizer->check(sender, uid, interface, member, std::move(done));
+  }
+
+  // Sends m's question to ourselves (Introspect for m's path, or a copy of m); 1 when m is now
+  // ours to answer, 0 to leave it to sd-bus (the question could not be sent).
+  int ask_sdbus(sd_bus_message* m, const char* own, bool introspect) {
+    auto p = std::make_unique<Pending>(Pending{this, sd_bus_message_ref(m), introspect});
+    int r = introspect ? sd_bus_call_method_async(bus, &p->slot, own, sd_bus_message_get_path(m),
+                                                  kIntrospectable, "Introspect", on_answer,
+                                                  p.get(), "")
+                       : forward(m, own, p.get());
     if (r < 0) {
       sd_bus_message_unref(p->call);
       return 0;
@@ -87,15 +138,44 @@ struct IntrospectionFilter::Impl {
     return 1;
   }
 
+  int forward(sd_bus_message* m, const char* own, Pending* p) {
+    sd_bus_message* copy = nullptr;
+    int r = sd_bus_message_new_method_call(bus, &copy, own, sd_bus_message_get_path(m),
+                                           sd_bus_message_get_interface(m),
+                                           sd_bus_message_get_member(m));
+    if (r >= 0) r = sd_bus_message_rewind(m, 1);
+    if (r >= 0) r = sd_bus_message_copy(copy, m, 1);
+    if (r >= 0) r = sd_bus_call_async(bus, &p->slot, copy, on_answer, p, 0);
+    sd_bus_message_unref(copy);
+    return r;
+  }
+
   static int on_answer(sd_bus_message* reply, void* userdata, sd_bus_error*) {
     auto* p = static_cast<Pending*>(userdata);
     try {
-      answer(p->call, reply);
+      if (p->introspect) {
+        answer(p->call, reply);
+      } else {
+        relay(p->call, reply);
+      }
     } catch (...) {
       sd_bus_reply_method_errorf(p->call, SD_BUS_ERROR_FAILED, "introspection failed");
     }
     p->owner->forget(p);
     return 1;
+  }
+
+  static void relay(sd_bus_message* call, sd_bus_message* reply) {
+    if (const sd_bus_error* error = sd_bus_message_get_error(reply)) {
+      sd_bus_reply_method_error(call, error);
+      return;
+    }
+    sd_bus_message* ret = nullptr;
+    int r = sd_bus_message_new_method_return(call, &ret);
+    if (r >= 0) r = sd_bus_message_copy(ret, reply, 1);
+    if (r >= 0) r = sd_bus_send(nullptr, ret, nullptr);
+    sd_bus_message_unref(ret);
+    if (r < 0) sd_bus_reply_method_errorf(call, SD_BUS_ERROR_FAILED, "cannot relay the answer");
   }
 
   static void answer(sd_bus_message* call, sd_bus_message* reply) {
@@ -130,8 +210,10 @@ struct IntrospectionFilter::Impl {
   }
 };
 
-IntrospectionFilter::IntrospectionFilter(sdbus::IObject& object) : impl_(std::make_unique<Impl>()) {
+IntrospectionFilter::IntrospectionFilter(sdbus::IObject& object, Authorizer* authorizer)
+    : impl_(std::make_shared<Impl>()) {
   impl_->bus = bus_of(object);
+  impl_->authorizer = authorizer;
   int r = sd_bus_add_filter(impl_->bus, &impl_->filter, &Impl::on_message, impl_.get());
   if (r < 0) {
     throw sdbus::Error(SD_BUS_ERROR_FAILED,

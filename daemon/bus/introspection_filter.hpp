@@ -17,6 +17,12 @@
 //   firewalld's clients see it. Any other error of that call is passed on to the caller.
 // - sdbus-c++ 1.2 does not hand out its sd_bus*; it is taken from a message created on the
 //   connection (IObject::createSignal(), never sent), see introspection_filter.cpp.
+// - sd-bus also answers org.freedesktop.DBus.Properties itself (Get, GetAll and Set call the
+//   registered getters and setters synchronously), and firewalld guards these methods and
+//   Introspect with polkit like its own (Get/GetAll/Set: ...config, the class default;
+//   Introspect: ...info). Given an Authorizer, the filter checks the caller first, without
+//   blocking anybody (polkit answers later), refuses with firewalld's NotAuthorizedException, and
+//   once authorized sends the same call to its own unique name and relays sd-bus's answer.
 // The filter runs on the thread that processes the connection, like every sd-bus callback.
 
 #include <sdbus-c++/IObject.h>
@@ -25,11 +31,14 @@
 
 namespace fwctl::bus {
 
+class Authorizer;
+
 class IntrospectionFilter {
  public:
   // Installs the filter on the connection `object` is exported on; throws sdbus::Error when
   // sd-bus refuses it. Install it before the connection's event loop runs on another thread.
-  explicit IntrospectionFilter(sdbus::IObject& object);
+  // Without `authorizer` nobody is checked (tests of the introspection text alone).
+  explicit IntrospectionFilter(sdbus::IObject& object, Authorizer* authorizer = nullptr);
   // Removes the filter; callers whose answer is still pending get none (the bus tells them when
   // the connection closes).
   ~IntrospectionFilter();
@@ -38,7 +47,7 @@ class IntrospectionFilter {
 
  private:
   struct Impl;
-  std::unique_ptr<Impl> impl_;
+  std::shared_ptr<Impl> impl_;  // shared: a pending authorization holds a weak reference
 };
 
 }  // namespace fwctl::bus

@@ -13,12 +13,16 @@
 //
 // The body may run later than the call (once polkit answered), so it captures by value. It runs
 // inside guarded(): whatever it throws becomes the error reply; nothing escapes into sd-bus.
+// The adaptor (`this` in the body) may be gone by then: a per-item object removed while the check
+// was pending (config/zone/N remove). A token that dies with the adaptor tells: the caller then
+// gets UnknownObject, as for a call to a removed object, and the body does not run.
 
 #include <sdbus-c++/IObject.h>
 #include <sdbus-c++/MethodResult.h>
 
 #include <iostream>
 #include <memory>
+#include <string>
 #include <utility>
 
 #include "bus/authorizer.hpp"
@@ -34,9 +38,13 @@ class Served {
   template <typename... R, typename Body>
   void serve(sdbus::Result<R...>&& result, const char* member, Body body) {
     auto reply = std::make_shared<sdbus::Result<R...>>(std::move(result));
-    authorizer_.check(*object_.getCurrentlyProcessedMessage(), interface_, member,
-                      [reply, member, body](const sdbus::Error* refusal) mutable {
+    const sdbus::Message& call = *object_.getCurrentlyProcessedMessage();
+    std::weak_ptr<const bool> alive = alive_;
+    authorizer_.check(call, interface_, member,
+                      [reply, member, body, alive, path = std::string(call.getPath())](
+                          const sdbus::Error* refusal) mutable {
                         if (refusal) return send_error(*reply, *refusal);
+                        if (alive.expired()) return send_error(*reply, removed(path));
                         answer(*reply, member, body);
                       });
   }
@@ -66,9 +74,15 @@ class Served {
     }
   }
 
+  static sdbus::Error removed(const std::string& path) {
+    return sdbus::Error("org.freedesktop.DBus.Error.UnknownObject",
+                        "Unknown object '" + path + "'.");
+  }
+
   sdbus::IObject& object_;
   Authorizer& authorizer_;
   const char* interface_;
+  std::shared_ptr<const bool> alive_ = std::make_shared<const bool>(true);  // see serve()
 };
 
 }  // namespace fwctl::bus

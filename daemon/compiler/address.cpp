@@ -64,7 +64,30 @@ std::optional<int> parse_len(const std::string& text, int max) {
   return len;
 }
 
+// The prefix length of a dotted IPv4 mask as Python's ipaddress reads it (firewalld hands such
+// sources to IPv4Network): a netmask (ones, then zeros) or else a hostmask (zeros, then ones).
+std::optional<int> dotted_mask_length(const std::string& text) {
+  in_addr addr{};
+  if (inet_pton(AF_INET, text.c_str(), &addr) != 1) return std::nullopt;
+  uint32_t mask = ntohl(addr.s_addr);
+  int ones = __builtin_popcount(mask);
+  uint32_t netmask = ones == 0 ? 0 : ~uint32_t{0} << (32 - ones);
+  if (mask == netmask) return ones;
+  if (mask == ~(~uint32_t{0} << ones)) return 32 - ones;  // hostmask: ones at the bottom
+  return std::nullopt;
+}
+
 }  // namespace
+
+std::optional<std::string> netmask_error(const std::string& text) {
+  auto slash = text.find('/');
+  if (slash == std::string::npos) return std::nullopt;
+  std::string mask = text.substr(slash + 1);
+  if (mask.find('.') == std::string::npos || dotted_mask_length(mask)) return std::nullopt;
+  in_addr addr{};
+  if (inet_pton(AF_INET, text.substr(0, slash).c_str(), &addr) != 1) return std::nullopt;
+  return "'" + mask + "' is not a valid netmask";
+}
 
 std::optional<ParsedAddress> parse_address(const std::string& text) {
   if (is_mac(text)) {
@@ -78,7 +101,9 @@ std::optional<ParsedAddress> parse_address(const std::string& text) {
   std::string family = bytes->af == AF_INET ? "ip" : "ip6";
   int len = bytes->bits();
   if (slash != std::string::npos) {
-    auto parsed = parse_len(text.substr(slash + 1), bytes->bits());
+    std::string mask = text.substr(slash + 1);
+    bool dotted = bytes->af == AF_INET && mask.find('.') != std::string::npos;
+    auto parsed = dotted ? dotted_mask_length(mask) : parse_len(mask, bytes->bits());
     if (!parsed) return std::nullopt;
     len = *parsed;
   }

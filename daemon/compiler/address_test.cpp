@@ -30,5 +30,24 @@ TEST(CompilerAddress, GarbageIsRejected) {
   EXPECT_FALSE(parse_address("nope"));
 }
 
+// firewalld 1.3.3 (fw-sandbox): --add-source=10.10.1.0/255.255.0.0 puts "ip saddr 10.10.0.0/16"
+// in the ruleset; a rich rule's 10.30.1.1/255.255.255.0 becomes 10.30.1.0/24.
+TEST(CompilerAddress, DottedMasksAreReadLikePythonsIpaddress) {
+  EXPECT_EQ(parse_address("10.10.1.0/255.255.0.0")->value.text, "10.10.0.0/16");
+  EXPECT_EQ(parse_address("10.30.1.1/255.255.255.0")->value.text, "10.30.1.0/24");
+  EXPECT_EQ(parse_address("10.30.1.1/255.255.255.255")->value.text, "10.30.1.1");
+  EXPECT_EQ(parse_address("10.30.1.1/0.0.0.0")->value.text, "0.0.0.0/0");
+  EXPECT_EQ(parse_address("10.30.1.1/0.0.255.255")->value.text, "10.30.0.0/16");  // hostmask
+  EXPECT_FALSE(netmask_error("10.10.1.0/255.255.0.0"));
+  EXPECT_FALSE(netmask_error("10.10.1.0/16"));
+}
+
+TEST(CompilerAddress, ANonContiguousMaskIsPythonsError) {
+  EXPECT_FALSE(parse_address("10.20.0.0/255.0.255.0"));
+  EXPECT_EQ(netmask_error("10.20.0.0/255.0.255.0"), "'255.0.255.0' is not a valid netmask");
+  EXPECT_FALSE(netmask_error("nope/255.0.255.0"));
+  EXPECT_FALSE(parse_address("::1/255.255.0.0"));
+}
+
 }  // namespace
 }  // namespace fwctl::compiler

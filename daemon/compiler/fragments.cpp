@@ -114,6 +114,10 @@ std::optional<Match> addr_match(Context& ctx, const std::string& field, const st
   if (address.rfind("ipset:", 0) == 0) return ipset_match(ctx, field, address.substr(6), invert);
   auto parsed = parse_address(address);
   if (!parsed) {
+    if (auto bad_mask = netmask_error(address)) {
+      ctx.fail(Code::UNKNOWN_ERROR, *bad_mask);
+      return std::nullopt;
+    }
     ctx.fail(Code::INVALID_ADDR, address);
     return std::nullopt;
   }

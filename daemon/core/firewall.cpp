@@ -6,6 +6,7 @@
 
 #include "compiler/compiler.hpp"
 #include "compiler/panic.hpp"
+#include "config/combined_zones.hpp"
 #include "config/port_range.hpp"
 #include "model/port.hpp"
 #include "model/config_check.hpp"
@@ -68,9 +69,10 @@ Result<Firewall::Loaded> Firewall::prepare(config::LoadResult loaded) {
   Loaded next;
   next.warnings = std::move(loaded.warnings);
   for (auto& w : model::check_runtime_references(loaded.config)) next.warnings.push_back(w);
-  next.bindings = compiler::bindings_from_config(loaded.config);
-  next.bindings.default_zone = effective_default_zone(loaded.config);
-  next.config = std::move(loaded.config);
+  next.config = config::combine_zones(loaded.config);
+  next.permanent = std::move(loaded.config);
+  next.bindings = compiler::bindings_from_config(next.config);
+  next.bindings.default_zone = effective_default_zone(next.config);
   return next;
 }
 
@@ -105,7 +107,7 @@ Status Firewall::apply(const Loaded& next) {
 }
 
 void Firewall::commit(Loaded next, State state) {
-  permanent_ = next.config;
+  permanent_ = std::move(next.permanent);
   runtime_ = std::move(next.config);
   runtime_.conf.default_zone = next.bindings.default_zone;
   bindings_ = std::move(next.bindings);

@@ -155,7 +155,8 @@ class Firewall {
 
  private:
   struct Loaded {
-    model::Config config;
+    model::Config config;     // the runtime: combined zones merged (config/combined_zones.hpp)
+    model::Config permanent;  // as loaded
     compiler::RuntimeBindings bindings;
     std::vector<Error> warnings;
   };

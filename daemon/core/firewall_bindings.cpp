@@ -46,6 +46,21 @@ bool source_ipset_type(const std::string& type) {
   return false;
 }
 
+// What a binding change can touch: the chains of the zones it moves an interface or source
+// between (a zone's forward "allow" rules name its interfaces and sources; chains of zones that
+// become active or inactive appear or go, which the names comparison always covers) and the
+// dispatch chains of no zone (_ZONES, _POLICIES_pre/post). So its cost does not grow with what
+// the other zones and policies hold.
+ChangeScope binding_scope(std::initializer_list<std::string> zones) {
+  ChangeScope scope;
+  for (const std::string& zone : zones) {
+    if (!zone.empty() && std::find(scope.zones.begin(), scope.zones.end(), zone) == scope.zones.end())
+      scope.zones.push_back(zone);
+  }
+  scope.shared_chains = true;
+  return scope;
+}
+
 }  // namespace
 
 // fw_zone.check_source: an IPv4 or IPv6 network, a MAC, or "ipset:NAME" of a usable type.
@@ -81,7 +96,8 @@ Result<std::string> Firewall::add_interface(const std::string& zone,
   }
   compiler::RuntimeBindings next = bindings_;
   next.interfaces[*name].push_back(interface);
-  if (Status st = apply_runtime(runtime_, std::move(next), nullptr); !st) {
+  ChangeScope scope = binding_scope({*name});
+  if (Status st = apply_runtime(runtime_, std::move(next), &scope); !st) {
     return Unexpected{st.error()};
   }
   if (zone.empty()) default_zone_interfaces_.push_back(interface);
@@ -107,7 +123,8 @@ Result<std::string> Firewall::remove_interface(const std::string& zone,
   }
   compiler::RuntimeBindings next = bindings_;
   unbind(next.interfaces, bound, interface);
-  if (Status st = apply_runtime(runtime_, std::move(next), nullptr); !st) {
+  ChangeScope scope = binding_scope({bound});
+  if (Status st = apply_runtime(runtime_, std::move(next), &scope); !st) {
     return Unexpected{st.error()};
   }
   erase(default_zone_interfaces_, interface);
@@ -125,7 +142,8 @@ Result<std::string> Firewall::change_zone_of_interface(const std::string& zone,
   compiler::RuntimeBindings next = bindings_;
   if (!old.empty()) unbind(next.interfaces, old, interface);
   next.interfaces[*name].push_back(interface);
-  if (Status st = apply_runtime(runtime_, std::move(next), nullptr); !st) {
+  ChangeScope scope = binding_scope({old, *name});
+  if (Status st = apply_runtime(runtime_, std::move(next), &scope); !st) {
     return Unexpected{st.error()};
   }
   erase(default_zone_interfaces_, interface);
@@ -155,7 +173,8 @@ Result<std::string> Firewall::add_source(const std::string& zone, const std::str
   }
   compiler::RuntimeBindings next = bindings_;
   next.sources[*name].push_back(source);
-  if (Status st = apply_runtime(runtime_, std::move(next), nullptr); !st) {
+  ChangeScope scope = binding_scope({*name});
+  if (Status st = apply_runtime(runtime_, std::move(next), &scope); !st) {
     return Unexpected{st.error()};
   }
   return name;
@@ -178,7 +197,8 @@ Result<std::string> Firewall::remove_source(const std::string& zone, const std::
   }
   compiler::RuntimeBindings next = bindings_;
   unbind(next.sources, bound, source);
-  if (Status st = apply_runtime(runtime_, std::move(next), nullptr); !st) {
+  ChangeScope scope = binding_scope({bound});
+  if (Status st = apply_runtime(runtime_, std::move(next), &scope); !st) {
     return Unexpected{st.error()};
   }
   return name;
@@ -196,7 +216,8 @@ Result<std::string> Firewall::change_zone_of_source(const std::string& zone,
   compiler::RuntimeBindings next = bindings_;
   if (!bound.empty()) unbind(next.sources, bound, source);
   next.sources[*name].push_back(source);
-  if (Status st = apply_runtime(runtime_, std::move(next), nullptr); !st) {
+  ChangeScope scope = binding_scope({bound, *name});
+  if (Status st = apply_runtime(runtime_, std::move(next), &scope); !st) {
     return Unexpected{st.error()};
   }
   return name;
@@ -235,7 +256,8 @@ Result<std::string> Firewall::set_default_zone(const std::string& zone) {
   model::FirewalldConf conf = permanent_.conf;
   conf.default_zone = *name;
   if (Status st = config::save_firewalld_conf(conf, conf_path); !st) return Unexpected{st.error()};
-  if (Status st = apply_runtime(runtime_, std::move(next), nullptr); !st) {
+  ChangeScope scope = binding_scope({old, *name});
+  if (Status st = apply_runtime(runtime_, std::move(next), &scope); !st) {
     (void)config::save_firewalld_conf(permanent_.conf, conf_path);
     return Unexpected{st.error()};
   }

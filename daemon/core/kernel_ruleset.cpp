@@ -50,9 +50,12 @@ Status KernelRuleset::send(compiler::Ruleset next, const ChangeScope* scope, boo
   nft::Batch batch;
   if (auto s = remove_dropped(batch, next); !s) return s;
   std::vector<TablePlan> plans;
+  last_compared_.clear();
   for (auto& table : next.tables) {
     auto plan = plan_table(batch, std::move(table), scope, whole);
     if (!plan) return Unexpected{plan.error()};
+    auto& compared = plan->compared_chains;
+    last_compared_.insert(last_compared_.end(), compared.begin(), compared.end());
     plans.push_back(std::move(*plan));
   }
   auto replies = netlink_.send(batch);

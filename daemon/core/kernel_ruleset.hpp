@@ -61,6 +61,9 @@ class KernelRuleset {
   // The kernel handles of `chain`'s rules in table `table` (family inet), in rule order;
   // nullptr for an unknown chain.
   const std::vector<uint64_t>* handles(const std::string& table, const std::string& chain) const;
+  // The chains whose rules the last apply() compared (existing chains in its scope): what its
+  // cost grew with. Tests check a change's scope with it.
+  const std::vector<std::string>& last_compared() const { return last_compared_; }
 
  private:
   struct TableHandles {
@@ -78,6 +81,7 @@ class KernelRuleset {
   nft::Netlink& netlink_;
   compiler::Ruleset ruleset_;
   std::vector<TableHandles> handles_;  // parallel to ruleset_.tables
+  std::vector<std::string> last_compared_;
 };
 
 }  // namespace fwctl::core

@@ -201,6 +201,7 @@ Status DeltaBuilder::kept_chains() {
     auto old = old_chains_.find(chain.name);
     if (old == old_chains_.end()) continue;
     bool compare = !scope_ || scope_->covers_chain(chain.name);
+    if (compare) plan_.compared_chains.push_back(chain.name);
     if (!compare || old->second->rules == chain.rules) {
       plan_.unchanged_chains.push_back(c);
     } else if (auto s = chain_delta(c, *old->second); !s) {

@@ -34,6 +34,8 @@ struct TablePlan {
   // the change's scope): moved over from the old table at commit instead of being copied.
   std::vector<size_t> unchanged_chains;
   std::vector<size_t> unchanged_sets;
+  // The kept chains whose rules were compared (in the scope): KernelRuleset::last_compared().
+  std::vector<std::string> compared_chains;
 };
 
 // Replaces (or creates) the whole table, every rule echoed.

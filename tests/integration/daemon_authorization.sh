@@ -10,13 +10,16 @@ daemon_start
 
 as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"; }
 golden=$(cat "$src/tests/golden/default.nft")
-refused="Authorization failed.
+# dbus-python introspects first and logs the refusal of Introspect, as with firewalld 1.3.3.
+refused="ERROR:dbus.proxies:Introspect error on :BUS:/org/fedoraproject/FirewallD1: dbus.exceptions.DBusException: org.fedoraproject.FirewallD1.NotAuthorizedException: Not Authorized(uid): org.fedoraproject.FirewallD1.info
+Authorization failed.
     Make sure polkit agent is running or run the application as superuser.
 rc=253"
+unique() { sed 's/ on :1\.[0-9]*:/ on :BUS:/'; }
 
-check "nobody: --add-port=8080/tcp refused" "$refused" "$(as_nobody /usr/bin/firewall-cmd --add-port=8080/tcp 2>&1 && echo rc=0 || echo rc=$?)"
-check "nobody: --get-default-zone refused" "$refused" "$(as_nobody /usr/bin/firewall-cmd --get-default-zone 2>&1 && echo rc=0 || echo rc=$?)"
-check "nobody: --reload refused" "$refused" "$(as_nobody /usr/bin/firewall-cmd --reload 2>&1 && echo rc=0 || echo rc=$?)"
+check "nobody: --add-port=8080/tcp refused" "$refused" "$(as_nobody /usr/bin/firewall-cmd --add-port=8080/tcp 2>&1 | unique; echo rc=${PIPESTATUS[0]})"
+check "nobody: --get-default-zone refused" "$refused" "$(as_nobody /usr/bin/firewall-cmd --get-default-zone 2>&1 | unique; echo rc=${PIPESTATUS[0]})"
+check "nobody: --reload refused" "$refused" "$(as_nobody /usr/bin/firewall-cmd --reload 2>&1 | unique; echo rc=${PIPESTATUS[0]})"
 # The error firewalld answers with, as a D-Bus client sees it.
 check "nobody: addService over D-Bus" \
   "Call failed: Not Authorized(uid): org.fedoraproject.FirewallD1.config" \
@@ -36,6 +39,41 @@ check "nothing changed: --query-port as root" "no" "$(fwcmd --query-port=8080/tc
 check "nothing changed: --list-services as root" "dhcpv6-client ssh" "$(fwcmd --list-services)"
 check "nothing changed: kernel table" "$golden" "$(ip netns exec "$ns" nft list table inet firewalld)"
 check "root still served: --add-port=8080/tcp" "success" "$(fwcmd --add-port=8080/tcp)"
+
+# What sd-bus answers itself is guarded too, as firewalld guards it: Introspect needs ...info,
+# Properties Get/GetAll/Set ...config (its classes' default).
+main=/org/fedoraproject/FirewallD1
+cfg=$main/config
+bus() { busctl --system "$@" 2>&1 || true; }
+check "nobody: Introspect refused" "Call failed: Not Authorized(uid): org.fedoraproject.FirewallD1.info" \
+  "$(as_nobody busctl --system call org.fedoraproject.FirewallD1 $main \
+       org.freedesktop.DBus.Introspectable Introspect 2>&1 || true)"
+check "nobody: Introspect of a path without an object refused" \
+  "Call failed: Not Authorized(uid): org.fedoraproject.FirewallD1.info" \
+  "$(as_nobody busctl --system call org.fedoraproject.FirewallD1 /nothing \
+       org.freedesktop.DBus.Introspectable Introspect 2>&1 || true)"
+check "nobody: Properties.Get refused" "Call failed: Not Authorized(uid): org.fedoraproject.FirewallD1.config" \
+  "$(as_nobody busctl --system call org.fedoraproject.FirewallD1 $main org.freedesktop.DBus.Properties \
+       Get ss org.fedoraproject.FirewallD1 version 2>&1 || true)"
+check "nobody: Properties.GetAll refused" "Call failed: Not Authorized(uid): org.fedoraproject.FirewallD1.config" \
+  "$(as_nobody busctl --system call org.fedoraproject.FirewallD1 $cfg org.freedesktop.DBus.Properties \
+       GetAll s org.fedoraproject.FirewallD1.config 2>&1 || true)"
+check "nobody: Properties.Set refused" "Call failed: Not Authorized(uid): org.fedoraproject.FirewallD1.config" \
+  "$(as_nobody busctl --system call org.fedoraproject.FirewallD1 $cfg org.freedesktop.DBus.Properties \
+       Set ssv org.fedoraproject.FirewallD1.config CleanupOnExit s no 2>&1 || true)"
+check "root: Introspect answered" "yes" \
+  "$(bus call org.fedoraproject.FirewallD1 $main org.freedesktop.DBus.Introspectable Introspect \
+       | grep -q 'org.fedoraproject.FirewallD1.zone' && echo yes)"
+check "root: Get answered" 's "yes"' \
+  "$(bus get-property org.fedoraproject.FirewallD1 $cfg org.fedoraproject.FirewallD1.config CleanupOnExit)"
+check "root: Set answered" "" \
+  "$(bus set-property org.fedoraproject.FirewallD1 $cfg org.fedoraproject.FirewallD1.config CleanupOnExit s no)"
+check "root: the Set took" 's "no"' \
+  "$(bus get-property org.fedoraproject.FirewallD1 $cfg org.fedoraproject.FirewallD1.config CleanupOnExit)"
+# sd-bus's error, relayed (firewalld's is InvalidArgs "Property 'Nope' does not exist").
+check "root: Set of an unknown property keeps sd-bus's error" \
+  "Failed to set property Nope on interface org.fedoraproject.FirewallD1.config: Unknown interface org.fedoraproject.FirewallD1.config or property Nope." \
+  "$(bus set-property org.fedoraproject.FirewallD1 $cfg org.fedoraproject.FirewallD1.config Nope s no)"
 
 daemon_stop
 finish

@@ -128,10 +128,11 @@ except dbus.DBusException as e:
 ')"
 check "queries still served" "no" "$(bus .zone queryPort sss '' 8081 tcp | sed 's/^b false$/no/')"
 check "firewall-cmd (whitelisted command) served" "success" "$(fwcmd --add-port=8080/tcp)"
+# (dbus-python's log of the refused Introspect, as with firewalld: daemon_authorization.sh checks it)
 check "nobody still refused by uid" "Authorization failed.
     Make sure polkit agent is running or run the application as superuser.
 rc=253" "$(setpriv --reuid=nobody --regid=nogroup --clear-groups /usr/bin/firewall-cmd \
-  --add-port=8082/tcp 2>&1 && echo rc=0 || echo rc=$?)"
+  --add-port=8082/tcp 2>&1 | grep -v '^ERROR:dbus.proxies:Introspect error'; echo rc=${PIPESTATUS[0]})"
 check "whitelist uid 0" "success" "$(fwcmd --add-lockdown-whitelist-uid=0)"
 check "whitelist uid 0 twice" "Warning: ALREADY_ENABLED: Uid \"0\" already in whitelist
 success" "$(fwcmd --add-lockdown-whitelist-uid=0 2>&1)"

@@ -51,6 +51,46 @@ busctl --system call org.freedesktop.PolicyKit1 /org/freedesktop/PolicyKit1/Auth
 wait "$held_pid"
 check "the held caller answered once polkit did" "1" "$(grep -c '"target"' "$work/held.out")"
 
+# What sd-bus answers itself goes through polkit too: Introspect (...info: yes), Properties
+# (...config: no).
+main=/org/fedoraproject/FirewallD1
+check "nobody, polkit says yes: Introspect" "yes" \
+  "$(as_nobody busctl --system call org.fedoraproject.FirewallD1 $main \
+       org.freedesktop.DBus.Introspectable Introspect 2>&1 | grep -q 'FirewallD1.zone' && echo yes)"
+check "nobody, polkit says no: Properties.Get" \
+  "Call failed: Not Authorized(polkit): org.fedoraproject.FirewallD1.config" \
+  "$(as_nobody busctl --system call org.fedoraproject.FirewallD1 $main org.freedesktop.DBus.Properties \
+       Get ss org.fedoraproject.FirewallD1 state 2>&1 || true)"
+
+polkit() {  # polkit METHOD SIGNATURE ARGS...: a call to the stand-in
+  busctl --system call org.freedesktop.PolicyKit1 /org/freedesktop/PolicyKit1/Authority \
+    org.freedesktop.PolicyKit1.Authority "$@"
+}
+wait_check() {  # wait_check ACTION: reads the stand-in's lines up to a check of ACTION
+  local line
+  while read -r -t 10 line <&7; do [ "${line% *}" = "check $1" ] && return 0; done
+  return 1
+}
+
+# An object removed while a check for a call to it is held: the caller is told the object is
+# gone, nothing runs on the removed adaptor, the daemon goes on.
+check "a zone to remove" "success" "$(fwcmd --permanent --new-zone=gone)"
+path=$(busctl --system call org.fedoraproject.FirewallD1 $main/config \
+         org.fedoraproject.FirewallD1.config getZoneByName s gone | cut -d'"' -f2)
+polkit Answer ss org.fedoraproject.FirewallD1.config hold
+as_nobody busctl --system --timeout=30 call org.fedoraproject.FirewallD1 "$path" \
+  org.fedoraproject.FirewallD1.config.zone getSettings2 > "$work/removed.out" 2>&1 &
+removed_pid=$!
+wait_check org.fedoraproject.FirewallD1.config && held=yes || held=no
+check "the check for the doomed object is held" "yes" "$held"
+check "root removes the zone meanwhile" "" \
+  "$(busctl --system call org.fedoraproject.FirewallD1 "$path" org.fedoraproject.FirewallD1.config.zone remove 2>&1)"
+polkit Release
+wait "$removed_pid" || true
+check "the held caller is told the object is gone" "Call failed: Unknown object '$path'." \
+  "$(cat "$work/removed.out")"
+check "the daemon goes on" "running" "$(fwcmd --state)"
+
 daemon_stop
 kill "$polkit_pid" 2>/dev/null || true
 finish

@@ -5,7 +5,7 @@ CheckAuthorization only, answering from a table given on the command line instea
     polkit_standin.py ACTION=yes|no|hold ...
 
 "hold" keeps the call unanswered until Release() is called on the same object (so a test can show
-that a pending check holds up nobody else). Prints "ready" once it owns the name. Every check is
+that a pending check holds up nobody else); Answer(ACTION, ANSWER) changes the table. Prints "ready" once it owns the name. Every check is
 printed as "check <action> <bus name>".
 """
 import sys
@@ -35,6 +35,10 @@ class Authority(dbus.service.Object):
             self.held.append(reply)
         else:
             reply((answer == "yes", False, {}))
+
+    @dbus.service.method(IFACE, in_signature="ss", out_signature="")
+    def Answer(self, action, answer):
+        self.table[str(action)] = str(answer)
 
     @dbus.service.method(IFACE, in_signature="", out_signature="")
     def Release(self):
