@@ -111,6 +111,7 @@ void Firewall::commit(Loaded next, State state) {
   bindings_ = std::move(next.bindings);
   warnings_ = std::move(next.warnings);
   state_ = state;
+  enable_ip_forwarding({});  // firewalld applies everything anew
 }
 
 Status Firewall::start() {

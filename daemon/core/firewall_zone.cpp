@@ -37,8 +37,10 @@ Status Firewall::apply_runtime(model::Config next, compiler::RuntimeBindings bin
   auto ruleset = compiler::compile(next, bindings);
   if (!ruleset) return Unexpected{ruleset.error()};
   if (Status st = kernel_.apply(with_panic_state(std::move(*ruleset)), scope); !st) return st;
+  auto before = forwarding_needs();
   runtime_ = std::move(next);
   bindings_ = std::move(bindings);
+  enable_ip_forwarding(before);
   return ok();
 }
 
