@@ -122,6 +122,7 @@ int run(const sys::DaemonOptions& opts, sys::StartupReport& report) {
   log::debug(1, "Loading " + opts.default_config + " and " + opts.system_config);
 
   fw.set_command_runner(runner);
+  fw.set_sysctl_dir("/proc/sys");  // IP forwarding for masquerade and forward ports
   Status started = fw.start();
   report_start(fw);
   if (!started) return fail("start", started.error());

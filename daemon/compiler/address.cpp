@@ -8,6 +8,9 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <string_view>
+
+#include "model/address.hpp"
 
 namespace fwctl::compiler {
 namespace {
@@ -20,10 +23,12 @@ struct Bytes {
   int bits() const { return af == AF_INET ? 32 : 128; }
 };
 
+// An IPv6 address may come in brackets ("[::1]"), which firewalld strips (normalizeIP6).
 std::optional<Bytes> to_bytes(const std::string& text) {
   Bytes b;
   for (int af : {AF_INET, AF_INET6}) {
-    if (inet_pton(af, text.c_str(), b.data.data()) == 1) {
+    std::string plain = af == AF_INET6 ? std::string(model::strip_ipv6_brackets(text)) : text;
+    if (inet_pton(af, plain.c_str(), b.data.data()) == 1) {
       b.af = af;
       return b;
     }

@@ -25,6 +25,18 @@ TEST(CompilerAddress, MacIsLowerCasedEther) {
   EXPECT_EQ(a->value.text, "00:11:22:aa:bb:cc");
 }
 
+// rhbz1779835.at:22: --add-source='[::1234]' is the address ::1234.
+TEST(CompilerAddress, BracketedIpv6IsThePlainAddress) {
+  auto a = parse_address("[::1234]");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->family, "ip6");
+  EXPECT_EQ(a->value.text, "::1234");
+  a = parse_address("[1234::]/64");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->value.text, "1234::/64");
+  EXPECT_FALSE(parse_address("[10.0.0.1]"));
+}
+
 TEST(CompilerAddress, GarbageIsRejected) {
   EXPECT_FALSE(parse_address("10.0.0.0/33"));
   EXPECT_FALSE(parse_address("nope"));

@@ -1,6 +1,7 @@
 #pragma once
 // State shared by the emitters while one ruleset is compiled (internal to the compiler).
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,7 @@ struct Context {
   const RuntimeBindings& bindings;
   TableBuilder& out;
   std::optional<Error> error;  // the first failure; compilation stops producing rules after it
+  std::map<std::string, size_t> interface_ranks = compiler::interface_ranks(bindings);
 
   const std::string& log_denied() const { return config.conf.log_denied; }
   bool logging() const { return log_denied() != "off"; }

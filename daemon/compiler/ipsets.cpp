@@ -46,13 +46,23 @@ std::vector<std::string> set_type(const std::vector<std::string>& dims, const st
   return out;
 }
 
+// firewalld's normalizeIP6 on the address of an inet6 set's entry: "[1234::]/64" -> "1234::/64".
+std::string strip_brackets(const std::string& address) {
+  auto slash = address.find('/');
+  std::string addr = address.substr(0, slash), rest;
+  if (slash != std::string::npos) rest = address.substr(slash);
+  std::erase_if(addr, [](char c) { return c == '[' || c == ']'; });
+  return addr + rest;
+}
+
 // "10.0.0.1,tcp:80" -> 10.0.0.1 . tcp . 80 (no protocol means tcp).
-std::vector<Value> entry_values(const std::vector<std::string>& dims, const std::string& entry) {
+std::vector<Value> entry_values(const std::vector<std::string>& dims, const std::string& entry,
+                                bool inet6) {
   auto tokens = split(entry, ',');
   std::vector<Value> out;
   for (size_t i = 0; i < dims.size() && i < tokens.size(); ++i) {
     const auto& d = dims[i];
-    const auto& t = tokens[i];
+    const auto& t = inet6 && (d == "ip" || d == "net") ? strip_brackets(tokens[i]) : tokens[i];
     if (d == "port") {
       auto colon = t.find(':');
       out.push_back(symbol(colon == std::string::npos ? "tcp" : t.substr(0, colon)));
@@ -141,7 +151,8 @@ Set make_set(const std::string& name, const model::IpSet& ipset) {
   std::string timeout = option(ipset, "timeout");
   if (!timeout.empty() && timeout != "0") return set;
   set.elements.reserve(ipset.entries.size());
-  for (const auto& entry : ipset.entries) set.elements.push_back(entry_values(dims, entry));
+  bool inet6 = option(ipset, "family") == "inet6";
+  for (const auto& entry : ipset.entries) set.elements.push_back(entry_values(dims, entry, inet6));
   order_like_nft(dims, set.elements);
   return set;
 }

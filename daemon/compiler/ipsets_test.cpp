@@ -51,6 +51,17 @@ TEST(CompilerIpset, AddressSetsListInAscendingAddressOrder) {
   EXPECT_EQ(first_values(*set), (std::vector<std::string>{"2001:db8::5", "fd00::1", "fd00::3"}));
 }
 
+// rhbz1779835.at: an inet6 entry may be written as a URL's address; firewalld strips the brackets.
+TEST(CompilerIpset, BracketedIpv6EntriesLoseTheirBrackets) {
+  Ruleset rs;
+  const auto* set = compiled_set("hash:ip", {"[1234::4321]"}, {{"family", "inet6"}}, rs);
+  ASSERT_TRUE(set);
+  EXPECT_EQ(first_values(*set), (std::vector<std::string>{"1234::4321"}));
+  set = compiled_set("hash:net", {"[1234::]/64"}, {{"family", "inet6"}}, rs);
+  ASSERT_TRUE(set);
+  EXPECT_EQ(first_values(*set), (std::vector<std::string>{"1234::/64"}));
+}
+
 TEST(CompilerIpset, MacSetsListInAscendingOrder) {
   Ruleset rs;
   const auto* set = compiled_set(

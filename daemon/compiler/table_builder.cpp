@@ -84,9 +84,13 @@ void TableBuilder::add_zone_source(const std::string& chain_name, Rule rule,
   place(chain_name, static_cast<size_t>(it - zone_sources_.begin()), std::move(rule));
 }
 
-void TableBuilder::add_zone_interface(const std::string& chain_name, Rule rule) {
+void TableBuilder::add_zone_interface(const std::string& chain_name, Rule rule, size_t rank) {
   if (!claim(chain_name, rule, "interface")) return;
-  place(chain_name, zone_sources_.size(), std::move(rule));
+  auto& ranks = interface_ranks_[chain_name];
+  auto it = std::find_if(ranks.begin(), ranks.end(), [&](size_t r) { return r < rank; });
+  size_t offset = static_cast<size_t>(it - ranks.begin());
+  ranks.insert(it, rank);
+  place(chain_name, zone_sources_.size() + offset, std::move(rule));
 }
 
 Table TableBuilder::finish() && { return std::move(table_); }

@@ -41,10 +41,10 @@ class TableBuilder {
   void add_by_priority(const std::string& chain, Rule rule, int priority, Counter counter);
 
   // Zone dispatch (%%ZONE_SOURCE%% / %%ZONE_INTERFACE%%): source rules first, ordered by zone
-  // name (stable), then interface rules, each new one directly after the sources.
+  // name (stable), then interface rules, the newest binding (highest rank) first.
   void add_zone_source(const std::string& chain, Rule rule, const std::string& zone,
                        const std::string& source);
-  void add_zone_interface(const std::string& chain, Rule rule);
+  void add_zone_interface(const std::string& chain, Rule rule, size_t rank);
 
   Table finish() &&;
 
@@ -59,6 +59,7 @@ class TableBuilder {
   std::set<std::string> rule_keys_;
   std::map<std::pair<Counter, std::string>, std::map<int, size_t>> priority_counts_;
   std::vector<std::pair<std::string, std::string>> zone_sources_;  // (zone, source), sorted
+  std::map<std::string, std::vector<size_t>> interface_ranks_;  // per chain, in chain order
 };
 
 }  // namespace fwctl::compiler

@@ -134,5 +134,17 @@ TEST(CompilerZone, LogDeniedUnicastAddsFirewalldsLogRules) {
             read_golden(golden_path("zone_elements_log_denied")));
 }
 
+// firewall-cmd --zone=trusted --add-interface=+ (firewall-cmd.at:159): the catch-all interface
+// dispatches every packet with a bare goto and adds no forward rule (nft refuses oifname "*").
+TEST(CompilerZone, CatchAllInterfaceDispatchesWithoutMatchOrForwardRule) {
+  auto config = stock_config();
+  RuntimeBindings bindings;
+  bindings.interfaces["trusted"] = {"+"};
+  auto text = compile_text(config, bindings);
+  EXPECT_NE(text.find("\t\tgoto filter_IN_trusted\n"), std::string::npos) << text;
+  EXPECT_EQ(text.find("\"*\""), std::string::npos) << text;
+  EXPECT_EQ(text.find("oifname \"*"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace fwctl::compiler

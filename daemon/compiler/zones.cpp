@@ -30,15 +30,20 @@ void for_each_dispatch(const std::array<PolicySpec, 3>& specs, Fn fn) {
 
 // iifname "eth0" goto filter_IN_public   (in every _ZONES chain)
 // oifname "eth0" accept                  (filter_FWD_public_allow, with <forward/>)
+// The catch-all interface "+" (or "*") dispatches with a bare goto, nft allowing no all-wildcard
+// name, and gets no intra-zone forward rule, which would forward to every other zone (as firewalld).
 void bind_interface(Context& ctx, const std::array<PolicySpec, 3>& specs, bool forward,
                     const std::string& interface) {
   std::string ifname = nft_interface(interface);
+  bool catch_all = ifname == "*";
+  size_t rank = ctx.interface_ranks.at(interface);
   for_each_dispatch(
       specs, [&](const std::string& zones, const std::string& nf_chain, const std::string& target) {
+        if (catch_all) return ctx.out.add_zone_interface(zones, Rule{{go_to(target)}}, rank);
         Match m = meta_match(matches_output(nf_chain) ? "oifname" : "iifname", quoted(ifname));
-        ctx.out.add_zone_interface(zones, Rule{{m, go_to(target)}});
+        ctx.out.add_zone_interface(zones, Rule{{m, go_to(target)}}, rank);
       });
-  if (forward) {
+  if (forward && !catch_all) {
     ctx.out.append(policy_chain(specs[2], "filter") + "_allow",
                    Rule{{meta_match("oifname", quoted(ifname)), accept()}});
   }

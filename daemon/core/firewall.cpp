@@ -113,6 +113,7 @@ void Firewall::commit(Loaded next, State state) {
   bindings_ = std::move(next.bindings);
   warnings_ = std::move(next.warnings);
   state_ = state;
+  enable_ip_forwarding({});  // firewalld applies everything anew
 }
 
 Status Firewall::start() {
@@ -191,8 +192,12 @@ Result<ZoneSettings> Firewall::zone_settings(const std::string& zone) const {
     auto it = map.find(*name);
     return it == map.end() ? std::vector<std::string>{} : it->second;
   };
-  return make_zone_settings(runtime_.zones.at(*name).value, bound(bindings_.interfaces),
-                            bound(bindings_.sources));
+  auto settings = make_zone_settings(runtime_.zones.at(*name).value, bound(bindings_.interfaces),
+                                     bound(bindings_.sources));
+  // firewalld lists a zone's runtime ICMP blocks sorted (fw_zone.list_icmp_blocks), unlike its
+  // other elements, which keep the order they were added in.
+  std::sort(settings.icmp_blocks.begin(), settings.icmp_blocks.end());
+  return settings;
 }
 
 Result<const model::Service*> Firewall::service(const std::string& name) const {

@@ -15,6 +15,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -331,6 +332,19 @@ class Firewall {
 
  private:
   Permanent permanent_store_{paths_, permanent_, [this] { return state_ == State::Failed; }};
+
+  // --- IP forwarding (feat/compat-fixes: core/ip_forwarding.*, firewall_ip_forwarding.cpp) ---
+ public:
+  // Where the sysctl files are (normally /proc/sys): a start, a reload or a runtime change that
+  // enables a masquerade or a forward port to another address turns the forwarding of its family
+  // on there, as firewalld does. Empty (the default): nothing is written.
+  void set_sysctl_dir(std::string dir) { sysctl_dir_ = std::move(dir); }
+
+ private:
+  // After runtime_ and bindings_ changed from `before` (forwarding_needs of the old state).
+  void enable_ip_forwarding(const std::set<std::string>& before) const;
+  std::set<std::string> forwarding_needs() const;
+  std::string sysctl_dir_;
 };
 
 }  // namespace fwctl::core

@@ -47,7 +47,9 @@ Status Firewall::apply_runtime_change(model::Config next, const ChangeScope& sco
   auto ruleset = compiler::compile(next, bindings_);
   if (!ruleset) return Unexpected{ruleset.error()};
   if (Status st = kernel_.apply(with_panic_state(std::move(*ruleset)), &scope); !st) return st;
+  auto before = forwarding_needs();
   runtime_ = std::move(next);
+  enable_ip_forwarding(before);
   return ok();
 }
 

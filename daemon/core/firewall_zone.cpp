@@ -33,11 +33,14 @@ Status Firewall::apply_runtime(model::Config next, compiler::RuntimeBindings bin
   // firewalld's check_panic: no zone change while panic mode is on (the panic table stays).
   if (Status st = check_panic(); !st) return st;
   next.conf.default_zone = bindings.default_zone;
+  compiler::order_interfaces(bindings_, bindings);
   auto ruleset = compiler::compile(next, bindings);
   if (!ruleset) return Unexpected{ruleset.error()};
   if (Status st = kernel_.apply(with_panic_state(std::move(*ruleset)), scope); !st) return st;
+  auto before = forwarding_needs();
   runtime_ = std::move(next);
   bindings_ = std::move(bindings);
+  enable_ip_forwarding(before);
   return ok();
 }
 
