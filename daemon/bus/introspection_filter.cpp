@@ -144,9 +144,34 @@ struct IntrospectionFilter::Impl : std::enable_shared_from_this<IntrospectionFil
                                            sd_bus_message_get_interface(m),
                                            sd_bus_message_get_member(m));
     if (r >= 0) r = sd_bus_message_rewind(m, 1);
-    if (r >= 0) r = sd_bus_message_copy(copy, m, 1);
+    if (r >= 0) r = is_bare_set(m) ? copy_bare_set(copy, m) : sd_bus_message_copy(copy, m, 1);
     if (r >= 0) r = sd_bus_call_async(bus, &p->slot, copy, on_answer, p, 0);
     sd_bus_message_unref(copy);
+    return r;
+  }
+
+  // A Properties.Set whose value is not wrapped in a variant ("ssi" instead of "ssv"): firewalld
+  // (dbus-python) takes the bare value, and clients such as `dbus-send … int32:1234` send it so;
+  // sd-bus would refuse the signature. It reaches sdbus-c++ as the variant it stands for.
+  static bool is_bare_set(sd_bus_message* m) {
+    const char* signature = sd_bus_message_get_signature(m, 1);
+    return sd_bus_message_is_method_call(m, kProperties, "Set") && signature != nullptr &&
+           std::strncmp(signature, "ss", 2) == 0 && std::strcmp(signature, "ssv") != 0 &&
+           signature[2] != '\0';
+  }
+
+  // Copies m (rewound) into copy with its value in a variant; fails unless the value is a single
+  // complete type.
+  static int copy_bare_set(sd_bus_message* copy, sd_bus_message* m) {
+    const char* interface = nullptr;
+    const char* property = nullptr;
+    std::string value_type = sd_bus_message_get_signature(m, 1) + 2;
+    int r = sd_bus_message_read(m, "ss", &interface, &property);
+    if (r >= 0) r = sd_bus_message_append(copy, "ss", interface, property);
+    if (r >= 0) r = sd_bus_message_open_container(copy, 'v', value_type.c_str());
+    if (r >= 0) r = sd_bus_message_copy(copy, m, 0);
+    if (r >= 0) r = sd_bus_message_close_container(copy);
+    if (r >= 0 && !sd_bus_message_at_end(m, 0)) r = -EINVAL;
     return r;
   }
 

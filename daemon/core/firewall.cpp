@@ -138,22 +138,28 @@ Status Firewall::start() {
 Status Firewall::reload() {
   auto next = load(paths_);
   if (!next) return Unexpected{next.error()};
-  if (conf_false(next->config.conf.flush_all_on_reload)) {
-    // firewalld moves each runtime interface back into the zone it had (change_zone_of_interface).
-    for (const auto& [zone, interfaces] : bindings_.interfaces) {
-      if (!next->config.zones.count(zone)) continue;  // "Lost zone": its interfaces are dropped
-      for (const auto& interface : interfaces) {
-        unbind_interface(next->bindings, interface);
-        next->bindings.interfaces[zone].push_back(interface);
-      }
-    }
+  // firewalld reads FlushAllOnReload before it reloads: the value in force decides, not the new one.
+  bool keep_runtime = conf_false(runtime_.conf.flush_all_on_reload);
+  if (keep_runtime) {
+    keep_runtime_interfaces(*next);
+    keep_runtime_ipsets(*next);
   }
   if (Status st = apply(*next); !st) return st;
-  bool keep_runtime_direct = conf_false(runtime_.conf.flush_all_on_reload);
   commit(std::move(*next), State::Running);
   failure_.reset();
-  apply_direct(keep_runtime_direct);
+  apply_direct(keep_runtime);
   return ok();
+}
+
+// firewalld moves each runtime interface back into the zone it had (change_zone_of_interface).
+void Firewall::keep_runtime_interfaces(Loaded& next) const {
+  for (const auto& [zone, interfaces] : bindings_.interfaces) {
+    if (!next.config.zones.count(zone)) continue;  // "Lost zone": its interfaces are dropped
+    for (const auto& interface : interfaces) {
+      unbind_interface(next.bindings, interface);
+      next.bindings.interfaces[zone].push_back(interface);
+    }
+  }
 }
 
 Status Firewall::stop() {

@@ -167,6 +167,10 @@ class Firewall {
   Result<Loaded> load_failsafe() const;
   Status apply(const Loaded& next);
   void commit(Loaded next, State state);
+  // What a reload with FlushAllOnReload=no carries over from the runtime into `next`, as
+  // firewalld's reload: the interface bindings, and the entries of the runtime ipsets.
+  void keep_runtime_interfaces(Loaded& next) const;
+  void keep_runtime_ipsets(Loaded& next) const;
   Result<std::string> resolve_zone(const std::string& zone) const;
   // Compiles `next` with the current bindings, applies the delta for `zone`, then commits it.
   Status apply_zone_change(model::Config next, const std::string& zone);

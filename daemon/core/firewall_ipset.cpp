@@ -26,6 +26,23 @@ ChangeScope set_scope(const std::string& name) {
 
 }  // namespace
 
+// As firewalld's reload ("restore runtime-only ipsets"): an ipset still in the permanent
+// configuration gets back the entries the reload dropped, after its permanent ones; one no longer
+// there stays as it was at runtime.
+void Firewall::keep_runtime_ipsets(Loaded& next) const {
+  for (const auto& [name, item] : runtime_.ipsets) {
+    auto it = next.config.ipsets.find(name);
+    if (it == next.config.ipsets.end()) {
+      next.config.ipsets.emplace(name, item);
+      continue;
+    }
+    auto& entries = it->second.value.entries;
+    for (const auto& entry : item.value.entries) {
+      if (!contains(entries, entry)) entries.push_back(entry);
+    }
+  }
+}
+
 Result<const model::IpSet*> Firewall::ipset(const std::string& name) const {
   auto it = runtime_.ipsets.find(name);
   if (it == runtime_.ipsets.end()) return fail(Code::INVALID_IPSET, name);

@@ -191,13 +191,52 @@ TEST_F(FirewallTest, ReloadDropsRuntimeInterfacesByDefault) {
 
 TEST_F(FirewallTest, ReloadKeepsInterfacesWhenFlushAllOnReloadIsOff) {
   etc_.write("zones/public.xml", kPublicWithEth0);
+  etc_.write("firewalld.conf", "FlushAllOnReload=no\n");
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  std::filesystem::remove(etc_.path() + "/zones/public.xml");
+  ASSERT_TRUE(fw.reload());
+  EXPECT_EQ(fw.zone_of_interface("eth0"), "public");
+  EXPECT_EQ(fw.zone_of_source("10.1.0.0/16"), "");  // firewalld keeps interfaces only
+}
+
+TEST_F(FirewallTest, TheFlushAllOnReloadInForceDecidesAReloadNotTheNewOne) {
+  etc_.write("zones/public.xml", kPublicWithEth0);
   Firewall fw = make();
   ASSERT_TRUE(fw.start());
   std::filesystem::remove(etc_.path() + "/zones/public.xml");
   etc_.write("firewalld.conf", "FlushAllOnReload=no\n");
+  ASSERT_TRUE(fw.reload());  // firewalld read FlushAllOnReload=yes before this reload
+  EXPECT_EQ(fw.zone_of_interface("eth0"), "");
+}
+
+TEST_F(FirewallTest, ReloadKeepsRuntimeIpsetEntriesWhenFlushAllOnReloadIsOff) {
+  constexpr const char* kIpSet =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<ipset type=\"hash:ip\">\n"
+      "  <entry>1.2.3.4</entry>\n</ipset>\n";
+  etc_.write("ipsets/kept.xml", kIpSet);
+  etc_.write("ipsets/dropped.xml", kIpSet);
+  etc_.write("firewalld.conf", "FlushAllOnReload=no\n");
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  ASSERT_TRUE(fw.add_ipset_entry("kept", "10.10.10.10"));
+  ASSERT_TRUE(fw.add_ipset_entry("dropped", "10.10.10.11"));
+  etc_.write("ipsets/kept.xml",
+             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<ipset type=\"hash:ip\">\n"
+             "  <entry>5.6.7.8</entry>\n</ipset>\n");
+  std::filesystem::remove(etc_.path() + "/ipsets/dropped.xml");
   ASSERT_TRUE(fw.reload());
-  EXPECT_EQ(fw.zone_of_interface("eth0"), "public");
-  EXPECT_EQ(fw.zone_of_source("10.1.0.0/16"), "");  // firewalld keeps interfaces only
+  ASSERT_TRUE(fw.ipset("kept"));
+  EXPECT_EQ((*fw.ipset("kept"))->entries,
+            (std::vector<std::string>{"5.6.7.8", "1.2.3.4", "10.10.10.10"}));
+  ASSERT_TRUE(fw.ipset("dropped"));  // gone from the files, kept at runtime as firewalld does
+  EXPECT_EQ((*fw.ipset("dropped"))->entries, (std::vector<std::string>{"1.2.3.4", "10.10.10.11"}));
+
+  etc_.write("firewalld.conf", "FlushAllOnReload=yes\n");
+  ASSERT_TRUE(fw.reload());  // still "no" in force: kept once more
+  ASSERT_TRUE(fw.reload());
+  EXPECT_EQ((*fw.ipset("kept"))->entries, (std::vector<std::string>{"5.6.7.8"}));
+  EXPECT_FALSE(fw.ipset("dropped"));
 }
 
 TEST_F(FirewallTest, ReloadLeavesStateFailedOnceTheFilesAreFixed) {
