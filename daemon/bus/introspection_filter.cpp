@@ -145,6 +145,10 @@ struct IntrospectionFilter::Impl : std::enable_shared_from_this<IntrospectionFil
                                            sd_bus_message_get_member(m));
     if (r >= 0) r = sd_bus_message_rewind(m, 1);
     if (r >= 0) r = is_bare_set(m) ? copy_bare_set(copy, m) : sd_bus_message_copy(copy, m, 1);
+    if (r == -EBADMSG) {  // not one bare value: sd-bus answers the call as it is with its error
+      r = sd_bus_message_rewind(m, 1);
+      if (r >= 0) r = sd_bus_message_copy(copy, m, 1);
+    }
     if (r >= 0) r = sd_bus_call_async(bus, &p->slot, copy, on_answer, p, 0);
     sd_bus_message_unref(copy);
     return r;
@@ -160,18 +164,21 @@ struct IntrospectionFilter::Impl : std::enable_shared_from_this<IntrospectionFil
            signature[2] != '\0';
   }
 
-  // Copies m (rewound) into copy with its value in a variant; fails unless the value is a single
-  // complete type.
+  // Copies m (rewound) into copy with its value in a variant; -EBADMSG, with copy untouched,
+  // when there is more than one value after the two names.
   static int copy_bare_set(sd_bus_message* copy, sd_bus_message* m) {
     const char* interface = nullptr;
     const char* property = nullptr;
     std::string value_type = sd_bus_message_get_signature(m, 1) + 2;
-    int r = sd_bus_message_read(m, "ss", &interface, &property);
+    int r = sd_bus_message_skip(m, "ss");
+    if (r >= 0) r = sd_bus_message_skip(m, nullptr);  // the value
+    if (r >= 0 && sd_bus_message_at_end(m, 0) == 0) return -EBADMSG;
+    if (r >= 0) r = sd_bus_message_rewind(m, 1);
+    if (r >= 0) r = sd_bus_message_read(m, "ss", &interface, &property);
     if (r >= 0) r = sd_bus_message_append(copy, "ss", interface, property);
     if (r >= 0) r = sd_bus_message_open_container(copy, 'v', value_type.c_str());
     if (r >= 0) r = sd_bus_message_copy(copy, m, 0);
     if (r >= 0) r = sd_bus_message_close_container(copy);
-    if (r >= 0 && !sd_bus_message_at_end(m, 0)) r = -EINVAL;
     return r;
   }
 
