@@ -24,14 +24,25 @@ void PolicyAdaptor::getPolicies(sdbus::Result<std::vector<std::string>>&& result
   serve(std::move(result), "getPolicies", [this] { return fw_.policy_names(); });
 }
 
+// firewalld's dict names each policy's ingress_zones before its egress_zones; sdbus-c++ would sort
+// them (egress first), and clients print the dict as it comes.
 void PolicyAdaptor::getActivePolicies(sdbus::Result<ActiveMap>&& result) {
-  serve(std::move(result), "getActivePolicies", [this] {
-    ActiveMap out;
+  serve_written(std::move(result), "getActivePolicies", [this](sdbus::MethodReply& reply) {
+    reply.openContainer("{sa{sas}}");
     for (const auto& active : fw_.active_policies()) {
-      out[active.policy] = {{"ingress_zones", active.ingress_zones},
-                            {"egress_zones", active.egress_zones}};
+      reply.openDictEntry("sa{sas}");
+      reply << active.policy;
+      reply.openContainer("{sas}");
+      for (const auto& [key, zones] : {std::pair{"ingress_zones", &active.ingress_zones},
+                                       std::pair{"egress_zones", &active.egress_zones}}) {
+        reply.openDictEntry("sas");
+        reply << std::string(key) << *zones;
+        reply.closeDictEntry();
+      }
+      reply.closeContainer();
+      reply.closeDictEntry();
     }
-    return out;
+    reply.closeContainer();
   });
 }
 

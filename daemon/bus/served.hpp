@@ -18,6 +18,7 @@
 // gets UnknownObject, as for a call to a removed object, and the body does not run.
 
 #include <sdbus-c++/IObject.h>
+#include <sdbus-c++/Message.h>
 #include <sdbus-c++/MethodResult.h>
 
 #include <iostream>
@@ -37,19 +38,46 @@ class Served {
 
   template <typename... R, typename Body>
   void serve(sdbus::Result<R...>&& result, const char* member, Body body) {
+    authorized(std::move(result), member, [member, body](const sdbus::Result<R...>& reply) mutable {
+      answer(reply, member, body);
+    });
+  }
+
+  // As serve(), for an answer sdbus-c++ cannot write as firewalld does (a dict whose keys go in
+  // firewalld's order, where sdbus-c++ sorts std::map keys): `write` fills the reply message.
+  template <typename... R, typename Write>
+  void serve_written(sdbus::Result<R...>&& result, const char* member, Write write) {
+    // sdbus-c++ hands a method its call as the currently processed message, a MethodCall.
+    sdbus::MethodCall call =
+        static_cast<const sdbus::MethodCall&>(*object_.getCurrentlyProcessedMessage());
+    authorized(std::move(result), member,
+               [call, member, write](const sdbus::Result<R...>& reply) mutable {
+                 try {
+                   sdbus::MethodReply out = call.createReply();
+                   guarded(member, [&] { write(out); });
+                   out.send();
+                 } catch (const sdbus::Error& e) {
+                   send_error(reply, e);
+                 }
+               });
+  }
+
+ private:
+  // Asks the Authorizer about the caller; `then` runs with the reply to send once it may.
+  template <typename... R, typename Then>
+  void authorized(sdbus::Result<R...>&& result, const char* member, Then then) {
     auto reply = std::make_shared<sdbus::Result<R...>>(std::move(result));
     const sdbus::Message& call = *object_.getCurrentlyProcessedMessage();
     std::weak_ptr<const bool> alive = alive_;
     authorizer_.check(call, interface_, member,
-                      [reply, member, body, alive, path = std::string(call.getPath())](
+                      [reply, then, alive, path = std::string(call.getPath())](
                           const sdbus::Error* refusal) mutable {
                         if (refusal) return send_error(*reply, *refusal);
                         if (alive.expired()) return send_error(*reply, removed(path));
-                        answer(*reply, member, body);
+                        then(*reply);
                       });
   }
 
- private:
   template <typename... R, typename Body>
   static void answer(const sdbus::Result<R...>& reply, const char* member, Body& body) {
     try {

@@ -27,6 +27,11 @@ check "--get-policies" "allow-host-ipv6" "$(fwcmd --get-policies)"
 check "--get-active-policies" "allow-host-ipv6
   ingress-zones: ANY
   egress-zones: HOST" "$(fwcmd --get-active-policies)"
+# gdbus prints the dict as it comes: firewalld's key order, ingress before egress.
+check "getActivePolicies keeps firewalld's key order" \
+  "({'allow-host-ipv6': {'ingress_zones': ['ANY'], 'egress_zones': ['HOST']}},)" \
+  "$(gdbus call --system --dest org.fedoraproject.FirewallD1 --object-path /org/fedoraproject/FirewallD1 \
+    --method org.fedoraproject.FirewallD1.policy.getActivePolicies)"
 policy_info='allow-host-ipv6 (active)
   priority: -15000
   target: CONTINUE
