@@ -1,6 +1,8 @@
 #include "bus/direct_adaptor.hpp"
 
 #include "bus/error_map.hpp"
+#include "core/direct.hpp"
+#include "sys/log.hpp"
 
 namespace fwctl::bus {
 
@@ -126,8 +128,15 @@ void DirectAdaptor::getAllRules(sdbus::Result<std::vector<RuleStruct>>&& result)
 
 void DirectAdaptor::passthrough(sdbus::Result<std::string>&& result, std::string ipv,
                                 Strings args) {
-  serve(std::move(result), "passthrough",
-        [=, this] { return value_or_throw(fw_.direct().passthrough(ipv, args)); });
+  serve(std::move(result), "passthrough", [=, this] {
+    auto output = fw_.direct().passthrough(ipv, args);
+    if (output) return std::move(*output);
+    const Error& error = output.error();
+    if (error.code != Code::COMMAND_FAILED) throw_error(error);
+    // firewalld logs a failed passthrough itself, as a warning, and not when it only looked.
+    if (!core::passthrough_is_query(ipv, args)) sys::log::warning(error.message());
+    throw to_dbus_error(error);
+  });
 }
 
 void DirectAdaptor::addPassthrough(sdbus::Result<>&& result, std::string ipv, Strings args) {

@@ -14,8 +14,11 @@ constexpr const char* kInterfaceVersion = "1.15";  // firewalld's DBUS_INTERFACE
 
 Status FirewallAdaptor::reload_and_signal() {
   Status st = fw_.reload();
-  if (!st) return st;
+  // A reload whose direct rules failed has put the new configuration in force (state FAILED):
+  // the config objects follow it; a refused one changed nothing.
+  if (!st && fw_.state() != core::State::Failed) return st;
   if (config_objects_) config_objects_->rebuild();
+  if (!st) return st;
   emitReloaded();
   return st;
 }

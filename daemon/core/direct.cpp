@@ -50,6 +50,13 @@ std::string where(const std::string& ipv, const std::string& table) { return ipv
 
 }  // namespace
 
+bool passthrough_is_query(const std::string& ipv, const std::vector<std::string>& args) {
+  bool ip = ipv == "ipv4" || ipv == "ipv6";
+  return std::any_of(args.begin(), args.end(), [ip](const std::string& a) {
+    return a == "-L" || a == "--list" || (ip && (a == "-C" || a == "--check"));
+  });
+}
+
 Result<std::string> Direct::passthrough(const std::string& ipv, const Args& args) {
   if (Status st = model::check_ipv(ipv); !st) {
     return fail(Code::COMMAND_FAILED,
@@ -248,6 +255,56 @@ void Direct::apply(const model::DirectConfig& config, std::vector<Error>& warnin
   for (const auto& p : config.passthroughs) {
     if (!state_.has(p)) note(add_passthrough(p));
   }
+}
+
+Status Direct::apply_all(const model::DirectConfig& config, std::vector<Error>& warnings) {
+  model::DirectConfig added;
+  Status failed = ok();
+  // Ok when `st` is, or when it is a refusal before anything ran (a warning).
+  auto step = [&](Status st) {
+    if (st) return true;
+    if (st.error().code != Code::COMMAND_FAILED) {
+      warnings.push_back(st.error());
+      return true;
+    }
+    failed = st;
+    return false;
+  };
+  bool going = true;
+  for (const auto& c : config.chains) {
+    if (!going) break;
+    if (state_.has(c)) continue;
+    Status st = add_chain(c.ipv, c.table, c.chain);
+    going = step(st);
+    if (st) added.add(c);
+  }
+  for (const auto& r : config.rules) {
+    if (!going) break;
+    if (state_.has(r)) continue;
+    Status st = add_rule(r);
+    going = step(st);
+    if (st) added.add(r);
+  }
+  for (const auto& p : config.passthroughs) {
+    if (!going) break;
+    if (state_.has(p)) continue;
+    Status st = add_passthrough(p);
+    going = step(st);
+    if (st) added.add(p);
+  }
+  if (failed) return ok();
+  // The rollback of the transaction: what fails to go is reported and stays tracked.
+  auto note = [&](Status st) {
+    if (!st) warnings.push_back(st.error());
+  };
+  for (auto it = added.passthroughs.rbegin(); it != added.passthroughs.rend(); ++it) {
+    note(remove_passthrough(*it));
+  }
+  for (auto it = added.rules.rbegin(); it != added.rules.rend(); ++it) note(remove_rule(*it));
+  for (auto it = added.chains.rbegin(); it != added.chains.rend(); ++it) {
+    note(remove_chain(it->ipv, it->table, it->chain));
+  }
+  return failed;
 }
 
 void Direct::clear(std::vector<Error>& warnings) {

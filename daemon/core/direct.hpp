@@ -27,6 +27,10 @@
 
 namespace fwctl::core {
 
+// firewalld's passthrough method: a failing passthrough that only looks (-L/--list, and for
+// ipv4/ipv6 -C/--check) is not logged; any other failing one is a warning.
+bool passthrough_is_query(const std::string& ipv, const std::vector<std::string>& args);
+
 class Direct {
  public:
   using Args = std::vector<std::string>;
@@ -67,6 +71,12 @@ class Direct {
   // Adds every entry of `config` not in force yet (firewalld's set_config); an entry that fails
   // is reported in `warnings` and the others still go in.
   void apply(const model::DirectConfig& config, std::vector<Error>& warnings);
+  // firewalld's apply_direct in one transaction (_start_apply_direct_rules): adds every entry of
+  // `config` not in force yet, all or nothing. An entry refused before anything runs (a reserved
+  // chain name, a passthrough that is not allowed) is reported in `warnings` and skipped, as
+  // set_config logs it; when a tool refuses one (COMMAND_FAILED), what this call added is removed
+  // again, newest first, and that error is returned.
+  Status apply_all(const model::DirectConfig& config, std::vector<Error>& warnings);
   // Removes everything in force, passthroughs, then rules, then chains, newest first; what the
   // tool refuses is reported in `warnings` and forgotten all the same.
   void clear(std::vector<Error>& warnings);

@@ -185,5 +185,40 @@ TEST_F(DirectTest, ApplyAndClearRoundTrip) {
   EXPECT_TRUE(direct_.config().empty());
 }
 
+// Suite case 110: firewalld logs no failing passthrough that only looks.
+TEST(PassthroughIsQuery, ListAndCheckAreQueries) {
+  EXPECT_TRUE(passthrough_is_query("ipv4", {"-t", "filter", "-L", "dummy"}));
+  EXPECT_TRUE(passthrough_is_query("ipv6", {"-t", "filter", "--check", "x", "-j", "ACCEPT"}));
+  EXPECT_TRUE(passthrough_is_query("eb", {"-t", "filter", "--list", "INPUT"}));
+  EXPECT_FALSE(passthrough_is_query("eb", {"-t", "filter", "-C", "INPUT"}));
+  EXPECT_FALSE(passthrough_is_query("ipv4", {"-t", "filter", "-A", "x", "-j", "ACCEPT"}));
+}
+
+TEST_F(DirectTest, ApplyAllTakesBackWhatItAddedWhenAToolRefuses) {
+  model::DirectConfig config;
+  config.add(model::DirectChain{"ipv4", "filter", "mine"});
+  config.add(model::DirectChain{"ipv4", "filter", "INPUT"});  // refused before running: a warning
+  config.add(model::DirectRule{"ipv4", "filter", "mine", 0, {"-j", "ACCEPT"}});
+  config.add(model::DirectRule{"ipv4", "filter", "INPUT", 0, {"--bogus"}});
+  runner_.answers = {{}, {}, {2, "bad\n"}};
+  std::vector<Error> warnings;
+  Status st = direct_.apply_all(config, warnings);
+  ASSERT_FALSE(st);
+  EXPECT_EQ(st.error().message(), "COMMAND_FAILED: '/usr/sbin/iptables-restore -w -n' failed: bad\n");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code, Code::BUILTIN_CHAIN);
+  EXPECT_TRUE(direct_.config().empty());
+  ASSERT_EQ(runner_.calls.size(), 5u);
+  EXPECT_EQ(runner_.calls[3].input, "*filter\n-D mine -j ACCEPT\nCOMMIT\n");
+  EXPECT_EQ(runner_.calls[4].input, "*filter\n-X mine\nCOMMIT\n");
+
+  warnings.clear();
+  config.rules.pop_back();
+  runner_.calls.clear();
+  ASSERT_TRUE(direct_.apply_all(config, warnings));
+  EXPECT_EQ(direct_.config().rules.size(), 1u);
+  EXPECT_EQ(runner_.calls.size(), 2u);
+}
+
 }  // namespace
 }  // namespace fwctl::core

@@ -122,22 +122,28 @@ Status Firewall::start() {
   if (applied) {
     commit(std::move(*next), State::Running);
     failure_.reset();
-    apply_direct(false);
-    return ok();
+    applied = apply_direct(false);
+    if (applied) return ok();
   }
   failure_ = applied.error();
   state_ = State::Failed;
   auto fallback = load_failsafe();
   if (!fallback) return Unexpected{fallback.error()};
   if (Status st = apply(*fallback); !st) return st;
+  std::vector<Error> warnings = std::move(warnings_);  // the first attempt's still count
   commit(std::move(*fallback), State::Failed);
-  apply_direct(false);
+  warnings_.insert(warnings_.begin(), warnings.begin(), warnings.end());
+  // firewalld's _start_failsafe: no direct entries (the permanent ones stay loaded).
+  direct_.clear(warnings_);
+  load_direct_lockdown();
   return ok();
 }
 
 Status Firewall::reload() {
   auto next = load(paths_);
   if (!next) return Unexpected{next.error()};
+  // check_on_disk_config reads direct.xml and lockdown-whitelist.xml too.
+  if (Status st = check_direct_lockdown_files(); !st) return st;
   // firewalld reads FlushAllOnReload before it reloads: the value in force decides, not the new one.
   bool keep_runtime = conf_false(runtime_.conf.flush_all_on_reload);
   if (keep_runtime) {
@@ -147,7 +153,12 @@ Status Firewall::reload() {
   if (Status st = apply(*next); !st) return st;
   commit(std::move(*next), State::Running);
   failure_.reset();
-  apply_direct(keep_runtime);
+  // firewalld's reload keeps what _start put in force when the direct rules fail, and fails.
+  if (Status st = apply_direct(keep_runtime); !st) {
+    state_ = State::Failed;
+    failure_ = st.error();
+    return st;
+  }
   return ok();
 }
 

@@ -139,8 +139,11 @@ class Firewall {
   // direct configuration (SYSTEM_DIR/direct.xml) after the ruleset and sets lockdown from
   // firewalld.conf and SYSTEM_DIR/lockdown-whitelist.xml; reload() removes the runtime direct
   // configuration and applies the permanent one again (with FlushAllOnReload=no, runtime-only
-  // entries are re-added too); stop() removes it when CleanupOnExit is on. A direct entry that
-  // fails there is a warning, as in firewalld.
+  // entries are re-added too); stop() removes it when CleanupOnExit is on. The permanent direct
+  // configuration goes in all or nothing (firewalld's one transaction): when a tool refuses an
+  // entry, start() falls back to the stock configuration without direct entries (state FAILED)
+  // and reload() answers COMMAND_FAILED "Direct: …" with the new ruleset in force, no permanent
+  // direct entry and state FAILED. A runtime-only entry that fails to go back is a warning.
   // The runner of iptables, ip6tables and ebtables; without one, direct changes fail.
   void set_command_runner(CommandRunner& runner) { direct_.set_runner(&runner); }
   Direct& direct() { return direct_; }
@@ -176,7 +179,9 @@ class Firewall {
   Status apply_zone_change(model::Config next, const std::string& zone);
   // Direct interface and lockdown: see the public block.
   void load_direct_lockdown();
-  void apply_direct(bool keep_runtime);
+  // COMMAND_FAILED "Direct: …" when the permanent direct configuration did not go in.
+  Status apply_direct(bool keep_runtime);
+  Status check_direct_lockdown_files() const;
   void stop_direct();
 
   config::Paths paths_;

@@ -68,13 +68,48 @@ void Firewall::load_direct_lockdown() {
   lockdown_.reset(enabled, permanent_whitelist_);
 }
 
-void Firewall::apply_direct(bool keep_runtime) {
+// firewalld's _start_apply_direct_rules, then (reload with FlushAllOnReload=no) the runtime-only
+// entries put back as reload's set_config does, whether the permanent ones went in or not.
+Status Firewall::apply_direct(bool keep_runtime) {
   model::DirectConfig kept;
   if (keep_runtime) kept = runtime_only(direct_.config(), permanent_direct_);
   direct_.clear(warnings_);
   load_direct_lockdown();
-  direct_.apply(permanent_direct_, warnings_);
+  Status applied = direct_.apply_all(permanent_direct_, warnings_);
   if (keep_runtime) direct_.apply(kept, warnings_);
+  if (applied) return ok();
+  // "since direct rules are easy to make syntax errors lets highlight the cause"
+  Error error = applied.error();
+  error.detail = "Direct: " + error.detail;
+  return Unexpected{std::move(error)};
+}
+
+// firewalld's check_on_disk_config for direct.xml and lockdown-whitelist.xml: each file that
+// exists is read and its entries checked; the first problem comes back as "'FILE': detail".
+Status Firewall::check_direct_lockdown_files() const {
+  auto located = [](const std::string& path, Error error) {
+    error.detail = "'" + path + "': " + error.detail;
+    error.file.clear();
+    error.line = 0;
+    return Unexpected{std::move(error)};
+  };
+  std::vector<Error> unreadable;
+  std::string direct_path = direct_file(paths_);
+  if (auto text = read_if_present(direct_path, unreadable)) {
+    auto parsed = config::parse_direct(*text, direct_path);
+    if (parsed.error) return located(direct_path, *parsed.error);
+    auto checked = checked_direct(parsed.config);
+    if (!checked) return located(direct_path, checked.error());
+  }
+  std::string whitelist_path = whitelist_file(paths_);
+  if (auto text = read_if_present(whitelist_path, unreadable)) {
+    auto parsed = config::parse_lockdown_whitelist(*text, whitelist_path);
+    if (parsed.error) return located(whitelist_path, *parsed.error);
+    auto checked = model::checked_whitelist(parsed.whitelist);
+    if (!checked) return located(whitelist_path, checked.error());
+  }
+  if (!unreadable.empty()) return Unexpected{unreadable.front()};
+  return ok();
 }
 
 void Firewall::stop_direct() {

@@ -67,7 +67,7 @@ Status Firewall::check_permanent_config() const {
   config::LoadResult loaded = config::load_config(paths_);
   std::vector<Error> problems = std::move(loaded.errors);
   if (problems.empty()) problems = model::check_references(loaded.config);
-  if (problems.empty()) return ok();
+  if (problems.empty()) return check_direct_lockdown_files();
   Error first = problems.front();
   first.file.clear();
   first.line = 0;

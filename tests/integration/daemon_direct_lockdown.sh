@@ -165,4 +165,48 @@ check "whitelisted user root served" "success" "$(fwcmd --add-port=8083/tcp)"
 check "busctl as root (user whitelisted) served" 's "public"' "$(bus .zone addPort sssi '' 8084 tcp 0)"
 daemon_stop
 
+echo "== direct: a permanent rule iptables refuses (suite cases 194, 100, 110)"
+printf 'FlushAllOnReload=no\n' > "$work/etc/firewalld.conf"
+rm -f "$work/etc/lockdown-whitelist.xml"
+cat > "$work/etc/direct.xml" <<'XML'
+<?xml version="1.0" encoding="utf-8"?>
+<direct>
+  <chain ipv="ipv4" table="filter" chain="permchain"/>
+  <rule ipv="ipv4" table="filter" chain="INPUT" priority="1">-s 192.168.1.0/24 -j doesnotexist</rule>
+</direct>
+XML
+daemon_start
+check "start: state failed" "failed
+rc=251" "$(fwcmd_rc --state)"
+check "start: stock fallback, no direct entries" "-P INPUT ACCEPT
+-P FORWARD ACCEPT
+-P OUTPUT ACCEPT" "$(ipt -S)"
+check "start: the API still answers" "public" "$(fwcmd --get-default-zone)"
+cat > "$work/etc/direct.xml" <<'XML'
+<?xml version="1.0" encoding="utf-8"?>
+<direct>
+  <rule ipv="ipv4" table="filter" chain="INPUT" priority="0">-p tcp --dport 8080 -j ACCEPT</rule>
+</direct>
+XML
+check "reload with good rules: running" "success
+running" "$(fwcmd --reload; fwcmd --state)"
+fwcmd -q --zone=public --add-interface=foobar0
+fwcmd -q --direct --add-rule ipv4 filter FORWARD 0 -p tcp -j ACCEPT
+fwcmd -q --permanent --direct --add-rule ipv4 filter INPUT 1 --a-bogus-flag
+check "reload with a refused rule" "rc=13" "$(fwcmd_rc -q --reload | grep -v '^Error: ')"
+check "state failed after it" "failed
+rc=251" "$(fwcmd_rc --state)"
+check "runtime interface kept" "public" "$(fwcmd --get-zone-of-interface=foobar0)"
+check "runtime direct rule kept, permanent ones not in force" "-A FORWARD -p tcp -j ACCEPT" \
+  "$(ipt -S | grep -- '^-A')"
+check "passthrough queries failing" "rc=13
+rc=13" "$(fwcmd_rc --direct --passthrough ipv4 -t filter -C nosuch -j ACCEPT | tail -1
+  fwcmd_rc --direct --passthrough ipv4 -t filter -L nosuch | tail -1)"
+daemon_stop
+check "no ERROR for the failing passthrough queries" "" \
+  "$(grep -E 'ERROR|WARNING' "$work/daemon$daemon_runs.log" | grep -E -- '-C nosuch|-L nosuch')"
+check "the refused reload logged as an error" "1" \
+  "$(grep -c "ERROR: COMMAND_FAILED: Direct: '/usr/sbin/iptables-restore -w -n' failed: .*--a-bogus-flag" \
+     "$work/daemon$daemon_runs.log")"
+
 finish
