@@ -5,6 +5,7 @@
 
 #include "core/permanent_edit.hpp"
 #include "core/zone_settings.hpp"
+#include "model/validate.hpp"
 
 namespace fwctl::bus {
 namespace {
@@ -296,6 +297,13 @@ Status apply_policy_dict(model::Policy& policy, const Dict& settings) {
       {"egress_zones", names(next.egress_zones)},
   };
   if (Status st = apply_settings(settings, setters); !st) return st;
+  // firewalld's check_config_dict checks every key given: a priority given is checked even when
+  // it is 0 (reserved), which a loaded file's priority="0" never is (export leaves 0 out).
+  if (settings.count("priority")) {
+    if (Status st = model::check_policy_priority(next.priority); !st) {
+      return fail(st.error().code, "Policy '" + policy.info.name + "': " + st.error().detail);
+    }
+  }
   policy = std::move(next);
   return ok();
 }
