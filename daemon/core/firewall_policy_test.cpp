@@ -119,6 +119,27 @@ TEST_F(FirewallPolicyTest, BadSettingsChangeNothing) {
   EXPECT_EQ(policy("fwd").target, "ACCEPT");
 }
 
+// Suite cases 178 and 182: firewalld checks a runtime policy against its runtime zones, so an
+// interface bound at runtime counts as the zone's own.
+TEST_F(FirewallPolicyTest, ARuntimeInterfaceOfTheEgressZoneRefusesForwardPortsAndMarks) {
+  ASSERT_TRUE(fw_.add_interface("external", "foobar0"));
+  PolicyUpdate u;
+  u.forward_ports = std::vector<model::ForwardPort>{{"22", "tcp", "2222", "10.0.0.1"}};
+  auto st = fw_.set_policy_settings("fwd", u);
+  ASSERT_FALSE(st);
+  EXPECT_EQ(st.error().code, Code::INVALID_ZONE);
+  EXPECT_EQ(st.error().detail,
+            "Policy 'fwd': 'forward-port' cannot be used because egress zone 'external' has "
+            "assigned interfaces");
+  u = {};
+  u.rich_rules = Strings{"rule priority=\"-1\" mark set=\"1234\""};
+  st = fw_.set_policy_settings("fwd", u);
+  ASSERT_FALSE(st);
+  EXPECT_EQ(st.error().code, Code::INVALID_ZONE);
+  ASSERT_TRUE(fw_.remove_interface("external", "foobar0"));
+  EXPECT_TRUE(fw_.set_policy_settings("fwd", u));
+}
+
 TEST_F(FirewallPolicyTest, AKernelRefusalKeepsThePolicy) {
   PolicyUpdate update;
   update.ports = Ports{{"8080", "tcp"}};
