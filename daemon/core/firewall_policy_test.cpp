@@ -140,6 +140,23 @@ TEST_F(FirewallPolicyTest, ARuntimeInterfaceOfTheEgressZoneRefusesForwardPortsAn
   EXPECT_TRUE(fw_.set_policy_settings("fwd", u));
 }
 
+// Suite case 181: a runtime addition goes after what the policy had, whatever its kind.
+TEST_F(FirewallPolicyTest, RuntimeAdditionsAreAppliedAfterTheElementsThere) {
+  PolicyUpdate u;
+  u.protocols = Strings{"gre"};
+  ASSERT_TRUE(fw_.set_policy_settings("allow-host-ipv6", u));
+  u = {};
+  u.rich_rules = rich_rule_texts(policy("allow-host-ipv6"));
+  u.rich_rules->push_back("rule protocol value=\"sctp\" accept");
+  ASSERT_TRUE(fw_.set_policy_settings("allow-host-ipv6", u));
+  std::string text = kernel_text();
+  auto gre = text.find("meta l4proto gre accept");
+  auto sctp = text.find("meta l4proto sctp accept");
+  ASSERT_NE(gre, std::string::npos);
+  ASSERT_NE(sctp, std::string::npos);
+  EXPECT_LT(gre, sctp);
+}
+
 TEST_F(FirewallPolicyTest, AKernelRefusalKeepsThePolicy) {
   PolicyUpdate update;
   update.ports = Ports{{"8080", "tcp"}};
