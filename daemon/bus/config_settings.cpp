@@ -5,7 +5,6 @@
 
 #include "core/permanent_edit.hpp"
 #include "core/zone_settings.hpp"
-#include "model/validate.hpp"
 
 namespace fwctl::bus {
 namespace {
@@ -300,8 +299,8 @@ Status apply_policy_dict(model::Policy& policy, const Dict& settings) {
   // firewalld's check_config_dict checks every key given: a priority given is checked even when
   // it is 0 (reserved), which a loaded file's priority="0" never is (export leaves 0 out).
   if (settings.count("priority")) {
-    if (Status st = model::check_policy_priority(next.priority); !st) {
-      return fail(st.error().code, "Policy '" + policy.info.name + "': " + st.error().detail);
+    if (Status st = core::check_given_policy_priority(policy.info.name, next.priority); !st) {
+      return st;
     }
   }
   policy = std::move(next);

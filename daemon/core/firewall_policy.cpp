@@ -8,6 +8,7 @@
 
 #include "config/port_range.hpp"
 #include "core/firewall.hpp"
+#include "core/permanent_edit.hpp"
 #include "model/config_check.hpp"
 #include "model/rich_rule.hpp"
 #include "model/validate.hpp"
@@ -122,8 +123,8 @@ Result<model::Policy> merged(model::Policy have, const model::Policy& want,
 Status check_imported(const model::Policy& policy, const PolicyUpdate& update,
                       const model::Config& runtime, const compiler::RuntimeBindings& bindings) {
   if (update.priority) {
-    if (Status st = model::check_policy_priority(*update.priority); !st) {
-      return fail(st.error().code, "Policy '" + policy.info.name + "': " + st.error().detail);
+    if (Status st = check_given_policy_priority(policy.info.name, *update.priority); !st) {
+      return st;
     }
   }
   if (Status st = model::check_policy(policy); !st) return st;
