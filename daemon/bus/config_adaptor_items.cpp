@@ -100,7 +100,10 @@ void ConfigAdaptor::addZone2(sdbus::Result<Path>&& result, std::string zone, Dic
 void ConfigAdaptor::addPolicy(sdbus::Result<Path>&& result, std::string policy, Dict settings) {
   serve(std::move(result), "addPolicy", [this, policy, settings] {
     return add_item<model::Policy>(
-        policy, {}, [&](model::Policy& p) { return apply_policy_dict(p, settings); });
+        policy, {}, [&](model::Policy& p) {
+          p.info.name = policy;  // the name firewalld's errors give (new_policy_object_dict)
+          return apply_policy_dict(p, settings);
+        });
   });
 }
 

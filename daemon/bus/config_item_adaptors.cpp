@@ -1,5 +1,8 @@
 #include "bus/config_item_adaptors.hpp"
 
+#include "bus/config_settings.hpp"
+#include "core/permanent_edit.hpp"
+
 namespace fwctl::bus {
 
 void ConfigServiceAdaptor::getSettings(sdbus::Result<ServiceTuple>&& result) {
@@ -15,6 +18,34 @@ void ConfigServiceAdaptor::update(sdbus::Result<>&& result, ServiceTuple setting
 void ConfigServiceAdaptor::update2(sdbus::Result<>&& result, Dict settings) {
   change(std::move(result), "update2",
          [settings](model::Service& s) { return apply_service_dict(s, settings); });
+}
+
+// The includes as firewalld's config_service: set/add/remove rewrite the list and update the
+// service (the permanent store checks that every include exists, INVALID_SERVICE); adding one
+// already there changes nothing (import drops the repeat).
+void ConfigServiceAdaptor::getIncludes(sdbus::Result<std::vector<std::string>>&& result) {
+  read(std::move(result), "getIncludes", [](const model::Service& s) { return s.includes; });
+}
+void ConfigServiceAdaptor::setIncludes(sdbus::Result<>&& result,
+                                       std::vector<std::string> includes) {
+  change(std::move(result), "setIncludes", [includes](model::Service& s) {
+    s.includes = unique(includes);
+    return ok();
+  });
+}
+void ConfigServiceAdaptor::addInclude(sdbus::Result<>&& result, std::string include) {
+  change(std::move(result), "addInclude", [include](model::Service& s) {
+    if (!core::has_name(s.includes, include)) s.includes.push_back(include);
+    return ok();
+  });
+}
+void ConfigServiceAdaptor::removeInclude(sdbus::Result<>&& result, std::string include) {
+  change(std::move(result), "removeInclude",
+         [include](model::Service& s) { return core::remove_name(s.includes, include); });
+}
+void ConfigServiceAdaptor::queryInclude(sdbus::Result<bool>&& result, std::string include) {
+  read(std::move(result), "queryInclude",
+       [include](const model::Service& s) { return core::has_name(s.includes, include); });
 }
 
 void ConfigPolicyAdaptor::getSettings(sdbus::Result<Dict>&& result) {

@@ -20,6 +20,11 @@ class ConfigServiceAdaptor final
   void getSettings2(sdbus::Result<Dict>&& result) override;
   void update(sdbus::Result<>&& result, ServiceTuple settings) override;
   void update2(sdbus::Result<>&& result, Dict settings) override;
+  void getIncludes(sdbus::Result<std::vector<std::string>>&& result) override;
+  void setIncludes(sdbus::Result<>&& result, std::vector<std::string> includes) override;
+  void addInclude(sdbus::Result<>&& result, std::string include) override;
+  void removeInclude(sdbus::Result<>&& result, std::string include) override;
+  void queryInclude(sdbus::Result<bool>&& result, std::string include) override;
 };
 
 class ConfigPolicyAdaptor final

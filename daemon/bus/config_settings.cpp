@@ -296,6 +296,13 @@ Status apply_policy_dict(model::Policy& policy, const Dict& settings) {
       {"egress_zones", names(next.egress_zones)},
   };
   if (Status st = apply_settings(settings, setters); !st) return st;
+  // firewalld's check_config_dict checks every key given: a priority given is checked even when
+  // it is 0 (reserved), which a loaded file's priority="0" never is (export leaves 0 out).
+  if (settings.count("priority")) {
+    if (Status st = core::check_given_policy_priority(policy.info.name, next.priority); !st) {
+      return st;
+    }
+  }
   policy = std::move(next);
   return ok();
 }

@@ -69,6 +69,36 @@ TEST(PolicyUpdate, RefusesUnknownKeysAndWrongTypes) {
   EXPECT_EQ(policy_update(d).error().code, Code::INVALID_TYPE);
 }
 
+// Suite case 169: firewall-cmd --permanent --set-priority 0 sends the whole dict with priority 0.
+TEST(ApplyPolicyDict, RefusesAReservedOrOutOfRangePriorityGiven) {
+  model::Policy p;
+  p.info.name = "worldToHost";
+  p.priority = -1;
+  for (int32_t bad : {0, -32769, 32768}) {
+    Dict d;
+    d["priority"] = sdbus::Variant(bad);
+    Status st = apply_policy_dict(p, d);
+    ASSERT_FALSE(st) << bad;
+    EXPECT_EQ(st.error().code, Code::INVALID_PRIORITY);
+    EXPECT_EQ(st.error().detail.rfind("Policy 'worldToHost': " + std::to_string(bad) +
+                                          " is invalid priority.",
+                                      0),
+              0u)
+        << st.error().detail;
+    EXPECT_EQ(p.priority, -1);
+  }
+  for (int32_t good : {-32768, 1, 32767}) {
+    Dict d;
+    d["priority"] = sdbus::Variant(good);
+    ASSERT_TRUE(apply_policy_dict(p, d)) << good;
+    EXPECT_EQ(p.priority, good);
+  }
+  Dict other;  // a dict without priority leaves a loaded priority of 0 alone
+  other["target"] = sdbus::Variant(std::string("ACCEPT"));
+  p.priority = 0;
+  EXPECT_TRUE(apply_policy_dict(p, other));
+}
+
 TEST(IpSetTuple, OptionsBecomeADictKeepingTheFirstOfARepeat) {
   model::IpSet s;
   s.info.short_ = "Foo";

@@ -23,6 +23,9 @@ struct RuntimeBindings {
   // first whatever its zone. An interface missing here counts as newer than all listed, in the
   // order of `interfaces`.
   std::vector<std::string> interface_order;
+  // Real policies changed at runtime: policy name -> its element keys in the order firewalld
+  // applied them (policy_order.hpp). A policy not listed is in its reload order.
+  std::map<std::string, std::vector<std::string>> policy_order;
   bool operator==(const RuntimeBindings&) const = default;
 };
 

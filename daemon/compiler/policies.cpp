@@ -1,9 +1,13 @@
 #include "compiler/policies.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <unordered_map>
+#include <vector>
 
 #include "compiler/policy_chains.hpp"
 #include "compiler/policy_elements.hpp"
+#include "compiler/policy_order.hpp"
 #include "compiler/rich_rules.hpp"
 
 namespace fwctl::compiler {
@@ -67,19 +71,46 @@ void apply_policy(Context& ctx, const PolicySpec& spec) {
   if (!spec.derived()) emit_policy_dispatch(ctx, spec);
   const auto& p = spec.policy;
   // firewalld's order: services, ports, masquerade, forward ports, source ports, ICMP blocks,
-  // rich rules, protocols.
-  for (const auto& s : p.services) emit_service(ctx, spec, s, nullptr);
-  for (const auto& pp : p.ports) emit_port(ctx, spec, pp.protocol, pp.port, {}, nullptr);
-  if (p.masquerade) emit_masquerade(ctx, spec, nullptr);
-  for (const auto& f : p.forward_ports) emit_forward_port(ctx, spec, f, nullptr);
+  // rich rules, protocols; a real policy changed at runtime has its elements in the order they
+  // were applied (policy_order.hpp).
+  std::vector<std::function<void()>> emits;
+  for (const auto& s : p.services) emits.push_back([&] { emit_service(ctx, spec, s, nullptr); });
+  for (const auto& pp : p.ports) {
+    emits.push_back([&] { emit_port(ctx, spec, pp.protocol, pp.port, {}, nullptr); });
+  }
+  if (p.masquerade) emits.push_back([&] { emit_masquerade(ctx, spec, nullptr); });
+  for (const auto& f : p.forward_ports) {
+    emits.push_back([&] { emit_forward_port(ctx, spec, f, nullptr); });
+  }
   for (const auto& pp : p.source_ports) {
-    emit_source_port(ctx, spec, pp.protocol, pp.port, {}, nullptr);
+    emits.push_back([&] { emit_source_port(ctx, spec, pp.protocol, pp.port, {}, nullptr); });
   }
   for (const auto& b : p.icmp_blocks) {
-    emit_icmp_block(ctx, spec, b, icmp_type_ipvs(ctx, b), nullptr);
+    emits.push_back([&] { emit_icmp_block(ctx, spec, b, icmp_type_ipvs(ctx, b), nullptr); });
   }
-  for (const auto& r : p.rules) emit_rich_rule(ctx, spec, r);
-  for (const auto& proto : p.protocols) emit_protocol(ctx, spec, proto, {}, nullptr);
+  for (const auto& r : p.rules) emits.push_back([&] { emit_rich_rule(ctx, spec, r); });
+  for (const auto& proto : p.protocols) {
+    emits.push_back([&] { emit_protocol(ctx, spec, proto, {}, nullptr); });
+  }
+  auto order = spec.derived() ? ctx.bindings.policy_order.end()
+                              : ctx.bindings.policy_order.find(spec.name());
+  if (order == ctx.bindings.policy_order.end()) {
+    for (const auto& emit : emits) emit();
+    return;
+  }
+  // Each element's place in the recorded order; one missing from it goes last, in reload order.
+  std::vector<std::string> keys = policy_element_keys(p);
+  std::unordered_map<std::string, size_t> rank;
+  for (size_t i = 0; i < order->second.size(); ++i) rank.emplace(order->second[i], i);
+  std::vector<size_t> sequence(emits.size());
+  for (size_t i = 0; i < sequence.size(); ++i) sequence[i] = i;
+  auto rank_of = [&](size_t i) {
+    auto it = rank.find(keys[i]);
+    return it == rank.end() ? order->second.size() : it->second;
+  };
+  std::stable_sort(sequence.begin(), sequence.end(),
+                   [&](size_t a, size_t b) { return rank_of(a) < rank_of(b); });
+  for (size_t i : sequence) emits[i]();
 }
 
 }  // namespace fwctl::compiler

@@ -3,6 +3,7 @@
 
 #include "compiler/compiler.hpp"
 #include "compiler/panic.hpp"
+#include "compiler/policy_order.hpp"
 #include "core/firewall.hpp"
 
 namespace fwctl::core {
@@ -44,11 +45,14 @@ Status Firewall::disable_panic_mode() {
 }
 
 Status Firewall::apply_runtime_change(model::Config next, const ChangeScope& scope) {
-  auto ruleset = compiler::compile(next, bindings_);
+  compiler::RuntimeBindings bindings = bindings_;
+  compiler::order_policy_elements(runtime_, next, bindings);
+  auto ruleset = compiler::compile(next, bindings);
   if (!ruleset) return Unexpected{ruleset.error()};
   if (Status st = kernel_.apply(with_panic_state(std::move(*ruleset)), &scope); !st) return st;
   auto before = forwarding_needs();
   runtime_ = std::move(next);
+  bindings_ = std::move(bindings);
   enable_ip_forwarding(before);
   return ok();
 }

@@ -8,6 +8,7 @@
 
 #include "config/port_range.hpp"
 #include "core/firewall.hpp"
+#include "core/permanent_edit.hpp"
 #include "model/config_check.hpp"
 #include "model/rich_rule.hpp"
 #include "model/validate.hpp"
@@ -115,17 +116,25 @@ Result<model::Policy> merged(model::Policy have, const model::Policy& want,
 }
 
 // The policy's own checks, then those that look at other items (firewalld's full_check_config
-// with the check object in place of the policy).
+// with the check object in place of the policy). firewalld checks against its runtime zones,
+// whose interfaces are those bound now (fw_zone registers each runtime binding in the zone): a
+// forward port or mark towards a zone given an interface at runtime is refused (suite cases
+// 178 and 182).
 Status check_imported(const model::Policy& policy, const PolicyUpdate& update,
-                      const model::Config& runtime) {
+                      const model::Config& runtime, const compiler::RuntimeBindings& bindings) {
   if (update.priority) {
-    if (Status st = model::check_policy_priority(*update.priority); !st) {
-      return fail(st.error().code, "Policy '" + policy.info.name + "': " + st.error().detail);
+    if (Status st = check_given_policy_priority(policy.info.name, *update.priority); !st) {
+      return st;
     }
   }
   if (Status st = model::check_policy(policy); !st) return st;
   model::Config with = runtime;
   with.policies.at(policy.info.name).value = policy;
+  for (auto& [name, zone] : with.zones) {
+    auto bound = bindings.interfaces.find(name);
+    zone.value.interfaces =
+        bound == bindings.interfaces.end() ? std::vector<std::string>{} : bound->second;
+  }
   auto problems = model::check_references(with);
   if (!problems.empty()) return Unexpected{problems.front()};
   return ok();
@@ -167,7 +176,7 @@ Status Firewall::set_policy_settings(const std::string& name, const PolicyUpdate
   if (!current) return Unexpected{current.error()};
   auto want = imported(**current, update);
   if (!want) return Unexpected{want.error()};
-  if (Status st = check_imported(*want, update, runtime_); !st) return st;
+  if (Status st = check_imported(*want, update, runtime_, bindings_); !st) return st;
   if (!update.strings.empty()) {  // firewalld has no runtime setter for these
     return fail(Code::INVALID_SETTING,
                 "Unhandled setting type <class 'str'> key " + update.strings.begin()->first);

@@ -119,6 +119,44 @@ TEST_F(FirewallPolicyTest, BadSettingsChangeNothing) {
   EXPECT_EQ(policy("fwd").target, "ACCEPT");
 }
 
+// Suite cases 178 and 182: firewalld checks a runtime policy against its runtime zones, so an
+// interface bound at runtime counts as the zone's own.
+TEST_F(FirewallPolicyTest, ARuntimeInterfaceOfTheEgressZoneRefusesForwardPortsAndMarks) {
+  ASSERT_TRUE(fw_.add_interface("external", "foobar0"));
+  PolicyUpdate u;
+  u.forward_ports = std::vector<model::ForwardPort>{{"22", "tcp", "2222", "10.0.0.1"}};
+  auto st = fw_.set_policy_settings("fwd", u);
+  ASSERT_FALSE(st);
+  EXPECT_EQ(st.error().code, Code::INVALID_ZONE);
+  EXPECT_EQ(st.error().detail,
+            "Policy 'fwd': 'forward-port' cannot be used because egress zone 'external' has "
+            "assigned interfaces");
+  u = {};
+  u.rich_rules = Strings{"rule priority=\"-1\" mark set=\"1234\""};
+  st = fw_.set_policy_settings("fwd", u);
+  ASSERT_FALSE(st);
+  EXPECT_EQ(st.error().code, Code::INVALID_ZONE);
+  ASSERT_TRUE(fw_.remove_interface("external", "foobar0"));
+  EXPECT_TRUE(fw_.set_policy_settings("fwd", u));
+}
+
+// Suite case 181: a runtime addition goes after what the policy had, whatever its kind.
+TEST_F(FirewallPolicyTest, RuntimeAdditionsAreAppliedAfterTheElementsThere) {
+  PolicyUpdate u;
+  u.protocols = Strings{"gre"};
+  ASSERT_TRUE(fw_.set_policy_settings("allow-host-ipv6", u));
+  u = {};
+  u.rich_rules = rich_rule_texts(policy("allow-host-ipv6"));
+  u.rich_rules->push_back("rule protocol value=\"sctp\" accept");
+  ASSERT_TRUE(fw_.set_policy_settings("allow-host-ipv6", u));
+  std::string text = kernel_text();
+  auto gre = text.find("meta l4proto gre accept");
+  auto sctp = text.find("meta l4proto sctp accept");
+  ASSERT_NE(gre, std::string::npos);
+  ASSERT_NE(sctp, std::string::npos);
+  EXPECT_LT(gre, sctp);
+}
+
 TEST_F(FirewallPolicyTest, AKernelRefusalKeepsThePolicy) {
   PolicyUpdate update;
   update.ports = Ports{{"8080", "tcp"}};

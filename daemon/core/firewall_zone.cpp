@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "compiler/compiler.hpp"
+#include "compiler/policy_order.hpp"
 #include "core/firewall.hpp"
 #include "model/rich_rule.hpp"
 
@@ -34,6 +35,7 @@ Status Firewall::apply_runtime(model::Config next, compiler::RuntimeBindings bin
   if (Status st = check_panic(); !st) return st;
   next.conf.default_zone = bindings.default_zone;
   compiler::order_interfaces(bindings_, bindings);
+  compiler::order_policy_elements(runtime_, next, bindings);
   auto ruleset = compiler::compile(next, bindings);
   if (!ruleset) return Unexpected{ruleset.error()};
   if (Status st = kernel_.apply(with_panic_state(std::move(*ruleset)), scope); !st) return st;

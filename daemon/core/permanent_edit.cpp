@@ -5,6 +5,7 @@
 #include "config/port_range.hpp"
 #include "model/address.hpp"
 #include "model/port.hpp"
+#include "model/validate.hpp"
 
 namespace fwctl::core {
 namespace {
@@ -52,6 +53,13 @@ Status remove_name(std::vector<std::string>& list, const std::string& value) {
   auto it = std::find(list.begin(), list.end(), value);
   if (it == list.end()) return fail(Code::NOT_ENABLED, value);
   list.erase(it);
+  return ok();
+}
+
+Status check_given_policy_priority(const std::string& policy, int priority) {
+  if (Status st = model::check_policy_priority(priority); !st) {
+    return fail(st.error().code, "Policy '" + policy + "': " + st.error().detail);
+  }
   return ok();
 }
 

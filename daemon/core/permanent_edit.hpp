@@ -23,6 +23,11 @@ Status add_name(std::vector<std::string>& list, const std::string& value);
 Status remove_name(std::vector<std::string>& list, const std::string& value);
 bool has_name(const std::vector<std::string>& list, const std::string& value);
 
+// A policy priority given in a settings dict, as firewalld's check_config_dict: INVALID_PRIORITY
+// "Policy 'P': 0 is invalid priority. Must be in range [-32768, 32767]. ..." for 0 (reserved)
+// or one out of range.
+Status check_given_policy_priority(const std::string& policy, int priority);
+
 // A flag such as masquerade: ALREADY_ENABLED / NOT_ENABLED with `what` ("masquerade").
 Status set_flag(bool& flag, bool on, const char* what);
 
