@@ -3,6 +3,7 @@
 #include "bus/config_objects.hpp"
 #include "bus/error_map.hpp"
 #include "core/capabilities.hpp"
+#include "sys/log.hpp"
 
 namespace fwctl::bus {
 namespace {
@@ -15,6 +16,8 @@ constexpr const char* kInterfaceVersion = "1.15";  // firewalld's DBUS_INTERFACE
 Status FirewallAdaptor::reload_and_signal() {
   Status st = fw_.reload();
   if (!st) return st;
+  // firewalld logs what it finds in the files on every reload, as at start.
+  for (const Error& e : fw_.warnings()) sys::log::problem(e);
   if (config_objects_) config_objects_->rebuild();
   emitReloaded();
   return st;

@@ -231,6 +231,15 @@ TEST(ZoneXml, DropsAnInvalidRichRuleWithAWarning) {
   EXPECT_EQ(z.warnings[0].line, 3);
 }
 
+// Suite case 143 greps this line, without our file and line in it.
+TEST(ZoneXml, WordsAnOverlappingPortAsFirewalldLogsIt) {
+  auto z = parse_ok(
+      "<zone>\n<port port=\"1000-2000\" protocol=\"tcp\"/>\n"
+      "<port port=\"1234\" protocol=\"tcp\"/>\n</zone>");
+  ASSERT_EQ(z.warnings.size(), 1u);
+  EXPECT_EQ(z.warnings[0].log_line(), "ALREADY_ENABLED: '1234:tcp' already in 'z'");
+}
+
 TEST(ZoneXml, SkipsEverythingUpToTheNextRuleEndAfterAnActionOutsideARule) {
   // firewalld's _rule_error survives until the next </rule>: the services in between are lost.
   auto z = parse_ok(
