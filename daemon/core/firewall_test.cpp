@@ -115,6 +115,26 @@ TEST_F(FirewallTest, AnUnknownDefaultZoneFallsBackToPublic) {
   EXPECT_EQ(fw.default_zone(), "public");
 }
 
+// Suite case 124: firewalld logs read()'s error, then the OSError and the fallback as warnings,
+// and nothing else about the missing file.
+TEST_F(FirewallTest, AMissingFirewalldConfIsLoggedAsFirewalldDoes) {
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  EXPECT_EQ(fw.state(), State::Running);
+  std::string path = etc_.path() + "/firewalld.conf";
+  std::string os_error = "[Errno 2] No such file or directory: '" + path + "'";
+  std::vector<std::pair<Error::LogLevel, std::string>> logged;
+  for (const Error& w : fw.warnings()) logged.emplace_back(w.log_level, w.log_line());
+  std::vector<std::pair<Error::LogLevel, std::string>> expected = {
+      {Error::LogLevel::Error, "Failed to load '" + path + "': " + os_error},
+      {Error::LogLevel::Warning, os_error},
+      {Error::LogLevel::Warning, "Using fallback firewalld configuration settings."},
+  };
+  EXPECT_EQ(logged, expected);
+  ASSERT_TRUE(fw.reload());  // firewalld reads firewalld.conf again on reload, and logs again
+  EXPECT_EQ(fw.warnings().size(), 3u);
+}
+
 TEST_F(FirewallTest, ABrokenFileFallsBackToTheStockConfigurationInStateFailed) {
   etc_.write("firewalld.conf", "DefaultZone=home\n");
   etc_.write("zones/mine.xml", "<zone><service name=\"no-such-service\"/></zone>\n");
