@@ -231,6 +231,18 @@ TEST(ZoneXml, DropsAnInvalidRichRuleWithAWarning) {
   EXPECT_EQ(z.warnings[0].line, 3);
 }
 
+// Suite case 184 (tcp-mss-clamp) greps firewalld's line: log.warning("%s: %s", error, rule).
+TEST(ZoneXml, WordsAnInvalidRichRuleAsFirewalldLogsIt) {
+  auto z = parse_ok(
+      "<zone>\n  <rule>\n    <tcp-mss-clamp value=\"thisdoesnotexist\"/>\n  </rule>\n</zone>");
+  EXPECT_TRUE(z.item.rules.empty());
+  ASSERT_EQ(z.warnings.size(), 1u);
+  EXPECT_EQ(z.warnings[0].log_line(),
+            "INVALID_RULE: thisdoesnotexist: rule tcp-mss-clamp value=\"thisdoesnotexist\"");
+  EXPECT_EQ(z.warnings[0].log_level, Error::LogLevel::Warning);
+  EXPECT_EQ(z.warnings[0].line, 4);
+}
+
 // Suite case 143 greps this line, without our file and line in it.
 TEST(ZoneXml, WordsAnOverlappingPortAsFirewalldLogsIt) {
   auto z = parse_ok(
