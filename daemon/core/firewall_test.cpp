@@ -135,6 +135,23 @@ TEST_F(FirewallTest, AMissingFirewalldConfIsLoggedAsFirewalldDoes) {
   EXPECT_EQ(fw.warnings().size(), 3u);
 }
 
+// Suite case 105: a direct.xml expat refuses is logged at ERROR, and firewalld goes on.
+TEST_F(FirewallTest, ABrokenDirectXmlIsLoggedAsFirewalldDoes) {
+  etc_.write("firewalld.conf", "DefaultZone=public\n");
+  etc_.write("direct.xml",
+             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<direct>\n"
+             "<rule table=\"filter\" chain=\"INPUT\" ipv=\"ipv4\" priority=\"1\">-j ACCEPT\n"
+             "</direct>\n");
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  EXPECT_EQ(fw.state(), State::Running);
+  ASSERT_EQ(fw.warnings().size(), 1u);
+  EXPECT_EQ(fw.warnings()[0].log_level, Error::LogLevel::Error);
+  EXPECT_EQ(fw.warnings()[0].log_line(),
+            "Failed to load direct rules file '" + etc_.path() +
+                "/direct.xml': INVALID_TYPE: Not a valid file: mismatched tag: line 4, column 2");
+}
+
 TEST_F(FirewallTest, ABrokenFileFallsBackToTheStockConfigurationInStateFailed) {
   etc_.write("firewalld.conf", "DefaultZone=home\n");
   etc_.write("zones/mine.xml", "<zone><service name=\"no-such-service\"/></zone>\n");
