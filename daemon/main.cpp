@@ -38,10 +38,14 @@ int fail(const std::string& what, const Error& error) {
 }
 
 void report_start(const core::Firewall& fw) {
-  for (const auto& w : fw.warnings()) log::warning(w.located_message());
+  for (const auto& w : fw.warnings()) log::problem(w);
   if (const Error* e = fw.failure()) {
-    log::error(e->located_message());
+    // firewalld's start(): this line, the fallback, then the original error re-raised and
+    // logged by its handle_exceptions as "CODE: detail".
     log::error("Failed to load user configuration. Falling back to full stock configuration.");
+    Error failure = *e;
+    failure.log_level = Error::LogLevel::Error;
+    log::problem(failure);
   }
 }
 

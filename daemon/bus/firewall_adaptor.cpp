@@ -3,6 +3,7 @@
 #include "bus/config_objects.hpp"
 #include "bus/error_map.hpp"
 #include "core/capabilities.hpp"
+#include "sys/log.hpp"
 
 namespace fwctl::bus {
 namespace {
@@ -17,6 +18,8 @@ Status FirewallAdaptor::reload_and_signal() {
   // A reload whose direct rules failed has put the new configuration in force (state FAILED):
   // the config objects follow it; a refused one changed nothing.
   if (!st && fw_.state() != core::State::Failed) return st;
+  // firewalld logs what it finds in the files on every reload, as at start.
+  for (const Error& e : fw_.warnings()) sys::log::problem(e);
   if (config_objects_) config_objects_->rebuild();
   if (!st) return st;
   emitReloaded();

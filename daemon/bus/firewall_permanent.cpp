@@ -1,6 +1,7 @@
 // FirewallAdaptor: runtimeToPermanent and checkPermanentConfig (firewalld's server/firewalld.py).
 #include "bus/config_objects.hpp"
 #include "bus/firewall_adaptor.hpp"
+#include "sys/log.hpp"
 
 namespace fwctl::bus {
 namespace {
@@ -35,8 +36,12 @@ void FirewallAdaptor::runtimeToPermanent(sdbus::Result<>&& result) {
 }
 
 void FirewallAdaptor::checkPermanentConfig(sdbus::Result<>&& result) {
-  serve(std::move(result), "checkPermanentConfig",
-        [this] { value_or_throw(fw_.check_permanent_config()); });
+  serve(std::move(result), "checkPermanentConfig", [this] {
+    std::vector<Error> logged;
+    Status checked = fw_.check_permanent_config(logged);
+    for (const Error& e : logged) sys::log::problem(e);
+    value_or_throw(checked);
+  });
 }
 
 }  // namespace fwctl::bus

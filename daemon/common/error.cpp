@@ -119,4 +119,6 @@ std::string Error::located_message() const {
   return where + ": " + message();
 }
 
+std::string Error::log_line() const { return log_text.empty() ? message() : log_text; }
+
 }  // namespace fwctl

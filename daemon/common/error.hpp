@@ -113,6 +113,15 @@ struct Error {
   // message() prefixed with "file:line: " when the error has a location.
   std::string located_message() const;
 
+  // For a problem firewalld logs and goes on after (a load warning, a direct.xml that does not
+  // parse): the level firewalld logs it at, and its exact line when that is not message() (a
+  // warning firewalld logs without a code, or wrapped as "Failed to load …: CODE: detail").
+  enum class LogLevel { Warning, Error };
+  LogLevel log_level = LogLevel::Warning;
+  std::string log_text{};
+  // firewalld's log line for this problem: log_text, or else message().
+  std::string log_line() const;
+
   bool operator==(const Error&) const = default;
 };
 

@@ -1,15 +1,19 @@
 #include "config/firewalld_conf_file.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <cstring>
 #include <set>
 #include <vector>
 
 #include "common/text.hpp"
 #include "config/atomic_file.hpp"
+#include "model/direct.hpp"
 #include "model/python_int.hpp"
 
 namespace fwctl::config {
@@ -158,14 +162,26 @@ Parsed<model::FirewalldConf> parse_firewalld_conf(std::string_view text, const s
   return parsed;
 }
 
-Result<Parsed<model::FirewalldConf>> load_firewalld_conf(const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0 && errno == ENOENT) {
+std::string python_os_error(int err, const std::string& path) {
+  return "[Errno " + std::to_string(err) + "] " + std::strerror(err) + ": " +
+         model::python_repr(path);
+}
+
+Result<Parsed<model::FirewalldConf>> load_firewalld_conf(const std::string& path,
+                                                         std::string* open_failure) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    // firewalld's read(): log.error("Failed to load '%s': %s"), then the fallback settings.
+    std::string why = python_os_error(errno, path);
     Parsed<model::FirewalldConf> fallback;
-    fallback.warnings.push_back(Error{
-        Code::COMMAND_FAILED, "missing, using fallback firewalld configuration settings", path, 0});
+    Error e{Code::COMMAND_FAILED, why, path, 0};
+    e.log_level = Error::LogLevel::Error;
+    e.log_text = "Failed to load '" + path + "': " + why;
+    fallback.warnings.push_back(std::move(e));
+    if (open_failure) *open_failure = why;
     return fallback;
   }
+  ::close(fd);
   Result<std::string> text = read_file(path);
   if (!text) return Unexpected{text.error()};
   return parse_firewalld_conf(*text, path);

@@ -25,9 +25,17 @@ namespace fwctl::config {
 // Reads firewalld.conf content; `file` names it in warnings.
 Parsed<model::FirewalldConf> parse_firewalld_conf(std::string_view text, const std::string& file);
 
-// Loads `path`. A missing file gives firewalld's fallback settings (model::FirewalldConf{}) and a
-// warning; an unreadable one fails with COMMAND_FAILED.
-Result<Parsed<model::FirewalldConf>> load_firewalld_conf(const std::string& path);
+// Loads `path`. A file that cannot be opened (missing, no permission) gives firewalld's fallback
+// settings (model::FirewalldConf{}) and the one line firewalld's read() logs then, at ERROR:
+// "Failed to load 'PATH': [Errno 2] No such file or directory: 'PATH'"; the part after
+// "Failed to load 'PATH': " (python's OSError text) is also stored in `open_failure` when given.
+// A file that opens but cannot be read fails with COMMAND_FAILED.
+Result<Parsed<model::FirewalldConf>> load_firewalld_conf(const std::string& path,
+                                                         std::string* open_failure = nullptr);
+
+// Python's text of the OSError open() raises for `path` with `err`:
+// "[Errno 2] No such file or directory: './/firewalld.conf'".
+std::string python_os_error(int err, const std::string& path);
 
 // What firewalld writes for `conf` over the current file content (nullopt: there is no file);
 // nullopt when firewalld would leave the file alone because nothing changed.

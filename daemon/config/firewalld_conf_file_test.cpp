@@ -114,10 +114,24 @@ TEST(FirewalldConfFile, SavesWithModeSixHundredAndKeepsTheOldFile) {
 
 TEST(FirewalldConfFile, AMissingFileGivesTheFallbackSettingsAndAWarning) {
   TempDir dir;
-  auto conf = load_firewalld_conf(dir.path() + "/firewalld.conf");
+  std::string path = dir.path() + "/firewalld.conf";
+  std::string open_failure;
+  auto conf = load_firewalld_conf(path, &open_failure);
   ASSERT_TRUE(conf);
   EXPECT_EQ(conf->item, model::FirewalldConf{});
-  EXPECT_EQ(conf->warnings.size(), 1u);
+  // firewalld's read(): log.error("Failed to load '%s': %s", filename, OSError). Suite case 124.
+  std::string os_error = "[Errno 2] No such file or directory: '" + path + "'";
+  EXPECT_EQ(open_failure, os_error);
+  ASSERT_EQ(conf->warnings.size(), 1u);
+  EXPECT_EQ(conf->warnings[0].log_level, Error::LogLevel::Error);
+  EXPECT_EQ(conf->warnings[0].log_line(), "Failed to load '" + path + "': " + os_error);
+}
+
+TEST(FirewalldConfFile, WordsAnOpenFailureAsPythonsOSError) {
+  EXPECT_EQ(python_os_error(ENOENT, ".//firewalld.conf"),
+            "[Errno 2] No such file or directory: './/firewalld.conf'");
+  EXPECT_EQ(python_os_error(EACCES, "/etc/firewalld/firewalld.conf"),
+            "[Errno 13] Permission denied: '/etc/firewalld/firewalld.conf'");
 }
 
 }  // namespace

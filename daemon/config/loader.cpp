@@ -88,13 +88,15 @@ void load_combined_zones(const Paths& paths, LoadResult& result) {
 }
 
 void load_conf(const Paths& paths, LoadResult& result) {
+  std::string open_failure;
   Result<Parsed<model::FirewalldConf>> conf =
-      load_firewalld_conf(paths.system_dir + "/firewalld.conf");
+      load_firewalld_conf(paths.system_dir + "/firewalld.conf", &open_failure);
   if (!conf) {
     result.errors.push_back(conf.error());
     return;
   }
   result.config.conf = std::move(conf->item);
+  if (!open_failure.empty()) result.conf_open_failure = std::move(open_failure);
   auto& warnings = conf->warnings;
   result.warnings.insert(result.warnings.end(), warnings.begin(), warnings.end());
 }

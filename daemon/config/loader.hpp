@@ -12,6 +12,7 @@
 // replaced stays). References between items are not checked here: see
 // model::check_references().
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,10 @@ struct LoadResult {
   model::Config config;
   std::vector<Error> errors;    // files not loaded, with firewalld's code, the file and the line
   std::vector<Error> warnings;  // what firewalld would have logged and ignored in loaded files
+  // firewalld.conf could not be opened: python's OSError text ("[Errno 2] No such file or
+  // directory: 'PATH'"); the fallback settings are in config.conf, and the first warning is
+  // the ERROR line firewalld's firewalld_conf.read() logs for it.
+  std::optional<std::string> conf_open_failure;
 };
 
 LoadResult load_config(const Paths& paths);

@@ -127,6 +127,9 @@ TEST(Loader, MissingTreesAndFirewalldConfGiveAnEmptyConfigWithFallbackSettings) 
   EXPECT_TRUE(result.config.zones.empty());
   EXPECT_EQ(result.config.conf, model::FirewalldConf{});
   EXPECT_EQ(result.warnings.size(), 1u);  // firewalld.conf is missing
+  ASSERT_TRUE(result.conf_open_failure);
+  EXPECT_EQ(*result.conf_open_failure,
+            "[Errno 2] No such file or directory: '" + empty.path() + "/firewalld.conf'");
 }
 
 // tests/data/broken: firewalld 1.3.3's --check-config verdict for configurations with one

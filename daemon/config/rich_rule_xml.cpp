@@ -237,9 +237,11 @@ void RuleReader::start_limit(const XmlElement& element) {
 
 void RuleReader::finish_rule(const XmlElement& element, std::vector<model::RichRule>& rules) {
   if (Status s = model::check_rich_rule(*rule_, model::RichRuleOrigin::Built); !s) {
+    // firewalld: log.warning("%s: %s", error, rule), e.g. "INVALID_RULE: thisdoesnotexist:
+    // rule tcp-mss-clamp value="thisdoesnotexist"", and the rule is left out.
     const Error& e = s.error();
-    std::string why = e.detail.empty() ? std::string(to_string(e.code)) : e.detail;
-    reader_.warn(element, e.code, why + ": " + model::to_string(*rule_) + ", rule ignored");
+    std::string why = e.detail.empty() ? std::string() : e.detail + ": ";
+    reader_.warn(element, e.code, why + model::to_string(*rule_));
     return;
   }
   std::string text = model::to_string(*rule_);

@@ -231,6 +231,27 @@ TEST(ZoneXml, DropsAnInvalidRichRuleWithAWarning) {
   EXPECT_EQ(z.warnings[0].line, 3);
 }
 
+// Suite case 184 (tcp-mss-clamp) greps firewalld's line: log.warning("%s: %s", error, rule).
+TEST(ZoneXml, WordsAnInvalidRichRuleAsFirewalldLogsIt) {
+  auto z = parse_ok(
+      "<zone>\n  <rule>\n    <tcp-mss-clamp value=\"thisdoesnotexist\"/>\n  </rule>\n</zone>");
+  EXPECT_TRUE(z.item.rules.empty());
+  ASSERT_EQ(z.warnings.size(), 1u);
+  EXPECT_EQ(z.warnings[0].log_line(),
+            "INVALID_RULE: thisdoesnotexist: rule tcp-mss-clamp value=\"thisdoesnotexist\"");
+  EXPECT_EQ(z.warnings[0].log_level, Error::LogLevel::Warning);
+  EXPECT_EQ(z.warnings[0].line, 3);  // the <rule> tag (after the XML declaration)
+}
+
+// Suite case 143 greps this line, without our file and line in it.
+TEST(ZoneXml, WordsAnOverlappingPortAsFirewalldLogsIt) {
+  auto z = parse_ok(
+      "<zone>\n<port port=\"1000-2000\" protocol=\"tcp\"/>\n"
+      "<port port=\"1234\" protocol=\"tcp\"/>\n</zone>");
+  ASSERT_EQ(z.warnings.size(), 1u);
+  EXPECT_EQ(z.warnings[0].log_line(), "ALREADY_ENABLED: '1234:tcp' already in 'z'");
+}
+
 TEST(ZoneXml, SkipsEverythingUpToTheNextRuleEndAfterAnActionOutsideARule) {
   // firewalld's _rule_error survives until the next </rule>: the services in between are lost.
   auto z = parse_ok(

@@ -68,6 +68,16 @@ Result<Firewall::Loaded> Firewall::prepare(config::LoadResult loaded) {
   if (!problems.empty()) return Unexpected{problems.front()};
   Loaded next;
   next.warnings = std::move(loaded.warnings);
+  if (loaded.conf_open_failure) {
+    // firewalld's _start_load_firewalld_conf, after read() logged the failure (the first warning).
+    Error why{Code::COMMAND_FAILED, *loaded.conf_open_failure, {}, 0};
+    why.log_text = *loaded.conf_open_failure;
+    std::string text = "Using fallback firewalld configuration settings.";
+    Error fallback{Code::COMMAND_FAILED, text, {}, 0};
+    fallback.log_text = text;
+    auto at = next.warnings.begin() + (next.warnings.empty() ? 0 : 1);
+    next.warnings.insert(at, {std::move(why), std::move(fallback)});
+  }
   for (auto& w : model::check_runtime_references(loaded.config)) next.warnings.push_back(w);
   next.config = config::combine_zones(loaded.config);
   next.permanent = std::move(loaded.config);

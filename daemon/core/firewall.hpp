@@ -336,8 +336,9 @@ class Firewall {
   // FAILED, nothing written.
   Result<SavedItems> runtime_to_permanent();
   // firewalld's checkPermanentConfig: the files loaded and checked as start() does, without
-  // touching anything; the first problem.
-  Status check_permanent_config() const;
+  // touching anything; the first problem. What firewalld logs while reading the files (load
+  // warnings, a missing firewalld.conf) is added to `logged`, for the caller to log.
+  Status check_permanent_config(std::vector<Error>& logged) const;
 
  private:
   Permanent permanent_store_{paths_, permanent_, [this] { return state_ == State::Failed; }};

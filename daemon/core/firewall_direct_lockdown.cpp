@@ -45,6 +45,14 @@ model::DirectConfig runtime_only(const model::DirectConfig& runtime,
   return out;
 }
 
+// `error` as firewalld logs a file it failed to load and went on without: at ERROR, as
+// "Failed to load direct rules file 'PATH': CODE: detail" for `what` "direct rules file".
+Error load_failure(Error error, const std::string& what, const std::string& path) {
+  error.log_level = Error::LogLevel::Error;
+  error.log_text = "Failed to load " + what + " '" + path + "': " + error.message();
+  return error;
+}
+
 }  // namespace
 
 // firewalld's _start_load_direct_rules and _start_load_lockdown_whitelist: a file that fails to
@@ -55,7 +63,10 @@ void Firewall::load_direct_lockdown() {
     auto parsed = config::parse_direct(*text, direct_file(paths_));
     permanent_direct_ = std::move(parsed.config);
     for (auto& w : parsed.warnings) warnings_.push_back(std::move(w));
-    if (parsed.error) warnings_.push_back(std::move(*parsed.error));
+    if (parsed.error) {
+      warnings_.push_back(load_failure(std::move(*parsed.error), "direct rules file",
+                                       direct_file(paths_)));
+    }
   }
   bool enabled = lockdown_from_conf(runtime_.conf.lockdown);
   permanent_whitelist_ = {};
@@ -63,7 +74,10 @@ void Firewall::load_direct_lockdown() {
     auto parsed = config::parse_lockdown_whitelist(*text, whitelist_file(paths_));
     permanent_whitelist_ = std::move(parsed.whitelist);
     // firewalld logs a broken whitelist as an error only when lockdown is on.
-    if (parsed.error && enabled) warnings_.push_back(std::move(*parsed.error));
+    if (parsed.error && enabled) {
+      warnings_.push_back(load_failure(std::move(*parsed.error), "lockdown whitelist",
+                                       whitelist_file(paths_)));
+    }
   }
   lockdown_.reset(enabled, permanent_whitelist_);
 }

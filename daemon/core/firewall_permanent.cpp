@@ -63,8 +63,9 @@ Result<SavedItems> Firewall::runtime_to_permanent() {
   return saved;
 }
 
-Status Firewall::check_permanent_config() const {
+Status Firewall::check_permanent_config(std::vector<Error>& logged) const {
   config::LoadResult loaded = config::load_config(paths_);
+  for (auto& w : loaded.warnings) logged.push_back(std::move(w));
   std::vector<Error> problems = std::move(loaded.errors);
   if (problems.empty()) problems = model::check_references(loaded.config);
   if (problems.empty()) return check_direct_lockdown_files();

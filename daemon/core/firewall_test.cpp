@@ -115,6 +115,43 @@ TEST_F(FirewallTest, AnUnknownDefaultZoneFallsBackToPublic) {
   EXPECT_EQ(fw.default_zone(), "public");
 }
 
+// Suite case 124: firewalld logs read()'s error, then the OSError and the fallback as warnings,
+// and nothing else about the missing file.
+TEST_F(FirewallTest, AMissingFirewalldConfIsLoggedAsFirewalldDoes) {
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  EXPECT_EQ(fw.state(), State::Running);
+  std::string path = etc_.path() + "/firewalld.conf";
+  std::string os_error = "[Errno 2] No such file or directory: '" + path + "'";
+  std::vector<std::pair<Error::LogLevel, std::string>> logged;
+  for (const Error& w : fw.warnings()) logged.emplace_back(w.log_level, w.log_line());
+  std::vector<std::pair<Error::LogLevel, std::string>> expected = {
+      {Error::LogLevel::Error, "Failed to load '" + path + "': " + os_error},
+      {Error::LogLevel::Warning, os_error},
+      {Error::LogLevel::Warning, "Using fallback firewalld configuration settings."},
+  };
+  EXPECT_EQ(logged, expected);
+  ASSERT_TRUE(fw.reload());  // firewalld reads firewalld.conf again on reload, and logs again
+  EXPECT_EQ(fw.warnings().size(), 3u);
+}
+
+// Suite case 105: a direct.xml expat refuses is logged at ERROR, and firewalld goes on.
+TEST_F(FirewallTest, ABrokenDirectXmlIsLoggedAsFirewalldDoes) {
+  etc_.write("firewalld.conf", "DefaultZone=public\n");
+  etc_.write("direct.xml",
+             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<direct>\n"
+             "<rule table=\"filter\" chain=\"INPUT\" ipv=\"ipv4\" priority=\"1\">-j ACCEPT\n"
+             "</direct>\n");
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  EXPECT_EQ(fw.state(), State::Running);
+  ASSERT_FALSE(fw.warnings().empty());  // then the direct layer's lack of a command runner
+  EXPECT_EQ(fw.warnings()[0].log_level, Error::LogLevel::Error);
+  EXPECT_EQ(fw.warnings()[0].log_line(),
+            "Failed to load direct rules file '" + etc_.path() +
+                "/direct.xml': INVALID_TYPE: Not a valid file: mismatched tag: line 4, column 2");
+}
+
 TEST_F(FirewallTest, ABrokenFileFallsBackToTheStockConfigurationInStateFailed) {
   etc_.write("firewalld.conf", "DefaultZone=home\n");
   etc_.write("zones/mine.xml", "<zone><service name=\"no-such-service\"/></zone>\n");

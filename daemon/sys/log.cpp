@@ -179,6 +179,15 @@ void warning(std::string_view message) { write(Severity::Warning, 0, message); }
 void info(std::string_view message, int level) { write(Severity::Info, level, message); }
 void debug(int level, std::string_view message) { write(Severity::Debug, level, message); }
 
+void problem(const Error& error) {
+  write(error.log_level == Error::LogLevel::Error ? Severity::Error : Severity::Warning, 0,
+        error.log_line());
+  if (error.file.empty()) return;
+  std::string where = "  at " + error.file;
+  if (error.line > 0) where += ":" + std::to_string(error.line);
+  debug(1, where);
+}
+
 bool debug_enabled(int level) {
   const State& st = state();
   return enabled(st.options, st.configured, Severity::Debug, level);

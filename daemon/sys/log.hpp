@@ -54,6 +54,10 @@ void error(std::string_view message);
 void warning(std::string_view message);
 void info(std::string_view message, int level = 1);
 void debug(int level, std::string_view message);
+// A problem firewalld logs and goes on after (Error::log_level): firewalld's own line
+// (Error::log_line()), then, when the problem came from a file, where in it at debug level 1
+// ("  at FILE:LINE"), so that the lines firewalld writes stay exactly its own.
+void problem(const Error& error);
 // Whether debug(level, ...) writes anywhere: check before building an expensive message.
 bool debug_enabled(int level);
 

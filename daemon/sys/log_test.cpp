@@ -140,6 +140,30 @@ TEST_F(LogFile, FileTargetAppendsDatedLinesOfTheLevelsThatAreOn) {
   EXPECT_EQ(st.st_mode & 0777, 0640u);
 }
 
+// firewalld's lines stay exactly its own (the suite greps them, e.g. case 143); where in which
+// file the problem was goes on a debug line of its own.
+TEST_F(LogFile, ProblemsAreLoggedAsFirewalldWordsThemWithTheirPlaceAtDebugLevel) {
+  DaemonOptions o = with(LogTarget::File, 1);
+  o.log_file = dir_ + "/log";
+  ASSERT_TRUE(configure(o));
+  problem(Error{Code::ALREADY_ENABLED, "'1234:tcp' already in 'foobar'", "./zones/foobar.xml", 5});
+  Error failed{Code::INVALID_TYPE, "Not a valid file", "./direct.xml", 0};
+  failed.log_level = Error::LogLevel::Error;
+  failed.log_text = "Failed to load direct rules file './direct.xml': INVALID_TYPE: x";
+  problem(failed);
+  problem(Error{Code::COMMAND_FAILED, "bare", {}, 0});
+  reset();
+  std::istringstream lines(read(o.log_file));
+  std::vector<std::string> messages;
+  for (std::string line; std::getline(lines, line);) messages.push_back(line.substr(20));
+  EXPECT_EQ(messages,
+            (std::vector<std::string>{
+                "WARNING: ALREADY_ENABLED: '1234:tcp' already in 'foobar'",
+                "DEBUG1:   at ./zones/foobar.xml:5",
+                "ERROR: Failed to load direct rules file './direct.xml': INVALID_TYPE: x",
+                "DEBUG1:   at ./direct.xml", "WARNING: COMMAND_FAILED: bare"}));
+}
+
 TEST_F(LogFile, AnUnopenableFileIsReportedAndLoggingGoesOn) {
   DaemonOptions o = with(LogTarget::File);
   o.log_file = dir_ + "/missing/log";
