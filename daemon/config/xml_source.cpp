@@ -231,15 +231,28 @@ class Dispatch {
     return ok();
   }
 
-  Status leave(const pugi::xml_node&) {
+  Status leave(const pugi::xml_node& node) {
     XmlElement element = std::move(open_.back());
     open_.pop_back();
+    // expat ends an element only once it has read its end tag: one the flaw cuts off never ends
+    // (firewalld's readers add an entry at its end: a half-read <rule> is not a rule).
+    if (!closed_before_limit(node)) return stop();
     return handler_.end_element(element);
   }
 
   bool stopped() const { return stopped_; }
 
  private:
+  // Whether `node`'s end (its "/>" or the first "</name" after its start tag, as firewalld's
+  // formats never nest an element in one of the same name) comes before the limit.
+  bool closed_before_limit(const pugi::xml_node& node) const {
+    if (limit_ == std::string_view::npos) return true;
+    std::size_t end = tag_end(text_, node_offset(node));
+    if (end > 0 && end < text_.size() && text_[end - 1] == '/') return true;
+    std::size_t close = text_.find("</" + std::string(node.name()), end);
+    return close != std::string_view::npos && close < limit_;
+  }
+
   Status stop() {
     stopped_ = true;
     return fail(Code::PARSE_ERROR);  // ends the traversal; the caller reports the flaw

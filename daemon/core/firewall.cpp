@@ -160,7 +160,16 @@ Status Firewall::reload() {
     keep_runtime_interfaces(*next);
     keep_runtime_ipsets(*next);
   }
-  if (Status st = apply(*next); !st) return st;
+  auto ruleset = compiler::compile(next->config, next->bindings);
+  if (!ruleset) {
+    // firewalld's reload ends in state FAILED when the files hold what it cannot apply (a rich
+    // rule whose destination conflicts with its service's). Unlike firewalld, which has flushed
+    // its rules by then, we leave the ruleset in force in the kernel.
+    state_ = State::Failed;
+    failure_ = ruleset.error();
+    return Unexpected{ruleset.error()};
+  }
+  if (Status st = kernel_.load(with_panic_state(std::move(*ruleset))); !st) return st;
   commit(std::move(*next), State::Running);
   failure_.reset();
   // firewalld's reload keeps what _start put in force when the direct rules fail, and fails.

@@ -169,9 +169,10 @@ TEST_F(FirewallDirectTest, CheckConfigAndReloadCheckTheDirectAndWhitelistFiles) 
   Firewall fw({FWCTL_SOURCE_DIR, etc_.path()}, netlink_);
   fw.set_command_runner(runner_);
   ASSERT_TRUE(fw.start());
-  EXPECT_TRUE(fw.check_permanent_config());
+  std::vector<Error> logged;
+  EXPECT_TRUE(fw.check_permanent_config(logged));
   etc_.write("direct.xml", "<direct>\n<chain table=\"filter\" ipv=\"ipv7\" chain=\"foobar\"/>\n</direct>\n");
-  Status checked = fw.check_permanent_config();
+  Status checked = fw.check_permanent_config(logged);
   ASSERT_FALSE(checked);
   EXPECT_EQ(checked.error().code, Code::INVALID_IPV);
   EXPECT_EQ(checked.error().detail.rfind("'" + etc_.path() + "/direct.xml': ", 0), 0u);
@@ -181,12 +182,12 @@ TEST_F(FirewallDirectTest, CheckConfigAndReloadCheckTheDirectAndWhitelistFiles) 
   EXPECT_EQ(fw.state(), State::Running);
 
   etc_.write("direct.xml", "<direct>\n<rule />\n</direct>\n");
-  EXPECT_EQ(fw.check_permanent_config().error().code, Code::PARSE_ERROR);
+  EXPECT_EQ(fw.check_permanent_config(logged).error().code, Code::PARSE_ERROR);
   std::filesystem::remove(etc_.path() + "/direct.xml");
   etc_.write("lockdown-whitelist.xml", "<whitelist>\n  <group name=\"foobar\"/>\n</whitelist>\n");
-  EXPECT_EQ(fw.check_permanent_config().error().code, Code::PARSE_ERROR);
+  EXPECT_EQ(fw.check_permanent_config(logged).error().code, Code::PARSE_ERROR);
   etc_.write("lockdown-whitelist.xml", "<whitelist>\n  <user uid=\"666\"/>\n</whitelist>\n");
-  EXPECT_EQ(fw.check_permanent_config().error().code, Code::PARSE_ERROR);
+  EXPECT_EQ(fw.check_permanent_config(logged).error().code, Code::PARSE_ERROR);
 }
 
 }  // namespace

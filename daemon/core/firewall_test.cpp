@@ -206,6 +206,25 @@ TEST_F(FirewallTest, ReloadOfABrokenConfigurationChangesNothing) {
   EXPECT_EQ(netlink_.sent().size(), 1u);
 }
 
+TEST_F(FirewallTest, ReloadOfRulesTheCompilerRefusesEndsInStateFailedWithTheOldRuleset) {
+  Firewall fw = make();
+  ASSERT_TRUE(fw.start());
+  etc_.write("zones/public.xml",
+             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<zone>\n  <rule family=\"ipv4\">\n"
+             "    <destination address=\"192.168.122.235/32\"/>\n    <service name=\"mdns\"/>\n"
+             "    <accept/>\n  </rule>\n</zone>\n");
+  Status reloaded = fw.reload();
+  ASSERT_FALSE(reloaded);
+  EXPECT_EQ(reloaded.error().code, Code::INVALID_RULE);
+  EXPECT_EQ(fw.state(), State::Failed);
+  ASSERT_NE(fw.failure(), nullptr);
+  EXPECT_EQ(fw.failure()->code, Code::INVALID_RULE);
+  EXPECT_EQ(netlink_.sent().size(), 1u);  // nothing sent: the start's ruleset stays
+  std::filesystem::remove(etc_.path() + "/zones/public.xml");
+  ASSERT_TRUE(fw.reload());
+  EXPECT_EQ(fw.state(), State::Running);
+}
+
 TEST_F(FirewallTest, ReloadRefusedByTheKernelChangesNothing) {
   Firewall fw = make();
   ASSERT_TRUE(fw.start());
