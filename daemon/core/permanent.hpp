@@ -105,6 +105,10 @@ class Permanent {
   // "'maybe' for Lockdown"; writes firewalld.conf. False when the key is one firewalld ignores
   // (MinimalMark, AutomaticHelpers, AllowZoneDrifting): nothing changes then.
   Result<bool> set_conf(const std::string& key, const std::string& value);
+  // firewall-offline-cmd's --set-default-zone: firewalld.conf's DefaultZone. INVALID_ZONE for a
+  // zone not in the permanent configuration, ZONE_ALREADY_SET when it is the default already.
+  // (fwctld's setDefaultZone changes the runtime too: core::Firewall::set_default_zone.)
+  Status set_default_zone(const std::string& zone);
 
  private:
   template <typename T>

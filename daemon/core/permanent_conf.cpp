@@ -72,4 +72,17 @@ Result<bool> Permanent::set_conf(const std::string& key, const std::string& valu
   return true;
 }
 
+Status Permanent::set_default_zone(const std::string& zone) {
+  if (Status st = refuse_if_failed(); !st) return st;
+  if (!config_.zones.count(zone)) return fail(Code::INVALID_ZONE, zone);
+  if (zone == config_.conf.default_zone) return fail(Code::ZONE_ALREADY_SET, zone);
+  model::FirewalldConf next = config_.conf;
+  next.default_zone = zone;
+  if (Status st = config::save_firewalld_conf(next, paths_.system_dir + "/firewalld.conf"); !st) {
+    return st;
+  }
+  config_.conf = std::move(next);
+  return ok();
+}
+
 }  // namespace fwctl::core
