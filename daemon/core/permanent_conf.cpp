@@ -3,7 +3,9 @@
 #include <array>
 #include <cctype>
 
+#include "common/text.hpp"
 #include "config/firewalld_conf_file.hpp"
+#include "core/lockdown.hpp"
 #include "core/permanent.hpp"
 
 namespace fwctl::core {
@@ -70,6 +72,12 @@ Result<bool> Permanent::set_conf(const std::string& key, const std::string& valu
   }
   config_.conf = std::move(next);
   return true;
+}
+
+// Declared with core::Lockdown; defined here, in the store, for fwctl --offline --query-lockdown.
+bool lockdown_from_conf(const std::string& value) {
+  std::string lower = ascii_lower(value);
+  return lower == "yes" || lower == "true";
 }
 
 Status Permanent::set_default_zone(const std::string& zone) {
