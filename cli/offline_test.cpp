@@ -53,7 +53,7 @@ TEST_F(CliOffline, NewServiceAndItsEdits) {
   EXPECT_EQ(dup.err, "Warning: ALREADY_ENABLED: '22:tcp'\n");
   EXPECT_EQ(fwctl({"--service=svc1", "--set-destination=ipv4:224.0.0.251"}).code, 0);
   std::string xml = file("services/svc1.xml");
-  EXPECT_NE(xml.find("<port protocol=\"tcp\" port=\"22\"/>"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<port port=\"22\" protocol=\"tcp\"/>"), std::string::npos) << xml;
   EXPECT_NE(xml.find("ipv4=\"224.0.0.251\""), std::string::npos) << xml;
   EXPECT_EQ(fwctl({"--service=svc1", "--get-ports"}).out, "22/tcp\n");
   EXPECT_EQ(fwctl({"--path-service=svc1"}).out, etc_.path() + "/services/svc1.xml\n");

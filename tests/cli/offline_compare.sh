@@ -70,10 +70,13 @@ XML
   printf '10.1.1.1\n# a comment\n10.1.1.2\n\n10.1.1.3\n' > "$work/entries.txt"
 }
 
-run_all() {  # run_all TAG N-OPTIONS OPTIONS... -- RUNTIME-OPTIONS...
-  local tag=$1 n=0 line count=$2
-  shift 2
-  local -a opts=("${@:1:$count}") runtime_opts=("${@:$((count + 2))}")
+run_all() {  # run_all TAG OPTIONS... -- RUNTIME-OPTIONS...
+  local tag=$1 n=0 line
+  shift
+  local -a opts=() runtime_opts=()
+  while [ "$1" != -- ]; do opts+=("$1"); shift; done
+  shift
+  runtime_opts=("$@")
   mkdir -p "$work/out-$tag"
   while IFS= read -r line; do
     case "$line" in ''|'#'*) continue ;; esac
@@ -92,13 +95,13 @@ run_all() {  # run_all TAG N-OPTIONS OPTIONS... -- RUNTIME-OPTIONS...
 
 write_inputs
 start_daemon daemon
-run_all daemon 1 --permanent --
+run_all daemon --permanent --
 stop_daemon
 for tag in offline fallback; do mkdir -p "$work/etc-$tag"; done
 offline=(--offline --default-config "$src" --system-config "$work/etc-offline")
-run_all offline 4 "${offline[@]}" -- "${offline[@]}"
+run_all offline "${offline[@]}" -- "${offline[@]}"
 fallback=(--default-config "$src" --system-config "$work/etc-fallback")
-run_all fallback 5 --permanent "${fallback[@]}" -- --offline "${fallback[@]}"
+run_all fallback --permanent "${fallback[@]}" -- --offline "${fallback[@]}"
 
 failures=0
 for tag in offline fallback; do
