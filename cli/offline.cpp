@@ -288,8 +288,7 @@ bool Offline::standalone() {
     }), true;
   if (a.t("get_log_denied")) p.and_exit(conf.log_denied);
   if (a.t("set_log_denied"))
-    return c.call([&] { value_or_fail(store.set_conf("LogDenied", a.str("set_log_denied"))); }),
-           true;
+    return c.call([&] { throw_if_failed(store.set_log_denied(a.str("set_log_denied"))); }), true;
   return false;
 }
 

@@ -108,6 +108,17 @@ TEST_F(CliOffline, DefaultZoneInFirewalldConf) {
   EXPECT_NE(file("zones/home.xml").find("port=\"4444\""), std::string::npos);
 }
 
+TEST_F(CliOffline, LogDeniedInFirewalldConf) {
+  EXPECT_EQ(fwctl({"--get-log-denied"}).out, "off\n");
+  EXPECT_EQ(fwctl({"--set-log-denied=all"}).code, 0);
+  EXPECT_NE(file("firewalld.conf").find("LogDenied=all"), std::string::npos);
+  EXPECT_EQ(fwctl({"--set-log-denied=all"}).err, "Warning: ALREADY_SET: all\n");
+  Ran bad = fwctl({"--set-log-denied=some"});
+  EXPECT_EQ(bad.code, 114);  // INVALID_VALUE
+  EXPECT_EQ(bad.err,
+            "Error: INVALID_VALUE: 'some', choose from 'all','unicast','broadcast','multicast','off'\n");
+}
+
 TEST_F(CliOffline, LockdownAndWhitelist) {
   EXPECT_EQ(fwctl({"--query-lockdown"}).code, 1);
   EXPECT_EQ(fwctl({"--lockdown-on"}).code, 0);

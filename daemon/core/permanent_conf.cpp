@@ -74,6 +74,27 @@ Result<bool> Permanent::set_conf(const std::string& key, const std::string& valu
   return true;
 }
 
+Status check_log_denied(const std::string& value) {
+  constexpr std::array<const char*, 5> values = {"all", "unicast", "broadcast", "multicast", "off"};
+  if (std::find(values.begin(), values.end(), value) != values.end()) return ok();
+  std::string choices;
+  for (const char* each : values) choices += std::string(choices.empty() ? "" : "','") + each;
+  return fail(Code::INVALID_VALUE, "'" + value + "', choose from '" + choices + "'");
+}
+
+Status Permanent::set_log_denied(const std::string& value) {
+  if (Status st = refuse_if_failed(); !st) return st;
+  if (Status st = check_log_denied(value); !st) return st;
+  if (value == config_.conf.log_denied) return fail(Code::ALREADY_SET, value);
+  model::FirewalldConf next = config_.conf;
+  next.log_denied = value;
+  if (Status st = config::save_firewalld_conf(next, paths_.system_dir + "/firewalld.conf"); !st) {
+    return st;
+  }
+  config_.conf = std::move(next);
+  return ok();
+}
+
 // Declared with core::Lockdown; defined here, in the store, for fwctl --offline --query-lockdown.
 bool lockdown_from_conf(const std::string& value) {
   std::string lower = ascii_lower(value);
