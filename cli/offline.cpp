@@ -1,17 +1,26 @@
 // fwctl --offline: firewall-offline-cmd's job. The permanent configuration is loaded from the
 // two trees (--default-config, --system-config) and changed through core::Permanent, the store
-// fwctld itself uses, with the one-element edits of its config.zone objects
-// (core/permanent_edit.hpp): the files written are the ones the daemon would write for the same
+// fwctld itself uses: zones with the one-element edits of its config.zone objects
+// (core/permanent_edit.hpp); the other kinds with the client-side edits the --permanent path
+// makes of the settings it fetched (permanent_edits.hpp), taken in as the daemon takes them
+// (model_settings.hpp); direct.xml and the lockdown whitelist with the daemon's edits of them
+// (offline_direct.hpp). The files written are the ones the daemon would write for the same
 // commands. Messages and exit codes are firewall-cmd's.
 #include "offline.hpp"
 
 #include <algorithm>
 
+#include "checks.hpp"
+#include "config/firewalld_conf_file.hpp"
 #include "config/loader.hpp"
+#include "core/lockdown.hpp"
 #include "core/permanent.hpp"
 #include "core/permanent_edit.hpp"
 #include "info_format.hpp"
 #include "model_settings.hpp"
+#include "offline_direct.hpp"
+#include "permanent_edits.hpp"
+#include "show.hpp"
 #include "values.hpp"
 
 namespace fwctl::cli {
@@ -30,22 +39,94 @@ std::vector<std::string> names(const std::map<std::string, model::Item<T>>& item
   return out;
 }
 
+template <typename T>
+void value_or_fail(const Result<T>& r) {
+  if (!r) throw FwError{r.error().message()};
+}
+
+// firewalld's new Zone(): forwarding on until the settings say otherwise (as fwctld's addZone2).
+template <typename T>
+T fresh() {
+  T item{};
+  if constexpr (std::is_same_v<T, model::Zone>) item.forward = true;
+  return item;
+}
+
+}  // namespace
+
+void run_direct(Session& s, OfflineDirect& d);
+void run_whitelist(Session& s, OfflineWhitelist& w);
+
+namespace {
+
 struct Offline {
   Args& a;
   const Printer& p;
   Client& c;
   core::Permanent& store;
+  Session& s;
+  const config::Paths& paths;
 
   [[noreturn]] void list(const std::vector<std::string>& items, const char* sep = " ") const {
     p.and_exit(join(items, sep));
   }
-  const model::Zone& zone(const std::string& name) const {
-    auto found = store.find<model::Zone>(name);
+  // The permanent item, or firewall-cmd's failure for an unknown name (INVALID_ZONE: x, ...).
+  template <typename T>
+  const model::Item<T>& item(const std::string& name) const {
+    auto found = store.find<T>(name);
     if (!found) {
       c.handle("", found.error().message());
       throw Exit{static_cast<int>(found.error().code)};
     }
-    return (*found)->value;
+    return **found;
+  }
+  const model::Zone& zone(const std::string& name) const { return item<model::Zone>(name).value; }
+  // config.add<Kind>(name, settings): the name checked first, then the settings taken in.
+  template <typename T, typename Settings>
+  void add(const std::string& name, const Settings& settings) {
+    c.call([&] {
+      throw_if_failed(store.check_new<T>(name));
+      T value = fresh<T>();
+      if constexpr (std::is_void_v<decltype(apply_settings(value, settings))>) {
+        apply_settings(value, settings);
+      } else {
+        throw_if_failed(apply_settings(value, settings));
+      }
+      throw_if_failed(store.add<T>(name, std::move(value)));
+    });
+  }
+  // config.<kind>.update(settings).
+  template <typename T, typename Settings>
+  void update(const std::string& name, const Settings& settings) {
+    c.call([&] {
+      throw_if_failed(store.edit<T>(name, [&](T& value) -> Status {
+        if constexpr (std::is_void_v<decltype(apply_settings(value, settings))>) {
+          apply_settings(value, settings);
+          return ok();
+        } else {
+          return apply_settings(value, settings);
+        }
+      }));
+    });
+  }
+  // --get-<kinds>, --delete-<kind>, --load-<kind>-defaults, --info-<kind>, --path-<kind>.
+  template <typename T, typename Show>
+  bool item_ops(const std::string& kind, const std::string& kinds, Show show) {
+    if (a.t("get_" + kinds)) s.print_list(names(store.items<T>()));
+    if (a.t("delete_" + kind))
+      return c.call([&] { value_or_fail(store.remove<T>(a.str("delete_" + kind))); }), true;
+    if (a.t("load_" + kind + "_defaults"))
+      return c.call([&] { throw_if_failed(store.load_defaults<T>(a.str("load_" + kind + "_defaults"))); }), true;
+    if (a.t("info_" + kind)) {
+      std::string name = a.str("info_" + kind);
+      show(name, to_settings(item<T>(name).value));
+      throw Exit{0};
+    }
+    if (a.t("path_" + kind)) {
+      core::ItemFile file = core::Permanent::file_of(item<T>(a.str("path_" + kind)));
+      p.and_exit(file.path + "/" + file.filename);
+    }
+    return false;
   }
   // One zone edit as config.zone's add*/remove* method does it (binding check included).
   void edit(const std::string& name, const std::function<Status(model::Zone&)>& change) {
@@ -70,41 +151,144 @@ struct Offline {
   }
 
   bool general();
+  bool standalone();
+  bool kinds();
+  bool new_from_file();
   void zone_ops(const std::string& name);
   bool zone_lists(const std::string& name);
+  bool bindings(const std::string& name);
 };
 
+// Every kind's listings, new, delete, defaults, info and path; the zone list of all zones.
 bool Offline::general() {
-  const auto& cfg = store.config();
-  if (a.t("get_zones")) list(names(cfg.zones));
-  if (a.t("get_services")) list(names(cfg.services));
-  if (a.t("get_ipsets")) list(names(cfg.ipsets));
-  if (a.t("get_icmptypes")) list(names(cfg.icmptypes));
-  if (a.t("get_helpers")) list(names(cfg.helpers));
-  if (a.t("get_policies")) list(names(cfg.policies));
-  if (a.t("get_default_zone")) p.and_exit(cfg.conf.default_zone);
+  if (item_ops<model::IpSet>("ipset", "ipsets",
+                             [&](auto& n, const auto& st) { show_ipset(p, n, st); }))
+    return true;
+  if (a.t("new_ipset")) {
+    IPSetSettings st = new_ipset_settings(s);
+    return add<model::IpSet>(a.str("new_ipset"), st), true;
+  }
+  if (item_ops<model::Zone>("zone", "zones",
+                            [&](auto& n, const auto& st) { show_zone(p, n, st); }))
+    return true;
   if (a.t("new_zone")) {
-    model::Zone z;
-    return c.call([&] { throw_if_failed(store.add(a.str("new_zone"), z)); }), true;
+    ZoneSettings st;
+    st.target = "default";
+    return add<model::Zone>(a.str("new_zone"), st), true;
   }
-  if (a.t("delete_zone")) {
-    return c.call([&] {
-      auto removed = store.remove<model::Zone>(a.str("delete_zone"));
-      if (!removed) throw FwError{removed.error().message()};
-    }), true;
+  if (new_from_file()) return true;
+  if (item_ops<model::Policy>("policy", "policies",
+                              [&](auto& n, const auto& st) { show_policy(p, n, st); }))
+    return true;
+  if (a.t("new_policy")) {
+    ZoneSettings st;
+    st.target = "CONTINUE";
+    return add<model::Policy>(a.str("new_policy"), st), true;
   }
-  if (a.t("info_zone")) {
-    auto name = a.str("info_zone");
-    p.msg(format_zone(name, to_settings(zone(name)), p.verbose()));
-    throw Exit{0};
+  if (item_ops<model::Service>("service", "services",
+                               [&](auto& n, const auto& st) { show_service(p, n, st); }))
+    return true;
+  if (a.t("new_service")) return add<model::Service>(a.str("new_service"), ServiceSettings{}), true;
+  if (item_ops<model::Helper>("helper", "helpers",
+                              [&](auto& n, const auto& st) { show_helper(p, n, st); }))
+    return true;
+  if (a.t("new_helper")) {
+    HelperSettings st = new_helper_settings(s);
+    return add<model::Helper>(a.str("new_helper"), st), true;
   }
+  if (item_ops<model::IcmpType>("icmptype", "icmptypes",
+                                [&](auto& n, const auto& st) { show_icmptype(p, n, st); }))
+    return true;
+  if (a.t("new_icmptype"))
+    return add<model::IcmpType>(a.str("new_icmptype"), IcmpTypeSettings{}), true;
   if (a.t("list_all_zones")) {
-    for (const auto& [name, item] : cfg.zones) {
-      p.msg(format_zone(name, to_settings(item.value), p.verbose()));
+    for (const auto& [name, each] : store.items<model::Zone>()) {
+      show_zone(p, name, to_settings(each.value));
       p.msg("");
     }
     throw Exit{0};
   }
+  if (a.t("list_all_policies")) {
+    for (const auto& [name, each] : store.items<model::Policy>()) {
+      show_policy(p, name, to_settings(each.value));
+      p.msg("");
+    }
+    throw Exit{0};
+  }
+  return false;
+}
+
+// --new-<kind>-from-file: the file read as the --permanent path reads it, then added as
+// config.add<Kind> adds the settings it sends.
+bool Offline::new_from_file() {
+  auto from_file = [&]<typename T>(const char* kind) {
+    std::string dest = std::string("new_") + kind + "_from_file";
+    if (!a.t(dest)) return false;
+    T value = read_item_file<T>(s, kind, a.str(dest));
+    return add<T>(value.info.name, to_settings(value)), true;
+  };
+  return from_file.operator()<model::Zone>("zone") ||
+         from_file.operator()<model::Policy>("policy") ||
+         from_file.operator()<model::Service>("service") ||
+         from_file.operator()<model::IpSet>("ipset") ||
+         from_file.operator()<model::IcmpType>("icmptype") ||
+         from_file.operator()<model::Helper>("helper");
+}
+
+// The edits of one service, ipset, icmptype, helper or policy, the lockdown whitelist and the
+// direct configuration.
+bool Offline::kinds() {
+  auto edit = [&]<typename T, typename Settings>(const char* kind, auto handler) {
+    if (!a.t(kind)) return false;
+    std::string name = a.str(kind);
+    Settings st = to_settings(item<T>(name).value);
+    handler(st, [&] { update<T>(name, st); });
+    return true;
+  };
+  if (edit.operator()<model::IpSet, IPSetSettings>(
+          "ipset", [&](IPSetSettings& st, auto update) { permanent_ipset(s, st, update); }))
+    return true;
+  if (edit.operator()<model::Helper, HelperSettings>(
+          "helper", [&](HelperSettings& st, auto update) {
+            permanent_helper(s, st, update, [&] { return st.ports; });
+          }))
+    return true;
+  if (edit.operator()<model::IcmpType, IcmpTypeSettings>(
+          "icmptype",
+          [&](IcmpTypeSettings& st, auto update) { permanent_icmptype(s, st, update); }))
+    return true;
+  if (edit.operator()<model::Service, ServiceSettings>(
+          "service", [&](ServiceSettings& st, auto update) { permanent_service(s, st, update); }))
+    return true;
+  if (s.f.lockdown_whitelist) {
+    OfflineWhitelist whitelist(paths);
+    return run_whitelist(s, whitelist), true;
+  }
+  if (s.f.direct) {
+    OfflineDirect direct(paths);
+    return run_direct(s, direct), true;
+  }
+  return edit.operator()<model::Policy, ZoneSettings>("policy", [&](ZoneSettings& st, auto update) {
+    edit_policy(s, st, true);
+    update();
+  });
+}
+
+// firewall-offline-cmd's stand-alone options that concern the permanent configuration:
+// firewalld.conf's DefaultZone, Lockdown and LogDenied.
+bool Offline::standalone() {
+  const model::FirewalldConf& conf = store.config().conf;
+  if (a.t("get_default_zone")) p.and_exit(conf.default_zone);
+  if (a.t("set_default_zone"))
+    return c.call([&] { throw_if_failed(store.set_default_zone(a.str("set_default_zone"))); }), true;
+  if (a.t("query_lockdown")) p.query_result(core::lockdown_from_conf(conf.lockdown));
+  if (a.t("lockdown_on") || a.t("lockdown_off"))
+    return c.call([&] {
+      value_or_fail(store.set_conf("Lockdown", a.t("lockdown_on") ? "yes" : "no"));
+    }), true;
+  if (a.t("get_log_denied")) p.and_exit(conf.log_denied);
+  if (a.t("set_log_denied"))
+    return c.call([&] { throw_if_failed(store.set_log_denied(a.str("set_log_denied"))); }), true;
   return false;
 }
 
@@ -142,8 +326,52 @@ Status name_op(std::vector<std::string>& list, const Item& i, bool add) {
   return add ? core::add_name(list, i.args[0]) : core::remove_name(list, i.args[0]);
 }
 
+// --get-zone-of-interface/-source and --change-interface/-source on the permanent zones, as the
+// --permanent path does them through config.getZoneOf* and the zones' add/remove.
+bool Offline::bindings(const std::string& name) {
+  auto zone_of = [&](const std::string& item, bool iface) {
+    for (const auto& [each, z] : store.items<model::Zone>()) {
+      const auto& bound = iface ? z.value.interfaces : core::source_strings(z.value.sources);
+      if (core::has_name(bound, item)) return each;
+    }
+    return std::string();
+  };
+  if (a.t("get_zone_of_interface") || a.t("get_zone_of_source")) {
+    bool iface = a.t("get_zone_of_interface");
+    const auto& items = a.list(iface ? "get_zone_of_interface" : "get_zone_of_source");
+    for (const auto& each : items) {
+      std::string found = zone_of(each, iface);
+      if (items.size() > 1) p.warning(each + ": " + (found.empty() ? "no zone" : found));
+      else if (found.empty()) p.fail("no zone");
+      else p.and_exit(found);
+    }
+    return true;
+  }
+  for (bool iface : {true, false}) {
+    const char* dest = iface ? "change_interface" : "change_source";
+    if (!a.t(dest)) continue;
+    zone(name);
+    for (const auto& each : a.list(dest)) {
+      std::string old = zone_of(each, iface);
+      if (old == name) continue;
+      c.call([&] {
+        if (!old.empty())
+          edit(old, [&](model::Zone& z) {
+            return iface ? core::remove_name(z.interfaces, each) : core::remove_source(z.sources, each);
+          });
+        edit(name, [&](model::Zone& z) {
+          return iface ? core::add_name(z.interfaces, each) : core::add_source(z.sources, each);
+        });
+      });
+    }
+    return true;
+  }
+  return false;
+}
+
 void Offline::zone_ops(const std::string& name) {
   using Z = model::Zone;
+  if (bindings(name)) return;
   zone_lists(name);
   // The lists of names: services, protocols, icmp blocks, interfaces.
   struct Names {
@@ -244,15 +472,29 @@ void Offline::zone_ops(const std::string& name) {
 
 }  // namespace
 
-void run_offline_edit(Args& a, const Printer& p) {
+void run_offline_edit(Args& a, const Printer& p, const std::string& prog) {
   config::Paths paths;
   if (a.t("default_config")) paths.default_dir = a.str("default_config");
   if (a.t("system_config")) paths.system_dir = a.str("system_config");
   config::LoadResult loaded = config::load_config(paths);
   core::Permanent store(paths, loaded.config, [] { return false; });
   Client client(p);
-  Offline o{a, p, client, store};
-  if (!o.general()) {
+  // firewall-offline-cmd takes the permanent configuration's stand-alone options alone; every
+  // other option counts as --permanent, after firewall-cmd's usage checks.
+  Families f = classify(a);
+  if (f.standalone) {
+    if (CheckResult check = check_combinations(a, f, prog); check.failure) p.fail(*check.failure);
+    Session s{a, f, p, client, 0, a.str("zone"), prog};
+    Offline o{a, p, client, store, s, paths};
+    if (!o.standalone()) p.fail("Error: fwctl --offline does not support this option");
+    p.and_exit("success");
+  }
+  a.set("permanent", "");
+  f = classify(a);
+  if (CheckResult check = check_combinations(a, f, prog); check.failure) p.fail(*check.failure);
+  Session s{a, f, p, client, 0, a.str("zone"), prog};
+  Offline o{a, p, client, store, s, paths};
+  if (!o.general() && !o.kinds()) {
     std::string zone = a.t("zone") ? a.str("zone") : loaded.config.conf.default_zone;
     o.zone_ops(zone);
   }

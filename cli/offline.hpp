@@ -10,6 +10,7 @@ namespace fwctl::cli {
 
 // Runs the command on the trees of --default-config and --system-config (firewalld's
 // /usr/lib/firewalld and /etc/firewalld by default); always exits (throws Exit).
-[[noreturn]] void run_offline_edit(Args& a, const Printer& p);
+// `prog` names the program in usage messages.
+[[noreturn]] void run_offline_edit(Args& a, const Printer& p, const std::string& prog);
 
 }  // namespace fwctl::cli

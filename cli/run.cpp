@@ -13,16 +13,10 @@ namespace {
 
 constexpr int kUsageError = 2;
 
-// fwctl --offline: --check-config, or an edit of the permanent files (offline.cpp) after
-// firewall-cmd's usage checks, every option counting as --permanent.
+// fwctl --offline: --check-config, or an edit of the permanent files (offline.cpp).
 int run_offline(Args& a, const Printer& p, std::ostream& out, std::ostream& err,
                 const std::string& prog) {
-  if (!a.t("check_config")) {
-    a.set("permanent", "");
-    Families f = classify(a);
-    if (CheckResult check = check_combinations(a, f, prog); check.failure) p.fail(*check.failure);
-    run_offline_edit(a, p);
-  }
+  if (!a.t("check_config")) run_offline_edit(a, p, prog);
   std::string defaults = a.t("default_config") ? a.str("default_config") : "/usr/lib/firewalld";
   std::string system = a.t("system_config") ? a.str("system_config") : "/etc/firewalld";
   return print_check_report(check_config({defaults, system}), a.t("quiet"), out, err);
@@ -60,11 +54,18 @@ bool anything_to_do(const Families& f) {
          f.zone_ops || f.policy || f.direct || f.permanent_only;
 }
 
+// Issue 5: a --permanent command while no daemon owns the bus name (or there is no bus) works on
+// the files directly, as firewall-offline-cmd would (firewall-cmd fails with NOT_RUNNING).
+bool offline_fallback(const Args& a, const Families& f) {
+  return a.t("permanent") && anything_to_do(f);
+}
+
 int run_online(Args& a, const Families& f, const Printer& p, int timeout, const std::string& prog) {
   std::unique_ptr<Bus> bus;
   try {
     bus = std::make_unique<Bus>();
   } catch (const sdbus::Error& e) {
+    if (offline_fallback(a, f)) run_offline_edit(a, p, prog);
     p.and_exit("Error: DBUS_ERROR: " + connect_failure(e.getMessage()),
                static_cast<int>(Code::DBUS_ERROR));
   }
@@ -78,6 +79,10 @@ int run_online(Args& a, const Families& f, const Printer& p, int timeout, const 
     }
     std::string usage = format_usage(prog);
     p.fail("State: " + state + "\n\nNo options specified\n" + usage.substr(0, usage.size() - 1));
+  }
+  if (!connected && offline_fallback(a, f)) {
+    p.if_verbose("FirewallD is not running, changing the permanent configuration directly");
+    run_offline_edit(a, p, prog);
   }
   if (!connected)
     p.and_exit(a.t("state") ? "not running" : "FirewallD is not running",

@@ -1,10 +1,12 @@
 // --direct and the lockdown whitelist, runtime and --permanent. The runtime and the config
-// interfaces have the same method names, so one template serves both.
+// interfaces have the same method names, so one template serves both, and --offline's stores of
+// the permanent files (offline_direct.hpp) too.
 #include <iostream>
 
 #include "argparse.hpp"
 #include "info_format.hpp"
 #include "model/python_int.hpp"
+#include "offline_direct.hpp"
 #include "session.hpp"
 #include "values.hpp"
 
@@ -195,5 +197,9 @@ void run_whitelist(Session& s, bool permanent) {
   if (permanent) whitelist(s, s.bus().config_policies(), true);
   else whitelist(s, s.bus().policies(), false);
 }
+
+void run_direct(Session& s, OfflineDirect& d) { direct(s, d, true); }
+
+void run_whitelist(Session& s, OfflineWhitelist& w) { whitelist(s, w, true); }
 
 }  // namespace fwctl::cli

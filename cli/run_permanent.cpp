@@ -2,20 +2,15 @@
 #include <algorithm>
 
 #include "info_format.hpp"
-#include "session.hpp"
+#include "permanent_edits.hpp"
 #include "show.hpp"
 #include "settings_dbus.hpp"
 #include "values.hpp"
 
 namespace fwctl::cli {
 
-void edit_policy(Session& s, ZoneSettings& st, bool permanent);
 void run_direct(Session& s, bool permanent);
 void run_whitelist(Session& s, bool permanent);
-void permanent_service(Session& s, proxy::FirewallD1_config_service& obj);
-void permanent_ipset(Session& s, proxy::FirewallD1_config_ipset& obj);
-void permanent_icmptype(Session& s, proxy::FirewallD1_config_icmptype& obj);
-void permanent_helper(Session& s, proxy::FirewallD1_config_helper& obj);
 bool new_from_file(Session& s);
 
 namespace {
@@ -33,6 +28,29 @@ std::vector<std::string> sorted(std::vector<std::string> v) {
 }
 
 }  // namespace
+
+IPSetSettings new_ipset_settings(Session& s) {
+  if (!s.a.t("type")) s.fail_usage("No type specified.");
+  if (s.a.str("type") == "hash:mac" && s.a.t("family"))
+    s.fail_usage("--family is not compatible with the hash:mac type");
+  IPSetSettings st;
+  st.type = s.a.str("type");
+  for (const auto& opt : s.a.list("option")) {
+    auto kv = s.c.call([&] { return parse_ipset_option(opt); });
+    st.options.push_back(kv);
+  }
+  if (s.a.t("family")) st.options.emplace_back("family", s.a.str("family"));
+  return st;
+}
+
+HelperSettings new_helper_settings(Session& s) {
+  if (!s.a.t("module")) s.fail_usage("No module specified.");
+  HelperSettings st;
+  st.module = s.a.str("module");
+  if (s.a.t("family")) st.family = s.a.str("family");
+  return st;
+}
+
 void Session::permanent() {
   auto& cfg = bus().config();
   auto path_of = [&](const std::string& object, const std::string& interface) {
@@ -44,16 +62,7 @@ void Session::permanent() {
   // ipsets
   if (a.t("get_ipsets")) print_list(c.call([&] { return cfg.getIPSetNames(); }));
   if (a.t("new_ipset")) {
-    if (!a.t("type")) fail_usage("No type specified.");
-    if (a.str("type") == "hash:mac" && a.t("family"))
-      fail_usage("--family is not compatible with the hash:mac type");
-    IPSetSettings st;
-    st.type = a.str("type");
-    for (const auto& opt : a.list("option")) {
-      auto kv = c.call([&] { return parse_ipset_option(opt); });
-      st.options.push_back(kv);
-    }
-    if (a.t("family")) st.options.emplace_back("family", a.str("family"));
+    IPSetSettings st = new_ipset_settings(*this);
     return void(c.call([&] { cfg.addIPSet(a.str("new_ipset"), encode_ipset(st)); }));
   }
   auto object = [&](auto getter, const std::string& name) {
@@ -71,8 +80,11 @@ void Session::permanent() {
   }
   if (a.t("path_ipset"))
     p.and_exit(c.call([&] { return path_of(object(&proxy::FirewallD1_config::getIPSetByName, a.str("path_ipset")), ns + "ipset"); }));
-  if (a.t("ipset"))
-    return permanent_ipset(*this, *bus().object<FirewallD1_config_ipset>(object(&proxy::FirewallD1_config::getIPSetByName, a.str("ipset"))));
+  if (a.t("ipset")) {
+    auto obj = bus().object<FirewallD1_config_ipset>(object(&proxy::FirewallD1_config::getIPSetByName, a.str("ipset")));
+    IPSetSettings st = decode_ipset(c.call([&] { return obj->getSettings(); }));
+    return permanent_ipset(*this, st, [&] { c.call([&] { obj->update(encode_ipset(st)); }); });
+  }
   // zones
   if (a.t("get_zones")) print_list(c.call([&] { return cfg.getZoneNames(); }));
   if (a.t("new_zone")) {
@@ -131,10 +143,7 @@ void Session::permanent() {
   // helpers
   if (a.t("get_helpers")) print_list(c.call([&] { return cfg.getHelperNames(); }));
   if (a.t("new_helper")) {
-    if (!a.t("module")) fail_usage("No module specified.");
-    HelperSettings st;
-    st.module = a.str("module");
-    if (a.t("family")) st.family = a.str("family");
+    HelperSettings st = new_helper_settings(*this);
     return void(c.call([&] { cfg.addHelper(a.str("new_helper"), encode_helper(st)); }));
   }
   if (a.t("delete_helper"))
@@ -149,8 +158,12 @@ void Session::permanent() {
   }
   if (a.t("path_helper"))
     p.and_exit(c.call([&] { return path_of(object(&proxy::FirewallD1_config::getHelperByName, a.str("path_helper")), ns + "helper"); }));
-  if (a.t("helper"))
-    return permanent_helper(*this, *bus().object<FirewallD1_config_helper>(object(&proxy::FirewallD1_config::getHelperByName, a.str("helper"))));
+  if (a.t("helper")) {
+    auto obj = bus().object<FirewallD1_config_helper>(object(&proxy::FirewallD1_config::getHelperByName, a.str("helper")));
+    HelperSettings st = decode_helper(c.call([&] { return obj->getSettings(); }));
+    return permanent_helper(*this, st, [&] { c.call([&] { obj->update(encode_helper(st)); }); },
+                            [&] { return port_pairs(c.call([&] { return obj->getPorts(); })); });
+  }
   // icmptypes
   if (a.t("get_icmptypes")) print_list(c.call([&] { return cfg.getIcmpTypeNames(); }));
   if (a.t("new_icmptype"))
@@ -167,10 +180,16 @@ void Session::permanent() {
   }
   if (a.t("path_icmptype"))
     p.and_exit(c.call([&] { return path_of(object(&proxy::FirewallD1_config::getIcmpTypeByName, a.str("path_icmptype")), ns + "icmptype"); }));
-  if (a.t("icmptype"))
-    return permanent_icmptype(*this, *bus().object<FirewallD1_config_icmptype>(object(&proxy::FirewallD1_config::getIcmpTypeByName, a.str("icmptype"))));
-  if (a.t("service"))
-    return permanent_service(*this, *bus().object<FirewallD1_config_service>(object(&proxy::FirewallD1_config::getServiceByName, a.str("service"))));
+  if (a.t("icmptype")) {
+    auto obj = bus().object<FirewallD1_config_icmptype>(object(&proxy::FirewallD1_config::getIcmpTypeByName, a.str("icmptype")));
+    IcmpTypeSettings st = decode_icmptype(c.call([&] { return obj->getSettings(); }));
+    return permanent_icmptype(*this, st, [&] { c.call([&] { obj->update(encode_icmptype(st)); }); });
+  }
+  if (a.t("service")) {
+    auto obj = bus().object<FirewallD1_config_service>(object(&proxy::FirewallD1_config::getServiceByName, a.str("service")));
+    ServiceSettings st = decode_service(c.call([&] { return obj->getSettings2(); }));
+    return permanent_service(*this, st, [&] { c.call([&] { obj->update2(encode_service(st)); }); });
+  }
   if (f.lockdown_whitelist) return run_whitelist(*this, true);
   if (f.direct) return run_direct(*this, true);
   if (a.t("list_all_policies")) {

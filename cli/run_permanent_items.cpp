@@ -1,9 +1,10 @@
 // --permanent --service=X / --ipset=X / --icmptype=X / --helper=X edits. As firewall-cmd does
 // it: fetch the item's settings, change them on the client side (FirewallClient*Settings'
 // add/remove/query, with their ALREADY_ENABLED / NOT_ENABLED texts), send them back with update.
+// The settings and `update` come from the caller: the item's config object over D-Bus
+// (run_permanent.cpp), or the permanent store on disk (--offline, offline.cpp).
 #include "core/firewall_ipset_entries.hpp"
-#include "session.hpp"
-#include "settings_dbus.hpp"
+#include "permanent_edits.hpp"
 #include "settings_edit.hpp"
 #include "values.hpp"
 
@@ -112,10 +113,8 @@ void service_destinations(Session& s, ServiceSettings& st, const std::function<v
 
 }  // namespace
 
-void permanent_service(Session& s, proxy::FirewallD1_config_service& obj) {
+void permanent_service(Session& s, ServiceSettings& st, const std::function<void()>& update) {
   auto& a = s.a;
-  ServiceSettings st = decode_service(s.c.call([&] { return obj.getSettings2(); }));
-  auto update = [&] { s.c.call([&] { obj.update2(encode_service(st)); }); };
   if (port_ops(s, st.ports, "add_port", "remove_port", "query_port", update)) return;
   if (a.t("get_ports")) s.p.and_exit(join(port_list(st.ports), " "));
   if (name_ops(s, st.protocols, "add_protocol", "remove_protocol", "query_protocol", update)) return;
@@ -146,10 +145,8 @@ void permanent_service(Session& s, proxy::FirewallD1_config_service& obj) {
   s.fail_usage("Unknown option");
 }
 
-void permanent_ipset(Session& s, proxy::FirewallD1_config_ipset& obj) {
+void permanent_ipset(Session& s, IPSetSettings& st, const std::function<void()>& update) {
   auto& a = s.a;
-  IPSetSettings st = decode_ipset(s.c.call([&] { return obj.getSettings(); }));
-  auto update = [&] { s.c.call([&] { obj.update(encode_ipset(st)); }); };
   auto timeout = std::find_if(st.options.begin(), st.options.end(),
                               [](const auto& o) { return o.first == "timeout"; });
   auto no_timeout = [&] {
@@ -195,10 +192,8 @@ void permanent_ipset(Session& s, proxy::FirewallD1_config_ipset& obj) {
   s.fail_usage("Unknown option");
 }
 
-void permanent_icmptype(Session& s, proxy::FirewallD1_config_icmptype& obj) {
+void permanent_icmptype(Session& s, IcmpTypeSettings& st, const std::function<void()>& update) {
   auto& a = s.a;
-  IcmpTypeSettings st = decode_icmptype(s.c.call([&] { return obj.getSettings(); }));
-  auto update = [&] { s.c.call([&] { obj.update(encode_icmptype(st)); }); };
   auto& d = st.destinations;  // empty means both
   if (a.t("add_destination")) {
     cmd_sequence(s.c, a.list("add_destination"), check_destination_ipv, [&](const Item& i) {
@@ -224,13 +219,11 @@ void permanent_icmptype(Session& s, proxy::FirewallD1_config_icmptype& obj) {
   s.fail_usage("Unknown option");
 }
 
-void permanent_helper(Session& s, proxy::FirewallD1_config_helper& obj) {
+void permanent_helper(Session& s, HelperSettings& st, const std::function<void()>& update,
+                      const std::function<std::vector<PortProto>()>& get_ports) {
   auto& a = s.a;
-  HelperSettings st = decode_helper(s.c.call([&] { return obj.getSettings(); }));
-  auto update = [&] { s.c.call([&] { obj.update(encode_helper(st)); }); };
   if (port_ops(s, st.ports, "add_port", "remove_port", "query_port", update)) return;
-  if (a.t("get_ports"))
-    s.p.and_exit(join(port_list(port_pairs(s.c.call([&] { return obj.getPorts(); }))), " "));
+  if (a.t("get_ports")) s.p.and_exit(join(port_list(get_ports()), " "));
   if (a.t("get_module")) s.p.and_exit(st.module);
   if (a.t("set_module")) {
     st.module = s.c.call([&] { return check_module(a.str("set_module")); });

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "info_format.hpp"
-#include "session.hpp"
+#include "permanent_edits.hpp"
 #include "show.hpp"
 #include "settings_dbus.hpp"
 #include "settings_edit.hpp"

@@ -9,22 +9,14 @@
 
 #include "config/firewalld_conf_file.hpp"
 #include "core/firewall.hpp"
+#include "core/permanent.hpp"
 
 namespace fwctl::core {
 namespace {
 
-constexpr std::array<const char*, 5> kLogDeniedValues = {"all", "unicast", "broadcast",
-                                                         "multicast", "off"};
-
 // The directories of the item files firewalld's reset_defaults backs up.
 constexpr std::array<const char*, 6> kItemDirs = {"zones",    "policies", "ipsets",
                                                   "services", "helpers",  "icmptypes"};
-
-std::string choices() {
-  std::string out;
-  for (const char* value : kLogDeniedValues) out += std::string(out.empty() ? "" : "','") + value;
-  return out;
-}
 
 // Renames every DIR/*.xml to DIR/*.xml.old.
 Status back_up_items(const std::filesystem::path& dir) {
@@ -46,10 +38,7 @@ Status back_up_items(const std::filesystem::path& dir) {
 }  // namespace
 
 Status Firewall::set_log_denied(const std::string& value) {
-  if (std::find(kLogDeniedValues.begin(), kLogDeniedValues.end(), value) ==
-      kLogDeniedValues.end()) {
-    return fail(Code::INVALID_VALUE, "'" + value + "', choose from '" + choices() + "'");
-  }
+  if (Status st = check_log_denied(value); !st) return st;
   if (value == log_denied()) return fail(Code::ALREADY_SET, value);
   model::FirewalldConf conf = permanent_.conf;
   conf.log_denied = value;

@@ -92,9 +92,4 @@ Status Lockdown::remove_uid(int32_t uid) {
   return remove_entry(whitelist_.uids, uid, "Uid", std::to_string(uid));
 }
 
-bool lockdown_from_conf(const std::string& value) {
-  std::string lower = ascii_lower(value);
-  return lower == "yes" || lower == "true";
-}
-
 }  // namespace fwctl::core

@@ -55,6 +55,9 @@ struct SavedItems {
   std::optional<Error> failure;  // RT_TO_PERM_FAILED when an item could not be saved
 };
 
+// LogDenied's values: INVALID_VALUE "'x', choose from 'all','unicast',...'" for another.
+Status check_log_denied(const std::string& value);
+
 class Permanent {
  public:
   // `config` is the permanent configuration as loaded (owned by core::Firewall, replaced on
@@ -105,6 +108,13 @@ class Permanent {
   // "'maybe' for Lockdown"; writes firewalld.conf. False when the key is one firewalld ignores
   // (MinimalMark, AutomaticHelpers, AllowZoneDrifting): nothing changes then.
   Result<bool> set_conf(const std::string& key, const std::string& value);
+  // firewall-offline-cmd's --set-default-zone: firewalld.conf's DefaultZone. INVALID_ZONE for a
+  // zone not in the permanent configuration, ZONE_ALREADY_SET when it is the default already.
+  // (fwctld's setDefaultZone changes the runtime too: core::Firewall::set_default_zone.)
+  Status set_default_zone(const std::string& zone);
+  // firewall-offline-cmd's --set-log-denied: check_log_denied, ALREADY_SET when it is the value
+  // already, firewalld.conf written. (fwctld's setLogDenied: core::Firewall::set_log_denied.)
+  Status set_log_denied(const std::string& value);
 
  private:
   template <typename T>

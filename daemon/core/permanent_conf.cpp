@@ -3,7 +3,9 @@
 #include <array>
 #include <cctype>
 
+#include "common/text.hpp"
 #include "config/firewalld_conf_file.hpp"
+#include "core/lockdown.hpp"
 #include "core/permanent.hpp"
 
 namespace fwctl::core {
@@ -70,6 +72,46 @@ Result<bool> Permanent::set_conf(const std::string& key, const std::string& valu
   }
   config_.conf = std::move(next);
   return true;
+}
+
+Status check_log_denied(const std::string& value) {
+  constexpr std::array<const char*, 5> values = {"all", "unicast", "broadcast", "multicast", "off"};
+  if (std::find(values.begin(), values.end(), value) != values.end()) return ok();
+  std::string choices;
+  for (const char* each : values) choices += std::string(choices.empty() ? "" : "','") + each;
+  return fail(Code::INVALID_VALUE, "'" + value + "', choose from '" + choices + "'");
+}
+
+Status Permanent::set_log_denied(const std::string& value) {
+  if (Status st = refuse_if_failed(); !st) return st;
+  if (Status st = check_log_denied(value); !st) return st;
+  if (value == config_.conf.log_denied) return fail(Code::ALREADY_SET, value);
+  model::FirewalldConf next = config_.conf;
+  next.log_denied = value;
+  if (Status st = config::save_firewalld_conf(next, paths_.system_dir + "/firewalld.conf"); !st) {
+    return st;
+  }
+  config_.conf = std::move(next);
+  return ok();
+}
+
+// Declared with core::Lockdown; defined here, in the store, for fwctl --offline --query-lockdown.
+bool lockdown_from_conf(const std::string& value) {
+  std::string lower = ascii_lower(value);
+  return lower == "yes" || lower == "true";
+}
+
+Status Permanent::set_default_zone(const std::string& zone) {
+  if (Status st = refuse_if_failed(); !st) return st;
+  if (!config_.zones.count(zone)) return fail(Code::INVALID_ZONE, zone);
+  if (zone == config_.conf.default_zone) return fail(Code::ZONE_ALREADY_SET, zone);
+  model::FirewalldConf next = config_.conf;
+  next.default_zone = zone;
+  if (Status st = config::save_firewalld_conf(next, paths_.system_dir + "/firewalld.conf"); !st) {
+    return st;
+  }
+  config_.conf = std::move(next);
+  return ok();
 }
 
 }  // namespace fwctl::core

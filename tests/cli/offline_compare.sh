@@ -3,7 +3,12 @@
 # offline_cases.txt runs once as `fwctl --permanent LINE` against a fresh fwctld (network
 # namespace, private bus) and once as `fwctl --offline LINE` on a fresh system tree; each line's
 # stdout, stderr and exit code must match, and so must the two system trees, file by file
-# (NAME.xml.old included).
+# (NAME.xml.old included). A line "@runtime LINE" holds a stand-alone option that firewall-cmd
+# takes without --permanent (--set-default-zone): against fwctld it runs as `fwctl LINE`.
+#
+# A third run, "fallback", proves the automatic offline mode: the bus is up but no fwctld owns
+# the name, and every line runs as `fwctl --permanent LINE` (the @runtime ones as
+# `fwctl --offline LINE`); its outputs and tree must equal the daemon's too.
 #
 #   offline_compare.sh FWCTLD FWCTL SOURCE_DIR [CASES]
 #
@@ -24,56 +29,110 @@ work=$(mktemp -d /tmp/fwctl-cli-offline.XXXXXX)
 trap cleanup EXIT
 start_bus
 
-run_all() {  # run_all TAG FWCTL-OPTIONS...
+# The files the cases read (--new-*-from-file, --add-entries-from-file), relative to $work.
+write_inputs() {
+  cat > "$work/svcfile.xml" <<'XML'
+<?xml version="1.0" encoding="utf-8"?>
+<service>
+  <short>From a file</short>
+  <description>A service read from a file.</description>
+  <port protocol="tcp" port="7070"/>
+  <port protocol="tcp" port="7070"/>
+  <protocol value="gre"/>
+</service>
+XML
+  cat > "$work/polfile.xml" <<'XML'
+<?xml version="1.0" encoding="utf-8"?>
+<policy target="ACCEPT" priority="-5">
+  <ingress-zone name="home"/>
+  <egress-zone name="HOST"/>
+  <service name="ssh"/>
+  <rule family="ipv4"><source address="10.0.0.0/8"/><accept/></rule>
+</policy>
+XML
+  cat > "$work/setfile.xml" <<'XML'
+<?xml version="1.0" encoding="utf-8"?>
+<ipset type="hash:net">
+  <option name="maxelem" value="100"/>
+  <option name="family" value="inet"/>
+  <entry>10.9.0.0/16</entry>
+</ipset>
+XML
+  cat > "$work/zonefile.xml" <<'XML'
+<?xml version="1.0" encoding="utf-8"?>
+<zone target="DROP">
+  <short>Zone file</short>
+  <service name="ssh"/>
+  <port protocol="udp" port="5353"/>
+  <forward/>
+</zone>
+XML
+  printf '10.1.1.1\n# a comment\n10.1.1.2\n\n10.1.1.3\n' > "$work/entries.txt"
+}
+
+run_all() {  # run_all TAG OPTIONS... -- RUNTIME-OPTIONS...
   local tag=$1 n=0 line
   shift
+  local -a opts=() runtime_opts=()
+  while [ "$1" != -- ]; do opts+=("$1"); shift; done
+  shift
+  runtime_opts=("$@")
   mkdir -p "$work/out-$tag"
   while IFS= read -r line; do
     case "$line" in ''|'#'*) continue ;; esac
     n=$((n + 1))
-    local -a argv
+    local -a argv use
+    use=("${opts[@]}")
+    case "$line" in '@runtime '*) line=${line#@runtime }; use=("${runtime_opts[@]}") ;; esac
     eval "argv=($line)"
     local rc=0
-    (cd "$work" && "$fwctl" "$@" "${argv[@]}") >"$work/out-$tag/$n.out" 2>"$work/out-$tag/$n.err" \
-      </dev/null || rc=$?
+    (cd "$work" && "$fwctl" "${use[@]}" "${argv[@]}") >"$work/out-$tag/$n.out" \
+      2>"$work/out-$tag/$n.err" </dev/null || rc=$?
     echo "$rc" > "$work/out-$tag/$n.rc"
   done < "$cases"
   sed -i "s|$work/etc-$tag|@SYSTEM_CONFIG@|g" "$work/out-$tag"/*.out "$work/out-$tag"/*.err
 }
 
+write_inputs
 start_daemon daemon
-run_all daemon --permanent
+run_all daemon --permanent --
 stop_daemon
-mkdir -p "$work/etc-offline"
-run_all offline --offline --default-config "$src" --system-config "$work/etc-offline"
+for tag in offline fallback; do mkdir -p "$work/etc-$tag"; done
+offline=(--offline --default-config "$src" --system-config "$work/etc-offline")
+run_all offline "${offline[@]}" -- "${offline[@]}"
+fallback=(--default-config "$src" --system-config "$work/etc-fallback")
+run_all fallback --permanent "${fallback[@]}" -- --offline "${fallback[@]}"
 
-total=0 failures=0
-while IFS= read -r line; do
-  case "$line" in ''|'#'*) continue ;; esac
-  total=$((total + 1))
-  same=yes
-  for part in out err rc; do
-    cmp -s "$work/out-daemon/$total.$part" "$work/out-offline/$total.$part" || same=no
-  done
-  if [ "$same" = yes ]; then echo "equal: $line"; continue; fi
-  failures=$((failures + 1))
-  echo "DIFFERENT: $line"
-  for part in out err rc; do
-    diff -u --label "daemon.$part" --label "offline.$part" \
-      "$work/out-daemon/$total.$part" "$work/out-offline/$total.$part" | sed 's/^/    /' || true
-  done
-done < "$cases"
-echo "$((total - failures)) of $total command lines compare equal"
+failures=0
+for tag in offline fallback; do
+  total=0
+  while IFS= read -r line; do
+    case "$line" in ''|'#'*) continue ;; esac
+    total=$((total + 1))
+    same=yes
+    for part in out err rc; do
+      cmp -s "$work/out-daemon/$total.$part" "$work/out-$tag/$total.$part" || same=no
+    done
+    if [ "$same" = yes ]; then echo "equal ($tag): $line"; continue; fi
+    failures=$((failures + 1))
+    echo "DIFFERENT ($tag): $line"
+    for part in out err rc; do
+      diff -u --label "daemon.$part" --label "$tag.$part" \
+        "$work/out-daemon/$total.$part" "$work/out-$tag/$total.$part" | sed 's/^/    /' || true
+    done
+  done < "$cases"
 
-# Equal because nothing worked on either side proves nothing: the cases write files.
-written=$(find "$work/etc-offline" -type f | wc -l)
-if [ "$written" -eq 0 ]; then
-  echo "FAIL: the offline run wrote no file"
-  failures=$((failures + 1))
-elif ! diff -r "$work/etc-daemon" "$work/etc-offline"; then
-  echo "FAIL: the system trees differ"
-  failures=$((failures + 1))
-else
-  echo "the system trees are identical: $written files"
-fi
+  # Equal because nothing worked on either side proves nothing: the cases write files.
+  written=$(find "$work/etc-$tag" -type f | wc -l)
+  if [ "$written" -eq 0 ]; then
+    echo "FAIL: the $tag run wrote no file"
+    failures=$((failures + 1))
+  elif ! diff -r "$work/etc-daemon" "$work/etc-$tag"; then
+    echo "FAIL: the system trees of the daemon and the $tag run differ"
+    failures=$((failures + 1))
+  else
+    echo "the system trees of the daemon and the $tag run are identical: $written files"
+  fi
+done
+echo "$failures differences"
 [ "$failures" -eq 0 ]

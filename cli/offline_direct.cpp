@@ -1,0 +1,169 @@
+#include "offline_direct.hpp"
+
+#include <algorithm>
+
+#include "client.hpp"
+#include "core/direct_settings.hpp"
+#include "core/permanent_direct.hpp"
+
+namespace fwctl::cli {
+namespace {
+
+template <typename T>
+T value_or_throw(Result<T> r) {
+  if (!r) throw FwError{r.error().message()};
+  return std::move(*r);
+}
+
+template <typename T>
+bool contains(const std::vector<T>& list, const T& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+// What fwctld reads at start; a broken file is used as far as it reads, as the daemon does.
+template <typename T, typename Load>
+T load(const config::Paths& paths, Load load_fn) {
+  std::vector<Error> ignored;
+  return load_fn(paths, ignored);
+}
+
+}  // namespace
+
+OfflineDirect::OfflineDirect(const config::Paths& paths)
+    : paths_(paths),
+      config_(load<model::DirectConfig>(paths, [](const config::Paths& p, std::vector<Error>& w) {
+        return core::load_permanent_direct(p, w);
+      })) {}
+
+void OfflineDirect::store(const model::DirectConfig& next) {
+  config_ = value_or_throw(core::save_permanent_direct(paths_, next));
+}
+
+void OfflineDirect::addChain(const std::string& ipv, const std::string& table,
+                             const std::string& chain) {
+  store(value_or_throw(core::direct_with(config_, model::DirectChain{ipv, table, chain}, true)));
+}
+
+void OfflineDirect::removeChain(const std::string& ipv, const std::string& table,
+                                const std::string& chain) {
+  store(value_or_throw(core::direct_with(config_, model::DirectChain{ipv, table, chain}, false)));
+}
+
+bool OfflineDirect::queryChain(const std::string& ipv, const std::string& table,
+                               const std::string& chain) const {
+  return config_.has(model::DirectChain{ipv, table, chain});
+}
+
+OfflineDirect::Strings OfflineDirect::getChains(const std::string& ipv,
+                                                const std::string& table) const {
+  Strings out;
+  for (const auto& c : config_.chains)
+    if (c.ipv == ipv && c.table == table) out.push_back(c.chain);
+  return out;
+}
+
+std::vector<sdbus::Struct<std::string, std::string, std::string>> OfflineDirect::getAllChains()
+    const {
+  std::vector<sdbus::Struct<std::string, std::string, std::string>> out;
+  for (const auto& c : config_.chains) out.emplace_back(c.ipv, c.table, c.chain);
+  return out;
+}
+
+void OfflineDirect::addRule(const std::string& ipv, const std::string& table,
+                            const std::string& chain, int32_t priority, const Strings& args) {
+  store(value_or_throw(
+      core::direct_with(config_, model::DirectRule{ipv, table, chain, priority, args}, true)));
+}
+
+void OfflineDirect::removeRule(const std::string& ipv, const std::string& table,
+                               const std::string& chain, int32_t priority, const Strings& args) {
+  store(value_or_throw(
+      core::direct_with(config_, model::DirectRule{ipv, table, chain, priority, args}, false)));
+}
+
+void OfflineDirect::removeRules(const std::string& ipv, const std::string& table,
+                                const std::string& chain) {
+  store(core::direct_without_rules(config_, ipv, table, chain));
+}
+
+bool OfflineDirect::queryRule(const std::string& ipv, const std::string& table,
+                              const std::string& chain, int32_t priority,
+                              const Strings& args) const {
+  return config_.has(model::DirectRule{ipv, table, chain, priority, args});
+}
+
+std::vector<sdbus::Struct<int32_t, OfflineDirect::Strings>> OfflineDirect::getRules(
+    const std::string& ipv, const std::string& table, const std::string& chain) const {
+  std::vector<sdbus::Struct<int32_t, Strings>> out;
+  for (const auto& r : config_.rules)
+    if (r.ipv == ipv && r.table == table && r.chain == chain) out.emplace_back(r.priority, r.args);
+  return out;
+}
+
+std::vector<sdbus::Struct<std::string, std::string, std::string, int32_t, OfflineDirect::Strings>>
+OfflineDirect::getAllRules() const {
+  std::vector<sdbus::Struct<std::string, std::string, std::string, int32_t, Strings>> out;
+  for (const auto& r : config_.rules) out.emplace_back(r.ipv, r.table, r.chain, r.priority, r.args);
+  return out;
+}
+
+void OfflineDirect::addPassthrough(const std::string& ipv, const Strings& args) {
+  store(value_or_throw(core::direct_with(config_, model::DirectPassthrough{ipv, args}, true)));
+}
+
+void OfflineDirect::removePassthrough(const std::string& ipv, const Strings& args) {
+  store(value_or_throw(core::direct_with(config_, model::DirectPassthrough{ipv, args}, false)));
+}
+
+bool OfflineDirect::queryPassthrough(const std::string& ipv, const Strings& args) const {
+  return config_.has(model::DirectPassthrough{ipv, args});
+}
+
+std::vector<OfflineDirect::Strings> OfflineDirect::getPassthroughs(const std::string& ipv) const {
+  std::vector<Strings> out;
+  for (const auto& p : config_.passthroughs)
+    if (p.ipv == ipv) out.push_back(p.args);
+  return out;
+}
+
+std::vector<sdbus::Struct<std::string, OfflineDirect::Strings>> OfflineDirect::getAllPassthroughs()
+    const {
+  std::vector<sdbus::Struct<std::string, Strings>> out;
+  for (const auto& p : config_.passthroughs) out.emplace_back(p.ipv, p.args);
+  return out;
+}
+
+OfflineWhitelist::OfflineWhitelist(const config::Paths& paths)
+    : paths_(paths),
+      whitelist_(load<model::LockdownWhitelist>(
+          paths, [](const config::Paths& p, std::vector<Error>& w) {
+            return core::load_permanent_whitelist(p, w, false);
+          })) {}
+
+void OfflineWhitelist::change(Kind kind, const std::string& value, bool add) {
+  auto entry = kind == Kind::Command   ? core::WhitelistEntry::Command
+               : kind == Kind::Context ? core::WhitelistEntry::Context
+                                       : core::WhitelistEntry::User;
+  auto next = value_or_throw(core::whitelist_with(whitelist_, entry, value, add));
+  whitelist_ = value_or_throw(core::save_permanent_whitelist(paths_, next));
+}
+
+void OfflineWhitelist::change_uid(int32_t uid, bool add) {
+  auto next = value_or_throw(core::whitelist_with_uid(whitelist_, uid, add));
+  whitelist_ = value_or_throw(core::save_permanent_whitelist(paths_, next));
+}
+
+bool OfflineWhitelist::queryLockdownWhitelistCommand(const std::string& v) const {
+  return contains(whitelist_.commands, v);
+}
+bool OfflineWhitelist::queryLockdownWhitelistContext(const std::string& v) const {
+  return contains(whitelist_.contexts, v);
+}
+bool OfflineWhitelist::queryLockdownWhitelistUser(const std::string& v) const {
+  return contains(whitelist_.users, v);
+}
+bool OfflineWhitelist::queryLockdownWhitelistUid(int32_t uid) const {
+  return contains(whitelist_.uids, uid);
+}
+
+}  // namespace fwctl::cli
