@@ -98,6 +98,11 @@ void FirewallAdaptor::getHelpers(Reply<Strings> result) {
   serve(std::move(result), "getHelpers", [this] { return fw_.helper_names(); });
 }
 
+void FirewallAdaptor::getHelperSettings(Reply<HelperTuple> result, std::string helper) {
+  serve(std::move(result), "getHelperSettings",
+        [this, helper] { return helper_tuple(*value_or_throw(fw_.helper(helper))); });
+}
+
 std::string FirewallAdaptor::version() { return kVersion; }
 std::string FirewallAdaptor::interface_version() { return kInterfaceVersion; }
 std::string FirewallAdaptor::state() { return core::to_string(fw_.state()); }

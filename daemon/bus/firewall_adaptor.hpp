@@ -3,6 +3,7 @@
 // runtime lists of services and ICMP types, reload, and the read-only properties.
 
 #include "bus/served.hpp"
+#include "bus/config_settings.hpp"
 #include "bus/settings_dict.hpp"
 #include "bus_glue/unimplemented.hpp"
 #include "core/firewall.hpp"
@@ -47,6 +48,7 @@ class FirewallAdaptor final : public glue::FirewallD1, private Served {
   void setDefaultZone(sdbus::Result<>&& result, std::string zone) override;
   void authorizeAll(sdbus::Result<>&& result) override;
   void getHelpers(Reply<Strings> result) override;
+  void getHelperSettings(Reply<HelperTuple> result, std::string helper) override;
   // Panic mode, log-denied, automatic helpers, reset (feat/policy-ipset).
   void enablePanicMode(sdbus::Result<>&& result) override;
   void disablePanicMode(sdbus::Result<>&& result) override;

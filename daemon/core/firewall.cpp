@@ -248,6 +248,12 @@ Result<const model::IcmpType*> Firewall::icmptype(const std::string& name) const
   return &it->second.value;
 }
 
+Result<const model::Helper*> Firewall::helper(const std::string& name) const {
+  auto it = runtime_.helpers.find(name);
+  if (it == runtime_.helpers.end()) return fail(Code::INVALID_HELPER, name);
+  return &it->second.value;
+}
+
 std::vector<ActiveZone> Firewall::active_zones() const {
   std::vector<ActiveZone> out;
   for (const auto& [zone, item] : runtime_.zones) {

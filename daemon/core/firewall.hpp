@@ -106,6 +106,7 @@ class Firewall {
   Result<const model::Service*> service(const std::string& name) const;
   // INVALID_ICMPTYPE for an unknown ICMP type.
   Result<const model::IcmpType*> icmptype(const std::string& name) const;
+  Result<const model::Helper*> helper(const std::string& name) const;
   // Zones with at least one interface or source bound, by name.
   std::vector<ActiveZone> active_zones() const;
   // The zone `interface` (or `source`) is bound to; empty when none.
