@@ -13,6 +13,7 @@
 #include "checks.hpp"
 #include "config/firewalld_conf_file.hpp"
 #include "config/loader.hpp"
+#include "core/capabilities.hpp"
 #include "core/lockdown.hpp"
 #include "core/permanent.hpp"
 #include "core/permanent_edit.hpp"
@@ -286,6 +287,11 @@ bool Offline::standalone() {
     return c.call([&] {
       value_or_fail(store.set_conf("Lockdown", a.t("lockdown_on") ? "yes" : "no"));
     }), true;
+  if (a.t("get_ipset_types")) {
+    std::vector<std::string> types = core::ipset_types();
+    std::sort(types.begin(), types.end());
+    list(types);
+  }
   if (a.t("get_log_denied")) p.and_exit(conf.log_denied);
   if (a.t("set_log_denied"))
     return c.call([&] { throw_if_failed(store.set_log_denied(a.str("set_log_denied"))); }), true;
