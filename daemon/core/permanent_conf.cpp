@@ -54,6 +54,16 @@ bool valid(const ConfKey& key, const std::string& value) {
   return false;
 }
 
+// Writes `next` to SYSTEM_DIR/firewalld.conf and, once it is on disk, makes it `current`.
+Status replace_conf(const config::Paths& paths, model::FirewalldConf& current,
+                    model::FirewalldConf next) {
+  if (Status st = config::save_firewalld_conf(next, paths.system_dir + "/firewalld.conf"); !st) {
+    return st;
+  }
+  current = std::move(next);
+  return ok();
+}
+
 }  // namespace
 
 Result<bool> Permanent::set_conf(const std::string& key, const std::string& value) {
@@ -67,10 +77,7 @@ Result<bool> Permanent::set_conf(const std::string& key, const std::string& valu
   if (!valid(*it, value)) return fail(Code::INVALID_VALUE, "'" + value + "' for " + key);
   model::FirewalldConf next = config_.conf;
   next.*(it->field) = value;
-  if (Status st = config::save_firewalld_conf(next, paths_.system_dir + "/firewalld.conf"); !st) {
-    return Unexpected{st.error()};
-  }
-  config_.conf = std::move(next);
+  if (Status st = replace_conf(paths_, config_.conf, std::move(next)); !st) return Unexpected{st.error()};
   return true;
 }
 
@@ -88,11 +95,7 @@ Status Permanent::set_log_denied(const std::string& value) {
   if (value == config_.conf.log_denied) return fail(Code::ALREADY_SET, value);
   model::FirewalldConf next = config_.conf;
   next.log_denied = value;
-  if (Status st = config::save_firewalld_conf(next, paths_.system_dir + "/firewalld.conf"); !st) {
-    return st;
-  }
-  config_.conf = std::move(next);
-  return ok();
+  return replace_conf(paths_, config_.conf, std::move(next));
 }
 
 // Declared with core::Lockdown; defined here, in the store, for fwctl --offline --query-lockdown.
@@ -107,11 +110,7 @@ Status Permanent::set_default_zone(const std::string& zone) {
   if (zone == config_.conf.default_zone) return fail(Code::ZONE_ALREADY_SET, zone);
   model::FirewalldConf next = config_.conf;
   next.default_zone = zone;
-  if (Status st = config::save_firewalld_conf(next, paths_.system_dir + "/firewalld.conf"); !st) {
-    return st;
-  }
-  config_.conf = std::move(next);
-  return ok();
+  return replace_conf(paths_, config_.conf, std::move(next));
 }
 
 }  // namespace fwctl::core
