@@ -1,6 +1,8 @@
 #include "bus/config_item_adaptor.hpp"
 
 #include "bus/config_objects.hpp"
+#include "bus/config_settings.hpp"
+#include "core/permanent_edit.hpp"
 #include "bus_glue/unimplemented.hpp"
 
 namespace fwctl::bus {
@@ -16,6 +18,75 @@ void ConfigItemAdaptor<T, Glue>::change(sdbus::Result<>&& reply, const char* mem
   serve(std::move(reply), member, [this, edit] {
     value_or_throw(store().template edit<T>(name_, edit));
     this->emitUpdated(name_);
+  });
+}
+
+template <typename T, typename Glue>
+void ConfigItemAdaptor<T, Glue>::get_list(sdbus::Result<std::vector<std::string>>&& reply,
+                                          const char* member, Names field) {
+  read(std::move(reply), member, [field](const T& item) { return item.*field; });
+}
+template <typename T, typename Glue>
+void ConfigItemAdaptor<T, Glue>::set_list(sdbus::Result<>&& reply, const char* member,
+                                          Names field, std::vector<std::string> list) {
+  change(std::move(reply), member, [field, list](T& item) {
+    item.*field = unique(list);
+    return ok();
+  });
+}
+template <typename T, typename Glue>
+void ConfigItemAdaptor<T, Glue>::add_to(sdbus::Result<>&& reply, const char* member, Names field,
+                                        std::string value) {
+  change(std::move(reply), member,
+         [field, value](T& item) { return core::add_name(item.*field, value); });
+}
+template <typename T, typename Glue>
+void ConfigItemAdaptor<T, Glue>::remove_from(sdbus::Result<>&& reply, const char* member,
+                                             Names field, std::string value) {
+  change(std::move(reply), member,
+         [field, value](T& item) { return core::remove_name(item.*field, value); });
+}
+template <typename T, typename Glue>
+void ConfigItemAdaptor<T, Glue>::query_in(sdbus::Result<bool>&& reply, const char* member,
+                                          Names field, std::string value) {
+  read(std::move(reply), member,
+       [field, value](const T& item) { return core::has_name(item.*field, value); });
+}
+
+template <typename T, typename Glue>
+void ConfigItemAdaptor<T, Glue>::get_list(sdbus::Result<std::vector<PortTuple>>&& reply,
+                                          const char* member, PortList field) {
+  read(std::move(reply), member, [field](const T& item) { return port_tuples(item.*field); });
+}
+template <typename T, typename Glue>
+void ConfigItemAdaptor<T, Glue>::set_list(sdbus::Result<>&& reply, const char* member,
+                                          PortList field, std::vector<PortTuple> list) {
+  change(std::move(reply), member, [field, list](T& item) {
+    item.*field = unique(port_protos(list));
+    return ok();
+  });
+}
+template <typename T, typename Glue>
+void ConfigItemAdaptor<T, Glue>::add_to(sdbus::Result<>&& reply, const char* member,
+                                        PortList field, std::string port, std::string protocol) {
+  change(std::move(reply), member, [field, port, protocol](T& item) {
+    return core::add_port_entry(item.*field, {port, protocol});
+  });
+}
+template <typename T, typename Glue>
+void ConfigItemAdaptor<T, Glue>::remove_from(sdbus::Result<>&& reply, const char* member,
+                                             PortList field, std::string port,
+                                             std::string protocol) {
+  change(std::move(reply), member, [field, port, protocol](T& item) {
+    return core::remove_port_entry(item.*field, {port, protocol});
+  });
+}
+template <typename T, typename Glue>
+void ConfigItemAdaptor<T, Glue>::query_in(sdbus::Result<bool>&& reply, const char* member,
+                                          PortList field, std::string port,
+                                          std::string protocol) {
+  read(std::move(reply), member, [field, port, protocol](const T& item) {
+    return core::has_port_entry(item.*field, {port, protocol});
   });
 }
 

@@ -8,8 +8,10 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "bus/served.hpp"
+#include "bus/settings_dict.hpp"
 #include "core/firewall.hpp"
 
 namespace fwctl::bus {
@@ -38,6 +40,29 @@ class ConfigItemAdaptor : public Glue, protected Served {
   }
   // edit() with `change`, then Updated.
   void change(sdbus::Result<>&& reply, const char* member, Change edit);
+
+  // The fine-grained list members of firewalld's config objects (config_service.addPort, ...),
+  // on one list field of T: get it, set it (duplicates dropped, as update does), add one
+  // element (ALREADY_ENABLED), remove one (NOT_ENABLED), query one. Each change goes through
+  // change(), as update does. Names compare as strings, ports as (port, protocol) pairs.
+  using Names = std::vector<std::string> T::*;
+  using PortList = std::vector<model::PortProto> T::*;
+  void get_list(sdbus::Result<std::vector<std::string>>&& reply, const char* member, Names field);
+  void set_list(sdbus::Result<>&& reply, const char* member, Names field,
+                std::vector<std::string> list);
+  void add_to(sdbus::Result<>&& reply, const char* member, Names field, std::string value);
+  void remove_from(sdbus::Result<>&& reply, const char* member, Names field, std::string value);
+  void query_in(sdbus::Result<bool>&& reply, const char* member, Names field, std::string value);
+  void get_list(sdbus::Result<std::vector<PortTuple>>&& reply, const char* member,
+                PortList field);
+  void set_list(sdbus::Result<>&& reply, const char* member, PortList field,
+                std::vector<PortTuple> list);
+  void add_to(sdbus::Result<>&& reply, const char* member, PortList field, std::string port,
+              std::string protocol);
+  void remove_from(sdbus::Result<>&& reply, const char* member, PortList field,
+                   std::string port, std::string protocol);
+  void query_in(sdbus::Result<bool>&& reply, const char* member, PortList field,
+                std::string port, std::string protocol);
 
   void loadDefaults(sdbus::Result<>&& result) override;
   void remove(sdbus::Result<>&& result) override;

@@ -229,9 +229,8 @@ Status apply_service_dict(model::Service& service, const Dict& settings) {
        [&](const std::string& k, const sdbus::Variant& v) {
          std::map<std::string, std::string> destination;
          if (Status st = take(k, v, destination); !st) return st;
-         next.destination_ipv4 = destination.count("ipv4") ? destination["ipv4"] : "";
-         next.destination_ipv6 = destination.count("ipv6") ? destination["ipv6"] : "";
-         return ok();
+         return core::set_service_destinations(
+             next, core::Pairs(destination.begin(), destination.end()));
        }},
       {"protocols", names(next.protocols)},
       {"source_ports", ports(next.source_ports)},

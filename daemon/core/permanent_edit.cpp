@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "config/port_range.hpp"
+#include "core/firewall_ipset_entries.hpp"
 #include "model/address.hpp"
+#include "model/ipset_check.hpp"
 #include "model/port.hpp"
 #include "model/validate.hpp"
 
@@ -112,6 +114,147 @@ bool has_port(const std::vector<model::PortProto>& ports, const std::string& por
     if (covers(have, *range)) return true;
   }
   return false;
+}
+
+Status add_port_entry(std::vector<model::PortProto>& ports, const model::PortProto& port) {
+  if (has_port_entry(ports, port)) {
+    return fail(Code::ALREADY_ENABLED, port.port + ":" + port.protocol);
+  }
+  ports.push_back(port);
+  return ok();
+}
+
+Status remove_port_entry(std::vector<model::PortProto>& ports, const model::PortProto& port) {
+  auto it = std::find(ports.begin(), ports.end(), port);
+  if (it == ports.end()) return fail(Code::NOT_ENABLED, port.port + ":" + port.protocol);
+  ports.erase(it);
+  return ok();
+}
+
+bool has_port_entry(const std::vector<model::PortProto>& ports, const model::PortProto& port) {
+  return std::find(ports.begin(), ports.end(), port) != ports.end();
+}
+
+const std::string* find_key(const Pairs& dict, const std::string& key) {
+  for (const auto& [k, v] : dict) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
+
+Status set_key(Pairs& dict, const std::string& key, const std::string& value) {
+  for (auto& [k, v] : dict) {
+    if (k != key) continue;
+    if (v == value) return fail(Code::ALREADY_ENABLED, "'" + key + "': '" + value + "'");
+    v = value;
+    return ok();
+  }
+  dict.emplace_back(key, value);
+  return ok();
+}
+
+Status remove_key(Pairs& dict, const std::string& key) {
+  auto it = std::find_if(dict.begin(), dict.end(), [&](const auto& kv) { return kv.first == key; });
+  if (it == dict.end()) return fail(Code::NOT_ENABLED, key);
+  dict.erase(it);
+  return ok();
+}
+
+bool has_key_value(const Pairs& dict, const std::string& key, const std::string& value) {
+  const std::string* have = find_key(dict, key);
+  return have && *have == value;
+}
+
+Status set_value(std::string& field, const std::string& value) {
+  if (field == value) return fail(Code::ALREADY_ENABLED, "'" + value + "'");
+  field = value;
+  return ok();
+}
+
+Status remove_icmp_destination(std::vector<std::string>& destinations,
+                               const std::string& destination) {
+  if (destinations.empty()) {
+    for (const char* family : {"ipv4", "ipv6"}) {
+      if (family != destination) destinations.emplace_back(family);
+    }
+    return ok();
+  }
+  return remove_name(destinations, destination);
+}
+
+namespace {
+
+Status check_no_timeout(const model::IpSet& ipset) {
+  if (model::ipset_has_timeout(ipset)) return fail(Code::IPSET_WITH_TIMEOUT);
+  return ok();
+}
+
+}  // namespace
+
+Status set_ipset_type(model::IpSet& ipset, const std::string& type) {
+  auto types = model::ipset_types();
+  if (std::find(types.begin(), types.end(), type) == types.end()) {
+    return fail(Code::INVALID_TYPE, type);
+  }
+  ipset.type = type;
+  return ok();
+}
+
+std::string service_module(const std::string& module) {
+  return model::normalize_service_module(module);
+}
+
+Status set_ipset_entries(model::IpSet& ipset, const std::vector<std::string>& entries) {
+  if (Status st = check_for_overlapping_entries(entries); !st) return st;
+  if (Status st = check_no_timeout(ipset); !st) return st;
+  ipset.entries.clear();  // duplicates dropped, as import does
+  for (const auto& entry : entries) {
+    if (!has_name(ipset.entries, entry)) ipset.entries.push_back(entry);
+  }
+  return ok();
+}
+
+Status add_ipset_entry(model::IpSet& ipset, const std::string& entry) {
+  std::string normalized = normalize_ipset_entry(entry);
+  if (Status st = check_no_timeout(ipset); !st) return st;
+  if (has_name(ipset.entries, normalized)) return fail(Code::ALREADY_ENABLED, normalized);
+  if (Status st = check_entry_overlaps_existing(normalized, ipset.entries); !st) return st;
+  ipset.entries.push_back(normalized);
+  return ok();
+}
+
+Status remove_ipset_entry(model::IpSet& ipset, const std::string& entry) {
+  if (Status st = check_no_timeout(ipset); !st) return st;
+  return remove_name(ipset.entries, normalize_ipset_entry(entry));
+}
+
+Result<bool> has_ipset_entry(const model::IpSet& ipset, const std::string& entry) {
+  std::string normalized = normalize_ipset_entry(entry);
+  if (Status st = check_no_timeout(ipset); !st) return Unexpected{st.error()};
+  return has_name(ipset.entries, normalized);
+}
+
+Pairs service_destinations(const model::Service& service) {
+  Pairs out;
+  if (!service.destination_ipv4.empty()) out.emplace_back("ipv4", service.destination_ipv4);
+  if (!service.destination_ipv6.empty()) out.emplace_back("ipv6", service.destination_ipv6);
+  return out;
+}
+
+Status set_service_destinations(model::Service& service, const Pairs& destinations) {
+  std::string ipv4, ipv6;
+  for (const auto& [family, address] : destinations) {
+    if (family == "ipv4") {
+      ipv4 = address;
+    } else if (family == "ipv6") {
+      ipv6 = address;
+    } else {
+      return fail(Code::INVALID_DESTINATION, "'" + family + "' not in {'ipv4'|'ipv6'}");
+    }
+  }
+  service.destination_ipv4 = ipv4;
+  service.destination_ipv6 = ipv6;
+  return ok();
 }
 
 Status add_forward_port(std::vector<model::ForwardPort>& list, const model::ForwardPort& fwd) {

@@ -228,5 +228,104 @@ TEST(PermanentEdit, SourcesKeepTheirKind) {
   EXPECT_EQ(zone_source("10.0.0.0/8").address, "10.0.0.0/8");
 }
 
+// config_service / config_helper: pairs compared whole, no range merging.
+TEST(PermanentEdit, ServicePortsArePairs) {
+  std::vector<model::PortProto> ports{{"80-85", "tcp"}};
+  ASSERT_TRUE(add_port_entry(ports, {"81", "tcp"}));
+  EXPECT_EQ(ports, (std::vector<model::PortProto>{{"80-85", "tcp"}, {"81", "tcp"}}));
+  auto again = add_port_entry(ports, {"81", "tcp"});
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().message(), "ALREADY_ENABLED: 81:tcp");
+  EXPECT_FALSE(has_port_entry(ports, {"82", "tcp"}));
+  auto missing = remove_port_entry(ports, {"82", "tcp"});
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().message(), "NOT_ENABLED: 82:tcp");
+  ASSERT_TRUE(remove_port_entry(ports, {"80-85", "tcp"}));
+  EXPECT_EQ(ports, (std::vector<model::PortProto>{{"81", "tcp"}}));
+}
+
+TEST(PermanentEdit, DictKeysKeepTheirPlace) {
+  Pairs dict{{"family", "inet"}, {"maxelem", "10"}};
+  ASSERT_TRUE(set_key(dict, "family", "inet6"));
+  ASSERT_TRUE(set_key(dict, "timeout", "0"));
+  EXPECT_EQ(dict, (Pairs{{"family", "inet6"}, {"maxelem", "10"}, {"timeout", "0"}}));
+  auto same = set_key(dict, "maxelem", "10");
+  ASSERT_FALSE(same);
+  EXPECT_EQ(same.error().message(), "ALREADY_ENABLED: 'maxelem': '10'");
+  EXPECT_TRUE(has_key_value(dict, "timeout", "0"));
+  EXPECT_FALSE(has_key_value(dict, "timeout", "1"));
+  ASSERT_TRUE(remove_key(dict, "family"));
+  auto gone = remove_key(dict, "family");
+  ASSERT_FALSE(gone);
+  EXPECT_EQ(gone.error().message(), "NOT_ENABLED: family");
+}
+
+TEST(PermanentEdit, HelperValueAndIcmpDestinations) {
+  std::string family = "ipv4";
+  auto same = set_value(family, "ipv4");
+  ASSERT_FALSE(same);
+  EXPECT_EQ(same.error().message(), "ALREADY_ENABLED: 'ipv4'");
+  ASSERT_TRUE(set_value(family, ""));
+  EXPECT_EQ(family, "");
+
+  std::vector<std::string> both;  // empty: both families
+  ASSERT_TRUE(remove_icmp_destination(both, "ipv4"));
+  EXPECT_EQ(both, std::vector<std::string>{"ipv6"});
+  auto missing = remove_icmp_destination(both, "ipv4");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().message(), "NOT_ENABLED: ipv4");
+}
+
+TEST(PermanentEdit, ServiceDestinationsAsADict) {
+  model::Service service;
+  service.destination_ipv6 = "fd00::1";
+  EXPECT_EQ(service_destinations(service), (Pairs{{"ipv6", "fd00::1"}}));
+  ASSERT_TRUE(set_service_destinations(service, {{"ipv4", "10.0.0.1"}}));
+  EXPECT_EQ(service.destination_ipv4, "10.0.0.1");
+  EXPECT_EQ(service.destination_ipv6, "");
+  auto bad = set_service_destinations(service, {{"ipv5", "x"}});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().message(), "INVALID_DESTINATION: 'ipv5' not in {'ipv4'|'ipv6'}");
+  EXPECT_EQ(service.destination_ipv4, "10.0.0.1");
+}
+
+TEST(PermanentEdit, IpSetTypeAndServiceModule) {
+  model::IpSet ipset;
+  auto bad = set_ipset_type(ipset, "hash:foo");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().message(), "INVALID_TYPE: hash:foo");
+  ASSERT_TRUE(set_ipset_type(ipset, "hash:net"));
+  EXPECT_EQ(ipset.type, "hash:net");
+  EXPECT_EQ(service_module("nf_conntrack_netbios_ns"), "netbios-ns");
+  EXPECT_EQ(service_module("ftp"), "ftp");
+}
+
+TEST(PermanentEdit, IpSetEntriesAsConfigIpSet) {
+  model::IpSet ipset;
+  ipset.type = "hash:net";
+  ASSERT_TRUE(add_ipset_entry(ipset, "10.1.2.3/8"));
+  EXPECT_EQ(ipset.entries, std::vector<std::string>{"10.0.0.0/8"});
+  auto again = add_ipset_entry(ipset, "10.0.0.0/8");
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().message(), "ALREADY_ENABLED: 10.0.0.0/8");
+  auto overlap = add_ipset_entry(ipset, "10.1.0.0/16");
+  ASSERT_FALSE(overlap);
+  EXPECT_EQ(overlap.error().code, Code::INVALID_ENTRY);
+  EXPECT_TRUE(*has_ipset_entry(ipset, "10.9.9.9/8"));
+  ASSERT_TRUE(remove_ipset_entry(ipset, "10.9.9.9/8"));
+  EXPECT_TRUE(ipset.entries.empty());
+  EXPECT_FALSE(set_ipset_entries(ipset, {"10.0.0.0/8", "10.1.0.0/16"}));
+  ASSERT_TRUE(set_ipset_entries(ipset, {"192.168.0.0/24", "10.0.0.0/8"}));
+  EXPECT_EQ(ipset.entries.size(), 2u);
+
+  ipset.options = {{"timeout", "60"}};
+  for (auto st : {add_ipset_entry(ipset, "172.16.0.0/12"), remove_ipset_entry(ipset, "10.0.0.0/8"),
+                  set_ipset_entries(ipset, {})}) {
+    ASSERT_FALSE(st);
+    EXPECT_EQ(st.error().message(), "IPSET_WITH_TIMEOUT");
+  }
+  EXPECT_FALSE(has_ipset_entry(ipset, "10.0.0.0/8"));
+}
+
 }  // namespace
 }  // namespace fwctl::core

@@ -61,3 +61,11 @@ add_test(NAME daemon_permanent
                  ${CMAKE_SOURCE_DIR})
 set_tests_properties(daemon_permanent PROPERTIES LABELS integration SKIP_RETURN_CODE 77
                      TIMEOUT 300)
+
+# The fine-grained members of config.service, config.ipset, config.icmptype and config.helper
+# (addPort, setDestination, addEntry, ...) over python-dbus, against firewalld 1.3.3's answers.
+add_test(NAME daemon_config_item_members
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/daemon_config_item_members.sh $<TARGET_FILE:fwctld>
+                 ${CMAKE_SOURCE_DIR})
+set_tests_properties(daemon_config_item_members PROPERTIES LABELS integration
+                     SKIP_RETURN_CODE 77 TIMEOUT 120)
