@@ -27,11 +27,6 @@
 namespace fwctl::bus {
 namespace {
 
-template <typename Glue>
-std::shared_ptr<void> unimplemented(sdbus::IObject& object) {
-  return std::make_shared<Glue>(object);
-}
-
 // Milliseconds from now until the absolute CLOCK_MONOTONIC time `usec`; -1 for "no timeout".
 int poll_timeout(uint64_t usec) {
   if (usec == UINT64_MAX) return -1;

@@ -77,7 +77,6 @@ class BusService {
   // After the adaptors: destroyed first, cancelling pending polkit checks whose callbacks would
   // reach into them.
   std::unique_ptr<Authorizer> authorizer_;
-  std::vector<std::shared_ptr<void>> unimplemented_;  // interfaces exported with no member served
   std::unique_ptr<IntrospectionFilter> introspection_;
 };
 

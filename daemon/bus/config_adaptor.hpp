@@ -6,7 +6,7 @@
 #include "bus/config_objects.hpp"
 #include "bus/config_settings.hpp"
 #include "bus/served.hpp"
-#include "bus_glue/unimplemented.hpp"
+#include "bus/glue.hpp"
 #include "core/firewall.hpp"
 
 namespace fwctl::bus {

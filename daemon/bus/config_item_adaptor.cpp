@@ -3,7 +3,7 @@
 #include "bus/config_objects.hpp"
 #include "bus/config_settings.hpp"
 #include "core/permanent_edit.hpp"
-#include "bus_glue/unimplemented.hpp"
+#include "bus/glue.hpp"
 
 namespace fwctl::bus {
 

@@ -4,7 +4,7 @@
 // of them has (loadDefaults, remove, rename; version, short, description but for policies). A change is firewalld's
 // "get settings, change one thing, update": core::Permanent::edit, then the Updated signal.
 //
-// T is the model type, Glue the generated base (bus_glue/unimplemented.hpp).
+// T is the model type, Glue the generated adaptor (bus/glue.hpp).
 
 #include <functional>
 #include <string>
@@ -28,6 +28,8 @@ class ConfigItemAdaptor : public Glue, protected Served {
         objects_(objects), name_(name) {}
 
  protected:
+  ~ConfigItemAdaptor() = default;  // owned as the final adaptor, never through this base
+
   using Change = std::function<Status(T&)>;
 
   core::Permanent& store() { return fw_.permanent_store(); }
@@ -86,6 +88,8 @@ class ConfigInfoAdaptor : public ConfigItemAdaptor<T, Glue> {
   using ConfigItemAdaptor<T, Glue>::ConfigItemAdaptor;
 
  protected:
+  ~ConfigInfoAdaptor() = default;
+
   void getVersion(sdbus::Result<std::string>&& result) override;
   void setVersion(sdbus::Result<>&& result, std::string version) override;
   void getShort(sdbus::Result<std::string>&& result) override;

@@ -6,7 +6,7 @@
 
 #include "bus/config_item_adaptor.hpp"
 #include "bus/config_settings.hpp"
-#include "bus_glue/unimplemented.hpp"
+#include "bus/glue.hpp"
 #include "core/permanent_edit.hpp"
 
 namespace fwctl::bus {

@@ -4,7 +4,7 @@
 // and emits LockdownWhitelistUpdated, as firewalld's methods do through setLockdownWhitelist.
 
 #include "bus/served.hpp"
-#include "bus_glue/unimplemented.hpp"
+#include "bus/glue.hpp"
 #include "core/direct_settings.hpp"
 #include "core/firewall.hpp"
 

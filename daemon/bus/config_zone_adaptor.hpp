@@ -5,7 +5,7 @@
 
 #include "bus/config_item_adaptor.hpp"
 #include "bus/settings_dict.hpp"
-#include "bus_glue/unimplemented.hpp"
+#include "bus/glue.hpp"
 
 namespace fwctl::bus {
 

@@ -19,10 +19,6 @@ void throw_error(const Error& error) {
   throw to_dbus_error(error);
 }
 
-void not_implemented(const char* member) {
-  throw_error(Error{Code::COMMAND_FAILED, std::string(member) + " is not implemented yet", {}, 0});
-}
-
 namespace detail {
 
 void rethrow_as_dbus_error(const char* member, std::exception_ptr caught) {

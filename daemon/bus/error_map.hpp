@@ -27,10 +27,6 @@ sdbus::Error to_dbus_error(const Error& error);
 // Logs `error` (see above) and throws to_dbus_error(error).
 [[noreturn]] void throw_error(const Error& error);
 
-// COMMAND_FAILED "<member> is not implemented yet": what the members fwctl does not serve yet
-// answer (the generated bases in bus_glue/unimplemented.hpp call it).
-[[noreturn]] void not_implemented(const char* member);
-
 // The value of `result`, or throw_error() with its error.
 template <typename T>
 T value_or_throw(Result<T> result) {

@@ -4,7 +4,7 @@
 
 #include "bus/policy_settings.hpp"
 #include "bus/served.hpp"
-#include "bus_glue/unimplemented.hpp"
+#include "bus/glue.hpp"
 #include "core/firewall.hpp"
 
 namespace fwctl::bus {

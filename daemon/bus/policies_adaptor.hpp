@@ -3,7 +3,7 @@
 // its runtime whitelist (core::Lockdown), with firewalld's signals.
 
 #include "bus/served.hpp"
-#include "bus_glue/unimplemented.hpp"
+#include "bus/glue.hpp"
 #include "core/firewall.hpp"
 
 namespace fwctl::bus {

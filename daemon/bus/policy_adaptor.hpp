@@ -4,7 +4,7 @@
 
 #include "bus/served.hpp"
 #include "bus/settings_dict.hpp"
-#include "bus_glue/unimplemented.hpp"
+#include "bus/glue.hpp"
 #include "core/firewall.hpp"
 
 namespace fwctl::bus {

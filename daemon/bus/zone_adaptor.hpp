@@ -7,7 +7,7 @@
 #include <optional>
 
 #include "bus/served.hpp"
-#include "bus_glue/unimplemented.hpp"
+#include "bus/glue.hpp"
 #include "core/firewall.hpp"
 
 namespace fwctl::bus {
