@@ -4,7 +4,7 @@
 set -euo pipefail
 build_pkgs=(build-essential cmake ninja-build pkg-config libpugixml-dev libsdbus-c++-dev libsdbus-c++-bin
             libnftnl-dev libmnl-dev libsystemd-dev scdoc)  # scdoc: the man pages
-test_pkgs=(libgtest-dev libgmock-dev googletest dbus iproute2 nftables iptables python3-dbus libxml2-utils firewalld firewalld-tests
+test_pkgs=(libgtest-dev libgmock-dev googletest dbus iproute2 nftables iptables ipset python3-dbus libxml2-utils firewalld firewalld-tests
            systemd util-linux libglib2.0-bin)  # systemd: systemd-analyze, busctl; util-linux: unshare, mount;
            # libglib2.0-bin: gdbus
 pkgs=("${build_pkgs[@]}")

@@ -87,6 +87,13 @@ Status Direct::restore(const std::string& ipv, const std::vector<Args>& commands
                                         "' failed: " + direct::utf8_replace(out.output));
 }
 
+Status Direct::restore_adding(const std::string& ipv, const std::vector<Args>& commands) {
+  if (state_.empty() && before_first_) {
+    if (Status st = before_first_(); !st) return st;
+  }
+  return restore(ipv, commands);
+}
+
 Status Direct::check_chain_name(const std::string& ipv, const std::string& table,
                                 const std::string& chain) const {
   if (Status st = model::check_ipv_table(ipv, table); !st) return st;
@@ -117,7 +124,7 @@ Status Direct::add_chain(const std::string& ipv, const std::string& table,
   }
   std::vector<Args> commands{{"-t", table, "-N", chain}};
   if (ipv == "eb") commands.push_back({"-t", table, "-I", chain, "1", "-j", "RETURN"});
-  if (Status st = restore(ipv, commands); !st) return st;
+  if (Status st = restore_adding(ipv, commands); !st) return st;
   state_.add(entry);
   return ok();
 }
@@ -179,7 +186,9 @@ Status Direct::change_rule(bool add, const model::DirectRule& rule) {
     command.insert(command.end(), args.begin(), args.end());
     commands.push_back(std::move(command));
   }
-  if (Status st = restore(rule.ipv, commands); !st) return st;
+  if (Status st = add ? restore_adding(rule.ipv, commands) : restore(rule.ipv, commands); !st) {
+    return st;
+  }
   int count = static_cast<int>(commands.size());
   positions_[key][rule.priority] += add ? count : -count;
   if (add) {
@@ -216,7 +225,7 @@ Status Direct::add_passthrough(const model::DirectPassthrough& p) {
                 "passthrough '" + p.ipv + "', '" + model::python_list_repr(p.args) + "'");
   }
   if (Status st = direct::check_passthrough(p.args); !st) return st;
-  if (Status st = restore(p.ipv, {p.args}); !st) return st;
+  if (Status st = restore_adding(p.ipv, {p.args}); !st) return st;
   state_.add(p);
   return ok();
 }

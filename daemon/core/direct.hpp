@@ -41,6 +41,9 @@ class Direct {
 
   // Without a runner every command fails (COMMAND_FAILED); fwctld sets the real one.
   void set_runner(CommandRunner* runner) { runner_ = runner; }
+  // Runs before an entry goes in while none is in force (firewalld creates its native ipsets
+  // then: see NativeIpsets); when it fails, so does the change, and nothing runs.
+  void set_before_first_entry(std::function<Status()> hook) { before_first_ = std::move(hook); }
 
   // Runs the tool of `ipv` with `args` and returns its output (the untracked passthrough).
   Result<std::string> passthrough(const std::string& ipv, const Args& args);
@@ -89,9 +92,12 @@ class Direct {
   // Runs `commands` (each an argument list with its "-t table") in one restore of `ipv`'s tool.
   Status restore(const std::string& ipv, const std::vector<Args>& commands);
   Status change_rule(bool add, const model::DirectRule& rule);
+  // restore() of what adds an entry, after the before_first_ hook when none is in force.
+  Status restore_adding(const std::string& ipv, const std::vector<Args>& commands);
 
   IsZone is_zone_;
   CommandRunner* runner_ = nullptr;
+  std::function<Status()> before_first_;
   model::DirectConfig state_;
   // Per chain, how many kernel rules each priority holds: where the next one is inserted.
   std::map<ChainKey, std::map<int, int>> positions_;

@@ -27,6 +27,7 @@
 #include "core/firewall_zone.hpp"
 
 #include "core/direct.hpp"
+#include "core/native_ipsets.hpp"
 #include "core/lockdown.hpp"
 
 #include "core/firewall_policy.hpp"
@@ -53,7 +54,9 @@ struct ActiveZone {
 class Firewall {
  public:
   Firewall(config::Paths paths, nft::Netlink& netlink)
-      : paths_(std::move(paths)), netlink_(netlink), kernel_(netlink) {}
+      : paths_(std::move(paths)), netlink_(netlink), kernel_(netlink) {
+    direct_.set_before_first_entry([this] { return create_native_ipsets(); });
+  }
   Firewall(const Firewall&) = delete;
   Firewall& operator=(const Firewall&) = delete;
 
@@ -145,8 +148,15 @@ class Firewall {
   // entry, start() falls back to the stock configuration without direct entries (state FAILED)
   // and reload() answers COMMAND_FAILED "Direct: …" with the new ruleset in force, no permanent
   // direct entry and state FAILED. A runtime-only entry that fails to go back is a warning.
-  // The runner of iptables, ip6tables and ebtables; without one, direct changes fail.
-  void set_command_runner(CommandRunner& runner) { direct_.set_runner(&runner); }
+  // While the direct interface holds anything, every ipset exists as a native ipset too
+  // (core/native_ipsets.hpp): created before the first direct entry goes in, entry changes
+  // mirrored (native first, undone when the kernel refuses the nft side), all destroyed at
+  // reload before the direct entries go back, and at stop.
+  // The runner of iptables, ip6tables, ebtables and ipset; without one, direct changes fail.
+  void set_command_runner(CommandRunner& runner) {
+    direct_.set_runner(&runner);
+    native_ipsets_.set_runner(&runner);
+  }
   Direct& direct() { return direct_; }
   const Direct& direct() const { return direct_; }
   Lockdown& lockdown() { return lockdown_; }
@@ -184,6 +194,8 @@ class Firewall {
   Status apply_direct(bool keep_runtime);
   Status check_direct_lockdown_files() const;
   void stop_direct();
+  // Every runtime ipset as a native ipset (the direct interface goes into use).
+  Status create_native_ipsets();
 
   config::Paths paths_;
   nft::Netlink& netlink_;
@@ -256,6 +268,7 @@ class Firewall {
   // ==== end of zone runtime ====
 
   // Direct interface and lockdown.
+  NativeIpsets native_ipsets_;
   Direct direct_{[this](const std::string& name) { return runtime_.zones.count(name) > 0; }};
   Lockdown lockdown_;
   model::DirectConfig permanent_direct_;

@@ -58,10 +58,17 @@ Status Firewall::add_ipset_entry(const std::string& name, const std::string& giv
     return fail(Code::ALREADY_ENABLED, "'" + entry + "' already is in '" + name + "'");
   }
   if (Status st = check_entry_overlaps_existing(entry, (*set)->entries); !st) return st;
-  if (model::ipset_has_timeout(**set)) return add_timeout_entries(name, {entry});
-  model::Config next = runtime_;
-  next.ipsets.at(name).value.entries.push_back(entry);
-  return apply_runtime_change(std::move(next), set_scope(name));
+  if (Status st = native_ipsets_.add(name, entry); !st) return st;
+  Status added = ok();
+  if (model::ipset_has_timeout(**set)) {
+    added = add_timeout_entries(name, {entry});
+  } else {
+    model::Config next = runtime_;
+    next.ipsets.at(name).value.entries.push_back(entry);
+    added = apply_runtime_change(std::move(next), set_scope(name));
+  }
+  if (!added) (void)native_ipsets_.remove(name, entry);
+  return added;
 }
 
 Status Firewall::remove_ipset_entry(const std::string& name, const std::string& given) {
@@ -71,10 +78,13 @@ Status Firewall::remove_ipset_entry(const std::string& name, const std::string& 
   if (!contains((*set)->entries, entry)) {
     return fail(Code::NOT_ENABLED, "'" + entry + "' not in '" + name + "'");
   }
+  if (Status st = native_ipsets_.remove(name, entry); !st) return st;
   model::Config next = runtime_;
   auto& entries = next.ipsets.at(name).value.entries;
   entries.erase(std::find(entries.begin(), entries.end(), entry));
-  return apply_runtime_change(std::move(next), set_scope(name));
+  Status removed = apply_runtime_change(std::move(next), set_scope(name));
+  if (!removed) (void)native_ipsets_.add(name, entry);
+  return removed;
 }
 
 Result<bool> Firewall::query_ipset_entry(const std::string& name, const std::string& entry) const {
@@ -94,16 +104,27 @@ Status Firewall::set_ipset_entries(const std::string& name,
   for (const auto& entry : entries) {
     if (Status st = model::check_ipset_entry(**set, entry); !st) return st;
   }
+  model::IpSet before = **set;
+  model::IpSet after = before;
+  after.entries.clear();
+  for (const auto& entry : entries) {
+    if (!contains(after.entries, entry)) after.entries.push_back(entry);
+  }
+  if (native_ipsets_.created(name)) {
+    if (Status st = native_ipsets_.create(name, after); !st) return st;
+  }
   // A set with a timeout: the entries go to the kernel only. (firewalld flushes the kernel set
   // first; the runtime elements of such a set are not tracked here, so they are not flushed.)
-  if (model::ipset_has_timeout(**set)) return add_timeout_entries(name, entries);
-  model::Config next = runtime_;
-  auto& list = next.ipsets.at(name).value.entries;
-  list.clear();
-  for (const auto& entry : entries) {
-    if (!contains(list, entry)) list.push_back(entry);
+  Status changed = ok();
+  if (model::ipset_has_timeout(before)) {
+    changed = add_timeout_entries(name, entries);
+  } else {
+    model::Config next = runtime_;
+    next.ipsets.at(name).value = after;
+    changed = apply_runtime_change(std::move(next), set_scope(name));
   }
-  return apply_runtime_change(std::move(next), set_scope(name));
+  if (!changed && native_ipsets_.created(name)) (void)native_ipsets_.create(name, before);
+  return changed;
 }
 
 // Outside KernelRuleset: the element is not part of the compiled set, so no later delta sees
