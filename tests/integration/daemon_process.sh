@@ -17,33 +17,18 @@ set -euo pipefail
 fwctld=${1:?usage: daemon_process.sh FWCTLD SOURCE_DIR}
 src=${2:?usage: daemon_process.sh FWCTLD SOURCE_DIR}
 
-[ "$(id -u)" = 0 ] || { echo "SKIP: needs root (network namespace, mounts, nftables)"; exit 77; }
-for tool in dbus-daemon python3 /usr/bin/firewall-cmd nft ip unshare mount timeout tail; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
-done
+source "$src/tests/lib/fwctld_harness.sh"
+require_root "network namespace, mounts, nftables" /usr/bin/firewall-cmd nft unshare mount tail
 
 work=$(mktemp -d /tmp/fwctl-process-test.XXXXXX)
-ns=fwctl-proc-$$
-bus_pid=""
 journal_pid=""
-cleanup() {
+cleanup() {  # the forking daemon is no child of this shell: whatever runs in the namespace goes
   for pid in $(ip netns pids "$ns" 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
   [ -n "$journal_pid" ] && kill "$journal_pid" 2>/dev/null || true
-  [ -n "$bus_pid" ] && kill "$bus_pid" 2>/dev/null || true
-  ip netns del "$ns" 2>/dev/null || true
-  rm -rf "$work"
+  harness_cleanup
 }
 trap cleanup EXIT
 
-failures=0
-check() {  # check WHAT EXPECTED ACTUAL
-  if [ "$2" == "$3" ]; then
-    echo "ok: $1"
-  else
-    echo "FAIL: $1"; diff <(printf '%s\n' "$2") <(printf '%s\n' "$3") || true
-    failures=$((failures + 1))
-  fi
-}
 check_match() {  # check_match WHAT ERE FILE: some line of FILE matches ERE
   if grep -qE "$2" "$3"; then
     echo "ok: $1"
@@ -52,11 +37,8 @@ check_match() {  # check_match WHAT ERE FILE: some line of FILE matches ERE
   fi
 }
 
-sed "s|@LISTEN@|unix:path=$work/bus|" "$src/tests/integration/bus.conf.in" > "$work/bus.conf"
-bus_pid=$(dbus-daemon --config-file="$work/bus.conf" --fork --print-pid)
-export DBUS_SYSTEM_BUS_ADDRESS=unix:path=$work/bus
-ip netns add "$ns"
-ip -n "$ns" link set lo up
+start_bus
+add_netns "fwctl-proc-$$"
 mkdir -p "$work/etc" "$work/run/systemd/journal"
 
 # fwctld in the namespace, with $work/run as its /run (pid file, journal socket). Its status is
@@ -68,9 +50,8 @@ fwctld_bg() {
 }
 fwcmd_rc() { /usr/bin/firewall-cmd "$@" 2>&1 && echo "rc=0" || echo "rc=$?"; }
 tables() { ip netns exec "$ns" nft list tables; }
-stop_daemon() {  # stop_daemon PID: SIGTERM, then wait for it to be gone
-  kill -TERM "$1"
-  timeout 10 tail --pid="$1" -f /dev/null || { echo "FAIL: $1 still running after SIGTERM"; exit 1; }
+stop_daemon() {  # stop_daemon PID
+  terminate "$1" || { echo "FAIL: $1 still running after SIGTERM"; exit 1; }
 }
 
 # A stand-in for journald on the native protocol's socket: one JSON object per datagram into
