@@ -133,34 +133,14 @@ check "and the pid file" "gone" "$([ -e "$work/run/firewalld.pid" ] && echo ther
 # 2. --log-target=file with --debug: start-up, an error, and what a start and a reload (SIGHUP)
 # applied. The reload is over when the daemon tells systemd READY=1 after RELOADING=1: a
 # NOTIFY_SOCKET listener of the test's own waits for that.
-coproc NOTIFY {
-  python3 -u -c '
-import socket, sys
-s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-s.bind(sys.argv[1])
-s.settimeout(20)
-print("bound")
-reloading = False
-try:
-    while True:
-        msg = s.recv(4096).decode().split("\n")
-        reloading = reloading or "RELOADING=1" in msg
-        if reloading and "READY=1" in msg:
-            sys.exit(0)
-except socket.timeout:
-    sys.exit(1)
-' "$work/notify"
-}
-notify_pid=$NOTIFY_PID
-read -r -t 10 bound <&"${NOTIFY[0]}"
-[ "$bound" = bound ]
+listen_notify "$work/notify" RELOADING=1
 rc=0; NOTIFY_SOCKET=$work/notify fwctld_bg --log-target file --log-file "$work/file.log" --debug || rc=$?
 check "fwctld --log-target=file --debug returns 0" "0" "$rc"
 pid=$(cat "$work/run/firewalld.pid" 2>/dev/null || echo none)
 check "--add-service=nope" "Error: INVALID_SERVICE: nope
 rc=101" "$(fwcmd_rc --zone=public --add-service=nope)"
 kill -HUP "$pid" 2>/dev/null || true  # a missing daemon fails the wait below
-wait "$notify_pid" && rc=0 || rc=$?
+wait "$notify_waiter" && rc=0 || rc=$?
 check "READY=1 after RELOADING=1 on SIGHUP" "0" "$rc"
 date='^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} '
 applied='state RUNNING, default zone public, table inet firewalld: [0-9]+ chains, [0-9]+ rules, [0-9]+ sets with [0-9]+ elements$'

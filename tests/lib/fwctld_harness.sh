@@ -6,6 +6,7 @@
 #   start_bus                         # dbus-daemon from bus.conf.in; DBUS_SYSTEM_BUS_ADDRESS
 #   add_netns NS                      # NS with lo up; sets $ns, which harness_cleanup deletes
 #   start_fwctld NS ETC LOG [OPT...]  # fwctld --nofork; returns on its READY=1; sets daemon_pid
+#   listen_notify SOCKET [FIRST]      # for a start of the test's own: wait "$notify_waiter"
 #   stop_fwctld                       # SIGTERM, 10 s at most; status 1 if it still runs;
 #                                     # sets daemon_rc to its exit status
 #   terminate PID                     # the same for a process that is not the shell's child
@@ -20,6 +21,7 @@ daemon_rc=""
 ns=""
 failures=0
 fwctld_starts=0
+notify_waiter=""
 
 require_root() {  # require_root WHY [TOOL...]
   [ "$(id -u)" = 0 ] || { echo "SKIP: needs root ($1)"; exit 77; }
@@ -43,13 +45,11 @@ add_netns() {  # add_netns NS
   ip -n "$ns" link set lo up
 }
 
-start_fwctld() {  # start_fwctld NS ETC LOG [OPTION...]
-  local netns=$1 etc=$2 log=$3 notify waiter bound
-  shift 3
-  fwctld_starts=$((fwctld_starts + 1))
-  notify=$work/notify$fwctld_starts
-  # Prints "bound" once it listens, so that fwctld cannot notify before; exits 0 on READY=1,
-  # 1 after 20 s.
+# A NOTIFY_SOCKET listener that says "bound" before it returns, so that fwctld cannot notify
+# before it listens; notify_waiter exits 0 on READY=1 (once FIRST came, e.g. RELOADING=1 for a
+# reload), 1 after 20 s.
+listen_notify() {  # listen_notify SOCKET [FIRST]
+  local bound
   coproc WAITER {
     python3 -u -c '
 import socket, sys
@@ -57,22 +57,33 @@ s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
 s.bind(sys.argv[1])
 s.settimeout(20)
 print("bound")
+first = sys.argv[2] if len(sys.argv) > 2 else None
 try:
     while True:
-        if "READY=1" in s.recv(4096).decode().split("\n"):
+        msg = s.recv(4096).decode().split("\n")
+        first = None if first in msg else first
+        if first is None and "READY=1" in msg:
             sys.exit(0)
 except socket.timeout:
     sys.exit(1)
-' "$notify"
+' "$@"
   }
-  waiter=$WAITER_PID
+  notify_waiter=$WAITER_PID
   read -r -t 10 bound <&"${WAITER[0]}"
   [ "$bound" = bound ]
+}
+
+start_fwctld() {  # start_fwctld NS ETC LOG [OPTION...]
+  local netns=$1 etc=$2 log=$3 notify
+  shift 3
+  fwctld_starts=$((fwctld_starts + 1))
+  notify=$work/notify$fwctld_starts
+  listen_notify "$notify"
   NOTIFY_SOCKET=$notify ip netns exec "$netns" "$fwctld" --nofork --nopid \
     --default-config "$src" --system-config "$etc" \
     --log-target file --log-file "$log" "$@" &
   daemon_pid=$!
-  if ! wait "$waiter"; then
+  if ! wait "$notify_waiter"; then
     echo "FAIL: fwctld did not signal READY=1 within 20 s"; cat "$log" || true; exit 1
   fi
 }
