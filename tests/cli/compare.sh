@@ -16,14 +16,11 @@ fwctl=${2:?}
 src=${3:?}
 cases=${4:-$src/tests/cli/cases.txt}
 
-[ "$(id -u)" = 0 ] || { echo "SKIP: needs root (network namespace, nftables)"; exit 77; }
-for tool in dbus-daemon python3 /usr/bin/firewall-cmd ip timeout; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
-done
+. "$src/tests/cli/daemon_lib.sh"
+require_root "network namespace, nftables" /usr/bin/firewall-cmd
 
 work=$(mktemp -d /tmp/fwctl-cli-compare.XXXXXX)
-. "$src/tests/cli/daemon_lib.sh"
-trap cleanup EXIT
+trap harness_cleanup EXIT
 start_bus
 
 # fwctl under firewall-cmd's name: argparse's messages carry the program name.

@@ -10,55 +10,15 @@ fwctld=${1:?usage: json.sh FWCTLD FWCTL SOURCE_DIR}
 fwctl=${2:?}
 src=${3:?}
 
-[ "$(id -u)" = 0 ] || { echo "SKIP: needs root (network namespace, nftables)"; exit 77; }
-for tool in dbus-daemon /usr/bin/python3 ip timeout; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
-done
+source "$src/tests/lib/fwctld_harness.sh"
+require_root "network namespace, nftables" /usr/bin/python3
 
 work=$(mktemp -d /tmp/fwctl-cli-json.XXXXXX)
-ns=fwctl-cli-json-$$
-bus_pid="" daemon_pid=""
-cleanup() {
-  if [ -n "$daemon_pid" ]; then
-    kill -TERM "$daemon_pid" 2>/dev/null || true
-    timeout 10 tail --pid="$daemon_pid" -f /dev/null || true
-  fi
-  ip netns del "$ns" 2>/dev/null || true
-  [ -n "$bus_pid" ] && kill "$bus_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-sed "s|@LISTEN@|unix:path=$work/bus|" "$src/tests/integration/bus.conf.in" > "$work/bus.conf"
-bus_pid=$(dbus-daemon --config-file="$work/bus.conf" --fork --print-pid)
-export DBUS_SYSTEM_BUS_ADDRESS=unix:path=$work/bus
-ip netns add "$ns"
-ip -n "$ns" link set lo up
+trap harness_cleanup EXIT
+start_bus
+add_netns "fwctl-cli-json-$$"
 mkdir -p "$work/etc"
-
-# Start fwctld and wait for its sd_notify READY=1 (the waiter binds before the daemon starts).
-coproc WAITER {
-  /usr/bin/python3 -u -c '
-import socket, sys
-s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-s.bind(sys.argv[1])
-s.settimeout(20)
-print("bound")
-try:
-    while "READY=1" not in s.recv(4096).decode().split("\n"):
-        pass
-except socket.timeout:
-    sys.exit(1)
-' "$work/notify"
-}
-waiter=$WAITER_PID
-read -r -t 10 bound <&"${WAITER[0]}"
-[ "$bound" = bound ]
-NOTIFY_SOCKET=$work/notify ip netns exec "$ns" "$fwctld" --nofork --nopid \
-  --default-config "$src" --system-config "$work/etc" \
-  --log-target file --log-file "$work/daemon.log" &
-daemon_pid=$!
-wait "$waiter" || { echo "FAIL: fwctld did not signal READY=1"; cat "$work/daemon.log"; exit 1; }
+start_fwctld "$ns" "$work/etc" "$work/daemon.log"
 
 /usr/bin/python3 - "$fwctl" <<'PY'
 import json, subprocess, sys

@@ -19,14 +19,11 @@ fwctl=$(readlink -f "${2:?}")
 src=$(readlink -f "${3:?}")
 cases=${4:-$src/tests/cli/offline_cases.txt}
 
-[ "$(id -u)" = 0 ] || { echo "SKIP: needs root (network namespace, nftables)"; exit 77; }
-for tool in dbus-daemon python3 ip timeout; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
-done
+. "$src/tests/cli/daemon_lib.sh"
+require_root "network namespace, nftables"
 
 work=$(mktemp -d /tmp/fwctl-cli-offline.XXXXXX)
-. "$src/tests/cli/daemon_lib.sh"
-trap cleanup EXIT
+trap harness_cleanup EXIT
 start_bus
 
 # The files the cases read (--new-*-from-file, --add-entries-from-file), relative to $work.

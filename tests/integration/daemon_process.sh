@@ -17,33 +17,18 @@ set -euo pipefail
 fwctld=${1:?usage: daemon_process.sh FWCTLD SOURCE_DIR}
 src=${2:?usage: daemon_process.sh FWCTLD SOURCE_DIR}
 
-[ "$(id -u)" = 0 ] || { echo "SKIP: needs root (network namespace, mounts, nftables)"; exit 77; }
-for tool in dbus-daemon python3 /usr/bin/firewall-cmd nft ip unshare mount timeout tail; do
-  command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
-done
+source "$src/tests/lib/fwctld_harness.sh"
+require_root "network namespace, mounts, nftables" /usr/bin/firewall-cmd nft unshare mount tail
 
 work=$(mktemp -d /tmp/fwctl-process-test.XXXXXX)
-ns=fwctl-proc-$$
-bus_pid=""
 journal_pid=""
-cleanup() {
+cleanup() {  # the forking daemon is no child of this shell: whatever runs in the namespace goes
   for pid in $(ip netns pids "$ns" 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
   [ -n "$journal_pid" ] && kill "$journal_pid" 2>/dev/null || true
-  [ -n "$bus_pid" ] && kill "$bus_pid" 2>/dev/null || true
-  ip netns del "$ns" 2>/dev/null || true
-  rm -rf "$work"
+  harness_cleanup
 }
 trap cleanup EXIT
 
-failures=0
-check() {  # check WHAT EXPECTED ACTUAL
-  if [ "$2" == "$3" ]; then
-    echo "ok: $1"
-  else
-    echo "FAIL: $1"; diff <(printf '%s\n' "$2") <(printf '%s\n' "$3") || true
-    failures=$((failures + 1))
-  fi
-}
 check_match() {  # check_match WHAT ERE FILE: some line of FILE matches ERE
   if grep -qE "$2" "$3"; then
     echo "ok: $1"
@@ -52,11 +37,8 @@ check_match() {  # check_match WHAT ERE FILE: some line of FILE matches ERE
   fi
 }
 
-sed "s|@LISTEN@|unix:path=$work/bus|" "$src/tests/integration/bus.conf.in" > "$work/bus.conf"
-bus_pid=$(dbus-daemon --config-file="$work/bus.conf" --fork --print-pid)
-export DBUS_SYSTEM_BUS_ADDRESS=unix:path=$work/bus
-ip netns add "$ns"
-ip -n "$ns" link set lo up
+start_bus
+add_netns "fwctl-proc-$$"
 mkdir -p "$work/etc" "$work/run/systemd/journal"
 
 # fwctld in the namespace, with $work/run as its /run (pid file, journal socket). Its status is
@@ -68,9 +50,8 @@ fwctld_bg() {
 }
 fwcmd_rc() { /usr/bin/firewall-cmd "$@" 2>&1 && echo "rc=0" || echo "rc=$?"; }
 tables() { ip netns exec "$ns" nft list tables; }
-stop_daemon() {  # stop_daemon PID: SIGTERM, then wait for it to be gone
-  kill -TERM "$1"
-  timeout 10 tail --pid="$1" -f /dev/null || { echo "FAIL: $1 still running after SIGTERM"; exit 1; }
+stop_daemon() {  # stop_daemon PID
+  terminate "$1" || { echo "FAIL: $1 still running after SIGTERM"; exit 1; }
 }
 
 # A stand-in for journald on the native protocol's socket: one JSON object per datagram into
@@ -152,34 +133,14 @@ check "and the pid file" "gone" "$([ -e "$work/run/firewalld.pid" ] && echo ther
 # 2. --log-target=file with --debug: start-up, an error, and what a start and a reload (SIGHUP)
 # applied. The reload is over when the daemon tells systemd READY=1 after RELOADING=1: a
 # NOTIFY_SOCKET listener of the test's own waits for that.
-coproc NOTIFY {
-  python3 -u -c '
-import socket, sys
-s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-s.bind(sys.argv[1])
-s.settimeout(20)
-print("bound")
-reloading = False
-try:
-    while True:
-        msg = s.recv(4096).decode().split("\n")
-        reloading = reloading or "RELOADING=1" in msg
-        if reloading and "READY=1" in msg:
-            sys.exit(0)
-except socket.timeout:
-    sys.exit(1)
-' "$work/notify"
-}
-notify_pid=$NOTIFY_PID
-read -r -t 10 bound <&"${NOTIFY[0]}"
-[ "$bound" = bound ]
+listen_notify "$work/notify" RELOADING=1
 rc=0; NOTIFY_SOCKET=$work/notify fwctld_bg --log-target file --log-file "$work/file.log" --debug || rc=$?
 check "fwctld --log-target=file --debug returns 0" "0" "$rc"
 pid=$(cat "$work/run/firewalld.pid" 2>/dev/null || echo none)
 check "--add-service=nope" "Error: INVALID_SERVICE: nope
 rc=101" "$(fwcmd_rc --zone=public --add-service=nope)"
 kill -HUP "$pid" 2>/dev/null || true  # a missing daemon fails the wait below
-wait "$notify_pid" && rc=0 || rc=$?
+wait "$notify_waiter" && rc=0 || rc=$?
 check "READY=1 after RELOADING=1 on SIGHUP" "0" "$rc"
 date='^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} '
 applied='state RUNNING, default zone public, table inet firewalld: [0-9]+ chains, [0-9]+ rules, [0-9]+ sets with [0-9]+ elements$'
