@@ -25,15 +25,7 @@ cmake --install "$build" --prefix "$prefix" >"$work/install.log" || {
   cat "$work/install.log"; exit 1
 }
 
-failures=0
-check() {  # check WHAT EXPECTED ACTUAL
-  if [ "$2" == "$3" ]; then
-    echo "ok: $1"
-  else
-    echo "FAIL: $1"; diff <(printf '%s\n' "$2") <(printf '%s\n' "$3") || true
-    failures=$((failures + 1))
-  fi
-}
+source "$src/tests/lib/fwctld_harness.sh"  # for check() only: nothing runs here
 unit=$prefix/lib/systemd/system/fwctld.service
 
 if [ "$mode" = layout ]; then
