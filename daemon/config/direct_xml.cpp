@@ -115,22 +115,15 @@ class DirectReader final : public XmlHandler {
   std::string text_;
 };
 
-// io/direct.py reports a malformed file as INVALID_TYPE "Not a valid file: <expat's message>".
-Error malformed(Error error) {
-  constexpr std::string_view prefix = "not a valid direct file: ";
-  if (error.code == Code::INVALID_TYPE && error.detail.rfind(prefix, 0) == 0) {
-    error.detail = "Not a valid file: " + error.detail.substr(prefix.size());
-  }
-  return error;
-}
+constexpr XmlKind kDirect{Code::INVALID_TYPE, "direct"};
 
 }  // namespace
 
 DirectFile parse_direct(std::string_view xml, const std::string& file) {
   DirectFile out;
   DirectReader reader(out, file);
-  Status st = walk_xml(xml, file, {Code::INVALID_TYPE, "direct"}, reader);
-  if (!st) out.error = malformed(st.error());
+  Status st = walk_xml(xml, file, kDirect, reader);
+  if (!st) out.error = without_kind(st.error(), kDirect);
   return out;
 }
 

@@ -106,21 +106,15 @@ class WhitelistReader final : public XmlHandler {
   bool in_whitelist_ = false;
 };
 
-Error malformed(Error error) {
-  constexpr std::string_view prefix = "not a valid lockdown-whitelist file: ";
-  if (error.code == Code::INVALID_TYPE && error.detail.rfind(prefix, 0) == 0) {
-    error.detail = "Not a valid file: " + error.detail.substr(prefix.size());
-  }
-  return error;
-}
+constexpr XmlKind kWhitelist{Code::INVALID_TYPE, "lockdown-whitelist"};
 
 }  // namespace
 
 WhitelistFile parse_lockdown_whitelist(std::string_view xml, const std::string& file) {
   WhitelistFile out;
   WhitelistReader reader(out, file);
-  Status st = walk_xml(xml, file, {Code::INVALID_TYPE, "lockdown-whitelist"}, reader);
-  if (!st) out.error = malformed(st.error());
+  Status st = walk_xml(xml, file, kWhitelist, reader);
+  if (!st) out.error = without_kind(st.error(), kWhitelist);
   return out;
 }
 

@@ -324,4 +324,12 @@ Status walk_xml(std::string_view text, const std::string& file, XmlKind kind, Xm
   return ok();
 }
 
+Error without_kind(Error error, XmlKind kind) {
+  std::string prefix = "not a valid " + std::string(kind.word) + " file: ";
+  if (error.code == kind.malformed && error.detail.starts_with(prefix)) {
+    error.detail = "Not a valid file: " + error.detail.substr(prefix.size());
+  }
+  return error;
+}
+
 }  // namespace fwctl::config

@@ -55,4 +55,9 @@ struct XmlKind {
 // document's flaw (e.g. INVALID_ZONE "not a valid zone file: mismatched tag: line 4, column 2").
 Status walk_xml(std::string_view text, const std::string& file, XmlKind kind, XmlHandler& handler);
 
+// io/direct.py and io/lockdown_whitelist.py name no kind in their message: INVALID_TYPE
+// "Not a valid file: mismatched tag: …". Rewrites walk_xml's flaw error for `kind` that way;
+// any other error is returned as it is.
+Error without_kind(Error error, XmlKind kind);
+
 }  // namespace fwctl::config

@@ -7,16 +7,14 @@
 // Needs root (CAP_NET_ADMIN and CAP_SYS_ADMIN for unshare); exits 77 (skipped) without.
 
 #include <gtest/gtest.h>
-#include <sched.h>
-#include <unistd.h>
 
-#include <cstdio>
 #include <memory>
 #include <stdexcept>
 
 #include "compiler/compiler.hpp"
 #include "config/loader.hpp"
 #include "core/kernel_ruleset.hpp"
+#include "kernel_test.hpp"
 #include "model/rich_rule.hpp"
 #include "nft/mnl_netlink.hpp"
 #include "nft/ruleset_batch.hpp"
@@ -26,16 +24,7 @@ namespace {
 
 const std::string kSource = FWCTL_SOURCE_DIR;
 
-std::string nft_list_ruleset() {
-  std::string out;
-  FILE* pipe = popen("nft list ruleset", "r");
-  if (!pipe) return "popen failed";
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof(buf), pipe)) > 0) out.append(buf, n);
-  pclose(pipe);
-  return out;
-}
+using integration::nft_list_ruleset;
 
 // Forwards to the kernel and remembers each batch's size, to see that a delta is small.
 class CountingNetlink final : public nft::Netlink {
@@ -226,15 +215,4 @@ TEST_F(CoreFault, LookupInAMissingSetRefusesTheWholeDelta) {
 }  // namespace
 }  // namespace fwctl::core
 
-int main(int argc, char** argv) {
-  ::testing::InitGoogleTest(&argc, argv);
-  if (geteuid() != 0) {
-    std::fprintf(stderr, "skipped: needs root for a network namespace\n");
-    return 77;
-  }
-  if (unshare(CLONE_NEWNET) != 0) {
-    std::perror("skipped: unshare(CLONE_NEWNET)");
-    return 77;
-  }
-  return RUN_ALL_TESTS();
-}
+int main(int argc, char** argv) { return fwctl::integration::run_tests_in_own_netns(argc, argv); }

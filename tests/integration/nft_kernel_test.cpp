@@ -9,7 +9,6 @@
 #include <net/if.h>
 #include <netinet/in.h>
 #include <poll.h>
-#include <sched.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -24,6 +23,7 @@
 #include "compiler/compiler.hpp"
 #include "compiler/panic.hpp"
 #include "config/loader.hpp"
+#include "kernel_test.hpp"
 #include "nft/mnl_netlink.hpp"
 #include "nft/ruleset_batch.hpp"
 
@@ -32,16 +32,7 @@ namespace {
 
 const std::string kSource = FWCTL_SOURCE_DIR;
 
-std::string nft_list_ruleset() {
-  std::string out;
-  FILE* pipe = popen("nft list ruleset", "r");
-  if (!pipe) return "popen failed";
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof(buf), pipe)) > 0) out.append(buf, n);
-  pclose(pipe);
-  return out;
-}
+using integration::nft_list_ruleset;
 
 // The golden file without the one trailing empty line the stored files may have.
 std::string read_golden(const std::string& name) {
@@ -277,15 +268,4 @@ TEST_F(NftPanic, PanicOnAndOffAreOneBatchEachAndDropLoopbackTrafficMeanwhile) {
 }  // namespace
 }  // namespace fwctl::nft
 
-int main(int argc, char** argv) {
-  ::testing::InitGoogleTest(&argc, argv);
-  if (geteuid() != 0) {
-    std::fprintf(stderr, "skipped: needs root for a network namespace\n");
-    return 77;
-  }
-  if (unshare(CLONE_NEWNET) != 0) {
-    std::perror("skipped: unshare(CLONE_NEWNET)");
-    return 77;
-  }
-  return RUN_ALL_TESTS();
-}
+int main(int argc, char** argv) { return fwctl::integration::run_tests_in_own_netns(argc, argv); }
