@@ -143,8 +143,10 @@ Status Firewall::start() {
   std::vector<Error> warnings = std::move(warnings_);  // the first attempt's still count
   commit(std::move(*fallback), State::Failed);
   warnings_.insert(warnings_.begin(), warnings.begin(), warnings.end());
-  // firewalld's _start_failsafe: no direct entries (the permanent ones stay loaded).
+  // firewalld's _start_failsafe: no direct entries (the permanent ones stay loaded), so no
+  // native ipsets either (the failed attempt may have created them).
   direct_.clear(warnings_);
+  native_ipsets_.destroy_all(warnings_);
   load_direct_lockdown();
   return ok();
 }

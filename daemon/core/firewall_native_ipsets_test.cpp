@@ -145,5 +145,23 @@ TEST_F(FirewallNativeIpsetsTest, WithoutTheIpsetToolDirectRulesStillGoIn) {
   EXPECT_EQ(runner_.calls, (Strings{"/usr/sbin/ipset destroy bar", "/usr/sbin/iptables-restore -w -n"}));
 }
 
+// firewalld's _start_failsafe has no direct entries, so no native ipsets either.
+TEST(FirewallNativeIpsetsStart, AStartThatFallsBackLeavesNoNativeIpset) {
+  TempDir etc;
+  etc.write("ipsets/foo.xml", kFoo);
+  etc.write("direct.xml",
+            "<direct>\n  <rule ipv=\"ipv4\" table=\"filter\" chain=\"INPUT\" priority=\"0\">"
+            "--bogus</rule>\n</direct>\n");
+  nft::FakeNetlink netlink;
+  RecordingRunner runner;
+  runner.refuse = "/usr/sbin/iptables-restore";
+  Firewall fw({FWCTL_SOURCE_DIR, etc.path()}, netlink);
+  fw.set_command_runner(runner);
+  ASSERT_TRUE(fw.start());
+  EXPECT_EQ(fw.state(), State::Failed);
+  EXPECT_EQ(runner.calls, (Strings{"/usr/sbin/ipset destroy foo", "/usr/sbin/ipset restore",
+                                   "/usr/sbin/iptables-restore -w -n", "/usr/sbin/ipset destroy foo"}));
+}
+
 }  // namespace
 }  // namespace fwctl::core
