@@ -1,5 +1,7 @@
 #include "bus/settings_dict.hpp"
 
+#include "core/permanent_edit.hpp"
+
 namespace fwctl::bus {
 namespace {
 
@@ -16,10 +18,8 @@ std::vector<std::pair<std::string, std::string>> pairs(const std::vector<model::
 }
 
 std::map<std::string, std::string> destinations(const model::Service& service) {
-  std::map<std::string, std::string> out;
-  if (!service.destination_ipv4.empty()) out["ipv4"] = service.destination_ipv4;
-  if (!service.destination_ipv6.empty()) out["ipv6"] = service.destination_ipv6;
-  return out;
+  core::Pairs pairs = core::service_destinations(service);
+  return {pairs.begin(), pairs.end()};
 }
 
 }  // namespace

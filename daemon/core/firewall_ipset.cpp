@@ -104,26 +104,28 @@ Status Firewall::set_ipset_entries(const std::string& name,
   for (const auto& entry : entries) {
     if (Status st = model::check_ipset_entry(**set, entry); !st) return st;
   }
-  model::IpSet before = **set;
-  model::IpSet after = before;
-  after.entries.clear();
+  std::vector<std::string> list;
   for (const auto& entry : entries) {
-    if (!contains(after.entries, entry)) after.entries.push_back(entry);
+    if (!contains(list, entry)) list.push_back(entry);
   }
-  if (native_ipsets_.created(name)) {
-    if (Status st = native_ipsets_.create(name, after); !st) return st;
+  bool native = native_ipsets_.created(name);
+  if (native) {
+    model::IpSet with_list = **set;
+    with_list.entries = list;
+    if (Status st = native_ipsets_.create(name, with_list); !st) return st;
   }
   // A set with a timeout: the entries go to the kernel only. (firewalld flushes the kernel set
   // first; the runtime elements of such a set are not tracked here, so they are not flushed.)
   Status changed = ok();
-  if (model::ipset_has_timeout(before)) {
+  if (model::ipset_has_timeout(**set)) {
     changed = add_timeout_entries(name, entries);
   } else {
     model::Config next = runtime_;
-    next.ipsets.at(name).value = after;
+    next.ipsets.at(name).value.entries = std::move(list);
     changed = apply_runtime_change(std::move(next), set_scope(name));
   }
-  if (!changed && native_ipsets_.created(name)) (void)native_ipsets_.create(name, before);
+  // A refused change left the runtime as it was: the native set goes back to it.
+  if (!changed && native) (void)native_ipsets_.create(name, runtime_.ipsets.at(name).value);
   return changed;
 }
 
