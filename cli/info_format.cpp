@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "model/port.hpp"
+#include "common/text.hpp"
+#include "common/lists.hpp"
 
 namespace fwctl::cli {
 namespace {
@@ -20,11 +22,6 @@ int rule_priority(const std::string& rule) {
   } catch (...) {
     return 0;
   }
-}
-
-std::vector<std::string> sorted(std::vector<std::string> v) {
-  std::sort(v.begin(), v.end());
-  return v;
 }
 
 std::string tabbed(const std::vector<std::string>& lines) {

@@ -6,6 +6,8 @@
 #include "show.hpp"
 #include "settings_dbus.hpp"
 #include "values.hpp"
+#include "common/text.hpp"
+#include "common/lists.hpp"
 
 namespace fwctl::cli {
 
@@ -21,11 +23,6 @@ using proxy::FirewallD1_config_ipset;
 using proxy::FirewallD1_config_policy;
 using proxy::FirewallD1_config_service;
 using proxy::FirewallD1_config_zone;
-
-std::vector<std::string> sorted(std::vector<std::string> v) {
-  std::sort(v.begin(), v.end());
-  return v;
-}
 
 }  // namespace
 

@@ -8,14 +8,11 @@
 #include "settings_dbus.hpp"
 #include "settings_edit.hpp"
 #include "values.hpp"
+#include "common/text.hpp"
+#include "common/lists.hpp"
 
 namespace fwctl::cli {
 namespace {
-
-std::vector<std::string> sorted(std::vector<std::string> v) {
-  std::sort(v.begin(), v.end());
-  return v;
-}
 
 std::string port_shown(const Item& i) { return "'" + i.args[0] + ":" + i.args[1] + "'"; }
 

@@ -7,14 +7,11 @@
 #include "show.hpp"
 #include "settings_dbus.hpp"
 #include "values.hpp"
+#include "common/text.hpp"
+#include "common/lists.hpp"
 
 namespace fwctl::cli {
 namespace {
-
-std::vector<std::string> sorted(std::vector<std::string> v) {
-  std::sort(v.begin(), v.end());
-  return v;
-}
 
 std::vector<std::string> port_strings(const std::vector<std::vector<std::string>>& ports) {
   std::vector<PortProto> pairs;

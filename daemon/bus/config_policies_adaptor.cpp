@@ -3,14 +3,11 @@
 #include <algorithm>
 
 #include "bus/error_map.hpp"
+#include "common/lists.hpp"
 
 namespace fwctl::bus {
 namespace {
 
-template <typename T>
-bool contains(const std::vector<T>& list, const T& value) {
-  return std::find(list.begin(), list.end(), value) != list.end();
-}
 
 }  // namespace
 

@@ -4,6 +4,9 @@
 // g++ 12 offers <expected> only with -std=c++23, and the project builds as C++20.
 
 #include <cassert>
+#include <cerrno>
+#include <cstring>
+#include <string>
 #include <utility>
 #include <variant>
 
@@ -18,6 +21,11 @@ struct Unexpected {
 
 inline Unexpected fail(Code code, std::string detail = {}) {
   return Unexpected{Error{code, std::move(detail), {}, 0}};
+}
+
+// COMMAND_FAILED "what: <strerror(errno)>", for a system call that just failed.
+inline Unexpected errno_error(const std::string& what) {
+  return fail(Code::COMMAND_FAILED, what + ": " + std::strerror(errno));
 }
 
 template <typename T>

@@ -21,4 +21,12 @@ inline bool one_of(std::string_view value, std::initializer_list<std::string_vie
   return std::find(valid.begin(), valid.end(), value) != valid.end();
 }
 
+// 'text', as firewalld quotes names and values in its messages (python's repr of a str). An
+// object rather than a function, so that a call never finds std::quoted by argument-dependent
+// lookup (which wins for a std::string argument when <iomanip> is in the translation unit).
+struct Quote {
+  std::string operator()(std::string_view s) const { return "'" + std::string(s) + "'"; }
+};
+inline constexpr Quote quoted{};
+
 }  // namespace fwctl

@@ -6,19 +6,12 @@
 #include "model/policy.hpp"
 #include "model/validate.hpp"
 #include "model/zone.hpp"
+#include "common/lists.hpp"
 
 namespace fwctl::config {
 namespace {
 
-std::string attribute_or_empty(const XmlElement& element, std::string_view name) {
-  const std::string* value = element.find(name);
-  return value ? *value : std::string();
-}
 
-template <typename T>
-bool contains(const std::vector<T>& list, const T& value) {
-  return std::find(list.begin(), list.end(), value) != list.end();
-}
 
 // firewalld's Rich_Tcp_Mss_Clamp value as its reader sets it: "pmtu" unless given.
 std::string mss_value(const XmlElement& element) {

@@ -6,6 +6,7 @@
 #include "config/xml_source.hpp"
 #include "config/xml_writer.hpp"
 #include "model/python_int.hpp"
+#include "common/lists.hpp"
 
 namespace fwctl::config {
 namespace {
@@ -17,10 +18,6 @@ const ElementRules kWhitelistRules = {
     {"selinux", {"context"}, {}},
 };
 
-template <typename T>
-bool contains(const std::vector<T>& items, const T& item) {
-  return std::find(items.begin(), items.end(), item) != items.end();
-}
 
 // firewalld's lockdown_whitelist_ContentHandler: each entry goes through add_command, add_uid,
 // add_user or add_context, which refuse an invalid entry and a duplicate.

@@ -11,10 +11,6 @@
 namespace fwctl::config {
 namespace {
 
-std::string attribute_or_empty(const XmlElement& element, std::string_view name) {
-  const std::string* value = element.find(name);
-  return value ? *value : std::string();
-}
 
 // firewalld: attrs["invert"].lower() in ["yes", "true"].
 bool inverted(const XmlElement& element) {

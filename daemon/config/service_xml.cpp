@@ -4,6 +4,7 @@
 
 #include "config/xml_writer.hpp"
 #include "model/validate.hpp"
+#include "common/lists.hpp"
 
 namespace fwctl::config {
 namespace {
@@ -23,10 +24,6 @@ const ElementRules kServiceRules = {
     {"helper", {"name"}, {}},
 };
 
-template <typename T>
-bool contains(const std::vector<T>& list, const T& value) {
-  return std::find(list.begin(), list.end(), value) != list.end();
-}
 
 class ServiceReader final : public ItemReader {
  public:

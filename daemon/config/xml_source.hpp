@@ -32,6 +32,12 @@ struct XmlElement {
   bool has(std::string_view attribute) const { return find(attribute) != nullptr; }
 };
 
+// The value of `attribute`, or "" when the tag does not have it.
+inline std::string attribute_or_empty(const XmlElement& element, std::string_view attribute) {
+  const std::string* value = element.find(attribute);
+  return value ? *value : std::string();
+}
+
 class XmlHandler {
  public:
   virtual ~XmlHandler() = default;

@@ -8,13 +8,13 @@
 #include "config/firewalld_conf_file.hpp"
 #include "core/firewall.hpp"
 #include "model/address.hpp"
+#include "common/text.hpp"
 
 namespace fwctl::core {
 namespace {
 
 using Bound = std::map<std::string, std::vector<std::string>>;
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
 void unbind(Bound& bound, const std::string& zone, const std::string& id) {
   auto it = bound.find(zone);

@@ -16,7 +16,7 @@ using config::testing::TempDir;
 using Strings = std::vector<std::string>;
 
 // Records "program arg…" and the input of every run; refuses the ones starting with `refuse`.
-class RecordingRunner final : public CommandRunner {
+class IpsetToolRunner final : public CommandRunner {
  public:
   CommandOutput run(const std::string& program, const std::vector<std::string>& args,
                     const std::string& input) override {
@@ -33,10 +33,10 @@ class RecordingRunner final : public CommandRunner {
   CommandOutput refusal{1, "ipset v7.17: refused\n"};
 };
 
-constexpr const char* kFoo =
+constexpr const char* kFooNet =
     "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<ipset type=\"hash:net\">\n"
     "  <option name=\"family\" value=\"inet\"/>\n  <entry>10.0.0.0/24</entry>\n</ipset>\n";
-constexpr const char* kBar =
+constexpr const char* kBarIp =
     "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<ipset type=\"hash:ip\">\n</ipset>\n";
 
 const model::DirectRule kRule{"ipv4", "filter", "INPUT_direct", 0, {"-j", "ACCEPT"}};
@@ -44,8 +44,8 @@ const model::DirectRule kRule{"ipv4", "filter", "INPUT_direct", 0, {"-j", "ACCEP
 class FirewallNativeIpsetsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    etc_.write("ipsets/foo.xml", kFoo);
-    etc_.write("ipsets/bar.xml", kBar);
+    etc_.write("ipsets/foo.xml", kFooNet);
+    etc_.write("ipsets/bar.xml", kBarIp);
     fw_.set_command_runner(runner_);
     ASSERT_TRUE(fw_.start());
     runner_.calls.clear();
@@ -55,7 +55,7 @@ class FirewallNativeIpsetsTest : public ::testing::Test {
 
   TempDir etc_;
   nft::FakeNetlink netlink_;
-  RecordingRunner runner_;
+  IpsetToolRunner runner_;
   Firewall fw_{{FWCTL_SOURCE_DIR, etc_.path()}, netlink_};
 };
 
@@ -148,12 +148,12 @@ TEST_F(FirewallNativeIpsetsTest, WithoutTheIpsetToolDirectRulesStillGoIn) {
 // firewalld's _start_failsafe has no direct entries, so no native ipsets either.
 TEST(FirewallNativeIpsetsStart, AStartThatFallsBackLeavesNoNativeIpset) {
   TempDir etc;
-  etc.write("ipsets/foo.xml", kFoo);
+  etc.write("ipsets/foo.xml", kFooNet);
   etc.write("direct.xml",
             "<direct>\n  <rule ipv=\"ipv4\" table=\"filter\" chain=\"INPUT\" priority=\"0\">"
             "--bogus</rule>\n</direct>\n");
   nft::FakeNetlink netlink;
-  RecordingRunner runner;
+  IpsetToolRunner runner;
   runner.refuse = "/usr/sbin/iptables-restore";
   Firewall fw({FWCTL_SOURCE_DIR, etc.path()}, netlink);
   fw.set_command_runner(runner);

@@ -9,6 +9,7 @@
 #include "model/port.hpp"
 #include "model/protocol.hpp"
 #include "model/rich_rule.hpp"
+#include "common/text.hpp"
 
 namespace fwctl::core {
 namespace {
@@ -16,7 +17,6 @@ namespace {
 using model::PortProto;
 using model::PortRange;
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
 Unexpected already(const std::string& what, const std::string& zone) {
   return fail(Code::ALREADY_ENABLED, what + " already in " + quoted(zone));

@@ -8,11 +8,11 @@
 #include "model/config_check.hpp"
 #include "model/ipset_check.hpp"
 #include "model/validate.hpp"
+#include "common/text.hpp"
 
 namespace fwctl::model {
 namespace {
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 class RuntimeReferenceChecker {
  public:

@@ -8,6 +8,7 @@
 #include "model/port.hpp"
 #include "model/protocol.hpp"
 #include "model/python_int.hpp"
+#include "common/text.hpp"
 
 namespace fwctl::model {
 namespace {
@@ -89,7 +90,6 @@ std::vector<std::string_view> split(std::string_view s, char separator) {
   }
 }
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 // What every item check needs to word its error.
 struct EntryContext {

@@ -8,19 +8,19 @@
 namespace fwctl::model {
 namespace {
 
-struct Good {
+struct GoodName {
   std::string_view kind;
   std::string_view name;
 };
 
-struct Bad {
+struct BadName {
   std::string_view kind;
   std::string_view name;
   std::string_view detail;
 };
 
 TEST(ItemName, AcceptsWhatEachKindAllows) {
-  const Good cases[] = {
+  const GoodName cases[] = {
       {"zone", "public"},
       {"zone", "my_zone-1"},
       {"zone", "a/b"},
@@ -80,7 +80,7 @@ TEST(ItemName, AcceptsWhatEachKindAllows) {
       {"helper", "中文"},
       {"helper", "éééééééééééééééééé"},
   };
-  for (const Good& c : cases) {
+  for (const GoodName& c : cases) {
     auto status = check_item_name(c.kind, c.name);
     EXPECT_TRUE(status) << c.kind << " '" << c.name
                         << "': " << (status ? "" : status.error().detail);
@@ -88,7 +88,7 @@ TEST(ItemName, AcceptsWhatEachKindAllows) {
 }
 
 TEST(ItemName, RefusesWithFirewalldsDetail) {
-  const Bad cases[] = {
+  const BadName cases[] = {
       {"zone", "/a", "Zone '/a': name can't start with '/'"},
       {"zone", "a/", "Zone 'a/': name can't end with '/'"},
       {"zone", "a/b/c", "Zone 'a/b/c': name has more than one '/'"},
@@ -165,7 +165,7 @@ TEST(ItemName, RefusesWithFirewalldsDetail) {
       {"helper", "a+b", "'+' is not allowed in 'a+b'"},
       {"helper", "a\u00a0b", "'\u00a0' is not allowed in 'a\u00a0b'"},
   };
-  for (const Bad& c : cases) {
+  for (const BadName& c : cases) {
     auto status = check_item_name(c.kind, c.name);
     ASSERT_FALSE(status) << c.kind << " '" << c.name << "'";
     EXPECT_EQ(status.error().code, Code::INVALID_NAME) << c.kind << " '" << c.name << "'";

@@ -15,7 +15,7 @@ constexpr long double kTooBig = -2;
 
 bool is_blank(char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
 
-std::string_view strip_blanks(std::string_view s) {
+std::string_view strip_ascii_blanks(std::string_view s) {
   while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
   return s;
@@ -32,7 +32,7 @@ bool is_digits(std::string_view s) {
 
 // getPortID(): a number as int() reads it, else a service name; above 65535 is kTooBig.
 long double port_id(std::string_view text, PortNameLookup lookup) {
-  std::string_view s = strip_blanks(text);
+  std::string_view s = strip_ascii_blanks(text);
   long double id;
   if (auto number = parse_python_int(s, PythonIntBase::Decimal)) {
     id = *number;

@@ -10,18 +10,18 @@
 namespace fwctl::model {
 namespace {
 
-struct Good {
+struct GoodPort {
   std::string_view input;
   PortRange range;
 };
 
-struct Bad {
+struct BadPort {
   std::string_view input;
   std::string detail;
 };
 
 TEST(PortRange, ReadsNumbersRangesAndServiceNamesAsFirewalldDoes) {
-  const Good cases[] = {
+  const GoodPort cases[] = {
       {"1", {1, 1}},
       {"65535", {65535, 65535}},
       {"0", {0, 0}},
@@ -52,7 +52,7 @@ TEST(PortRange, ReadsNumbersRangesAndServiceNamesAsFirewalldDoes) {
       {"x11-1", {6001, 6001}},
       {"kerberos", {88, 88}},
   };
-  for (const Good& c : cases) {
+  for (const GoodPort& c : cases) {
     auto range = parse_port_range(c.input);
     ASSERT_TRUE(range) << c.input << ": " << range.error().detail;
     EXPECT_EQ(*range, c.range) << c.input;
@@ -61,7 +61,7 @@ TEST(PortRange, ReadsNumbersRangesAndServiceNamesAsFirewalldDoes) {
 }
 
 TEST(PortRange, RefusesWithFirewalldsCodeAndDetail) {
-  const Bad cases[] = {
+  const BadPort cases[] = {
       {"65536", "port number in '65536' is too big"},
       {"99999999999999999999", "port number in '99999999999999999999' is too big"},
       {"", "'' is invalid port range"},
@@ -81,7 +81,7 @@ TEST(PortRange, RefusesWithFirewalldsCodeAndDetail) {
       {"1_", "'1_' is invalid port range"},
       {"_1", "'_1' is invalid port range"},
   };
-  for (const Bad& c : cases) {
+  for (const BadPort& c : cases) {
     auto status = check_port(c.input);
     ASSERT_FALSE(status) << c.input;
     EXPECT_EQ(status.error().code, Code::INVALID_PORT) << c.input;

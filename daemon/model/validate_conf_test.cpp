@@ -53,14 +53,14 @@ TEST(FirewalldConfCheck, AcceptsEveryValidSpelling) {
   }
 }
 
-struct BadCase {
+struct BadConf {
   std::function<void(FirewalldConf&)> change;
   Code code;
   std::string detail;
 };
 
 TEST(FirewalldConfCheck, RefusesEachBadValueNamingTheKey) {
-  const BadCase cases[] = {
+  const BadConf cases[] = {
       {[](FirewalldConf& c) { c.default_zone = ""; }, Code::INVALID_ZONE, "DefaultZone is not set"},
       {[](FirewalldConf& c) { c.minimal_mark = "0x10"; }, Code::INVALID_VALUE,
        "'0x10' for MinimalMark"},
@@ -93,7 +93,7 @@ TEST(FirewalldConfCheck, RefusesEachBadValueNamingTheKey) {
       {[](FirewalldConf& c) { c.nftables_table_owner = "maybe"; }, Code::INVALID_VALUE,
        "'maybe' for NftablesTableOwner"},
   };
-  for (const BadCase& c : cases) {
+  for (const BadConf& c : cases) {
     FirewalldConf conf;
     c.change(conf);
     auto status = check_firewalld_conf(conf);

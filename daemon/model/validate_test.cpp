@@ -12,7 +12,7 @@ namespace fwctl::model {
 namespace {
 
 template <typename T>
-struct BadCase {
+struct BadItem {
   std::string_view what;
   std::function<void(T&)> change;
   Code code;
@@ -20,7 +20,7 @@ struct BadCase {
 };
 
 template <typename T>
-void expect_refused(const BadCase<T>& c, T item, Status (*check)(const T&)) {
+void expect_refused(const BadItem<T>& c, T item, Status (*check)(const T&)) {
   c.change(item);
   auto status = check(item);
   ASSERT_FALSE(status) << c.what;
@@ -106,7 +106,7 @@ TEST(ServiceCheck, AcceptsEveryKindOfSetting) {
 }
 
 TEST(ServiceCheck, RefusesEachBadFieldWithFirewalldsDetail) {
-  const BadCase<Service> cases[] = {
+  const BadItem<Service> cases[] = {
       {"name", [](Service& s) { s.info.name = "my/svc"; }, Code::INVALID_NAME,
        "'/' is not allowed in 'my/svc'"},
       {"port-less protocol",
@@ -162,7 +162,7 @@ TEST(IpSetCheck, AcceptsAFullSet) {
 }
 
 TEST(IpSetCheck, RefusesEachBadFieldWithFirewalldsDetail) {
-  const BadCase<IpSet> cases[] = {
+  const BadItem<IpSet> cases[] = {
       {"name", [](IpSet& s) { s.info.name = "a b"; }, Code::INVALID_NAME,
        "' ' is not allowed in 'a b'"},
       {"type", [](IpSet& s) { s.type = "hash:foo"; }, Code::INVALID_TYPE,
@@ -203,7 +203,7 @@ TEST(IcmpTypeCheck, AcceptsIpv4AndIpv6Destinations) {
 TEST(IcmpTypeCheck, RefusesOtherDestinationsAndBadNames) {
   IcmpType base;
   base.info.name = "echo-request";
-  const BadCase<IcmpType> cases[] = {
+  const BadItem<IcmpType> cases[] = {
       {"ipv5", [](IcmpType& t) { t.destinations = {"ipv5"}; }, Code::INVALID_DESTINATION,
        "'ipv5' not from {'ipv4'|'ipv6'}"},
       {"empty",
@@ -234,7 +234,7 @@ TEST(HelperCheck, AcceptsFamiliesModulesAndPorts) {
 }
 
 TEST(HelperCheck, RefusesEachBadFieldWithFirewalldsDetail) {
-  const BadCase<Helper> cases[] = {
+  const BadItem<Helper> cases[] = {
       {"name", [](Helper& h) { h.info.name = "my_helper"; }, Code::INVALID_NAME,
        "'_' is not allowed in 'my_helper'"},
       {"family", [](Helper& h) { h.family = "ipv5"; }, Code::INVALID_IPV,

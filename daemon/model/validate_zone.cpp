@@ -5,11 +5,11 @@
 #include <variant>
 
 #include "model/validate.hpp"
+#include "common/text.hpp"
 
 namespace fwctl::model {
 namespace {
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 bool has(const std::vector<std::string>& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();

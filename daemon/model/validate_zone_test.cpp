@@ -31,7 +31,7 @@ RichRule rule_with(RichElement element) {
 }
 
 template <typename T>
-struct BadCase {
+struct BadZone {
   std::string_view what;
   std::function<void(T&)> change;
   Code code;
@@ -39,7 +39,7 @@ struct BadCase {
 };
 
 template <typename T>
-void expect_refused(const BadCase<T>& c, T item, Status (*check)(const T&)) {
+void expect_refused(const BadZone<T>& c, T item, Status (*check)(const T&)) {
   c.change(item);
   auto status = check(item);
   ASSERT_FALSE(status) << c.what;
@@ -80,7 +80,7 @@ TEST(ZoneCheck, AcceptsEveryZoneTarget) {
 
 TEST(ZoneCheck, RefusesEachBadFieldWithFirewalldsDetail) {
   using F = ForwardPort;
-  const BadCase<Zone> cases[] = {
+  const BadZone<Zone> cases[] = {
       {"empty name", [](Zone& z) { z.info.name = ""; }, Code::INVALID_NAME, "name can't be empty"},
       {"blank in name", [](Zone& z) { z.info.name = "my zone"; }, Code::INVALID_NAME,
        "' ' is not allowed in 'my zone'"},
@@ -219,7 +219,7 @@ TEST(PolicyCheck, RefusesEachBadSettingWithFirewalldsDetail) {
   RichRule forward_to_port = rule_with(RichForwardPort{"80", "tcp", "81", ""});
   const std::string priority_rule =
       " is invalid priority. Must be in range [-32768, 32767]. The following are reserved: [0]";
-  const BadCase<Policy> cases[] = {
+  const BadZone<Policy> cases[] = {
       {"nested name", [](Policy& p) { p.info.name = "a/b/c"; }, Code::INVALID_NAME,
        "Policy 'a/b/c': name has more than one '/'"},
       {"long name", [](Policy& p) { p.info.name = std::string(19, 'a'); }, Code::INVALID_NAME,

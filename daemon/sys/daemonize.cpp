@@ -12,9 +12,6 @@
 namespace fwctl::sys {
 namespace {
 
-Unexpected errno_error(const std::string& what) {
-  return fail(Code::COMMAND_FAILED, what + ": " + std::strerror(errno));
-}
 
 void close_fd(int& fd) {
   if (fd >= 0) ::close(fd);

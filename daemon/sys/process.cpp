@@ -15,9 +15,6 @@
 namespace fwctl::sys {
 namespace {
 
-Unexpected errno_error(const std::string& what) {
-  return fail(Code::COMMAND_FAILED, what + ": " + std::strerror(errno));
-}
 
 }  // namespace
 
