@@ -91,15 +91,15 @@ std::optional<Match> ipset_match(Context& ctx, const std::string& field, const s
     std::string dim =
         dims.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     if (dim == "port") {
-      left.emplace_back(std::in_place_type<Meta>, "l4proto");
-      left.emplace_back(std::in_place_type<Payload>, "th", dest ? "dport" : "sport");
+      left.emplace_back(Meta{"l4proto"});
+      left.emplace_back(Payload{"th", dest ? "dport" : "sport"});
     } else if (dim == "ip" || dim == "net" || dim == "mac") {
-      left.emplace_back(std::in_place_type<Payload>, ipset_family(*set), field);
+      left.emplace_back(Payload{ipset_family(*set), field});
     } else if (dim == "iface") {
       // firewalld 1.3.3 pairs a destination match with iifname; kept for compatibility.
-      left.emplace_back(std::in_place_type<Meta>, dest ? "iifname" : "oifname");
+      left.emplace_back(Meta{dest ? "iifname" : "oifname"});
     } else if (dim == "mark") {
-      left.emplace_back(std::in_place_type<Meta>, "mark");
+      left.emplace_back(Meta{"mark"});
     }
     if (comma == std::string::npos) break;
     start = comma + 1;

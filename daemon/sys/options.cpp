@@ -39,7 +39,10 @@ Status set_debug(DaemonOptions& opts, const std::optional<std::string>& value) {
 Result<DaemonOptions> parse_daemon_options(const std::vector<std::string>& args) {
   DaemonOptions opts;
   for (size_t i = 0; i < args.size(); ++i) {
-    auto [name, value] = split_option(args[i]);
+    // Not a structured binding: clang 14 cannot capture one in a lambda (a C++20 feature).
+    auto split = split_option(args[i]);
+    const std::string& name = split.first;
+    const std::optional<std::string>& value = split.second;
     auto take_value = [&]() -> std::optional<std::string> {
       if (value) return value;
       if (i + 1 < args.size()) return args[++i];
