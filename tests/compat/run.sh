@@ -12,7 +12,9 @@
 # check.sh. The suite's own log and each failing case's directory stay under
 # $FWCTL_BUILD_DIR/compat/MODE (testsuite.log, testsuite.dir/NNN/); with TESTSUITE-ARGS under
 # compat/MODE-selected.
-# One run at a time per machine: the suite names its namespaces and buses after the case number.
+# The suite names its network namespaces after the case number (fwd-test-NNN, in /run/netns) and
+# puts each case's bus on an abstract socket inside that namespace: each run gets a mount
+# namespace with a /run/netns of its own, so that several runs (the two modes) go at once.
 # Exit status: 0 when the suite ran (whatever the count), 77 without root, 1 on a setup error.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -78,8 +80,9 @@ fi
 
 start=$(date +%s)
 # The suite's exit status is 1 whenever a case fails: the count, not the status, is the verdict.
-(cd "$out" && PATH="$out/bin:$PATH" "$suite" -j"$jobs" PYTHON=/usr/bin/python3 "${args[@]}" \
-  > suite.out 2>&1) || true
+(cd "$out" && PATH="$out/bin:$PATH" unshare --mount --propagation private -- sh -c \
+  'mkdir -p /run/netns && mount -t tmpfs fwctl-compat /run/netns && exec "$@"' sh \
+  "$suite" -j"$jobs" PYTHON=/usr/bin/python3 "${args[@]}" > suite.out 2>&1) || true
 elapsed=$(($(date +%s) - start))
 
 "$(dirname "$0")/summarize.sh" "$out/suite.out" "$mode" "$elapsed"
