@@ -1,16 +1,85 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs every test: the unit tests in a normal and in an
-# ASan+UBSan build, the integration tests and firewalld's own test suite (which need root for
-# namespaces).
-set -euo pipefail
+# Installs what is missing, builds, and runs every test (README, "The test loop"):
+#
+#   deps     scripts/install-deps.sh --test
+#   build    build/ in build type Check with g++, the compiler Debian builds with
+#   then three lanes at once, each with its own log in build/test-logs/:
+#   ctest    every test of build/: unit, integration (namespaces, real packets, private buses),
+#            the comparisons with firewall-cmd
+#   compat   firewalld's own test suite against fwctld, with Debian's firewall-cmd and with fwctl
+#            (tests/compat/check.sh; both modes at once)
+#   asan     build-asan/ with clang, ASan and UBSan at -O0 (clang builds that twice as fast as
+#            g++ at -O1), niced so that it takes the CPU the tests leave; then its unit tests
+#
+# Prints each step's duration as it ends and a table of them at the end; exits 1 when a step
+# failed. Root runs everything; without root the tests that need it are skipped.
+set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-"$root/scripts/install-deps.sh" --test
+logs=$root/build/test-logs
+start=$SECONDS
+declare -A took=() result=()
+steps=()
 
-FWCTL_BUILD_DIR=$root/build "$root/scripts/build.sh"
-(cd "$root/build" && ctest --output-on-failure -j"$(nproc)")
-# firewalld's own test suite against fwctld, under Debian's firewall-cmd and under fwctl: fails
-# when a pass count drops below tests/compat/floors (77 = skipped, without root).
-FWCTL_BUILD_DIR=$root/build "$root/tests/compat/check.sh" python fwctl || [ $? -eq 77 ]
+say() { printf '[test.sh %3d:%02d] %s\n' $(((SECONDS - start) / 60)) $(((SECONDS - start) % 60)) "$*"; }
 
-FWCTL_BUILD_DIR=$root/build-asan "$root/scripts/build.sh" -DFWD_SANITIZE=ON
-(cd "$root/build-asan" && ctest --output-on-failure -j"$(nproc)" -L unit)
+# step NAME CMD...: runs CMD with its output in $logs/NAME.log and records how long it took.
+step() {
+  local name=$1 t0=$SECONDS rc=0
+  shift
+  "$@" > "$logs/$name.log" 2>&1 || rc=$?
+  echo "$rc $((SECONDS - t0))" > "$logs/$name.status"
+  say "$name: $( [ "$rc" -eq 0 ] && echo passed || echo "FAILED (exit $rc)") in $((SECONDS - t0)) s"
+  return "$rc"
+}
+
+collect() {  # collect NAME: prints the step's log and records its outcome
+  local rc secs
+  read -r rc secs < "$logs/$1.status" || { rc=1 secs=0; }
+  echo "===== $1 ($secs s, exit $rc) ====="
+  cat "$logs/$1.log"
+  steps+=("$1") took[$1]=$secs result[$1]=$rc
+}
+
+ctest_lane() {
+  cd "$root/build" && ctest --output-on-failure -j"$(nproc)"
+}
+compat_lane() {
+  # 77: skipped without root.
+  FWCTL_BUILD_DIR=$root/build "$root/tests/compat/check.sh" python fwctl || [ $? -eq 77 ]
+}
+asan_build() {
+  CC=clang-14 CXX=clang++-14 FWCTL_BUILD_DIR=$root/build-asan nice -n 19 "$root/scripts/build.sh" \
+    -DCMAKE_BUILD_TYPE=Check -DFWD_CHECK_FLAGS=-O0 -DFWD_SANITIZE=ON -DFWD_BUILD_BENCH=OFF \
+    -DFWD_UNIT_TEST_SHARDS=4
+}
+asan_unit() {
+  cd "$root/build-asan" && ctest --output-on-failure -j"$(nproc)" -L unit
+}
+
+mkdir -p "$logs"
+rm -f "$logs"/*.log "$logs"/*.status
+say "logs in $logs"
+if step deps "$root/scripts/install-deps.sh" --test &&
+   step build env FWCTL_BUILD_DIR="$root/build" "$root/scripts/build.sh" -DCMAKE_BUILD_TYPE=Check; then
+  step ctest ctest_lane &
+  lanes=($!)
+  step compat compat_lane &
+  lanes+=($!)
+  (step asan-build asan_build && step asan-unit asan_unit) &
+  lanes+=($!)
+  wait "${lanes[@]}"
+fi
+
+for name in deps build ctest compat asan-build asan-unit; do
+  [ -f "$logs/$name.status" ] && collect "$name"
+done
+status=0
+echo "===== summary ====="
+for name in "${steps[@]}"; do
+  printf '%-11s %5d s  %s\n' "$name" "${took[$name]}" \
+    "$( [ "${result[$name]}" -eq 0 ] && echo passed || echo "FAILED (exit ${result[$name]})")"
+  [ "${result[$name]}" -eq 0 ] || status=1
+done
+[ ${#steps[@]} -eq 6 ] || { echo "not every step ran"; status=1; }
+printf '%-11s %5d s  %s\n' total $((SECONDS - start)) "$( [ $status -eq 0 ] && echo passed || echo FAILED)"
+exit $status
