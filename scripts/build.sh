@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Configures and builds fwctl into build/ (or $FWCTL_BUILD_DIR). Extra arguments go to cmake.
+# Configures and builds fwctl into build/ (or $FWCTL_BUILD_DIR). Extra arguments go to cmake;
+# FWCTL_TARGETS (space-separated) builds only those targets.
 # Uses ccache when installed; CCACHE_BASEDIR makes its hits independent of where the tree lives,
 # so several checkouts of the tree share one cache.
 set -euo pipefail
@@ -11,4 +12,5 @@ if command -v ccache >/dev/null; then
   launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 fi
 cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFWD_WERROR=ON "${launcher[@]}" "$@" >/dev/null
-ninja -C "$dir"
+# shellcheck disable=SC2086 # a list of target names
+ninja -C "$dir" ${FWCTL_TARGETS:-}

@@ -48,7 +48,11 @@ compat_lane() {
   FWCTL_BUILD_DIR=$root/build "$root/tests/compat/check.sh" python fwctl || [ $? -eq 77 ]
 }
 asan_build() {
-  CC=clang-14 CXX=clang++-14 FWCTL_BUILD_DIR=$root/build-asan nice -n 19 "$root/scripts/build.sh" \
+  # What `ctest -L unit` runs: the unit tests, the D-Bus glue test, and what the install tests
+  # install.
+  CC=clang-14 CXX=clang++-14 FWCTL_BUILD_DIR=$root/build-asan \
+    FWCTL_TARGETS="fwctl_unit_tests fwctl_dbus_glue_test fwctld fwctl fwctl_man" \
+    nice -n 19 "$root/scripts/build.sh" \
     -DCMAKE_BUILD_TYPE=Check -DFWD_CHECK_FLAGS=-O0 -DFWD_SANITIZE=ON -DFWD_BUILD_BENCH=OFF \
     -DFWD_UNIT_TEST_SHARDS=4
 }
