@@ -146,7 +146,7 @@ class Run {
   }
 
   Result<Parsed> parse() {
-    if (auto s = classify(); !s) return Unexpected{s.error()};
+    if (auto s = classify(); !s) return s;
     size_t start = 0;
     std::vector<std::string> extras;
     while (true) {
@@ -155,7 +155,7 @@ class Run {
       if (next == tuples_.end()) break;
       for (size_t i = start; i < next->first; ++i) extras.push_back(argv_[i]);
       auto stop = consume_optional(next->first, next->second, extras);
-      if (!stop) return Unexpected{stop.error()};
+      if (!stop) return stop;
       start = *stop;
     }
     for (size_t i = start; i < argv_.size(); ++i) extras.push_back(argv_[i]);
@@ -176,7 +176,7 @@ class Run {
         break;
       }
       auto t = parser_.parse_optional(argv_[i]);
-      if (!t) return Unexpected{t.error()};
+      if (!t) return t;
       if (*t) tuples_.emplace_back(i, **t);
       pattern_ += *t ? 'O' : 'A';
     }
@@ -223,7 +223,7 @@ class Run {
       break;
     }
     for (auto& [action, args] : actions)
-      if (auto s = take_action(action, std::move(args)); !s) return Unexpected{s.error()};
+      if (auto s = take_action(action, std::move(args)); !s) return s;
     return stop;
   }
 

@@ -64,7 +64,7 @@ Result<std::string> explain(const model::Config& config, const compiler::Runtime
   if (target.policy ? !config.policies.count(name) : !config.zones.count(name))
     return fail(target.policy ? Code::INVALID_POLICY : Code::INVALID_ZONE, name);
   auto ruleset = compiler::compile(config, bindings);
-  if (!ruleset) return Unexpected{ruleset.error()};
+  if (!ruleset) return ruleset;
   std::string subject = target.policy ? "policy_" + name : name;
   std::string text;
   for (const auto& table : ruleset->tables) {

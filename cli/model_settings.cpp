@@ -67,7 +67,7 @@ Status apply_common(T& item, const ZoneSettings& s) {
   next.rules.clear();
   for (const auto& text : unique(s.rules)) {
     auto rule = model::parse_rich_rule(text);
-    if (!rule) return Unexpected{rule.error()};
+    if (!rule) return rule;
     next.rules.push_back(std::move(*rule));
   }
   next.protocols = unique(s.protocols);

@@ -314,7 +314,7 @@ std::vector<std::string> join_remainder_args(std::vector<std::string> argv) {
 
 Result<Args> parse_command_line(const std::vector<std::string>& argv) {
   auto parsed = argparse::parse(kTable, join_remainder_args(argv));
-  if (!parsed) return Unexpected{parsed.error()};
+  if (!parsed) return parsed;
   return Args(std::move(*parsed));
 }
 

@@ -89,7 +89,7 @@ Result<std::vector<model::RichRule>> parse_rules(const std::vector<std::string>&
   std::vector<model::RichRule> rules;
   for (const auto& text : unique(texts)) {
     auto rule = model::parse_rich_rule(text);
-    if (!rule) return Unexpected{rule.error()};
+    if (!rule) return rule;
     rules.push_back(std::move(*rule));
   }
   return rules;
@@ -99,7 +99,7 @@ Setter rules(std::vector<model::RichRule>& field) {
     std::vector<std::string> list;
     if (Status st = take(k, v, list); !st) return st;
     auto parsed = parse_rules(list);
-    if (!parsed) return Unexpected{parsed.error()};
+    if (!parsed) return parsed;
     field = std::move(*parsed);
     return ok();
   };
@@ -208,7 +208,7 @@ Status apply_zone_tuple(model::Zone& zone, const ZoneTuple& s) {
   next.sources.clear();
   for (const auto& source : unique(s.get<11>())) next.sources.push_back(core::zone_source(source));
   auto parsed = parse_rules(s.get<12>());
-  if (!parsed) return Unexpected{parsed.error()};
+  if (!parsed) return parsed;
   next.rules = std::move(*parsed);
   next.protocols = unique(s.get<13>());
   next.source_ports = unique(port_protos(s.get<14>()));

@@ -32,7 +32,7 @@ template <typename T, typename U, typename Convert>
 Status store(const std::string& key, const sdbus::Variant& value, std::optional<U>& field,
              Convert convert) {
   auto v = value_of<T>(key, value);
-  if (!v) return Unexpected{v.error()};
+  if (!v) return v;
   field = convert(*v);
   return ok();
 }
@@ -66,7 +66,7 @@ Status read_key(const std::string& key, const sdbus::Variant& value, core::Polic
   }
   if (key == "version" || key == "short" || key == "description" || key == "target") {
     auto v = value_of<std::string>(key, value);
-    if (!v) return Unexpected{v.error()};
+    if (!v) return v;
     u.strings[key] = *v;
     return ok();
   }
@@ -78,7 +78,7 @@ Status read_key(const std::string& key, const sdbus::Variant& value, core::Polic
 Result<core::PolicyUpdate> policy_update(const Dict& settings) {
   core::PolicyUpdate update;
   for (const auto& [key, value] : settings) {
-    if (Status st = read_key(key, value, update); !st) return Unexpected{st.error()};
+    if (Status st = read_key(key, value, update); !st) return st;
   }
   return update;
 }

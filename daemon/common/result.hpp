@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -33,6 +34,10 @@ class [[nodiscard]] Result {
  public:
   Result(T value) : v_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
   Result(Unexpected u) : v_(std::in_place_index<1>, std::move(u.error)) {}  // NOLINT
+  // A failed Status or Result of another type passes its error on: `if (!st) return st;`.
+  template <typename U>
+    requires(!std::is_same_v<U, T>)
+  Result(const Result<U>& failed) : v_(std::in_place_index<1>, failed.error()) {}  // NOLINT
 
   bool has_value() const { return v_.index() == 0; }
   explicit operator bool() const { return has_value(); }
@@ -57,6 +62,9 @@ class [[nodiscard]] Result<void> {
  public:
   Result() = default;
   Result(Unexpected u) : error_(std::move(u.error)), ok_(false) {}  // NOLINT
+  // A failed Result<T> passes its error on: `if (!r) return r;` in a function returning Status.
+  template <typename U>
+  Result(const Result<U>& failed) : error_(failed.error()), ok_(false) {}  // NOLINT
 
   bool has_value() const { return ok_; }
   explicit operator bool() const { return ok_; }

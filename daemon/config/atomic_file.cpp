@@ -79,7 +79,7 @@ Status write_new_file(const std::string& path, std::string_view content,
 // shutil.copy2(path, path + ".old"): content, permission bits and times.
 Status copy_to_old(const std::string& path, const struct stat& st) {
   Result<std::string> content = read_file(path);
-  if (!content) return Unexpected{content.error()};
+  if (!content) return content;
   std::string old = path + ".old";
   if (Status s = write_new_file(old, *content, st.st_mode & 07777); !s) return s;
   const struct timespec times[2] = {st.st_atim, st.st_mtim};

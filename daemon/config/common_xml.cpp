@@ -92,7 +92,7 @@ Result<bool> CommonReader<Item>::start(const XmlElement& e) {
   } else {
     return start_rule_part(e);
   }
-  if (!status) return Unexpected{status.error()};
+  if (!status) return status;
   return true;
 }
 
@@ -117,7 +117,7 @@ Result<bool> CommonReader<Item>::start_rule_part(const XmlElement& e) {
   } else {
     return false;
   }
-  if (!status) return Unexpected{status.error()};
+  if (!status) return status;
   return true;
 }
 

@@ -49,7 +49,7 @@ class DirectReader final : public XmlHandler {
       return ok();
     }
     auto args = model::split_args(text_);
-    if (!args) return located(Status{Unexpected{args.error()}}, e);
+    if (!args) return located(Status{args}, e);
     if (pending == Pending::Rule) {
       rule_.args = std::move(*args);
       if (Status st = model::check_ipv_table(rule_.ipv, rule_.table); !st) return located(st, e);

@@ -183,7 +183,7 @@ Result<Parsed<model::FirewalldConf>> load_firewalld_conf(const std::string& path
   }
   ::close(fd);
   Result<std::string> text = read_file(path);
-  if (!text) return Unexpected{text.error()};
+  if (!text) return text;
   return parse_firewalld_conf(*text, path);
 }
 
@@ -235,7 +235,7 @@ Status save_firewalld_conf(const model::FirewalldConf& conf, const std::string& 
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0 || errno != ENOENT) {
     Result<std::string> text = read_file(path);
-    if (!text) return Unexpected{text.error()};
+    if (!text) return text;
     current = std::move(*text);
   }
   std::optional<std::string> content = format_firewalld_conf(conf, current);

@@ -56,7 +56,7 @@ Result<Parsed<T>> load_item(const std::string& path, std::string_view name) {
   Result<std::string> xml = read_file(path);
   if (!xml) {
     xml.error().file = path;
-    return Unexpected{xml.error()};
+    return xml;
   }
   return parse(static_cast<const T*>(nullptr), *xml, name, path);
 }

@@ -87,14 +87,14 @@ template <typename Reader, typename T>
 Result<Parsed<T>> read_item(std::string_view xml, std::string_view name, const std::string& file,
                             XmlKind kind, Status (*check)(const T&)) {
   if (Status s = attach_file(model::check_item_name(kind.word, name), file); !s) {
-    return Unexpected{s.error()};
+    return s;
   }
   Parsed<T> parsed;
   parsed.item.info.name = std::string(name);
   Reader reader(parsed.item, file);
-  if (Status s = walk_xml(xml, file, kind, reader); !s) return Unexpected{s.error()};
+  if (Status s = walk_xml(xml, file, kind, reader); !s) return s;
   reader.finish();
-  if (Status s = attach_file(check(parsed.item), file); !s) return Unexpected{s.error()};
+  if (Status s = attach_file(check(parsed.item), file); !s) return s;
   parsed.warnings = reader.take_warnings();
   return parsed;
 }

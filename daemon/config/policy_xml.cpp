@@ -52,7 +52,7 @@ class PolicyReader final : public ItemReader {
 
   Status on_start(const XmlElement& e) override {
     Result<bool> handled = common_.start(e);
-    if (!handled) return Unexpected{handled.error()};
+    if (!handled) return handled;
     if (*handled) return ok();
     if (e.name == "policy") return start_policy(e);
     if (e.name == "ingress-zone") {

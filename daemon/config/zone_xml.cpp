@@ -52,7 +52,7 @@ class ZoneReader final : public ItemReader {
 
   Status on_start(const XmlElement& e) override {
     Result<bool> handled = common_.start(e);
-    if (!handled) return Unexpected{handled.error()};
+    if (!handled) return handled;
     if (*handled) return ok();
     if (e.name == "zone") return start_zone(e);
     if (e.name == "interface") return add_interface(e);
@@ -139,7 +139,7 @@ class ZoneReader final : public ItemReader {
 
   Status add_source(const XmlElement& e) {
     Result<std::optional<model::ZoneSource>> source = read_source(e);
-    if (!source) return Unexpected{source.error()};
+    if (!source) return source;
     if (!*source) return ok();
     auto same = [&](const model::ZoneSource& s) { return s.to_string() == (*source)->to_string(); };
     if (std::any_of(zone_.sources.begin(), zone_.sources.end(), same)) {

@@ -143,13 +143,13 @@ Status Direct::remove_chain(const std::string& ipv, const std::string& table,
 
 Result<bool> Direct::query_chain(const std::string& ipv, const std::string& table,
                                  const std::string& chain) const {
-  if (Status st = check_chain_name(ipv, table, chain); !st) return Unexpected{st.error()};
+  if (Status st = check_chain_name(ipv, table, chain); !st) return st;
   return state_.has(model::DirectChain{ipv, table, chain});
 }
 
 Result<std::vector<std::string>> Direct::chains(const std::string& ipv,
                                                 const std::string& table) const {
-  if (Status st = model::check_ipv_table(ipv, table); !st) return Unexpected{st.error()};
+  if (Status st = model::check_ipv_table(ipv, table); !st) return st;
   std::vector<std::string> out;
   for (const auto& c : state_.chains) {
     if (c.ipv == ipv && c.table == table) out.push_back(c.chain);
@@ -203,14 +203,14 @@ Status Direct::add_rule(const model::DirectRule& rule) { return change_rule(true
 Status Direct::remove_rule(const model::DirectRule& rule) { return change_rule(false, rule); }
 
 Result<bool> Direct::query_rule(const model::DirectRule& rule) const {
-  if (Status st = model::check_ipv_table(rule.ipv, rule.table); !st) return Unexpected{st.error()};
+  if (Status st = model::check_ipv_table(rule.ipv, rule.table); !st) return st;
   return state_.has(rule);
 }
 
 Result<std::vector<std::pair<int, Direct::Args>>> Direct::rules(const std::string& ipv,
                                                                 const std::string& table,
                                                                 const std::string& chain) const {
-  if (Status st = model::check_ipv_table(ipv, table); !st) return Unexpected{st.error()};
+  if (Status st = model::check_ipv_table(ipv, table); !st) return st;
   std::vector<std::pair<int, Args>> out;
   for (const auto& r : state_.rules) {
     if (r.ipv == ipv && r.table == table && r.chain == chain) out.emplace_back(r.priority, r.args);
@@ -237,7 +237,7 @@ Status Direct::remove_passthrough(const model::DirectPassthrough& p) {
                 "passthrough '" + p.ipv + "', '" + model::python_list_repr(p.args) + "'");
   }
   auto reversed = direct::reverse_passthrough(p.args);
-  if (!reversed) return Unexpected{reversed.error()};
+  if (!reversed) return reversed;
   if (Status st = restore(p.ipv, {*reversed}); !st) return st;
   state_.remove(p);
   return ok();

@@ -25,15 +25,15 @@ Result<std::vector<T>> list_with(std::vector<T> list, const T& value, bool add,
 Result<model::DirectConfig> checked_direct(const model::DirectConfig& settings) {
   model::DirectConfig out;
   for (const auto& c : settings.chains) {
-    if (Status st = model::check_ipv_table(c.ipv, c.table); !st) return Unexpected{st.error()};
+    if (Status st = model::check_ipv_table(c.ipv, c.table); !st) return st;
     out.add(c);
   }
   for (const auto& r : settings.rules) {
-    if (Status st = model::check_ipv_table(r.ipv, r.table); !st) return Unexpected{st.error()};
+    if (Status st = model::check_ipv_table(r.ipv, r.table); !st) return st;
     out.add(r);
   }
   for (const auto& p : settings.passthroughs) {
-    if (Status st = model::check_ipv(p.ipv); !st) return Unexpected{st.error()};
+    if (Status st = model::check_ipv(p.ipv); !st) return st;
     out.add(p);
   }
   return out;
@@ -81,7 +81,7 @@ Result<model::LockdownWhitelist> whitelist_with(model::LockdownWhitelist whiteli
                : kind == WhitelistEntry::Context ? whitelist.contexts
                                                  : whitelist.users;
   auto next = list_with(list, value, add, value);
-  if (!next) return Unexpected{next.error()};
+  if (!next) return next;
   list = std::move(*next);
   return whitelist;
 }
@@ -89,7 +89,7 @@ Result<model::LockdownWhitelist> whitelist_with(model::LockdownWhitelist whiteli
 Result<model::LockdownWhitelist> whitelist_with_uid(model::LockdownWhitelist whitelist,
                                                     int32_t uid, bool add) {
   auto next = list_with(whitelist.uids, uid, add, std::to_string(uid));
-  if (!next) return Unexpected{next.error()};
+  if (!next) return next;
   whitelist.uids = std::move(*next);
   return whitelist;
 }

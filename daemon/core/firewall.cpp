@@ -112,7 +112,7 @@ Result<Firewall::Loaded> Firewall::load_failsafe() const {
 // One batch: the whole table replaced, its rule handles tracked for later deltas.
 Status Firewall::apply(const Loaded& next) {
   auto ruleset = compiler::compile(next.config, next.bindings);
-  if (!ruleset) return Unexpected{ruleset.error()};
+  if (!ruleset) return ruleset;
   return kernel_.load(with_panic_state(std::move(*ruleset)));
 }
 
@@ -128,7 +128,7 @@ void Firewall::commit(Loaded next, State state) {
 
 Status Firewall::start() {
   auto next = load(paths_);
-  Status applied = next ? apply(*next) : Status{Unexpected{next.error()}};
+  Status applied = next ? apply(*next) : Status{next};
   if (applied) {
     commit(std::move(*next), State::Running);
     failure_.reset();
@@ -138,7 +138,7 @@ Status Firewall::start() {
   failure_ = applied.error();
   state_ = State::Failed;
   auto fallback = load_failsafe();
-  if (!fallback) return Unexpected{fallback.error()};
+  if (!fallback) return fallback;
   if (Status st = apply(*fallback); !st) return st;
   std::vector<Error> warnings = std::move(warnings_);  // the first attempt's still count
   commit(std::move(*fallback), State::Failed);
@@ -153,7 +153,7 @@ Status Firewall::start() {
 
 Status Firewall::reload() {
   auto next = load(paths_);
-  if (!next) return Unexpected{next.error()};
+  if (!next) return next;
   // check_on_disk_config reads direct.xml and lockdown-whitelist.xml too.
   if (Status st = check_direct_lockdown_files(); !st) return st;
   // firewalld reads FlushAllOnReload before it reloads: the value in force decides, not the new one.
@@ -169,7 +169,7 @@ Status Firewall::reload() {
     // its rules by then, we leave the ruleset in force in the kernel.
     state_ = State::Failed;
     failure_ = ruleset.error();
-    return Unexpected{ruleset.error()};
+    return ruleset;
   }
   if (Status st = kernel_.load(with_panic_state(std::move(*ruleset))); !st) return st;
   commit(std::move(*next), State::Running);
@@ -204,7 +204,7 @@ Status Firewall::stop() {
     if (!st) return st;
   }
   auto replies = netlink_.send(batch);
-  if (!replies) return Unexpected{replies.error()};
+  if (!replies) return replies;
   return ok();
 }
 
@@ -225,7 +225,7 @@ Result<std::string> Firewall::resolve_zone(const std::string& zone) const {
 
 Result<ZoneSettings> Firewall::zone_settings(const std::string& zone) const {
   auto name = resolve_zone(zone);
-  if (!name) return Unexpected{name.error()};
+  if (!name) return name;
   auto bound = [&](const auto& map) {
     auto it = map.find(*name);
     return it == map.end() ? std::vector<std::string>{} : it->second;

@@ -85,7 +85,7 @@ Result<std::string> Firewall::add_interface(const std::string& zone,
                                             const std::string& interface) {
   auto name = resolve_zone(zone);
   if (!name) return name;
-  if (Status st = model::check_interface(interface); !st) return Unexpected{st.error()};
+  if (Status st = model::check_interface(interface); !st) return st;
   std::string bound = zone_of_interface(interface);
   // firewalld words both with the zone: as given for the first, as bound for the second.
   if (bound == *name) {
@@ -98,7 +98,7 @@ Result<std::string> Firewall::add_interface(const std::string& zone,
   next.interfaces[*name].push_back(interface);
   ChangeScope scope = binding_scope({*name});
   if (Status st = apply_runtime(runtime_, std::move(next), &scope); !st) {
-    return Unexpected{st.error()};
+    return st;
   }
   if (zone.empty()) default_zone_interfaces_.push_back(interface);
   return name;
@@ -106,7 +106,7 @@ Result<std::string> Firewall::add_interface(const std::string& zone,
 
 Result<std::string> Firewall::remove_interface(const std::string& zone,
                                                const std::string& interface) {
-  if (Status st = model::check_interface(interface); !st) return Unexpected{st.error()};
+  if (Status st = model::check_interface(interface); !st) return st;
   std::string bound = zone_of_interface(interface);
   if (bound.empty()) {
     return fail(Code::UNKNOWN_INTERFACE, quoted(interface) + " is not in any zone");
@@ -125,7 +125,7 @@ Result<std::string> Firewall::remove_interface(const std::string& zone,
   unbind(next.interfaces, bound, interface);
   ChangeScope scope = binding_scope({bound});
   if (Status st = apply_runtime(runtime_, std::move(next), &scope); !st) {
-    return Unexpected{st.error()};
+    return st;
   }
   erase(default_zone_interfaces_, interface);
   return name;
@@ -133,7 +133,7 @@ Result<std::string> Firewall::remove_interface(const std::string& zone,
 
 Result<std::string> Firewall::change_zone_of_interface(const std::string& zone,
                                                        const std::string& interface) {
-  if (Status st = model::check_interface(interface); !st) return Unexpected{st.error()};
+  if (Status st = model::check_interface(interface); !st) return st;
   std::string old = zone_of_interface(interface);
   auto name = resolve_zone(zone);
   if (!name) return name;
@@ -144,7 +144,7 @@ Result<std::string> Firewall::change_zone_of_interface(const std::string& zone,
   next.interfaces[*name].push_back(interface);
   ChangeScope scope = binding_scope({old, *name});
   if (Status st = apply_runtime(runtime_, std::move(next), &scope); !st) {
-    return Unexpected{st.error()};
+    return st;
   }
   erase(default_zone_interfaces_, interface);
   if (zone.empty()) default_zone_interfaces_.push_back(interface);
@@ -153,9 +153,9 @@ Result<std::string> Firewall::change_zone_of_interface(const std::string& zone,
 
 Result<bool> Firewall::query_interface(const std::string& zone,
                                        const std::string& interface) const {
-  if (Status st = model::check_interface(interface); !st) return Unexpected{st.error()};
+  if (Status st = model::check_interface(interface); !st) return st;
   auto name = resolve_zone(zone);
-  if (!name) return Unexpected{name.error()};
+  if (!name) return name;
   return zone_of_interface(interface) == *name;
 }
 
@@ -163,7 +163,7 @@ Result<std::string> Firewall::add_source(const std::string& zone, const std::str
   auto name = resolve_zone(zone);
   if (!name) return name;
   std::string source = source_id(given);
-  if (Status st = check_source(source); !st) return Unexpected{st.error()};
+  if (Status st = check_source(source); !st) return st;
   std::string bound = zone_of_source(source);
   if (bound == *name) {
     return fail(Code::ZONE_ALREADY_SET, quoted(source) + " already bound to " + quoted(*name));
@@ -175,14 +175,14 @@ Result<std::string> Firewall::add_source(const std::string& zone, const std::str
   next.sources[*name].push_back(source);
   ChangeScope scope = binding_scope({*name});
   if (Status st = apply_runtime(runtime_, std::move(next), &scope); !st) {
-    return Unexpected{st.error()};
+    return st;
   }
   return name;
 }
 
 Result<std::string> Firewall::remove_source(const std::string& zone, const std::string& given) {
   std::string source = source_id(given);
-  if (Status st = check_source(source); !st) return Unexpected{st.error()};
+  if (Status st = check_source(source); !st) return st;
   std::string bound = zone_of_source(source);
   if (bound.empty()) return fail(Code::UNKNOWN_SOURCE, quoted(source) + " is not in any zone");
   std::string name = bound;
@@ -199,14 +199,14 @@ Result<std::string> Firewall::remove_source(const std::string& zone, const std::
   unbind(next.sources, bound, source);
   ChangeScope scope = binding_scope({bound});
   if (Status st = apply_runtime(runtime_, std::move(next), &scope); !st) {
-    return Unexpected{st.error()};
+    return st;
   }
   return name;
 }
 
 Result<std::string> Firewall::change_zone_of_source(const std::string& zone,
                                                     const std::string& given) {
-  if (Status st = check_source(given); !st) return Unexpected{st.error()};
+  if (Status st = check_source(given); !st) return st;
   std::string old = zone_of_source(given);  // firewalld looks up the MAC as given here
   auto name = resolve_zone(zone);
   if (!name) return name;
@@ -218,16 +218,16 @@ Result<std::string> Firewall::change_zone_of_source(const std::string& zone,
   next.sources[*name].push_back(source);
   ChangeScope scope = binding_scope({bound, *name});
   if (Status st = apply_runtime(runtime_, std::move(next), &scope); !st) {
-    return Unexpected{st.error()};
+    return st;
   }
   return name;
 }
 
 Result<bool> Firewall::query_source(const std::string& zone, const std::string& given) const {
   std::string source = source_id(given);
-  if (Status st = check_source(source); !st) return Unexpected{st.error()};
+  if (Status st = check_source(source); !st) return st;
   auto name = resolve_zone(zone);
-  if (!name) return Unexpected{name.error()};
+  if (!name) return name;
   return zone_of_source(source) == *name;
 }
 
@@ -255,11 +255,11 @@ Result<std::string> Firewall::set_default_zone(const std::string& zone) {
   const std::string conf_path = paths_.system_dir + "/firewalld.conf";
   model::FirewalldConf conf = permanent_.conf;
   conf.default_zone = *name;
-  if (Status st = config::save_firewalld_conf(conf, conf_path); !st) return Unexpected{st.error()};
+  if (Status st = config::save_firewalld_conf(conf, conf_path); !st) return st;
   ChangeScope scope = binding_scope({old, *name});
   if (Status st = apply_runtime(runtime_, std::move(next), &scope); !st) {
     (void)config::save_firewalld_conf(permanent_.conf, conf_path);
-    return Unexpected{st.error()};
+    return st;
   }
   permanent_.conf.default_zone = *name;
   return name;

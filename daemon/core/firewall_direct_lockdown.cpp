@@ -69,14 +69,14 @@ Status Firewall::create_native_ipsets() {
 
 Status Firewall::set_permanent_direct(const model::DirectConfig& config) {
   auto saved = save_permanent_direct(paths_, config);
-  if (!saved) return Unexpected{saved.error()};
+  if (!saved) return saved;
   permanent_direct_ = std::move(*saved);
   return ok();
 }
 
 Status Firewall::set_permanent_whitelist(const model::LockdownWhitelist& whitelist) {
   auto saved = save_permanent_whitelist(paths_, whitelist);
-  if (!saved) return Unexpected{saved.error()};
+  if (!saved) return saved;
   permanent_whitelist_ = std::move(*saved);
   return ok();
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "common/lists.hpp"
 #include "compiler/compiler.hpp"
 #include "compiler/ipsets.hpp"
 #include "core/firewall.hpp"
@@ -13,10 +14,6 @@
 
 namespace fwctl::core {
 namespace {
-
-bool contains(const std::vector<std::string>& list, const std::string& value) {
-  return std::find(list.begin(), list.end(), value) != list.end();
-}
 
 ChangeScope set_scope(const std::string& name) {
   ChangeScope scope;
@@ -51,7 +48,7 @@ Result<const model::IpSet*> Firewall::ipset(const std::string& name) const {
 
 Status Firewall::add_ipset_entry(const std::string& name, const std::string& given) {
   auto set = ipset(name);
-  if (!set) return Unexpected{set.error()};
+  if (!set) return set;
   std::string entry = normalize_ipset_entry(given);
   if (Status st = model::check_ipset_entry(**set, entry); !st) return st;
   if (contains((*set)->entries, entry)) {
@@ -73,7 +70,7 @@ Status Firewall::add_ipset_entry(const std::string& name, const std::string& giv
 
 Status Firewall::remove_ipset_entry(const std::string& name, const std::string& given) {
   auto set = ipset(name);
-  if (!set) return Unexpected{set.error()};
+  if (!set) return set;
   std::string entry = normalize_ipset_entry(given);
   if (!contains((*set)->entries, entry)) {
     return fail(Code::NOT_ENABLED, "'" + entry + "' not in '" + name + "'");
@@ -89,7 +86,7 @@ Status Firewall::remove_ipset_entry(const std::string& name, const std::string& 
 
 Result<bool> Firewall::query_ipset_entry(const std::string& name, const std::string& entry) const {
   auto set = ipset(name);
-  if (!set) return Unexpected{set.error()};
+  if (!set) return set;
   if (model::ipset_has_timeout(**set)) return fail(Code::IPSET_WITH_TIMEOUT, name);
   return contains((*set)->entries, normalize_ipset_entry(entry));
 }
@@ -99,7 +96,7 @@ Result<bool> Firewall::query_ipset_entry(const std::string& name, const std::str
 Status Firewall::set_ipset_entries(const std::string& name,
                                    const std::vector<std::string>& entries) {
   auto set = ipset(name);
-  if (!set) return Unexpected{set.error()};
+  if (!set) return set;
   if (Status st = check_for_overlapping_entries(entries); !st) return st;
   for (const auto& entry : entries) {
     if (Status st = model::check_ipset_entry(**set, entry); !st) return st;
@@ -139,7 +136,7 @@ Status Firewall::add_timeout_entries(const std::string& name,
   Status st = batch.add_set_elements({"inet", compiler::kTableName}, set, set.elements);
   if (!st) return st;
   auto replies = netlink_.send(batch);
-  if (!replies) return Unexpected{replies.error()};
+  if (!replies) return replies;
   return ok();
 }
 

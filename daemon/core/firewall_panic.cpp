@@ -48,7 +48,7 @@ Status Firewall::apply_runtime_change(model::Config next, const ChangeScope& sco
   compiler::RuntimeBindings bindings = bindings_;
   compiler::order_policy_elements(runtime_, next, bindings);
   auto ruleset = compiler::compile(next, bindings);
-  if (!ruleset) return Unexpected{ruleset.error()};
+  if (!ruleset) return ruleset;
   if (Status st = kernel_.apply(with_panic_state(std::move(*ruleset)), &scope); !st) return st;
   auto before = forwarding_needs();
   runtime_ = std::move(next);

@@ -46,7 +46,7 @@ Result<model::Policy> imported(model::Policy policy, const PolicyUpdate& update)
     policy.rules.clear();
     for (const auto& text : *update.rich_rules) {
       auto rule = model::parse_rich_rule(text);
-      if (!rule) return Unexpected{rule.error()};
+      if (!rule) return rule;
       if (!contains(policy.rules, *rule)) policy.rules.push_back(std::move(*rule));
     }
   }
@@ -73,7 +73,7 @@ Status merge_ports(std::vector<model::PortProto>& have, const std::vector<model:
   for (const auto& port : want) {
     if (contains(have, port)) continue;
     auto range = model::parse_port_range(port.port);
-    if (!range) return Unexpected{range.error()};
+    if (!range) return range;
     std::vector<model::PortRange> existing;
     for (const auto& p : have) {
       if (p.protocol != port.protocol) continue;
@@ -99,7 +99,7 @@ Result<model::Policy> merged(model::Policy have, const model::Policy& want,
   const std::string& name = have.info.name;
   if (update.services) merge_list(have.services, want.services);
   if (update.ports) {
-    if (Status st = merge_ports(have.ports, want.ports, name); !st) return Unexpected{st.error()};
+    if (Status st = merge_ports(have.ports, want.ports, name); !st) return st;
   }
   if (update.icmp_blocks) merge_list(have.icmp_blocks, want.icmp_blocks);
   if (update.masquerade) have.masquerade = want.masquerade;
@@ -108,7 +108,7 @@ Result<model::Policy> merged(model::Policy have, const model::Policy& want,
   if (update.protocols) merge_list(have.protocols, want.protocols);
   if (update.source_ports) {
     Status st = merge_ports(have.source_ports, want.source_ports, name);
-    if (!st) return Unexpected{st.error()};
+    if (!st) return st;
   }
   if (update.ingress_zones) merge_list(have.ingress_zones, want.ingress_zones);
   if (update.egress_zones) merge_list(have.egress_zones, want.egress_zones);
@@ -173,16 +173,16 @@ std::vector<ActivePolicy> Firewall::active_policies() const {
 
 Status Firewall::set_policy_settings(const std::string& name, const PolicyUpdate& update) {
   auto current = policy(name);
-  if (!current) return Unexpected{current.error()};
+  if (!current) return current;
   auto want = imported(**current, update);
-  if (!want) return Unexpected{want.error()};
+  if (!want) return want;
   if (Status st = check_imported(*want, update, runtime_, bindings_); !st) return st;
   if (!update.strings.empty()) {  // firewalld has no runtime setter for these
     return fail(Code::INVALID_SETTING,
                 "Unhandled setting type <class 'str'> key " + update.strings.begin()->first);
   }
   auto next_policy = merged(**current, *want, update);
-  if (!next_policy) return Unexpected{next_policy.error()};
+  if (!next_policy) return next_policy;
   if (*next_policy == **current) return ok();
   if (Status st = check_panic(); !st) return st;
   model::Config next = runtime_;

@@ -37,7 +37,7 @@ Status Firewall::apply_runtime(model::Config next, compiler::RuntimeBindings bin
   compiler::order_interfaces(bindings_, bindings);
   compiler::order_policy_elements(runtime_, next, bindings);
   auto ruleset = compiler::compile(next, bindings);
-  if (!ruleset) return Unexpected{ruleset.error()};
+  if (!ruleset) return ruleset;
   if (Status st = kernel_.apply(with_panic_state(std::move(*ruleset)), scope); !st) return st;
   auto before = forwarding_needs();
   runtime_ = std::move(next);
@@ -54,9 +54,9 @@ Result<std::string> Firewall::zone_edit(const std::string& zone, const ZoneItem&
   auto& target = next.zones.at(*name).value;
   Status st = add ? core::add_zone_item(target, *name, item, next)
                   : core::remove_zone_item(target, *name, item, next);
-  if (!st) return Unexpected{st.error()};
+  if (!st) return st;
   if (Status applied = apply_zone_change(std::move(next), *name); !applied) {
-    return Unexpected{applied.error()};
+    return applied;
   }
   return name;
 }
@@ -65,11 +65,11 @@ Result<std::string> Firewall::add_zone_item(const std::string& zone, const ZoneI
                                             int timeout) {
   // firewalld parses a rich rule before it looks at the zone.
   if (item.kind == ZoneElement::RichRule && !item.args.empty()) {
-    if (auto rule = model::parse_rich_rule(item.args[0]); !rule) return Unexpected{rule.error()};
+    if (auto rule = model::parse_rich_rule(item.args[0]); !rule) return rule;
   }
   auto name = resolve_zone(zone);
   if (!name) return name;
-  if (Status st = check_timeout(timeout); !st) return Unexpected{st.error()};
+  if (Status st = check_timeout(timeout); !st) return st;
   auto added = zone_edit(*name, item, true);
   if (!added) return added;
   // A rich rule's answer, signal and timer carry the zone as given (fw_zone.add_rule).
@@ -80,7 +80,7 @@ Result<std::string> Firewall::add_zone_item(const std::string& zone, const ZoneI
 
 Result<std::string> Firewall::remove_zone_item(const std::string& zone, const ZoneItem& item) {
   if (item.kind == ZoneElement::RichRule && !item.args.empty()) {
-    if (auto rule = model::parse_rich_rule(item.args[0]); !rule) return Unexpected{rule.error()};
+    if (auto rule = model::parse_rich_rule(item.args[0]); !rule) return rule;
   }
   auto removed = zone_edit(zone, item, false);
   if (!removed) return removed;
@@ -91,10 +91,10 @@ Result<std::string> Firewall::remove_zone_item(const std::string& zone, const Zo
 
 Result<bool> Firewall::query_zone_item(const std::string& zone, const ZoneItem& item) const {
   if (item.kind == ZoneElement::RichRule && !item.args.empty()) {
-    if (auto rule = model::parse_rich_rule(item.args[0]); !rule) return Unexpected{rule.error()};
+    if (auto rule = model::parse_rich_rule(item.args[0]); !rule) return rule;
   }
   auto name = resolve_zone(zone);
-  if (!name) return Unexpected{name.error()};
+  if (!name) return name;
   return core::query_zone_item(runtime_.zones.at(*name).value, item, runtime_);
 }
 
@@ -115,7 +115,7 @@ Result<std::vector<TimedItem>> Firewall::expire(SteadyTime now) {
   }
   if (removed.empty()) return removed;
   if (Status st = apply_runtime(std::move(next), bindings_, &scope); !st) {
-    return Unexpected{st.error()};
+    return st;
   }
   return removed;
 }

@@ -55,7 +55,7 @@ Status check_tcpudp(const std::string& protocol) {
 Result<PortRange> checked_port(const std::string& port, const std::string& protocol) {
   auto range = port_range(port);
   if (!range) return range;
-  if (Status st = check_tcpudp(protocol); !st) return Unexpected{st.error()};
+  if (Status st = check_tcpudp(protocol); !st) return st;
   return range;
 }
 
@@ -74,7 +74,7 @@ std::optional<size_t> covering(const std::vector<PortProto>& ports, PortRange ra
 Status add_port(std::vector<PortProto>& ports, const std::string& zone,
                 const std::vector<std::string>& args) {
   auto range = checked_port(args[0], args[1]);
-  if (!range) return Unexpected{range.error()};
+  if (!range) return range;
   if (covering(ports, *range, args[1])) return already(quoted(args[0] + ":" + args[1]), zone);
   std::vector<PortRange> existing;
   for (const auto& p : ports) {
@@ -91,7 +91,7 @@ Status add_port(std::vector<PortProto>& ports, const std::string& zone,
 Status remove_port(std::vector<PortProto>& ports, const std::string& zone,
                    const std::vector<std::string>& args) {
   auto range = checked_port(args[0], args[1]);
-  if (!range) return Unexpected{range.error()};
+  if (!range) return range;
   auto found = covering(ports, *range, args[1]);
   if (!found) return not_in(quoted(args[0] + ":" + args[1]), zone);
   PortRange have = *model::parse_port_range(ports[*found].port);
@@ -113,12 +113,12 @@ bool query_port(const std::vector<PortProto>& ports, const std::vector<std::stri
 // firewalld's __forward_port_id: checked, ports in canonical form, to-addr as given.
 Result<model::ForwardPort> forward_port_id(const std::vector<std::string>& a) {
   auto port = port_range(a[0]);
-  if (!port) return Unexpected{port.error()};
-  if (Status st = check_tcpudp(a[1]); !st) return Unexpected{st.error()};
+  if (!port) return port;
+  if (Status st = check_tcpudp(a[1]); !st) return st;
   std::string to_port;
   if (!a[2].empty()) {
     auto range = port_range(a[2]);
-    if (!range) return Unexpected{range.error()};
+    if (!range) return range;
     to_port = config::to_string(*range);
   }
   const std::string& to_addr = a[3];
@@ -212,7 +212,7 @@ Status change(model::Zone& zone, const std::string& name, const ZoneItem& item,
       return add ? add_port(zone.source_ports, name, a) : remove_port(zone.source_ports, name, a);
     case ZoneElement::ForwardPort: {
       auto id = forward_port_id(a);
-      if (!id) return Unexpected{id.error()};
+      if (!id) return id;
       bool have = contains(zone.forward_ports, *id);
       if (add == have) return add ? already(forward_text(a), name) : not_in(forward_text(a), name);
       if (add) zone.forward_ports.push_back(*id);
@@ -221,7 +221,7 @@ Status change(model::Zone& zone, const std::string& name, const ZoneItem& item,
     }
     case ZoneElement::RichRule: {
       auto rule = model::parse_rich_rule(a[0]);
-      if (!rule) return Unexpected{rule.error()};
+      if (!rule) return rule;
       std::string text = model::to_string(*rule);
       auto at = find_rule(zone, text);
       if (add == at.has_value()) return add ? already(quoted(text), name) : not_in(quoted(text), name);
@@ -264,19 +264,19 @@ Status remove_zone_item(model::Zone& zone, const std::string& name, const ZoneIt
 
 Result<bool> query_zone_item(const model::Zone& zone, const ZoneItem& item,
                              const model::Config& config) {
-  if (Status st = check_arity(item); !st) return Unexpected{st.error()};
+  if (Status st = check_arity(item); !st) return st;
   const auto& a = item.args;
   switch (item.kind) {
     case ZoneElement::Port: return query_port(zone.ports, a);
     case ZoneElement::SourcePort: return query_port(zone.source_ports, a);
     case ZoneElement::ForwardPort: {
       auto id = forward_port_id(a);
-      if (!id) return Unexpected{id.error()};
+      if (!id) return id;
       return contains(zone.forward_ports, *id);
     }
     case ZoneElement::RichRule: {
       auto rule = model::parse_rich_rule(a[0]);
-      if (!rule) return Unexpected{rule.error()};
+      if (!rule) return rule;
       return find_rule(zone, model::to_string(*rule)).has_value();
     }
     case ZoneElement::Masquerade: return zone.masquerade;
@@ -284,7 +284,7 @@ Result<bool> query_zone_item(const model::Zone& zone, const ZoneItem& item,
     case ZoneElement::Forward: return zone.forward;
     default: break;
   }
-  if (Status st = check_name(item, config); !st) return Unexpected{st.error()};
+  if (Status st = check_name(item, config); !st) return st;
   return contains(names_of(zone, item.kind), a[0]);
 }
 

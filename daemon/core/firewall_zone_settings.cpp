@@ -84,7 +84,7 @@ Result<Changes> element_changes(const ZoneSettingsUpdate& u, const ZoneSettings&
     Strings canonical;
     for (const auto& text : *u.rich_rules) {
       auto rule = model::parse_rich_rule(text);
-      if (!rule) return Unexpected{rule.error()};
+      if (!rule) return rule;
       canonical.push_back(model::to_string(*rule));
     }
     c.list(std::optional<Strings>(canonical), old.rich_rules, one(ZoneElement::RichRule));
@@ -125,9 +125,9 @@ model::Zone checked_zone(model::Zone zone, const ZoneSettingsUpdate& u, const Zo
 
 Status Firewall::set_zone_settings(const std::string& zone, const ZoneSettingsUpdate& update) {
   auto name = resolve_zone(zone);
-  if (!name) return Unexpected{name.error()};
+  if (!name) return name;
   auto old = zone_settings(*name);
-  if (!old) return Unexpected{old.error()};
+  if (!old) return old;
   model::Zone check = checked_zone(runtime_.zones.at(*name).value, update, *old);
   check.info.name = *name;
   if (Status st = model::check_zone(check); !st) return st;
@@ -145,7 +145,7 @@ Status Firewall::set_zone_settings(const std::string& zone, const ZoneSettingsUp
                 "Unhandled setting type <class 'str'> key " + update.string_keys.front());
   }
   auto changes = element_changes(update, *old);
-  if (!changes) return Unexpected{changes.error()};
+  if (!changes) return changes;
 
   model::Config next = runtime_;
   auto& target = next.zones.at(*name).value;

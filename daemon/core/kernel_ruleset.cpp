@@ -53,13 +53,13 @@ Status KernelRuleset::send(compiler::Ruleset next, const ChangeScope* scope, boo
   last_compared_.clear();
   for (auto& table : next.tables) {
     auto plan = plan_table(batch, std::move(table), scope, whole);
-    if (!plan) return Unexpected{plan.error()};
+    if (!plan) return plan;
     auto& compared = plan->compared_chains;
     last_compared_.insert(last_compared_.end(), compared.begin(), compared.end());
     plans.push_back(std::move(*plan));
   }
   auto replies = netlink_.send(batch);
-  if (!replies) return Unexpected{replies.error()};
+  if (!replies) return replies;
   commit(plans, *replies);
   return ok();
 }

@@ -114,7 +114,7 @@ template <typename T>
 Status Permanent::update(const std::string& name, T value) {
   if (Status st = refuse_if_failed(); !st) return st;
   auto found = find<T>(name);
-  if (!found) return Unexpected{found.error()};
+  if (!found) return found;
   value.info.name = name;
   if (Status st = check_change<T>(name, *found, &value, name); !st) return st;
   return store(name, std::move(value));
@@ -135,7 +135,7 @@ Status Permanent::store(const std::string& name, T value) {
 template <typename T>
 Status Permanent::edit(const std::string& name, const std::function<Status(T&)>& change) {
   auto found = find<T>(name);
-  if (!found) return Unexpected{found.error()};
+  if (!found) return found;
   T value = (*found)->value;
   if (Status st = change(value); !st) return st;
   return update<T>(name, std::move(value));
@@ -145,7 +145,7 @@ template <typename T>
 Status Permanent::load_defaults(const std::string& name) {
   if (Status st = refuse_if_failed(); !st) return st;
   auto found = find<T>(name);
-  if (!found) return Unexpected{found.error()};
+  if (!found) return found;
   const model::Item<T>& item = **found;
   if (item.origin == model::Origin::Default) return fail(Code::NO_DEFAULTS, name);
   if (item.origin == model::Origin::System) {
@@ -153,7 +153,7 @@ Status Permanent::load_defaults(const std::string& name) {
   }
   std::string default_path = paths_.default_dir + "/" + Kind<T>::dir + "/" + base_of(item.path);
   auto loaded = config::load_item<T>(default_path, name);
-  if (!loaded) return Unexpected{loaded.error()};
+  if (!loaded) return loaded;
   if (Status st = config::remove_item(item.path); !st) return st;
   (config_.*Kind<T>::member)[name] =
       model::Item<T>{std::move(loaded->item), model::Origin::Default, default_path};
@@ -162,13 +162,13 @@ Status Permanent::load_defaults(const std::string& name) {
 
 template <typename T>
 Result<Cascade> Permanent::remove(const std::string& name) {
-  if (Status st = refuse_if_failed(); !st) return Unexpected{st.error()};
+  if (Status st = refuse_if_failed(); !st) return st;
   auto found = find<T>(name);
-  if (!found) return Unexpected{found.error()};
+  if (!found) return found;
   if ((*found)->origin != model::Origin::System) {
     return fail(Kind<T>::builtin, builtin_detail<T>(name));
   }
-  if (Status st = config::remove_item((*found)->path); !st) return Unexpected{st.error()};
+  if (Status st = config::remove_item((*found)->path); !st) return st;
   (config_.*Kind<T>::member).erase(name);
   Cascade cascade;
   if constexpr (std::is_same_v<T, model::Service> || std::is_same_v<T, model::IcmpType>) {
@@ -201,7 +201,7 @@ template <typename T>
 Status Permanent::rename(const std::string& name, const std::string& new_name) {
   if (Status st = refuse_if_failed(); !st) return st;
   auto found = find<T>(name);
-  if (!found) return Unexpected{found.error()};
+  if (!found) return found;
   const model::Item<T> old = **found;
   if (old.origin != model::Origin::System) return fail(Kind<T>::builtin, builtin_detail<T>(name));
   if (Status st = check_new<T>(new_name); !st) return st;

@@ -67,7 +67,7 @@ Status replace_conf(const config::Paths& paths, model::FirewalldConf& current,
 }  // namespace
 
 Result<bool> Permanent::set_conf(const std::string& key, const std::string& value) {
-  if (Status st = refuse_if_failed(); !st) return Unexpected{st.error()};
+  if (Status st = refuse_if_failed(); !st) return st;
   auto it = std::find_if(kKeys.begin(), kKeys.end(),
                          [&](const ConfKey& k) { return key == k.name; });
   if (it == kKeys.end()) {
@@ -77,7 +77,7 @@ Result<bool> Permanent::set_conf(const std::string& key, const std::string& valu
   if (!valid(*it, value)) return fail(Code::INVALID_VALUE, "'" + value + "' for " + key);
   model::FirewalldConf next = config_.conf;
   next.*(it->field) = value;
-  if (Status st = replace_conf(paths_, config_.conf, std::move(next)); !st) return Unexpected{st.error()};
+  if (Status st = replace_conf(paths_, config_.conf, std::move(next)); !st) return st;
   return true;
 }
 

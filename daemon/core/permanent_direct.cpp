@@ -95,7 +95,7 @@ Result<model::DirectConfig> save_permanent_direct(const config::Paths& paths,
   auto checked = checked_direct(config);
   if (!checked) return checked;
   if (Status st = config::save_file(direct_file(paths), config::format_direct(*checked)); !st)
-    return Unexpected{st.error()};
+    return st;
   return checked;
 }
 
@@ -104,7 +104,7 @@ Result<model::LockdownWhitelist> save_permanent_whitelist(const config::Paths& p
   auto checked = model::checked_whitelist(whitelist);
   if (!checked) return checked;
   std::string text = config::format_lockdown_whitelist(*checked);
-  if (Status st = config::save_file(whitelist_file(paths), text); !st) return Unexpected{st.error()};
+  if (Status st = config::save_file(whitelist_file(paths), text); !st) return st;
   return checked;
 }
 

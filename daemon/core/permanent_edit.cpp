@@ -74,7 +74,7 @@ Status set_flag(bool& flag, bool on, const char* what) {
 Status add_port(std::vector<model::PortProto>& ports, const std::string& port,
                 const std::string& protocol) {
   auto range = model::parse_port_range(port);
-  if (!range) return Unexpected{range.error()};
+  if (!range) return range;
   auto existing = ranges_of(ports, protocol);
   for (const auto& have : existing) {
     if (covers(have, *range)) return fail(Code::ALREADY_ENABLED, port + ":" + protocol);
@@ -230,7 +230,7 @@ Status remove_ipset_entry(model::IpSet& ipset, const std::string& entry) {
 
 Result<bool> has_ipset_entry(const model::IpSet& ipset, const std::string& entry) {
   std::string normalized = normalize_ipset_entry(entry);
-  if (Status st = check_no_timeout(ipset); !st) return Unexpected{st.error()};
+  if (Status st = check_no_timeout(ipset); !st) return st;
   return has_name(ipset.entries, normalized);
 }
 
@@ -279,7 +279,7 @@ namespace {
 // The index of the rule whose canonical form is that of `text`; size() when absent.
 Result<size_t> find_rule(const std::vector<model::RichRule>& rules, const std::string& text) {
   auto parsed = model::parse_rich_rule(text);
-  if (!parsed) return Unexpected{parsed.error()};
+  if (!parsed) return parsed;
   std::string canonical = model::to_string(*parsed);
   for (size_t i = 0; i < rules.size(); ++i) {
     if (model::to_string(rules[i]) == canonical) return i;
@@ -291,7 +291,7 @@ Result<size_t> find_rule(const std::vector<model::RichRule>& rules, const std::s
 
 Status add_rich_rule(std::vector<model::RichRule>& rules, const std::string& rule) {
   auto index = find_rule(rules, rule);
-  if (!index) return Unexpected{index.error()};
+  if (!index) return index;
   if (*index != rules.size()) return fail(Code::ALREADY_ENABLED, rule);
   rules.push_back(*model::parse_rich_rule(rule));
   return ok();
@@ -299,7 +299,7 @@ Status add_rich_rule(std::vector<model::RichRule>& rules, const std::string& rul
 
 Status remove_rich_rule(std::vector<model::RichRule>& rules, const std::string& rule) {
   auto index = find_rule(rules, rule);
-  if (!index) return Unexpected{index.error()};
+  if (!index) return index;
   if (*index == rules.size()) return fail(Code::NOT_ENABLED, rule);
   rules.erase(rules.begin() + static_cast<std::ptrdiff_t>(*index));
   return ok();
@@ -307,7 +307,7 @@ Status remove_rich_rule(std::vector<model::RichRule>& rules, const std::string& 
 
 Result<bool> has_rich_rule(const std::vector<model::RichRule>& rules, const std::string& rule) {
   auto index = find_rule(rules, rule);
-  if (!index) return Unexpected{index.error()};
+  if (!index) return index;
   return *index != rules.size();
 }
 

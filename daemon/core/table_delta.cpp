@@ -273,7 +273,7 @@ Result<TablePlan> plan_delta(nft::Batch& batch, const Table& old, const ChainHan
   TablePlan plan;
   plan.table = std::move(next);
   DeltaBuilder builder(batch, old, old_handles, scope, plan);
-  if (auto s = builder.build(); !s) return Unexpected{s.error()};
+  if (auto s = builder.build(); !s) return s;
   return plan;
 }
 

@@ -86,17 +86,17 @@ bool valid_uid(int64_t uid) { return uid >= 0 && uid <= 2147483647; }
 
 Result<LockdownWhitelist> checked_whitelist(LockdownWhitelist whitelist) {
   if (Status st = check_all(whitelist.commands, valid_command, Code::INVALID_COMMAND); !st) {
-    return Unexpected{st.error()};
+    return st;
   }
   if (Status st = check_all(whitelist.contexts, valid_context, Code::INVALID_CONTEXT); !st) {
-    return Unexpected{st.error()};
+    return st;
   }
   if (Status st = check_all(whitelist.users, valid_user, Code::INVALID_USER); !st) {
-    return Unexpected{st.error()};
+    return st;
   }
   auto uid_ok = [](int32_t uid) { return valid_uid(uid); };
   if (Status st = check_all(whitelist.uids, uid_ok, Code::INVALID_UID); !st) {
-    return Unexpected{st.error()};
+    return st;
   }
   unique_in_order(whitelist.commands);
   unique_in_order(whitelist.contexts);

@@ -120,7 +120,7 @@ Result<PortRange> parse_port_range(std::string_view port, PortNameLookup lookup)
 
 Status check_port(std::string_view port) {
   auto range = parse_port_range(port);
-  if (!range) return Unexpected{range.error()};
+  if (!range) return range;
   return ok();
 }
 

@@ -79,7 +79,7 @@ Result<std::vector<std::string>> split_shell_words(std::string_view text) {
     }
     std::string word;
     auto next = read_word(text, i, word);
-    if (!next) return Unexpected{next.error()};
+    if (!next) return next;
     i = *next;
     words.push_back(std::move(word));
   }
@@ -88,11 +88,11 @@ Result<std::vector<std::string>> split_shell_words(std::string_view text) {
 
 Result<std::vector<RichToken>> lex_rich_rule(std::string_view text) {
   auto words = split_shell_words(strip_control_characters(text));
-  if (!words) return Unexpected{words.error()};
+  if (!words) return words;
   std::vector<RichToken> tokens;
   for (const auto& word : *words) {
     auto token = make_token(word);
-    if (!token) return Unexpected{token.error()};
+    if (!token) return token;
     tokens.push_back(std::move(*token));
   }
   tokens.push_back(RichToken{std::string(kRichEol), {}, {}});

@@ -132,13 +132,13 @@ Result<RichRule> Parser::parse() {
     if (index_ >= tokens_.size()) return fail(Code::UNKNOWN_ERROR, "list index out of range");
     if (done()) break;
     const RichToken& token = tokens_[index_];
-    if (auto s = check_token(token); !s) return Unexpected{s.error()};
+    if (auto s = check_token(token); !s) return s;
     auto next = step(token);
-    if (!next) return Unexpected{next.error()};
+    if (!next) return next;
     if (*next == Next::Advance) ++index_;
   }
   rule_ = normalize_rich_rule(std::move(rule_));
-  if (auto s = check_rich_rule(rule_, RichRuleOrigin::Parsed); !s) return Unexpected{s.error()};
+  if (auto s = check_rich_rule(rule_, RichRuleOrigin::Parsed); !s) return s;
   return rule_;
 }
 
@@ -186,7 +186,7 @@ Result<Next> Parser::step(const RichToken& token) {
     return in_collector(*collector, token);
   }
   // Any other open element (`not`, `NOT`, `EOL`) has no handler: its tokens are skipped.
-  if (!status) return Unexpected{status.error()};
+  if (!status) return status;
   return Next::Advance;
 }
 
@@ -278,7 +278,7 @@ Result<Next> Parser::in_collector(const Collector& collector, const RichToken& t
     open_.push_back("limit");
     return Next::Advance;
   }
-  if (auto s = close(collector.element); !s) return Unexpected{s.error()};
+  if (auto s = close(collector.element); !s) return s;
   open_.pop_back();
   attrs_.clear();
   limit_.reset();
@@ -368,7 +368,7 @@ void Parser::close_action(std::string_view element) {
 
 Result<RichRule> parse_rich_rule(std::string_view text) {
   auto tokens = lex_rich_rule(text);
-  if (!tokens) return Unexpected{tokens.error()};
+  if (!tokens) return tokens;
   return Parser(std::move(*tokens)).parse();
 }
 

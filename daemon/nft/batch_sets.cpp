@@ -31,9 +31,9 @@ Result<SetShape> set_shape(const TableId& table, const compiler::Set& set) {
   auto family = family_number(table.family);
   if (!family) return fail(Code::INVALID_TABLE, table.family);
   auto key = named_set_key(set);
-  if (!key) return Unexpected{key.error()};
+  if (!key) return key;
   auto flags = named_set_flags(set, *key);
-  if (!flags) return Unexpected{flags.error()};
+  if (!flags) return flags;
   return SetShape{*family, std::move(*key), *flags};
 }
 
@@ -60,7 +60,7 @@ void put_element(nlmsghdr* nlh, const Element& e) {
 
 Status Batch::add_set(const TableId& table, const compiler::Set& set) {
   auto shape = set_shape(table, set);
-  if (!shape) return Unexpected{shape.error()};
+  if (!shape) return shape;
   size_t messages = messages_.size();
   size_t bytes = data_.size();
   uint32_t id = next_set_id_;
@@ -83,7 +83,7 @@ Status Batch::add_set(const TableId& table, const compiler::Set& set) {
 
 Status Batch::del_set(const TableId& table, const compiler::Set& set) {
   auto shape = set_shape(table, set);
-  if (!shape) return Unexpected{shape.error()};
+  if (!shape) return shape;
   SetPtr nl_set(nftnl_set_alloc());
   nftnl_set_set_u32(nl_set.get(), NFTNL_SET_FAMILY, shape->family);
   nftnl_set_set_str(nl_set.get(), NFTNL_SET_TABLE, table.name.c_str());
@@ -97,7 +97,7 @@ Status Batch::del_set(const TableId& table, const compiler::Set& set) {
 
 Status Batch::declare_set(const TableId& table, const compiler::Set& set) {
   auto shape = set_shape(table, set);
-  if (!shape) return Unexpected{shape.error()};
+  if (!shape) return shape;
   interval_sets_[set_key(table, set.name)] = shape->flags & NFT_SET_INTERVAL;
   return ok();
 }
@@ -130,7 +130,7 @@ void Batch::rollback(size_t messages, size_t bytes) {
 Status Batch::add_elements(uint16_t type, const TableId& table, const compiler::Set& set,
                            const std::vector<std::vector<compiler::Value>>& elements, bool whole) {
   auto shape = set_shape(table, set);
-  if (!shape) return Unexpected{shape.error()};
+  if (!shape) return shape;
   size_t messages = messages_.size();
   size_t bytes = data_.size();
   std::string origin = "set '" + set.name + "' elements";

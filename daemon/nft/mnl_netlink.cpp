@@ -152,7 +152,7 @@ Result<std::vector<Reply>> MnlNetlink::send(const Batch& batch) {
   if (batch.empty()) return std::vector<Reply>{};
   drain();
   size_buffers(batch);
-  if (auto s = transmit(batch); !s) return Unexpected{s.error()};
+  if (auto s = transmit(batch); !s) return s;
   return receive(batch);
 }
 

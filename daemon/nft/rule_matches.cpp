@@ -81,7 +81,7 @@ Status RuleBuilder::match(const compiler::Match& m) {
   std::vector<SelectorSpec> specs;
   for (const auto& selector : m.left) {
     auto spec = selector_spec(selector, boolean);
-    if (!spec) return Unexpected{spec.error()};
+    if (!spec) return spec;
     specs.push_back(*spec);
   }
   if (specs.empty()) return unsupported(m, "no selector");
@@ -112,7 +112,7 @@ Status RuleBuilder::single(const compiler::Match& m, const SelectorSpec& spec) {
 // ct state invalid -> [ bitwise & 0x1 ^ 0 ] [ cmp neq 0 ]; tcp dport 22 -> [ cmp eq 0x1600 ]
 Status RuleBuilder::value_match(const SelectorSpec& spec, Op op, const Value& v) {
   auto bytes = encode_value(spec.type, v);
-  if (!bytes) return Unexpected{bytes.error()};
+  if (!bytes) return bytes;
   load(rule_, spec, kReg);
   if (op == Op::Has || (op == Op::Eq && spec.type.bitmask)) {
     Bytes zero(bytes->size(), 0);
@@ -127,7 +127,7 @@ Status RuleBuilder::value_match(const SelectorSpec& spec, Op op, const Value& v)
 // ip saddr 10.1.0.0/16 -> [ payload load 2b ... ] [ cmp eq 0x010a ]; /28 -> bitwise mask
 Status RuleBuilder::prefix_match(const SelectorSpec& spec, Op op, const Value& v) {
   auto prefix = encode_prefix(spec.type, v);
-  if (!prefix) return Unexpected{prefix.error()};
+  if (!prefix) return prefix;
   uint32_t whole = prefix->bits / 8;
   if (prefix->bits % 8 == 0 && whole > 0 && spec.kind == SelectorSpec::Kind::Payload) {
     load(rule_, spec, kReg, whole);
@@ -135,7 +135,7 @@ Status RuleBuilder::prefix_match(const SelectorSpec& spec, Op op, const Value& v
     return ok();
   }
   auto iv = encode_interval(spec.type, v);
-  if (!iv) return Unexpected{iv.error()};
+  if (!iv) return iv;
   Bytes mask(spec.len, 0);
   for (unsigned bit = 0; bit < prefix->bits; ++bit) mask[bit / 8] |= static_cast<uint8_t>(0x80u >> (bit % 8));
   load(rule_, spec, kReg);
@@ -148,7 +148,7 @@ Status RuleBuilder::prefix_match(const SelectorSpec& spec, Op op, const Value& v
 Status RuleBuilder::range_match(const SelectorSpec& spec, Op op, const Value& v) {
   bool convert = needs_hton(spec, false);
   auto iv = encode_interval(convert ? big_endian(spec.type) : spec.type, v);
-  if (!iv) return Unexpected{iv.error()};
+  if (!iv) return iv;
   load(rule_, spec, kReg);
   if (convert) expr::hton(rule_, kReg, byteorder_size(spec.len), spec.len);
   if (op == Op::Neq) {
@@ -175,7 +175,7 @@ Status RuleBuilder::anon_set_match(const SelectorSpec& spec, Op op, const compil
   std::vector<std::vector<Value>> elements;
   for (const auto& v : set.elements) elements.push_back({v});
   auto encoded = encode_elements(anon.spec.key, interval, elements);
-  if (!encoded) return Unexpected{encoded.error()};
+  if (!encoded) return encoded;
   anon.elements = std::move(*encoded);
   anon.spec.size = static_cast<uint32_t>(anon.elements.size());
   load(rule_, spec, kReg);

@@ -198,7 +198,7 @@ Result<EncodedRule> encode_rule(uint16_t family, const std::string& table, const
   detail::RuleBuilder builder(out.rule.get(), env, out.sets);
   for (const auto& stmt : rule.stmts) {
     auto status = builder.statement(stmt);
-    if (!status) return Unexpected{status.error()};
+    if (!status) return status;
   }
   return out;
 }

@@ -74,7 +74,7 @@ Status add_replace_table(Batch& batch, const compiler::Table& table, bool echo_r
 Result<Batch> replace_ruleset(const compiler::Ruleset& ruleset) {
   Batch batch;
   for (const auto& table : ruleset.tables) {
-    if (auto s = add_replace_table(batch, table); !s) return Unexpected{s.error()};
+    if (auto s = add_replace_table(batch, table); !s) return s;
   }
   return batch;
 }

@@ -47,7 +47,7 @@ Unexpected too_long() { return fail(Code::INVALID_ENTRY, "element key longer tha
 Status plain_element(const SetKey& key, const std::vector<Value>& values, Element& e) {
   for (size_t i = 0; i < key.fields.size(); ++i) {
     auto bytes = encode_value(key.fields[i], values[i]);
-    if (!bytes) return Unexpected{bytes.error()};
+    if (!bytes) return bytes;
     if (!e.key.append(*bytes, key.concat())) return too_long();
   }
   return ok();
@@ -56,7 +56,7 @@ Status plain_element(const SetKey& key, const std::vector<Value>& values, Elemen
 Status concat_interval_element(const SetKey& key, const std::vector<Value>& values, Element& e) {
   for (size_t i = 0; i < key.fields.size(); ++i) {
     auto iv = encode_interval(stored_type(key.fields[i], true), values[i]);
-    if (!iv) return Unexpected{iv.error()};
+    if (!iv) return iv;
     if (!e.key.append(iv->low, true) || !e.key_end.append(iv->high, true)) return too_long();
   }
   return ok();
@@ -97,7 +97,7 @@ Result<std::vector<Span>> sorted_spans(const Datatype& type,
   std::vector<Span> spans(elements.size());
   for (size_t i = 0; i < elements.size(); ++i) {
     auto iv = encode_interval(type, elements[i][0]);
-    if (!iv) return Unexpected{iv.error()};
+    if (!iv) return iv;
     if (!put(spans[i].low, spans[i].low_len, iv->low) ||
         !put(spans[i].high, spans[i].high_len, iv->high)) {
       return too_long();
@@ -124,7 +124,7 @@ bool is_zero(const Key& key, uint32_t len) {
 Status segment_elements(const Datatype& type, bool leading_end,
                         const std::vector<std::vector<Value>>& elements, const ElementSink& sink) {
   auto spans = sorted_spans(type, elements);
-  if (!spans) return Unexpected{spans.error()};
+  if (!spans) return spans;
   Element e;
   if (leading_end && !spans->empty() &&
       !is_zero(key_of(spans->front().low, spans->front().low_len), type.len)) {
@@ -229,7 +229,7 @@ Result<std::vector<Element>> encode_elements(const SetKey& key, bool interval,
   std::vector<Element> out;
   auto status = for_each_element(key, interval, true, elements,
                                  [&](const Element& e) { out.push_back(e); });
-  if (!status) return Unexpected{status.error()};
+  if (!status) return status;
   return out;
 }
 

@@ -150,7 +150,7 @@ Result<Prefix> encode_prefix(const Datatype& type, const Value& value) {
 Result<Interval> encode_interval(const Datatype& type, const Value& value) {
   if (value.kind == ValueKind::Prefix) {
     auto prefix = encode_prefix(type, value);
-    if (!prefix) return Unexpected{prefix.error()};
+    if (!prefix) return prefix;
     Interval out{prefix->address, prefix->address};
     for (unsigned bit = prefix->bits; bit < 8 * type.len; ++bit) {
       uint8_t mask = static_cast<uint8_t>(0x80u >> (bit % 8));
@@ -168,7 +168,7 @@ Result<Interval> encode_interval(const Datatype& type, const Value& value) {
     return Interval{std::move(*low), std::move(*high)};
   }
   auto single = encode_value(type, value);
-  if (!single) return Unexpected{single.error()};
+  if (!single) return single;
   return Interval{*single, *single};
 }
 

@@ -58,7 +58,7 @@ Result<DaemonOptions> parse_daemon_options(const std::vector<std::string>& args)
     } else if (name == "-h" || name == "--help") {
       opts.help = true;
     } else if (name == "--debug" || name == "-d") {
-      if (auto s = set_debug(opts, value); !s) return Unexpected{s.error()};
+      if (auto s = set_debug(opts, value); !s) return s;
     } else if (name == "--system-config" || name == "--default-config" || name == "--log-file") {
       auto v = take_value();
       if (!v || v->empty()) return fail(Code::INVALID_OPTION, name + " needs a value");

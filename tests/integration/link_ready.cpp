@@ -59,7 +59,7 @@ class Waiter {
     Answer answer;
     while (!answer.complete) {
       auto got = read(answer);
-      if (!got) return Unexpected{got.error()};
+      if (!got) return got;
     }
     return answer;
   }

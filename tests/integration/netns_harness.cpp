@@ -86,16 +86,16 @@ Result<Netns> Netns::create() {
     fd = raw < 0 ? Result<Fd>(errno_failure("open /proc/thread-self/ns/net")) : Fd(raw);
   });
   worker.join();
-  if (!fd) return Unexpected{fd.error()};
+  if (!fd) return fd;
   Netns ns(std::move(*fd));
   // No duplicate address detection: IPv6 addresses become usable as soon as the kernel's
   // address work has run, which wait_ipv6_addresses_ready() waits for.
   for (const char* key : {"net/ipv6/conf/all/accept_dad", "net/ipv6/conf/default/accept_dad"}) {
     auto written = ns.write_sysctl(key, "0");
-    if (!written) return Unexpected{written.error()};
+    if (!written) return written;
   }
   auto up = ns.ip({"link", "set", "lo", "up"});
-  if (!up) return Unexpected{up.error()};
+  if (!up) return up;
   return ns;
 }
 
@@ -291,7 +291,7 @@ Outcome connect_from(const Netns& ns, const std::string& address, uint16_t port,
 
 Result<Listener> Listener::open(const Netns& ns, uint16_t port) {
   auto sock = tcp_socket(ns, AF_INET6);
-  if (!sock) return Unexpected{sock.error()};
+  if (!sock) return sock;
   int on = 1;
   int off = 0;
   ::setsockopt(sock->get(), SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on));
@@ -349,14 +349,14 @@ Status wire_lab(const Lab& lab) {
 
 Result<Lab> Lab::create() {
   auto client = Netns::create();
-  if (!client) return Unexpected{client.error()};
+  if (!client) return client;
   auto router = Netns::create();
-  if (!router) return Unexpected{router.error()};
+  if (!router) return router;
   auto backend = Netns::create();
-  if (!backend) return Unexpected{backend.error()};
+  if (!backend) return backend;
   Lab lab{std::move(*client), std::move(*router), std::move(*backend)};
   auto wired = wire_lab(lab);
-  if (!wired) return Unexpected{wired.error()};
+  if (!wired) return wired;
   return lab;
 }
 

@@ -69,9 +69,9 @@ class NftKernel : public ::testing::Test {
 
   Status load(const compiler::Ruleset& ruleset) {
     auto batch = replace_ruleset(ruleset);
-    if (!batch) return Unexpected{batch.error()};
+    if (!batch) return batch;
     auto sent = netlink_->send(*batch);
-    if (!sent) return Unexpected{sent.error()};
+    if (!sent) return sent;
     return ok();
   }
 

@@ -46,14 +46,14 @@ class RouterFirewall {
  public:
   static Result<RouterFirewall> open(const Netns& router) {
     auto netlink = router.run([] { return nft::MnlNetlink::open(); });
-    if (!netlink) return Unexpected{netlink.error()};
+    if (!netlink) return netlink;
     return RouterFirewall(std::move(*netlink));
   }
 
   // Replaces table inet firewalld with `ruleset` in one batch (a reload).
   Status replace(const compiler::Ruleset& ruleset) {
     auto batch = nft::replace_ruleset(ruleset);
-    if (!batch) return Unexpected{batch.error()};
+    if (!batch) return batch;
     return send(*batch);
   }
 
@@ -94,7 +94,7 @@ class RouterFirewall {
 
   Status send(const nft::Batch& batch) {
     auto sent = netlink_->send(batch);
-    if (!sent) return Unexpected{sent.error()};
+    if (!sent) return sent;
     return ok();
   }
 
