@@ -1,4 +1,4 @@
-# One static library per layer of DESIGN.md section 2. Sources are every *.cpp in the layer's
+# One static library per layer of docs/architecture.md. Sources are every *.cpp in the layer's
 # directory except the *_test.cpp files, which go into fwctl_unit_tests.
 #
 # Headers are included as "layer/file.hpp". Each layer's include root holds a link to that

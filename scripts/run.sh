@@ -35,8 +35,9 @@ bus="unix:path=$dir/bus"
 
 cat <<MSG
 fwctld runs in network namespace $ns with a private system bus.
-Point a client at it from another shell (fwctl speaks only --offline so far; Debian's
-firewall-cmd speaks our D-Bus API):
+Point a client at it from another shell: fwctl, or any firewalld client such as Debian's
+firewall-cmd:
+  sudo env DBUS_SYSTEM_BUS_ADDRESS=$bus ip netns exec $ns $root/build/cli/fwctl --list-all
   sudo env DBUS_SYSTEM_BUS_ADDRESS=$bus ip netns exec $ns firewall-cmd --list-all
   sudo ip netns exec $ns nft list ruleset
 Ctrl-C stops it and removes the namespace.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fails when a layer includes a header of a layer above it (DESIGN.md section 2).
+# Fails when a layer includes a header of a layer above it (docs/architecture.md).
 # Each line: a layer and the layers it may include besides itself.
 set -u
 root=${1:-$(dirname "$0")/..}

@@ -1,5 +1,5 @@
 #pragma once
-// The one place where fwctl errors become D-Bus errors (DESIGN.md section 2, bus).
+// The one place where fwctl errors become D-Bus errors (docs/architecture.md, bus).
 //
 // firewalld's contract: a failed call answers with the error name
 // org.fedoraproject.FirewallD1.Exception and the message "CODE" or "CODE: detail"; clients split

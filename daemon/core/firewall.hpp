@@ -1,5 +1,5 @@
 #pragma once
-// The firewall: what fwctld serves (DESIGN.md section 2, core). It owns the permanent
+// The firewall: what fwctld serves (docs/architecture.md, core). It owns the permanent
 // configuration (the files), the runtime configuration (what is in force, a copy of the
 // permanent one until runtime changes exist), the runtime interface/source bindings and the
 // state firewalld reports ("INIT", "RUNNING", "FAILED"), and it is the only thing that programs

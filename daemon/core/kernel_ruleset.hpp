@@ -1,6 +1,6 @@
 #pragma once
 // The nft ruleset in the kernel, as fwctl last put it there, and the one way to change it:
-// a new IR applied as one batch (DESIGN.md section 2, "one change = one batch").
+// a new IR applied as one batch (docs/architecture.md, "one change = one batch").
 //
 //   KernelRuleset kernel(netlink);
 //   kernel.load(compile(config, bindings));                 // start-up, reload: whole table

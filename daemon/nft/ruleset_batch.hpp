@@ -1,5 +1,5 @@
 #pragma once
-// Whole-table batches: the atomic reload of DESIGN.md section 2.
+// Whole-table batches: the atomic reload of docs/architecture.md.
 //
 // A replace is `add table` (so that the delete cannot fail with ENOENT), `delete table`, then
 // the whole new table: ct helpers, sets with their elements, every chain, then every rule (a

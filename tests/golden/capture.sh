@@ -7,7 +7,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 name=${1:?usage: capture.sh NAME}
-sandbox=${FW_SANDBOX:-/work/shared/tools/fw-sandbox}
+sandbox=${FW_SANDBOX:-$here/../tools/fw-sandbox}
 box=${FW_SANDBOX_NAME:-cmp-golden-$$}
 "$sandbox" start "$box" firewalld >/dev/null
 trap '"$sandbox" stop "$box"' EXIT

@@ -14,7 +14,7 @@
 set -u
 export LC_ALL=C.UTF-8
 B=$(cd "${1:-$(dirname "$0")/..}" && pwd)
-SB=/work/shared/tools/fw-sandbox
+SB=$(cd "$(dirname "$0")/../../.." && pwd)/tools/fw-sandbox
 esc() { python3 -c 'import sys; print(sys.stdin.read().rstrip("\n").replace("\\","\\\\").replace("\t","\\t").replace("\n","\\n"))'; }
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 cases=$(cut -f1 "$B/tools/cases.tsv")

@@ -8,7 +8,7 @@ set -u
 export LC_ALL=C.UTF-8
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:?usage: conf-variants.sh OUTDIR}
-SB=/work/shared/tools/fw-sandbox
+SB=$(cd "$(dirname "$0")/../../.." && pwd)/tools/fw-sandbox
 for in in "$here"/conf-inputs/*.conf; do
   n=$(basename "$in" .conf); mkdir -p "$out/$n"
   "$SB" start refconf firewalld >/dev/null || exit 1

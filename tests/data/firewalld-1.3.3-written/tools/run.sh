@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerate the firewalld-1.3.3-written reference files.
-# Usage: run.sh OUTDIR   (needs root, Debian firewalld 1.3.3, /work/shared/tools/fw-sandbox)
+# Usage: run.sh OUTDIR   (needs root, Debian firewalld 1.3.3, tests/tools/fw-sandbox)
 # Starts sandbox "ref", replays commands.txt line by line (each line is eval'ed behind
 # "fw-sandbox exec ref"), logs every command with its exit code and output to OUTDIR/run-logs/commands.log,
 # copies the files the daemon wrote (without *.old backups) to OUTDIR/<kind>/, stops the sandbox.
@@ -8,7 +8,7 @@ set -u
 export LC_ALL=C.UTF-8
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:?usage: run.sh OUTDIR}
-SB=/work/shared/tools/fw-sandbox
+SB=$(cd "$(dirname "$0")/../../.." && pwd)/tools/fw-sandbox
 mkdir -p "$out"
 "$SB" start ref firewalld || exit 1
 mkdir -p "$out/run-logs"; log="$out/run-logs/commands.log"; : > "$log"
