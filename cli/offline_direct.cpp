@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "client.hpp"
+#include "common/lists.hpp"
 #include "core/direct_settings.hpp"
 #include "core/permanent_direct.hpp"
 
@@ -13,11 +14,6 @@ template <typename T>
 T value_or_throw(Result<T> r) {
   if (!r) throw FwError{r.error().message()};
   return std::move(*r);
-}
-
-template <typename T>
-bool contains(const std::vector<T>& list, const T& value) {
-  return std::find(list.begin(), list.end(), value) != list.end();
 }
 
 // What fwctld reads at start; a broken file is used as far as it reads, as the daemon does.

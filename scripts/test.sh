@@ -77,6 +77,12 @@ fi
 for name in deps build ctest compat asan-build asan-unit; do
   [ -f "$logs/$name.status" ] && collect "$name"
 done
+# CI shows the end of this output: repeat the end of each failed step's log just above the table.
+for name in "${steps[@]}"; do
+  [ "${result[$name]}" -eq 0 ] && continue
+  echo "===== $name FAILED: the last 40 lines of $logs/$name.log ====="
+  tail -n 40 "$logs/$name.log"
+done
 status=0
 echo "===== summary ====="
 for name in "${steps[@]}"; do

@@ -2,14 +2,17 @@
 // Small helpers on lists (vectors) shared by the layers.
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <vector>
 
 namespace fwctl {
 
-template <typename T>
-bool contains(const std::vector<T>& list, const T& value) {
-  return std::find(list.begin(), list.end(), value) != list.end();
+// Any list (vector, array, C array) and any value its elements compare equal with, so that a
+// list of strings can be searched with a string_view.
+template <typename List, typename T>
+bool contains(const List& list, const T& value) {
+  return std::find(std::begin(list), std::end(list), value) != std::end(list);
 }
 
 inline std::vector<std::string> sorted(std::vector<std::string> v) {

@@ -2,13 +2,11 @@
 
 #include <algorithm>
 
+#include "common/lists.hpp"
+
 namespace fwctl::compiler {
 namespace {
 const std::vector<std::string> kNone;
-
-bool contains(const std::vector<std::string>& v, const std::string& s) {
-  return std::find(v.begin(), v.end(), s) != v.end();
-}
 }  // namespace
 
 bool PolicySpec::egress_has(const std::string& z) const { return contains(policy.egress_zones, z); }

@@ -4,6 +4,8 @@
 #include <array>
 #include <string_view>
 
+#include "common/lists.hpp"
+
 namespace fwctl::core {
 namespace {
 
@@ -11,10 +13,6 @@ namespace {
 // long names (INPUT, POSTROUTING, ...) are the base and dispatch chains.
 constexpr std::array<std::string_view, 5> kObjectDirections = {"IN", "FWD", "OUT", "PRE", "POST"};
 constexpr std::array<std::string_view, 5> kSubChains = {"_pre", "_log", "_deny", "_allow", "_post"};
-
-bool contains(const std::vector<std::string>& names, std::string_view name) {
-  return std::find(names.begin(), names.end(), name) != names.end();
-}
 
 // What follows <table>_<DIRECTION>_ in a zone's or policy's chain name; empty for others.
 std::string_view owner_part(const std::string& chain) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 
+#include "common/lists.hpp"
 #include "config/port_range.hpp"
 #include "core/firewall.hpp"
 #include "core/permanent_edit.hpp"
@@ -15,11 +16,6 @@
 
 namespace fwctl::core {
 namespace {
-
-template <typename T>
-bool contains(const std::vector<T>& list, const T& value) {
-  return std::find(list.begin(), list.end(), value) != list.end();
-}
 
 // import_config_dict: a list given replaces the old one, repeats dropped, order kept.
 template <typename T>

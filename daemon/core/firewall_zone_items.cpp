@@ -4,6 +4,7 @@
 #include <optional>
 #include <utility>
 
+#include "common/lists.hpp"
 #include "config/port_range.hpp"
 #include "model/address.hpp"
 #include "model/port.hpp"
@@ -23,11 +24,6 @@ Unexpected already(const std::string& what, const std::string& zone) {
 }
 Unexpected not_in(const std::string& what, const std::string& zone) {
   return fail(Code::NOT_ENABLED, what + " not in " + quoted(zone));
-}
-
-template <typename List, typename T>
-bool contains(const List& list, const T& value) {
-  return std::find(list.begin(), list.end(), value) != list.end();
 }
 
 template <typename List, typename T>

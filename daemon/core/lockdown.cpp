@@ -2,15 +2,11 @@
 
 #include <algorithm>
 
+#include "common/lists.hpp"
 #include "common/text.hpp"
 
 namespace fwctl::core {
 namespace {
-
-template <typename T>
-bool contains(const std::vector<T>& list, const T& value) {
-  return std::find(list.begin(), list.end(), value) != list.end();
-}
 
 template <typename T>
 Status add_entry(std::vector<T>& list, const T& value, bool valid, Code invalid,

@@ -4,6 +4,7 @@
 #include <iterator>
 #include <vector>
 
+#include "common/lists.hpp"
 #include "model/address.hpp"
 #include "model/port.hpp"
 #include "model/protocol.hpp"
@@ -74,11 +75,6 @@ constexpr std::string_view kIcmpv6Codes[] = {
     "1/0", "1/1",   "1/3",   "1/4",   "2/0",   "3/0",   "3/1",   "4/0",   "4/1",
     "4/2", "128/0", "129/0", "133/0", "134/0", "135/0", "136/0", "137/0",
 };
-
-template <size_t N>
-bool contains(const std::string_view (&list)[N], std::string_view value) {
-  return std::find(std::begin(list), std::end(list), value) != std::end(list);
-}
 
 std::vector<std::string_view> split(std::string_view s, char separator) {
   std::vector<std::string_view> parts;

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <variant>
 
+#include "common/lists.hpp"
 #include "model/python_int.hpp"
 #include "model/rich_rule_printer.hpp"
 #include "model/validate.hpp"
@@ -35,11 +36,6 @@ constexpr std::array<std::string_view, 9> kIpv6RejectTypes = {
 
 // The detail firewalld gives for a missing port: the message of its AttributeError.
 constexpr std::string_view kMissingPortCrash = "'NoneType' object has no attribute 'isdigit'";
-
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& list, std::string_view value) {
-  return std::find(list.begin(), list.end(), value) != list.end();
-}
 
 template <std::size_t N>
 std::string join(const std::array<std::string_view, N>& list) {

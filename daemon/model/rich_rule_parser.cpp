@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "common/lists.hpp"
 #include "model/python_int.hpp"
 #include "model/rich_rule.hpp"
 #include "model/rich_rule_check.hpp"
@@ -72,11 +73,6 @@ struct SingleAttribute {
 
 constexpr std::array<SingleAttribute, 4> kSingles = {
     {{"protocol", "value"}, {"service", "name"}, {"icmp-block", "name"}, {"icmp-type", "name"}}};
-
-template <typename List>
-bool contains(const List& list, std::string_view value) {
-  return std::find(std::begin(list), std::end(list), value) != std::end(list);
-}
 
 template <typename List>
 auto find_element(const List& list, std::string_view element) -> decltype(&list[0]) {
