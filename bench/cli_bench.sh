@@ -22,39 +22,14 @@ for tool in dbus-daemon python3 /usr/bin/firewall-cmd ip; do
 done
 
 work=$(mktemp -d /tmp/fwctl-cli-bench.XXXXXX)
-ns=fwbench-cli-$$
-bus_pid="" daemon_pid=""
-cleanup() {
-  [ -n "$daemon_pid" ] && kill -TERM "$daemon_pid" 2>/dev/null && wait "$daemon_pid" 2>/dev/null || true
-  [ -n "$bus_pid" ] && kill "$bus_pid" 2>/dev/null || true
-  ip netns del "$ns" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-sed "s|@LISTEN@|unix:path=$work/bus|" "$root/tests/integration/bus.conf.in" > "$work/bus.conf"
-bus_pid=$(dbus-daemon --config-file="$work/bus.conf" --fork --print-pid)
-export DBUS_SYSTEM_BUS_ADDRESS=unix:path=$work/bus
-ip netns add "$ns"
+src=$root
+# shellcheck source=../tests/lib/fwctld_harness.sh
+source "$root/tests/lib/fwctld_harness.sh"
+trap harness_cleanup EXIT
+start_bus
+add_netns "fwbench-cli-$$"
 mkdir -p "$work/etc"
-coproc WAITER {
-  python3 -u -c '
-import socket, sys
-s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-s.bind(sys.argv[1]); s.settimeout(20); print("bound")
-try:
-    while True:
-        if "READY=1" in s.recv(4096).decode().split("\n"): sys.exit(0)
-except socket.timeout:
-    sys.exit(1)
-' "$work/notify"
-}
-waiter=$WAITER_PID
-read -r -t 10 bound <&"${WAITER[0]}"
-NOTIFY_SOCKET=$work/notify ip netns exec "$ns" "$fwctld" --nofork --nopid --default-config "$root" \
-  --system-config "$work/etc" --log-target file --log-file "$work/daemon.log" &
-daemon_pid=$!
-wait "$waiter" || { echo "fwctld did not become ready" >&2; exit 1; }
+start_fwctld "$ns" "$work/etc" "$work/daemon.log"
 
 # Times COUNT calls of CLIENT, ports from FIRST up; prints the sorted times in microseconds.
 time_calls() {  # time_calls CLIENT FIRST COUNT

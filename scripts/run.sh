@@ -18,20 +18,15 @@ if [ "${1:-}" = "--host" ]; then
   exec "$fwctld" --nofork --default-config "$root" "$@"
 fi
 
-ns=fwctl-try-$$
-dir=$(mktemp -d /tmp/fwctl-try.XXXXXX)
-mkdir -p "$dir/etc"
-cleanup() {
-  [ -f "$dir/bus.pid" ] && kill "$(cat "$dir/bus.pid")" 2>/dev/null || true
-  ip netns del "$ns" 2>/dev/null || true
-  rm -rf "$dir"
-}
-trap cleanup EXIT
-ip netns add "$ns"
-ip -n "$ns" link set lo up
-sed "s|@LISTEN@|unix:path=$dir/bus|" "$root/tests/integration/bus.conf.in" > "$dir/bus.conf"
-dbus-daemon --config-file="$dir/bus.conf" --fork --print-pid > "$dir/bus.pid"
-bus="unix:path=$dir/bus"
+work=$(mktemp -d /tmp/fwctl-try.XXXXXX)
+src=$root
+# shellcheck source=../tests/lib/fwctld_harness.sh
+source "$root/tests/lib/fwctld_harness.sh"
+trap harness_cleanup EXIT
+mkdir -p "$work/etc"
+start_bus
+add_netns "fwctl-try-$$"
+bus=$DBUS_SYSTEM_BUS_ADDRESS
 
 cat <<MSG
 fwctld runs in network namespace $ns with a private system bus.
@@ -42,5 +37,5 @@ firewall-cmd:
   sudo ip netns exec $ns nft list ruleset
 Ctrl-C stops it and removes the namespace.
 MSG
-DBUS_SYSTEM_BUS_ADDRESS=$bus ip netns exec "$ns" "$fwctld" --nofork --nopid \
-  --default-config "$root" --system-config "$dir/etc" --log-target console "$@"
+ip netns exec "$ns" "$fwctld" --nofork --nopid \
+  --default-config "$root" --system-config "$work/etc" --log-target console "$@"
