@@ -1,6 +1,6 @@
 #include "bus/config_objects.hpp"
 
-#include "bus/config_item_adaptors.hpp"
+#include "bus/config_kind_adaptors.hpp"
 #include "bus/config_zone_adaptor.hpp"
 
 namespace fwctl::bus {

@@ -3,7 +3,7 @@
 // permanent zone (firewalld's server/config_zone.py). Every add/remove/set is "get settings,
 // change one thing, update" in core (core/permanent_edit.hpp), then Updated(name).
 
-#include "bus/config_item_adaptor.hpp"
+#include "bus/config_item_base.hpp"
 #include "bus/settings_dict.hpp"
 #include "bus/glue.hpp"
 

@@ -214,7 +214,7 @@ class Firewall {
   // The clock timeouts count on (steady_clock::now unless a test swaps it).
   void set_clock(Clock clock) { clock_ = std::move(clock); }
 
-  // firewalld's fw_zone.add_*/remove_*/query_* for every element kind (firewall_zone_items.hpp),
+  // firewalld's fw_zone.add_*/remove_*/query_* for every element kind (zone_elements.hpp),
   // on `zone` ("" = the default zone), each change one batch, nothing changed on error. Returns
   // the zone's name; for a rich rule the zone as given, "" included, as firewalld does.
   // timeout > 0 (not for icmp-block-inversion and forward): the item goes away by itself that

@@ -1,6 +1,6 @@
 #pragma once
 // Types of Firewall's runtime zone block (firewall.hpp, "zone runtime"): the elements a runtime
-// call changes (firewall_zone_items.hpp), the timers of timed additions
+// call changes (zone_elements.hpp), the timers of timed additions
 // (firewall_zone_timers.hpp), and what setZoneSettings2 asks for.
 
 #include <array>
@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/firewall_zone_items.hpp"
+#include "core/zone_elements.hpp"
 #include "core/firewall_zone_timers.hpp"
 
 namespace fwctl::core {

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "core/firewall_zone_items.hpp"
+#include "core/zone_elements.hpp"
 
 namespace fwctl::core {
 

@@ -4,7 +4,7 @@
 // kind, and the fine-grained members of firewalld's config objects (config.service.addPort, ...),
 // each a change of the item's settings as update makes it.
 
-#include "bus/config_item_adaptor.hpp"
+#include "bus/config_item_base.hpp"
 #include "bus/config_settings.hpp"
 #include "bus/glue.hpp"
 #include "core/permanent_edit.hpp"

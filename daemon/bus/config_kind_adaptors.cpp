@@ -1,4 +1,4 @@
-#include "bus/config_item_adaptors.hpp"
+#include "bus/config_kind_adaptors.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "bus/config_item_adaptor.hpp"
+#include "bus/config_item_base.hpp"
 
 #include "bus/config_objects.hpp"
 #include "bus/config_settings.hpp"

@@ -1,4 +1,4 @@
-#include "core/firewall_zone_items.hpp"
+#include "core/zone_elements.hpp"
 
 #include <algorithm>
 #include <optional>
