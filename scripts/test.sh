@@ -9,7 +9,8 @@
 #   compat   firewalld's own test suite against fwctld, with Debian's firewall-cmd and with fwctl
 #            (tests/compat/check.sh; both modes at once)
 #   asan     build-asan/ with clang, ASan and UBSan at -O0 (clang builds that twice as fast as
-#            g++ at -O1), niced so that it takes the CPU the tests leave; then its unit tests
+#            g++ at -O1), niced so that it takes the CPU the tests leave; then its unit tests,
+#            then each libFuzzer target of fuzz/ for $FWCTL_FUZZ_SECONDS (15) seconds
 #
 # Prints each step's duration as it ends and a table of them at the end; exits 1 when a step
 # failed. Root runs everything; without root the tests that need it are skipped.
@@ -51,10 +52,15 @@ asan_build() {
   # What `ctest -L unit` runs: the unit tests, the D-Bus glue test, and what the install tests
   # install.
   CC=clang-14 CXX=clang++-14 FWCTL_BUILD_DIR=$root/build-asan \
-    FWCTL_TARGETS="fwctl_unit_tests fwctl_dbus_glue_test fwctld fwctl fwctl_man" \
+    FWCTL_TARGETS="fwctl_unit_tests fwctl_dbus_glue_test fwctld fwctl fwctl_man $fuzz_targets" \
     nice -n 19 "$root/scripts/build.sh" \
     -DCMAKE_BUILD_TYPE=Check -DFWD_CHECK_FLAGS=-O0 -DFWD_SANITIZE=ON -DFWD_BUILD_BENCH=OFF \
-    -DFWD_UNIT_TEST_SHARDS=4
+    -DFWD_UNIT_TEST_SHARDS=4 -DFWD_FUZZ=ON
+}
+fuzz_targets="fuzz_xml fuzz_rich_rule fuzz_cli_args fuzz_settings"
+fuzz_lane() {
+  FWCTL_FUZZ_NOBUILD=1 FWCTL_BUILD_DIR=$root/build-asan \
+    "$root/scripts/fuzz.sh" all "${FWCTL_FUZZ_SECONDS:-15}"
 }
 asan_unit() {
   cd "$root/build-asan" && ctest --output-on-failure -j"$(nproc)" -L unit
@@ -69,12 +75,12 @@ if step deps "$root/scripts/install-deps.sh" --test &&
   lanes=($!)
   step compat compat_lane &
   lanes+=($!)
-  (step asan-build asan_build && step asan-unit asan_unit) &
+  (step asan-build asan_build && step asan-unit asan_unit && step fuzz fuzz_lane) &
   lanes+=($!)
   wait "${lanes[@]}"
 fi
 
-for name in deps build ctest compat asan-build asan-unit; do
+for name in deps build ctest compat asan-build asan-unit fuzz; do
   [ -f "$logs/$name.status" ] && collect "$name"
 done
 # CI shows the end of this output: repeat the end of each failed step's log just above the table.
@@ -90,6 +96,6 @@ for name in "${steps[@]}"; do
     "$( [ "${result[$name]}" -eq 0 ] && echo passed || echo "FAILED (exit ${result[$name]})")"
   [ "${result[$name]}" -eq 0 ] || status=1
 done
-[ ${#steps[@]} -eq 6 ] || { echo "not every step ran"; status=1; }
+[ ${#steps[@]} -eq 7 ] || { echo "not every step ran"; status=1; }
 printf '%-11s %5d s  %s\n' total $((SECONDS - start)) "$( [ $status -eq 0 ] && echo passed || echo FAILED)"
 exit $status
