@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs a libFuzzer target of fuzz/ for SECONDS (README, "Reliability").
 #
-#   scripts/fuzz.sh TARGET SECONDS     fuzz_xml, fuzz_rich_rule, fuzz_cli_args or fuzz_settings
+#   scripts/fuzz.sh TARGET SECONDS     fuzz_xml, fuzz_rich_rule, fuzz_cli_args, fuzz_settings,
+#                                      fuzz_ruleset (root: it loads rulesets into a namespace)
 #   scripts/fuzz.sh all SECONDS        each target in turn, SECONDS each
 #
 # Builds the target in build-asan/ (clang, ASan + UBSan, -DFWD_FUZZ=ON; $FWCTL_BUILD_DIR
@@ -14,8 +15,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${FWCTL_BUILD_DIR:-$root/build-asan}
-targets=(fuzz_xml fuzz_rich_rule fuzz_cli_args fuzz_settings)
-[ $# -eq 2 ] || { sed -n '4,5s/^# *//p' "$0" >&2; exit 2; }
+targets=(fuzz_xml fuzz_rich_rule fuzz_cli_args fuzz_settings fuzz_ruleset)
+[ $# -eq 2 ] || { sed -n '4,6s/^# *//p' "$0" >&2; exit 2; }
 what=$1 seconds=$2
 [ "$what" = all ] || targets=("$what")
 
@@ -44,6 +45,13 @@ seed_xml() {
     [ -f "$f" ] && { printf '\010'; cat "$f"; } > "$dir/seed-$((n += 1))"
   done
 }
+# seed_zones DIR: the shipped zones and the goldens' zones, as they are.
+seed_zones() {
+  local n=0 f
+  for f in "$root"/zones/*.xml "$root"/tests/golden/*.etc/zones/*.xml; do
+    [ -f "$f" ] && cp "$f" "$1/seed-$((n += 1))"
+  done
+}
 # seed_lines DIR CMD: one seed per command line of cases.txt, as CMD makes it from its words.
 seed_lines() {
   local dir=$1 make=$2 n=0 line
@@ -69,6 +77,7 @@ for target in "${targets[@]}"; do
   seeds=$(mktemp -d)
   case $target in
     fuzz_xml) seed_xml "$seeds" ;;
+    fuzz_ruleset) seed_zones "$seeds" ;;
     fuzz_cli_args) (seed_lines "$seeds" args_nul) ;;
     fuzz_rich_rule) (seed_lines "$seeds" rich_rules); find "$seeds" -empty -delete ;;
   esac
@@ -78,7 +87,9 @@ for target in "${targets[@]}"; do
     > "$build/fuzz/$target.log" 2>&1 || rc=$?
   rm -rf "$seeds"
   runs=$(awk '/stat::number_of_executed_units/ { print $2 }' "$build/fuzz/$target.log")
-  if [ "$rc" -eq 0 ]; then
+  if [ "$rc" -eq 77 ]; then
+    echo "$target: skipped ($(tail -n 1 "$build/fuzz/$target.log"))"
+  elif [ "$rc" -eq 0 ]; then
     echo "$target: ${runs:-?} runs in $seconds s, corpus $(ls "$corpus" | wc -l) inputs, no crash"
   else
     echo "$target: CRASH after ${runs:-?} runs (exit $rc); input in $crashes/, log $build/fuzz/$target.log"

@@ -57,7 +57,7 @@ asan_build() {
     -DCMAKE_BUILD_TYPE=Check -DFWD_CHECK_FLAGS=-O0 -DFWD_SANITIZE=ON -DFWD_BUILD_BENCH=OFF \
     -DFWD_UNIT_TEST_SHARDS=4 -DFWD_FUZZ=ON
 }
-fuzz_targets="fuzz_xml fuzz_rich_rule fuzz_cli_args fuzz_settings"
+fuzz_targets="fuzz_xml fuzz_rich_rule fuzz_cli_args fuzz_settings fuzz_ruleset"
 fuzz_lane() {
   FWCTL_FUZZ_NOBUILD=1 FWCTL_BUILD_DIR=$root/build-asan \
     "$root/scripts/fuzz.sh" all "${FWCTL_FUZZ_SECONDS:-15}"
