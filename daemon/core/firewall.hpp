@@ -60,6 +60,7 @@ class Firewall {
   Firewall(const Firewall&) = delete;
   Firewall& operator=(const Firewall&) = delete;
 
+  // ---- Start, reload, stop (firewall.cpp) ------------------------------------------------
   // Loads the configuration, compiles it and replaces table inet firewalld in one batch: state
   // RUNNING. When the configuration cannot be used (a file that does not load, a failed
   // start-up check, a reference the compiler cannot resolve) or the kernel refuses it, falls back
@@ -90,6 +91,7 @@ class Firewall {
   const model::Config& runtime() const { return runtime_; }
   const compiler::RuntimeBindings& bindings() const { return bindings_; }
 
+  // ---- The runtime configuration, read ---------------------------------------------------
   // firewalld.conf's IPv6_rpfilter, as in force.
   bool ipv6_rpfilter() const;
 
@@ -116,6 +118,11 @@ class Firewall {
   std::string zone_of_interface(const std::string& interface) const;
   std::string zone_of_source(const std::string& source) const;
 
+  // What the kernel holds, as fwctl put it there.
+  const KernelRuleset& kernel() const { return kernel_; }
+
+  // ---- Zones at runtime: elements, bindings, default zone, timeouts ---------------------
+  // (firewall_zone*.cpp, firewall_bindings.cpp)
   // Runtime changes of a zone ("" = the default zone), as firewalld's fw_zone does them: the
   // change is applied to a copy of the runtime configuration, compiled, sent as one delta batch
   // (KernelRuleset::apply, scoped to the zone), and the runtime configuration changes only once
@@ -134,85 +141,6 @@ class Firewall {
                                   int timeout = 0);
   Result<std::string> remove_service(const std::string& zone, const std::string& service);
   Result<bool> query_service(const std::string& zone, const std::string& service) const;
-
-  // What the kernel holds, as fwctl put it there.
-  const KernelRuleset& kernel() const { return kernel_; }
-
-  // --- Direct interface and lockdown (firewalld's fw_direct and fw_policies; area:
-  // direct-lockdown, implemented in firewall_direct_lockdown.cpp). start() applies the permanent
-  // direct configuration (SYSTEM_DIR/direct.xml) after the ruleset and sets lockdown from
-  // firewalld.conf and SYSTEM_DIR/lockdown-whitelist.xml; reload() removes the runtime direct
-  // configuration and applies the permanent one again (with FlushAllOnReload=no, runtime-only
-  // entries are re-added too); stop() removes it when CleanupOnExit is on. The permanent direct
-  // configuration goes in all or nothing (firewalld's one transaction): when a tool refuses an
-  // entry, start() falls back to the stock configuration without direct entries (state FAILED)
-  // and reload() answers COMMAND_FAILED "Direct: …" with the new ruleset in force, no permanent
-  // direct entry and state FAILED. A runtime-only entry that fails to go back is a warning.
-  // While the direct interface holds anything, every ipset exists as a native ipset too
-  // (core/native_ipsets.hpp): created before the first direct entry goes in, entry changes
-  // mirrored (native first, undone when the kernel refuses the nft side), all destroyed at
-  // reload before the direct entries go back, and at stop.
-  // The runner of iptables, ip6tables, ebtables and ipset; without one, direct changes fail.
-  void set_command_runner(CommandRunner& runner) {
-    direct_.set_runner(&runner);
-    native_ipsets_.set_runner(&runner);
-  }
-  Direct& direct() { return direct_; }
-  const Direct& direct() const { return direct_; }
-  Lockdown& lockdown() { return lockdown_; }
-  const Lockdown& lockdown() const { return lockdown_; }
-  const model::DirectConfig& permanent_direct() const { return permanent_direct_; }
-  const model::LockdownWhitelist& permanent_whitelist() const { return permanent_whitelist_; }
-  // config.direct.update / config.policies.setLockdownWhitelist: checked (core::checked_direct,
-  // model::checked_whitelist), written to the file, then in force as the permanent setting.
-  Status set_permanent_direct(const model::DirectConfig& config);
-  Status set_permanent_whitelist(const model::LockdownWhitelist& whitelist);
-
- private:
-  struct Loaded {
-    model::Config config;     // the runtime: combined zones merged (config/combined_zones.hpp)
-    model::Config permanent;  // as loaded
-    compiler::RuntimeBindings bindings;
-    std::vector<Error> warnings;
-  };
-
-  static Result<Loaded> prepare(config::LoadResult loaded);
-  Result<Loaded> load(const config::Paths& paths) const;
-  Result<Loaded> load_failsafe() const;
-  Status apply(const Loaded& next);
-  void commit(Loaded next, State state);
-  // What a reload with FlushAllOnReload=no carries over from the runtime into `next`, as
-  // firewalld's reload: the interface bindings, and the entries of the runtime ipsets.
-  void keep_runtime_interfaces(Loaded& next) const;
-  void keep_runtime_ipsets(Loaded& next) const;
-  Result<std::string> resolve_zone(const std::string& zone) const;
-  // Compiles `next` with the current bindings, applies the delta for `zone`, then commits it.
-  Status apply_zone_change(model::Config next, const std::string& zone);
-  // Direct interface and lockdown: see the public block.
-  void load_direct_lockdown();
-  // COMMAND_FAILED "Direct: …" when the permanent direct configuration did not go in.
-  Status apply_direct(bool keep_runtime);
-  Status check_direct_lockdown_files() const;
-  void stop_direct();
-  // Every runtime ipset as a native ipset (the direct interface goes into use).
-  Status create_native_ipsets();
-
-  config::Paths paths_;
-  nft::Netlink& netlink_;
-  KernelRuleset kernel_;
-  State state_ = State::Init;
-  model::Config permanent_;
-  model::Config runtime_;
-  compiler::RuntimeBindings bindings_;
-  std::vector<Error> warnings_;
-  std::optional<Error> failure_;
-
-  // ==== zone runtime (feat/zone-runtime): firewall_zone.cpp, firewall_bindings.cpp,
-  // firewall_zone_settings.cpp ====
- public:
-  using Clock = std::function<SteadyTime()>;
-  // The clock timeouts count on (steady_clock::now unless a test swaps it).
-  void set_clock(Clock clock) { clock_ = std::move(clock); }
 
   // firewalld's fw_zone.add_*/remove_*/query_* for every element kind (zone_elements.hpp),
   // on `zone` ("" = the default zone), each change one batch, nothing changed on error. Returns
@@ -254,29 +182,8 @@ class Firewall {
   // stay, their timers are spent (firewalld's fire once too).
   Result<std::vector<TimedItem>> expire(SteadyTime now);
 
- private:
-  Result<std::string> zone_edit(const std::string& zone, const ZoneItem& item, bool add);
-  // Compiles `next` with `bindings`, applies it (scope nullptr: compare everything) and commits
-  // both on success.
-  Status apply_runtime(model::Config next, compiler::RuntimeBindings bindings,
-                       const ChangeScope* scope);
-  Status check_source(const std::string& source) const;
-
-  ZoneTimers timers_;
-  Clock clock_ = [] { return std::chrono::steady_clock::now(); };
-  std::vector<std::string> default_zone_interfaces_;  // firewalld's _default_zone_interfaces
-  // ==== end of zone runtime ====
-
-  // Direct interface and lockdown.
-  NativeIpsets native_ipsets_;
-  Direct direct_{[this](const std::string& name) { return runtime_.zones.count(name) > 0; }};
-  Lockdown lockdown_;
-  model::DirectConfig permanent_direct_;
-  model::LockdownWhitelist permanent_whitelist_;
-
-  // ---- runtime policies, ipsets, panic mode, log-denied, reset (feat/policy-ipset) ----
-  // firewall_policy.cpp, firewall_ipset.cpp, firewall_panic.cpp, firewall_log_denied.cpp
- public:
+  // ---- Policies, ipsets, panic mode, log-denied, reset ---------------------------------
+  // (firewall_policy.cpp, firewall_ipset.cpp, firewall_panic.cpp, firewall_log_denied.cpp)
   // INVALID_POLICY for an unknown policy.
   Result<const model::Policy*> policy(const std::string& name) const;
   // Policies with an ingress and an egress zone in force, by name.
@@ -325,20 +232,33 @@ class Firewall {
   // firewalld.conf is rewritten with the built-in defaults (the caller then reloads).
   Status reset_to_defaults();
 
- private:
-  // Compiles `next` with the bindings in force, keeps the panic table when in panic mode,
-  // applies the delta within `scope` and, once the kernel accepted it, makes `next` the runtime.
-  Status apply_runtime_change(model::Config next, const ChangeScope& scope);
-  // `ruleset` with the panic table when panic mode is on (first: a reload recreates
-  // firewalld's table after it, as firewalld does).
-  compiler::Ruleset with_panic_state(compiler::Ruleset ruleset) const;
-  // A set with a timeout: the entries go to the kernel only (firewalld keeps no list of them).
-  Status add_timeout_entries(const std::string& name, const std::vector<std::string>& entries);
+  // ---- The direct interface and lockdown (firewall_direct_lockdown.cpp) ------------------
+  // firewalld's fw_direct and fw_policies. start() applies the permanent direct configuration
+  // (SYSTEM_DIR/direct.xml) after the ruleset and sets lockdown from firewalld.conf and
+  // SYSTEM_DIR/lockdown-whitelist.xml; reload() removes the runtime direct configuration and
+  // applies the permanent one again (with FlushAllOnReload=no, runtime-only
+  // entries are re-added too); stop() removes it when CleanupOnExit is on. The permanent direct
+  // configuration goes in all or nothing (firewalld's one transaction): when a tool refuses an
+  // entry, start() falls back to the stock configuration without direct entries (state FAILED)
+  // and reload() answers COMMAND_FAILED "Direct: …" with the new ruleset in force, no permanent
+  // direct entry and state FAILED. A runtime-only entry that fails to go back is a warning.
+  // While the direct interface holds anything, every ipset exists as a native ipset too
+  // (core/native_ipsets.hpp): created before the first direct entry goes in, entry changes
+  // mirrored (native first, undone when the kernel refuses the nft side), all destroyed at
+  // reload before the direct entries go back, and at stop.
+  // The runner of iptables, ip6tables, ebtables and ipset; without one, direct changes fail.
+  Direct& direct() { return direct_; }
+  const Direct& direct() const { return direct_; }
+  Lockdown& lockdown() { return lockdown_; }
+  const Lockdown& lockdown() const { return lockdown_; }
+  const model::DirectConfig& permanent_direct() const { return permanent_direct_; }
+  const model::LockdownWhitelist& permanent_whitelist() const { return permanent_whitelist_; }
+  // config.direct.update / config.policies.setLockdownWhitelist: checked (core::checked_direct,
+  // model::checked_whitelist), written to the file, then in force as the permanent setting.
+  Status set_permanent_direct(const model::DirectConfig& config);
+  Status set_permanent_whitelist(const model::LockdownWhitelist& whitelist);
 
-  bool panic_ = false;
-
-  // --- permanent configuration (feat/permanent: core/permanent.hpp, firewall_permanent.cpp) ---
- public:
+  // ---- The permanent configuration (firewall_permanent.cpp, core/permanent.hpp) ----------
   // Changes the permanent configuration (the files and permanent()); the runtime follows on
   // reload. Refuses every change with RUNNING_BUT_FAILED while the state is FAILED.
   Permanent& permanent_store() { return permanent_store_; }
@@ -354,20 +274,88 @@ class Firewall {
   // warnings, a missing firewalld.conf) is added to `logged`, for the caller to log.
   Status check_permanent_config(std::vector<Error>& logged) const;
 
- private:
-  Permanent permanent_store_{paths_, permanent_, [this] { return state_ == State::Failed; }};
+  // ---- What tests and the daemon plug in: clock, command runner, sysctl directory --------
+  using Clock = std::function<SteadyTime()>;
+  // The clock timeouts count on (steady_clock::now unless a test swaps it).
+  void set_clock(Clock clock) { clock_ = std::move(clock); }
 
-  // --- IP forwarding (feat/compat-fixes: core/ip_forwarding.*, firewall_ip_forwarding.cpp) ---
- public:
+  // The runner of iptables, ip6tables, ebtables and ipset; without one, direct changes fail.
+  void set_command_runner(CommandRunner& runner) {
+    direct_.set_runner(&runner);
+    native_ipsets_.set_runner(&runner);
+  }
+
   // Where the sysctl files are (normally /proc/sys): a start, a reload or a runtime change that
   // enables a masquerade or a forward port to another address turns the forwarding of its family
   // on there, as firewalld does. Empty (the default): nothing is written.
   void set_sysctl_dir(std::string dir) { sysctl_dir_ = std::move(dir); }
 
  private:
+  struct Loaded {
+    model::Config config;     // the runtime: combined zones merged (config/combined_zones.hpp)
+    model::Config permanent;  // as loaded
+    compiler::RuntimeBindings bindings;
+    std::vector<Error> warnings;
+  };
+
+  static Result<Loaded> prepare(config::LoadResult loaded);
+  Result<Loaded> load(const config::Paths& paths) const;
+  Result<Loaded> load_failsafe() const;
+  Status apply(const Loaded& next);
+  void commit(Loaded next, State state);
+  // What a reload with FlushAllOnReload=no carries over from the runtime into `next`, as
+  // firewalld's reload: the interface bindings, and the entries of the runtime ipsets.
+  void keep_runtime_interfaces(Loaded& next) const;
+  void keep_runtime_ipsets(Loaded& next) const;
+  Result<std::string> resolve_zone(const std::string& zone) const;
+  // Compiles `next` with the current bindings, applies the delta for `zone`, then commits it.
+  Status apply_zone_change(model::Config next, const std::string& zone);
+  // The direct interface and lockdown: see the public part.
+  void load_direct_lockdown();
+  // COMMAND_FAILED "Direct: …" when the permanent direct configuration did not go in.
+  Status apply_direct(bool keep_runtime);
+  Status check_direct_lockdown_files() const;
+  void stop_direct();
+  // Every runtime ipset as a native ipset (the direct interface goes into use).
+  Status create_native_ipsets();
+  Result<std::string> zone_edit(const std::string& zone, const ZoneItem& item, bool add);
+  // Compiles `next` with `bindings`, applies it (scope nullptr: compare everything) and commits
+  // both on success.
+  Status apply_runtime(model::Config next, compiler::RuntimeBindings bindings,
+                       const ChangeScope* scope);
+  Status check_source(const std::string& source) const;
+  // Compiles `next` with the bindings in force, keeps the panic table when in panic mode,
+  // applies the delta within `scope` and, once the kernel accepted it, makes `next` the runtime.
+  Status apply_runtime_change(model::Config next, const ChangeScope& scope);
+  // `ruleset` with the panic table when panic mode is on (first: a reload recreates
+  // firewalld's table after it, as firewalld does).
+  compiler::Ruleset with_panic_state(compiler::Ruleset ruleset) const;
+  // A set with a timeout: the entries go to the kernel only (firewalld keeps no list of them).
+  Status add_timeout_entries(const std::string& name, const std::vector<std::string>& entries);
   // After runtime_ and bindings_ changed from `before` (forwarding_needs of the old state).
   void enable_ip_forwarding(const std::set<std::string>& before) const;
   std::set<std::string> forwarding_needs() const;
+
+  // State. The order matters: permanent_store_ and direct_ refer to members declared before them.
+  config::Paths paths_;
+  nft::Netlink& netlink_;
+  KernelRuleset kernel_;
+  State state_ = State::Init;
+  model::Config permanent_;
+  model::Config runtime_;
+  compiler::RuntimeBindings bindings_;
+  std::vector<Error> warnings_;
+  std::optional<Error> failure_;
+  ZoneTimers timers_;
+  Clock clock_ = [] { return std::chrono::steady_clock::now(); };
+  std::vector<std::string> default_zone_interfaces_;  // firewalld's _default_zone_interfaces
+  NativeIpsets native_ipsets_;
+  Direct direct_{[this](const std::string& name) { return runtime_.zones.count(name) > 0; }};
+  Lockdown lockdown_;
+  model::DirectConfig permanent_direct_;
+  model::LockdownWhitelist permanent_whitelist_;
+  bool panic_ = false;
+  Permanent permanent_store_{paths_, permanent_, [this] { return state_ == State::Failed; }};
   std::string sysctl_dir_;
 };
 
