@@ -119,7 +119,7 @@ is_descendant() {  # is_descendant PID ANCESTOR
 c() {  # c CMD...: runs CMD in the container, as root in all its namespaces, 120 s at most
   timeout 120 nsenter --target "$leader" --mount --uts --ipc --net --pid --root --wd -- \
     env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 TERM=dumb \
-    DEBIAN_FRONTEND=noninteractive "$@"
+    DEBIAN_FRONTEND=noninteractive "$@" </dev/null
 }
 pkg_state() {  # pkg_state PKG: dpkg's status of PKG, "none" when dpkg does not know it
   local s
@@ -254,6 +254,14 @@ check "$l: polkit actions are fwctl's" \
 check "$l: enabled by the package" enabled "$(c systemctl is-enabled fwctld.service 2>&1)"
 check "$l: started by the package" active "$(c systemctl is-active fwctld.service)"
 check "$l: firewalld's permanent port 4713 loaded" yes "$(ruleset_has 4713)"
+# Purging the replaced firewalld must not take fwctld's links (one has the name of one of
+# firewalld's) nor firewalld.conf, which is fwctl's now.
+apt_get purge firewalld || true
+check "$l: firewalld purged" none "$(pkg_state firewalld)"
+check "$l: firewalld.conf kept by the purge of firewalld" yes \
+  "$(c test -f /etc/firewalld/firewalld.conf && echo yes || echo no)"
+check "$l: fwctld still enabled after the purge of firewalld" enabled \
+  "$(c systemctl is-enabled fwctld.service 2>&1)"
 running_checks "$l" 4714 4715
 say "$l: installed in firewalld's place and checked"
 
