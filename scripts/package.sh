@@ -7,7 +7,8 @@
 #   --prebuilt DIR  package the binaries of that configured and built CMake tree (e.g. build/ of
 #                   scripts/build.sh) instead of configuring and building again in the package
 #                   build; for the package test, which must not compile everything twice
-#   --out DIR       where the .deb, .buildinfo and .changes go (default: the current directory)
+#   --out DIR       where the .deb, .buildinfo and .changes (and a plain build's -dbgsym .ddeb)
+#                   go (default: the current directory)
 #   --lintian       run lintian on the result; fail on an error or a warning
 #
 # dpkg-buildpackage writes into debian/ and puts its results beside the source tree, so it
@@ -51,6 +52,7 @@ fi
 debs=("$work"/fwctl_*.deb)
 [ -f "${debs[0]}" ] || { echo "package.sh: no .deb was built" >&2; exit 1; }
 cp "$work"/fwctl_*.deb "$work"/fwctl_*.buildinfo "$work"/fwctl_*.changes "$out"/
+cp "$work"/fwctl-dbgsym_*.ddeb "$out"/ 2>/dev/null || true  # a plain build's debug symbols
 deb=$out/$(basename "${debs[0]}")
 echo "built $deb"
 if [ "$lintian" -eq 1 ]; then
