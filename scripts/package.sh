@@ -22,7 +22,8 @@ while [ $# -gt 0 ]; do
     --prebuilt) prebuilt=$(cd "${2:?--prebuilt needs a build directory}" && pwd); shift 2 ;;
     --out) out=$(mkdir -p "${2:?--out needs a directory}" && cd "$2" && pwd); shift 2 ;;
     --lintian) lintian=1; shift ;;
-    *) echo "usage: scripts/package.sh [--prebuilt BUILD_DIR] [--out DIR] [--lintian]" >&2; exit 2 ;;
+    *) echo "usage: scripts/package.sh [--prebuilt BUILD_DIR] [--out DIR] [--lintian]" >&2
+       exit 2 ;;
   esac
 done
 

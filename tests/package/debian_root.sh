@@ -28,7 +28,8 @@ packages=(
 )
 # The test installs firewalld from this file (the exact version its dependencies were taken for).
 hook='mkdir -p "$1/root/debs" && chroot "$1" sh -c "cd /root/debs && apt-get download -q firewalld"'
-key=$(printf '%s\n' "$suite" "$mirror" "${packages[@]}" "$hook" | sha256sum | cut -c1-12)
+variant=apt  # Essential packages and apt, then the list above
+key=$(printf '%s\n' "$suite" "$mirror" "$variant" "${packages[@]}" "$hook" | sha256sum | cut -c1-12)
 dir=$cache/$suite-$key
 
 mkdir -p "$cache"
@@ -46,7 +47,7 @@ for old in "$cache"/"$suite"-*; do
 done
 rm -rf --one-file-system "$dir" "$dir.new"
 include=$(IFS=,; echo "${packages[*]}")
-if ! mmdebstrap --quiet --variant=apt --include="$include" --customize-hook="$hook" \
+if ! mmdebstrap --quiet --variant="$variant" --include="$include" --customize-hook="$hook" \
      "$suite" "$dir.new" "$mirror" > "$cache/mmdebstrap.log" 2>&1; then
   cat "$cache/mmdebstrap.log" >&2
   rm -rf --one-file-system "$dir.new"
@@ -54,8 +55,8 @@ if ! mmdebstrap --quiet --variant=apt --include="$include" --customize-hook="$ho
   exit 1
 fi
 ls "$dir.new"/root/debs/firewalld_*.deb >/dev/null
-echo "created $(date -u '+%F %H:%M UTC') in $((SECONDS - start)) s, $(du -sm "$dir.new" | cut -f1) MB" \
-  > "$dir.new/.complete"
+size=$(du -sm "$dir.new" | cut -f1)
+echo "created $(date -u '+%F %H:%M UTC') in $((SECONDS - start)) s, $size MB" > "$dir.new/.complete"
 mv "$dir.new" "$dir"
 echo "debian_root: created $dir: $(cat "$dir/.complete")" >&2
 echo "$dir"

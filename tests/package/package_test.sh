@@ -52,7 +52,8 @@ cleanup() {
 trap cleanup EXIT
 
 mkdir "$work/share"
-"$src/scripts/package.sh" --prebuilt "$build" --out "$work/share" --lintian > "$work/package.log" 2>&1 || {
+"$src/scripts/package.sh" --prebuilt "$build" --out "$work/share" --lintian \
+  > "$work/package.log" 2>&1 || {
   cat "$work/package.log"; echo "FAIL: scripts/package.sh"; exit 1
 }
 grep -E '^(built|lintian|[EWI]:)' "$work/package.log" || true
@@ -62,7 +63,8 @@ say "package built and checked by lintian: $deb"
 # What the package holds: tests/package/contents.txt (mode, path, link target), and under
 # /usr/lib/firewalld exactly the tree's shipped defaults.
 contents=$(dpkg-deb -c "$work/share/$deb" | awk '{ print $1, $6, $7, $8 }' | sed 's/ *$//')
-check "package contents outside /usr/lib/firewalld/KIND/" "$(cat "$src/tests/package/contents.txt")" \
+check "package contents outside /usr/lib/firewalld/KIND/" \
+  "$(cat "$src/tests/package/contents.txt")" \
   "$(grep -vE '^[-l]\S* \./usr/lib/firewalld/[a-z]+/.' <<<"$contents" | LC_ALL=C sort -k2)"
 check "/usr/lib/firewalld/KIND/ holds the tree's defaults" \
   "$(cd "$src" && find zones services icmptypes helpers policies -name '*.xml' | LC_ALL=C sort)" \
@@ -163,7 +165,8 @@ running_checks() {  # running_checks LABEL RUNTIME_PORT PERMANENT_PORT
   check "$l: firewall-cmd is fwctl" /usr/bin/fwctl "$(c readlink -f /usr/bin/firewall-cmd)"
   check "$l: firewall-cmd --state" running "$(c firewall-cmd --state 2>&1)"
   check "$l: fwctl --state" running "$(c fwctl --state 2>&1)"
-  check "$l: add port $rt at runtime" success "$(c firewall-cmd --zone=public --add-port="$rt/tcp" 2>&1)"
+  check "$l: add port $rt at runtime" success \
+    "$(c firewall-cmd --zone=public --add-port="$rt/tcp" 2>&1)"
   check "$l: port $rt in nft list ruleset" yes "$(ruleset_has "$rt")"
   check "$l: add port $perm permanently" success \
     "$(c firewall-cmd --permanent --zone=public --add-port="$perm/tcp" 2>&1)"
@@ -188,7 +191,8 @@ running_checks() {  # running_checks LABEL RUNTIME_PORT PERMANENT_PORT
 
 removal_checks() {  # removal_checks LABEL PERMANENT_PORT
   local l=$1 perm=$2
-  check "$l: fwctld stopped by apt-get remove" inactive "$(c systemctl is-active fwctld.service || true)"
+  check "$l: fwctld stopped by apt-get remove" inactive \
+    "$(c systemctl is-active fwctld.service || true)"
   check "$l: /etc/firewalld kept with port $perm" 1 \
     "$(c grep -c "port=\"$perm\"" /etc/firewalld/zones/public.xml || true)"
   check "$l: no link to fwctld.service left in /etc/systemd/system" "" \
@@ -229,9 +233,11 @@ say "$l: installed and checked"
 apt_get remove fwctl || true
 removal_checks "$l remove" 4712
 check "$l remove: CleanupOnExit=yes: no firewalld table" no "$(has_firewalld_table)"
-check "$l remove: firewalld.conf kept" yes "$(c test -f /etc/firewalld/firewalld.conf && echo yes || echo no)"
+check "$l remove: firewalld.conf kept" yes \
+  "$(c test -f /etc/firewalld/firewalld.conf && echo yes || echo no)"
 apt_get purge fwctl || true
-check "$l purge: firewalld.conf removed" no "$(c test -e /etc/firewalld/firewalld.conf && echo yes || echo no)"
+check "$l purge: firewalld.conf removed" no \
+  "$(c test -e /etc/firewalld/firewalld.conf && echo yes || echo no)"
 check "$l purge: the administrator's zone kept" yes \
   "$(c test -f /etc/firewalld/zones/public.xml && echo yes || echo no)"
 check "$l purge: no fwctl left in dpkg" none "$(pkg_state fwctl)"
@@ -279,5 +285,9 @@ check "$l: firewalld's firewall-cmd sees it" yes \
   "$(c firewall-cmd --zone=public --query-port=4715/tcp 2>&1)"
 say "$l: firewalld back in place"
 
-[ "$failures" -eq 0 ] || { echo "$failures checks failed; console:"; tail -n 30 "$work/console.log"; exit 1; }
+if [ "$failures" -ne 0 ]; then
+  echo "$failures checks failed; the container's console:"
+  tail -n 30 "$work/console.log"
+  exit 1
+fi
 say "all checks passed"
