@@ -9,7 +9,10 @@
 # package depends on and recommends, nftables for `nft list ruleset`, and firewalld's own .deb
 # in /root/debs. Its directory is named after a hash of this recipe: a changed recipe builds a
 # new root and removes the old ones. The creation is timed and reported on stderr.
+# Exits 77 (skipped: ctest's fixture package_root) without root or mmdebstrap.
 set -euo pipefail
+[ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root (mmdebstrap, chroot)" >&2; exit 77; }
+command -v mmdebstrap >/dev/null || { echo "SKIP: mmdebstrap is not installed" >&2; exit 77; }
 cache=${1:-${FWCTL_TEST_CACHE:-/var/cache/fwctl-tests}}
 suite=bookworm
 mirror=http://deb.debian.org/debian
