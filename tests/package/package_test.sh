@@ -149,6 +149,8 @@ running_checks() {  # running_checks LABEL RUNTIME_PORT PERMANENT_PORT
   check "$l: firewall-cmd is fwctl" /usr/bin/fwctl "$(c readlink -f /usr/bin/firewall-cmd)"
   check "$l: firewall-cmd --state" running "$(c firewall-cmd --state 2>&1)"
   check "$l: fwctl --state" running "$(c fwctl --state 2>&1)"
+  check "$l: python3-firewall's client library talks to fwctld" public \
+    "$(c python3 -c 'import firewall.client as f; print(f.FirewallClient().getDefaultZone())' 2>&1)"
   check "$l: add port $rt at runtime" success \
     "$(c firewall-cmd --zone=public --add-port="$rt/tcp" 2>&1)"
   check "$l: port $rt in nft list ruleset" yes "$(ruleset_has "$rt")"
