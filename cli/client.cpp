@@ -55,6 +55,7 @@ void Client::handle(const std::string& name, const std::string& message) const {
     fail_if_not_authorized(name);
   fail_if_not_authorized(message);
   int code = error_code(message);
+  if (offline_cmd_) printer_.and_exit(message, code);
   if (warn_only(code)) {
     printer_.warning("Warning: " + message);
     return;

@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Issue 19: fwctl as firewall-offline-cmd against Debian's firewall-offline-cmd 1.3.3, line by
+# line and tree by tree. Each scenario of offline_cmd_cases.txt ("== NAME" starts one) runs its
+# command lines in order with both programs, each on a system tree of its own that starts as the
+# same small tree (a firewalld.conf); after every line the two stdouts, stderrs and exit codes
+# must be equal, and so must the two trees, file by file (NAME.old and firewalld.conf included),
+# the polkit actions directory (--policy-server) and what systemctl was asked (--enabled).
+#
+# fwctl runs as a symlink named firewall-offline-cmd, so the messages name the same program.
+# Everything runs in a mount namespace of its own: tmpfs over /etc/firewalld, /etc/sysconfig
+# and /usr/share/polkit-1/actions, and a fake systemctl first in PATH, so nothing of the host is
+# read or written but the default tree (SOURCE_DIR) and the programs.
+#
+#   offline_cmd_compare.sh FWCTL SOURCE_DIR [CASES]
+#
+# Exits 77 (skipped) when not root or when firewall-offline-cmd or unshare is missing.
+set -uo pipefail
+fwctl=$(readlink -f "${1:?usage: offline_cmd_compare.sh FWCTL SOURCE_DIR [CASES]}")
+src=$(readlink -f "${2:?}")
+cases=$(readlink -f "${3:-$src/tests/cli/offline_cmd_cases.txt}")
+reference=/usr/bin/firewall-offline-cmd
+
+if [ "$(id -u)" != 0 ]; then echo "SKIP: needs root (mount namespace)"; exit 77; fi
+for tool in "$reference" unshare; do
+  command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
+done
+
+# Into a private mount namespace first; the rest of the script runs there.
+if [ -z "${FWCTL_OFFLINE_CMD_NS:-}" ]; then
+  FWCTL_OFFLINE_CMD_NS=1 exec unshare --mount --propagation private "$0" "$@"
+fi
+polkit=/usr/share/polkit-1/actions
+mkdir -p "$polkit" /etc/sysconfig /etc/firewalld
+for dir in /etc/firewalld /etc/sysconfig "$polkit"; do mount -t tmpfs tmpfs "$dir"; done
+
+work=$(mktemp -d /tmp/fwctl-offline-cmd.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/bin" "$work/fake" "$work/in"
+ln -s "$fwctl" "$work/bin/firewall-offline-cmd"
+cat > "$work/fake/systemctl" <<SH
+#!/bin/sh
+echo "systemctl \$*" >> "$work/systemctl.log"
+SH
+chmod +x "$work/fake/systemctl"
+export PATH="$work/fake:$PATH"
+
+# The seed of every system tree, and the files the cases read ($IN/...).
+write_inputs() {
+  cat > "$work/firewalld.conf" <<'CONF'
+# firewalld config file (a test copy)
+
+# default zone
+DefaultZone=public
+
+CleanupOnExit=yes
+Lockdown=no
+IPv6_rpfilter=yes
+IndividualCalls=no
+LogDenied=off
+FirewallBackend=nftables
+FlushAllOnReload=yes
+RFC3964_IPv4=yes
+CONF
+  cat > "$work/in/svc.xml" <<'XML'
+<?xml version="1.0" encoding="utf-8"?>
+<service>
+  <short>From a file</short>
+  <port protocol="tcp" port="7070"/>
+  <protocol value="gre"/>
+</service>
+XML
+  cat > "$work/in/zone.xml" <<'XML'
+<?xml version="1.0" encoding="utf-8"?>
+<zone target="DROP">
+  <short>Zone file</short>
+  <service name="ssh"/>
+  <port protocol="udp" port="5353"/>
+</zone>
+XML
+  cat > "$work/in/policy.xml" <<'XML'
+<?xml version="1.0" encoding="utf-8"?>
+<policy target="ACCEPT" priority="-5">
+  <ingress-zone name="home"/>
+  <egress-zone name="HOST"/>
+  <service name="ssh"/>
+</policy>
+XML
+  cat > "$work/in/ipset.xml" <<'XML'
+<?xml version="1.0" encoding="utf-8"?>
+<ipset type="hash:net">
+  <entry>10.9.0.0/16</entry>
+</ipset>
+XML
+  cat > "$work/in/icmptype.xml" <<'XML'
+<?xml version="1.0" encoding="utf-8"?>
+<icmptype>
+  <short>Ping</short>
+  <destination ipv4="yes"/>
+</icmptype>
+XML
+  cat > "$work/in/helper.xml" <<'XML'
+<?xml version="1.0" encoding="utf-8"?>
+<helper module="nf_conntrack_ftp">
+  <port protocol="tcp" port="2121"/>
+</helper>
+XML
+  printf '<zone>\n  <bogus/>\n' > "$work/in/broken.xml"
+  printf '10.1.1.1\n# a comment\n10.1.1.2\n\n10.1.1.3\n' > "$work/in/entries.txt"
+  # system-config-firewall's file, as lokkit wrote it (one option per line).
+  printf '# Configuration file for system-config-firewall\n\n--enabled\n--service=ssh\n' \
+    > "$work/in/sysconfig"
+  printf -- '--port=1234:tcp\n--trust=eth9\n--masq=eth0\n' >> "$work/in/sysconfig"
+}
+
+# The polkit directory as Debian ships it (two choices, the policy a symlink to one).
+reset_polkit() {
+  rm -rf "${polkit:?}"/*
+  echo server > "$polkit/org.fedoraproject.FirewallD1.server.policy.choice"
+  echo desktop > "$polkit/org.fedoraproject.FirewallD1.desktop.policy.choice"
+  ln -s org.fedoraproject.FirewallD1.desktop.policy.choice \
+    "$polkit/org.fedoraproject.FirewallD1.policy"
+}
+
+# run_one TOOL TREE OUT LINE: one command line, its outputs normalised, then the side effects.
+run_one() {
+  local tool=$1 tree=$2 out=$3 line=$4 rc=0
+  local -a argv
+  reset_polkit
+  rm -f "$work/systemctl.log"
+  IN=$work/in eval "argv=($line)"
+  (cd "$work/in" && "$tool" --default-config="$src" --system-config="$tree" "${argv[@]}") \
+    >"$out.out" 2>"$out.err" </dev/null || rc=$?
+  echo "$rc" > "$out.rc"
+  sed -i "s|$tree|@TREE@|g; s|$src|@SRC@|g; s|$work|@WORK@|g" "$out.out" "$out.err"
+  { ls -l "$polkit" | awk 'NR > 1 { print $1, $NF, $(NF-1), $(NF-2) }'
+    cat "$work/systemctl.log" 2>/dev/null; } > "$out.side"
+}
+
+same_outputs() {
+  local part
+  for part in out err rc side; do cmp -s "$1.$part" "$2.$part" || return 1; done
+}
+
+show_difference() {
+  local part
+  for part in out err rc side; do
+    diff -u --label "firewall-offline-cmd.$part" --label "fwctl.$part" "$1.$part" "$2.$part" |
+      sed 's/^/    /'
+  done
+}
+
+write_inputs
+scenario=none total=0 equal=0 failures=0 n=0
+while IFS= read -r line; do
+  case "$line" in ''|'#'*) continue ;; esac
+  if [ "${line#== }" != "$line" ]; then
+    scenario=${line#== }
+    n=$((n + 1))
+    for side in ref fw; do
+      rm -rf "$work/$side"
+      mkdir -p "$work/$side/etc"
+      cp "$work/firewalld.conf" "$work/$side/etc/firewalld.conf"
+    done
+    continue
+  fi
+  total=$((total + 1))
+  run_one "$reference" "$work/ref/etc" "$work/ref/r" "$line"
+  run_one "$work/bin/firewall-offline-cmd" "$work/fw/etc" "$work/fw/r" "$line"
+  if ! same_outputs "$work/ref/r" "$work/fw/r"; then
+    failures=$((failures + 1))
+    echo "DIFFERENT [$scenario]: $line"
+    show_difference "$work/ref/r" "$work/fw/r"
+  elif ! diff -r "$work/ref/etc" "$work/fw/etc" >"$work/tree.diff"; then
+    failures=$((failures + 1))
+    echo "TREES DIFFER [$scenario] after: $line"
+    sed 's/^/    /' "$work/tree.diff" | head -40
+  else
+    equal=$((equal + 1))
+    echo "equal [$scenario]: $line"
+  fi
+done < "$cases"
+
+echo "$equal of $total lines equal (outputs and trees) in $n scenarios"
+# Equal because nothing ran proves nothing.
+[ "$total" -gt 100 ] || { echo "FAIL: only $total lines ran"; exit 1; }
+[ "$failures" -eq 0 ]
