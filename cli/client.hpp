@@ -58,6 +58,7 @@ class Client {
   // firewall-offline-cmd: a FirewallError outside a sequence ends the command through its
   // outer `except FirewallError`: the bare message and its code, warn-only codes included.
   void set_offline_cmd(bool on) { offline_cmd_ = on; }
+  bool offline_cmd() const { return offline_cmd_; }
 
  private:
   Bus* bus_;

@@ -130,11 +130,17 @@ bool Offline::kinds() {
     return true;
   if (s.f.lockdown_whitelist) {
     OfflineWhitelist whitelist(paths);
-    return run_whitelist(s, whitelist), true;
+    if (c.offline_cmd()) whitelist.set_offline_cmd();
+    run_whitelist(s, whitelist);
+    if (c.offline_cmd()) c.call([&] { whitelist.write(); });
+    return true;
   }
   if (s.f.direct) {
     OfflineDirect direct(paths);
-    return run_direct(s, direct), true;
+    if (c.offline_cmd()) direct.set_offline_cmd(&p.err());
+    run_direct(s, direct);
+    if (c.offline_cmd()) c.call([&] { direct.write(); });
+    return true;
   }
   return edit.operator()<model::Policy, ZoneSettings>("policy", [&](ZoneSettings& st, auto update) {
     edit_policy(s, st, true);

@@ -160,6 +160,16 @@ bool standalone(Offline& o) {
 
 enum class Next { Done, ZoneBranch, ReloadThenZoneBranch };
 
+// The zone the zone branch writes after the first chain: --zone or the default zone, except
+// after --delete-service/--delete-icmptype, whose `for zone in zones:` loop leaves python's
+// `zone` variable at the last zone's name, which firewall-offline-cmd then writes.
+std::string branch_zone(Offline& o, const std::string& default_zone) {
+  const auto& zones = o.store.items<model::Zone>();
+  if ((o.a.t("delete_service") || o.a.t("delete_icmptype")) && !zones.empty())
+    return zones.rbegin()->first;
+  return o.a.t("zone") ? o.a.str("zone") : default_zone;
+}
+
 // The first chain of firewall-offline-cmd's dispatch.
 Next first_chain(Offline& o, const OfflineFamilies& f) {
   Args& a = o.a;
@@ -204,7 +214,7 @@ struct Loaded {
   Families f = as_families(of);
   Client client(p);
   client.set_offline_cmd(true);
-  Session s{a, f, p, client, 0, a.str("zone"), prog};
+  Session s{a, f, p, client, 0, a.str("zone"), prog, true};
   Loaded l(paths);
   Offline o{a, p, client, l.store, s, paths};
   std::string default_zone = l.result.config.conf.default_zone;
@@ -217,7 +227,7 @@ struct Loaded {
     second_chain(fresh, default_zone);
   }
   default_zone = l.store.config().conf.default_zone;
-  if (next == Next::ZoneBranch) offline_cmd_zone(o, a.t("zone") ? a.str("zone") : default_zone);
+  if (next == Next::ZoneBranch) offline_cmd_zone(o, branch_zone(o, default_zone));
   second_chain(o, default_zone);
 }
 

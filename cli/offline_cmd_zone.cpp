@@ -5,6 +5,7 @@
 // the settings; a failure there ends the command with the bare message and its code. The zone
 // is written even when nothing changed (an ALREADY_ENABLED warning, --add-masquerade twice).
 #include <algorithm>
+#include <cctype>
 
 #include "core/permanent_edit.hpp"
 #include "offline_cmd.hpp"
@@ -15,14 +16,35 @@
 namespace fwctl::cli {
 namespace {
 
+// Zone._check_config of "interfaces" and "sources": each one bound by another zone's file is
+// refused with that zone's name (firewalld's daemon says ZONE_CONFLICT instead).
+Status check_bindings(const Zones& zones, const std::string& name, const model::Zone& z) {
+  auto bound_elsewhere = [&](const std::string& item, bool iface) -> std::string {
+    for (const auto& [other, each] : zones) {
+      if (other == name) continue;
+      const auto& bound = iface ? each.value.interfaces : core::source_strings(each.value.sources);
+      if (std::find(bound.begin(), bound.end(), item) != bound.end()) return other;
+    }
+    return {};
+  };
+  for (const auto& iface : z.interfaces)
+    if (auto other = bound_elsewhere(iface, true); !other.empty())
+      return fail(Code::INVALID_INTERFACE, "Zone '" + name + "': interface '" + iface +
+                                               "' already bound to zone '" + other + "'");
+  for (const auto& source : core::source_strings(z.sources))
+    if (auto other = bound_elsewhere(source, false); !other.empty())
+      return fail(Code::INVALID_ADDR, "Zone '" + name + "': source '" + source +
+                                          "' already bound to zone '" + other + "'");
+  return ok();
+}
+
 // set_zone_config_dict: the settings taken in as the daemon takes them, the bindings checked.
 void store_zone(Offline& o, const std::string& name, const ZoneSettings& st) {
   const Zones& zones = o.store.items<model::Zone>();
   o.c.call([&] {
     throw_if_failed(o.store.edit<model::Zone>(name, [&](model::Zone& z) -> Status {
-      model::Zone old = z;
       if (Status applied = apply_settings(z, st); !applied) return applied;
-      return core::check_zone_bindings(zones, name, old, z);
+      return check_bindings(zones, name, z);
     }));
   });
 }
@@ -122,9 +144,20 @@ bool masquerade(Offline& o, ZoneSettings& st) {
   return false;
 }
 
-// --remove-service-from-zone / -policy is what edit_policy() knows as --remove-service.
+// --remove-service-from-zone / -policy is what edit_policy() knows as --remove-service (which
+// here is the lokkit option, already done when the zone branch runs after it).
 void rename_remove_service(Args& a, const char* dest) {
   if (a.t(dest)) a.set_list("remove_service", a.list(dest));
+  else a.clear("remove_service");
+}
+
+// Python's int(): optional blanks and sign, then digits.
+bool python_int(const std::string& text) {
+  auto first = text.find_first_not_of(" \t"), last = text.find_last_not_of(" \t");
+  if (first == std::string::npos) return false;
+  std::string s = text.substr(first, last - first + 1);
+  if (s[0] == '+' || s[0] == '-') s.erase(0, 1);
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
 }  // namespace
@@ -153,6 +186,9 @@ void offline_cmd_zone(Offline& o, const std::string& name) {
 void offline_cmd_policy(Offline& o) {
   std::string name = o.a.str("policy");
   ZoneSettings st = to_settings(o.item<model::Policy>(name).value);
+  // setPriority(int(value)): python's ValueError, exit 2.
+  if (o.a.t("set_priority") && !python_int(o.a.str("set_priority")))
+    o.p.fail("invalid literal for int() with base 10: " + argparse::python_repr(o.a.str("set_priority")));
   if (!masquerade(o, st)) {
     rename_remove_service(o.a, "remove_service_from_policy");
     edit_policy(o.s, st, true);

@@ -50,6 +50,19 @@ T fresh() {
   return item;
 }
 
+// firewall-offline-cmd's failure for an unknown item: fw.config.get_<kind>()'s text.
+template <typename T>
+std::string missing(const std::string& name) {
+  if constexpr (std::is_same_v<T, model::Zone>) return "INVALID_ZONE: get_zone(): " + name;
+  if constexpr (std::is_same_v<T, model::Service>)
+    return "INVALID_SERVICE: get_service(): '" + name + "'";
+  if constexpr (std::is_same_v<T, model::Policy>)
+    return "INVALID_POLICY: get_policy_object(): " + name;
+  if constexpr (std::is_same_v<T, model::IpSet>) return "INVALID_IPSET: " + name;
+  if constexpr (std::is_same_v<T, model::Helper>) return "INVALID_HELPER: " + name;
+  return "INVALID_ICMPTYPE: " + name;
+}
+
 struct Offline {
   Args& a;
   const Printer& p;
@@ -66,7 +79,7 @@ struct Offline {
   const model::Item<T>& item(const std::string& name) const {
     auto found = store.find<T>(name);
     if (!found) {
-      c.handle("", found.error().message());
+      c.handle("", c.offline_cmd() ? missing<T>(name) : found.error().message());
       throw Exit{static_cast<int>(found.error().code)};
     }
     return **found;
@@ -104,6 +117,10 @@ struct Offline {
   template <typename T, typename Show>
   bool item_ops(const std::string& kind, const std::string& kinds, Show show) {
     if (a.t("get_" + kinds)) s.print_list(names(store.items<T>()));
+    // firewall-offline-cmd looks the item up first (fw.config.get_<kind>()).
+    if (c.offline_cmd() && a.t("delete_" + kind)) item<T>(a.str("delete_" + kind));
+    if (c.offline_cmd() && a.t("load_" + kind + "_defaults"))
+      item<T>(a.str("load_" + kind + "_defaults"));
     if (a.t("delete_" + kind))
       return c.call([&] { value_or_fail(store.remove<T>(a.str("delete_" + kind))); }), true;
     if (a.t("load_" + kind + "_defaults"))

@@ -111,7 +111,9 @@ void Session::print_list(const std::vector<std::string>& items, const char* sep)
   p.list(items, sep);
 }
 
-void Session::fail_usage(const std::string& text) const { p.fail(format_usage(prog) + text); }
+void Session::fail_usage(const std::string& text) const {
+  p.fail((offline_cmd ? offline_usage() : format_usage(prog)) + text);
+}
 
 int run(const std::vector<std::string>& argv, const std::string& prog, std::ostream& out,
         std::ostream& err, bool err_is_tty) {

@@ -7,9 +7,9 @@
 # the polkit actions directory (--policy-server) and what systemctl was asked (--enabled).
 #
 # fwctl runs as a symlink named firewall-offline-cmd, so the messages name the same program.
-# Everything runs in a mount namespace of its own: tmpfs over /etc/firewalld, /etc/sysconfig
-# and /usr/share/polkit-1/actions, and a fake systemctl first in PATH, so nothing of the host is
-# read or written but the default tree (SOURCE_DIR) and the programs.
+# The scenarios run in two workers, each in a mount namespace of its own: tmpfs over
+# /etc/firewalld and /usr/share/polkit-1/actions, and a fake systemctl first in PATH, so nothing
+# of the host is written, and nothing read but the default tree (SOURCE_DIR) and the programs.
 #
 #   offline_cmd_compare.sh FWCTL SOURCE_DIR [CASES]
 #
@@ -25,21 +25,26 @@ for tool in "$reference" unshare; do
   command -v "$tool" >/dev/null || { echo "SKIP: $tool missing"; exit 77; }
 done
 
-# Into a private mount namespace first; the rest of the script runs there.
-if [ -z "${FWCTL_OFFLINE_CMD_NS:-}" ]; then
-  FWCTL_OFFLINE_CMD_NS=1 exec unshare --mount --propagation private "$0" "$@"
-fi
+jobs=2  # scenarios run in this many workers, each in a mount namespace of its own
 polkit=/usr/share/polkit-1/actions
-mkdir -p "$polkit" /etc/sysconfig /etc/firewalld
-for dir in /etc/firewalld /etc/sysconfig "$polkit"; do mount -t tmpfs tmpfs "$dir"; done
+
+# A worker's private mounts: tmpfs over the host's directories the programs may write (never
+# created here; a missing one makes both programs fail alike).
+private_mounts() {
+  local dir
+  for dir in /etc/firewalld "$polkit"; do
+    [ -d "$dir" ] || continue
+    mount -t tmpfs tmpfs "$dir" || { echo "FAIL: cannot mount a tmpfs over $dir"; exit 1; }
+  done
+}
 
 work=$(mktemp -d /tmp/fwctl-offline-cmd.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/bin" "$work/fake" "$work/in"
 ln -s "$fwctl" "$work/bin/firewall-offline-cmd"
-cat > "$work/fake/systemctl" <<SH
+cat > "$work/fake/systemctl" <<'SH'
 #!/bin/sh
-echo "systemctl \$*" >> "$work/systemctl.log"
+echo "systemctl $*" >> "$FWCTL_SYSTEMCTL_LOG"
 SH
 chmod +x "$work/fake/systemctl"
 export PATH="$work/fake:$PATH"
@@ -114,6 +119,7 @@ XML
 
 # The polkit directory as Debian ships it (two choices, the policy a symlink to one).
 reset_polkit() {
+  mountpoint -q "$polkit" || return 0
   rm -rf "${polkit:?}"/*
   echo server > "$polkit/org.fedoraproject.FirewallD1.server.policy.choice"
   echo desktop > "$polkit/org.fedoraproject.FirewallD1.desktop.policy.choice"
@@ -126,14 +132,14 @@ run_one() {
   local tool=$1 tree=$2 out=$3 line=$4 rc=0
   local -a argv
   reset_polkit
-  rm -f "$work/systemctl.log"
+  rm -f "$FWCTL_SYSTEMCTL_LOG"
   IN=$work/in eval "argv=($line)"
   (cd "$work/in" && "$tool" --default-config="$src" --system-config="$tree" "${argv[@]}") \
     >"$out.out" 2>"$out.err" </dev/null || rc=$?
   echo "$rc" > "$out.rc"
   sed -i "s|$tree|@TREE@|g; s|$src|@SRC@|g; s|$work|@WORK@|g" "$out.out" "$out.err"
-  { ls -l "$polkit" | awk 'NR > 1 { print $1, $NF, $(NF-1), $(NF-2) }'
-    cat "$work/systemctl.log" 2>/dev/null; } > "$out.side"
+  { find "$polkit" -mindepth 1 -printf '%y %f %l\n' | sort
+    cat "$FWCTL_SYSTEMCTL_LOG" 2>/dev/null; } > "$out.side"
 }
 
 same_outputs() {
@@ -149,38 +155,69 @@ show_difference() {
   done
 }
 
+# run_scenario N NAME: its lines from $work/scenarios/N, results in $work/results/N.
+run_scenario() {
+  local n=$1 name=$2 line side
+  local dir=$work/s$n
+  for side in ref fw; do
+    mkdir -p "$dir/$side/etc"
+    cp "$work/firewalld.conf" "$dir/$side/etc/firewalld.conf"
+  done
+  while IFS= read -r line; do
+    run_one "$reference" "$dir/ref/etc" "$dir/ref/r" "$line"
+    run_one "$work/bin/firewall-offline-cmd" "$dir/fw/etc" "$dir/fw/r" "$line"
+    if ! same_outputs "$dir/ref/r" "$dir/fw/r"; then
+      echo "DIFFERENT [$name]: $line"
+      show_difference "$dir/ref/r" "$dir/fw/r"
+    elif ! diff -r "$dir/ref/etc" "$dir/fw/etc" >"$dir/tree.diff"; then
+      echo "TREES DIFFER [$name] after: $line"
+      sed 's/^/    /' "$dir/tree.diff" | head -40
+    else
+      echo "equal [$name]: $line"
+    fi
+  done < "$work/scenarios/$n"
+}
+
+# worker I: the scenarios whose number is I modulo $jobs, in a mount namespace of its own.
+worker() {
+  local i=$1 n name
+  private_mounts
+  export FWCTL_SYSTEMCTL_LOG=$work/systemctl.$i.log
+  while IFS=$'\t' read -r n name; do
+    [ $((n % jobs)) -eq "$i" ] || continue
+    run_scenario "$n" "$name" > "$work/results.$n"
+  done < "$work/scenarios/index"
+}
+
+# Split the cases into numbered scenarios.
 write_inputs
-scenario=none total=0 equal=0 failures=0 n=0
+mkdir -p "$work/scenarios"
+n=0
 while IFS= read -r line; do
   case "$line" in ''|'#'*) continue ;; esac
   if [ "${line#== }" != "$line" ]; then
-    scenario=${line#== }
     n=$((n + 1))
-    for side in ref fw; do
-      rm -rf "$work/$side"
-      mkdir -p "$work/$side/etc"
-      cp "$work/firewalld.conf" "$work/$side/etc/firewalld.conf"
-    done
-    continue
-  fi
-  total=$((total + 1))
-  run_one "$reference" "$work/ref/etc" "$work/ref/r" "$line"
-  run_one "$work/bin/firewall-offline-cmd" "$work/fw/etc" "$work/fw/r" "$line"
-  if ! same_outputs "$work/ref/r" "$work/fw/r"; then
-    failures=$((failures + 1))
-    echo "DIFFERENT [$scenario]: $line"
-    show_difference "$work/ref/r" "$work/fw/r"
-  elif ! diff -r "$work/ref/etc" "$work/fw/etc" >"$work/tree.diff"; then
-    failures=$((failures + 1))
-    echo "TREES DIFFER [$scenario] after: $line"
-    sed 's/^/    /' "$work/tree.diff" | head -40
+    printf '%s\t%s\n' "$n" "${line#== }" >> "$work/scenarios/index"
+    : > "$work/scenarios/$n"
   else
-    equal=$((equal + 1))
-    echo "equal [$scenario]: $line"
+    printf '%s\n' "$line" >> "$work/scenarios/$n"
   fi
 done < "$cases"
 
+export -f private_mounts write_inputs reset_polkit run_one same_outputs show_difference run_scenario worker
+export reference src work jobs polkit
+for ((i = 0; i < jobs; i++)); do
+  unshare --mount --propagation private bash -c 'worker "$0"' "$i" &
+done
+wait
+
+total=0 equal=0
+for ((i = 1; i <= n; i++)); do
+  cat "$work/results.$i"
+  total=$((total + $(grep -c '^\(equal\|DIFFERENT\|TREES\)' "$work/results.$i")))
+  equal=$((equal + $(grep -c '^equal' "$work/results.$i")))
+done
 echo "$equal of $total lines equal (outputs and trees) in $n scenarios"
 # Equal because nothing ran proves nothing.
 [ "$total" -gt 100 ] || { echo "FAIL: only $total lines ran"; exit 1; }
-[ "$failures" -eq 0 ]
+[ "$equal" -eq "$total" ]
