@@ -20,19 +20,19 @@ namespace {
 using config::testing::read_text;
 using config::testing::TempDir;
 
-struct Ran {
+struct CmdRan {
   int code;
   std::string out, err;
 };
 
-Args parse(const std::vector<std::string>& argv) {
+Args parse_offline(const std::vector<std::string>& argv) {
   auto parsed = parse_offline_command_line(argv);
   EXPECT_TRUE(parsed) << parsed.error().detail;
   return std::move(*parsed);
 }
 
-std::string refusal(const std::vector<std::string>& argv) {
-  Args a = parse(argv);
+std::string offline_refusal(const std::vector<std::string>& argv) {
+  Args a = parse_offline(argv);
   return check_offline_combinations(a, classify_offline(a)).value_or("");
 }
 
@@ -45,7 +45,7 @@ TEST(OfflineCmdLine, OfflineOrTheProgramNameSelectsIt) {
 }
 
 TEST(OfflineCmdLine, TakesItsOwnOptionsAndNotFirewallCmds) {
-  Args a = parse({"-s", "ssh", "-p", "1234:tcp", "--trust=eth0", "--remove-service-from-zone=x"});
+  Args a = parse_offline({"-s", "ssh", "-p", "1234:tcp", "--trust=eth0", "--remove-service-from-zone=x"});
   EXPECT_EQ(a.list("service"), std::vector<std::string>{"ssh"});
   EXPECT_EQ(a.str("port"), "1234:tcp");
   EXPECT_TRUE(a.t("remove_service_from_zone"));
@@ -57,16 +57,16 @@ TEST(OfflineCmdLine, TakesItsOwnOptionsAndNotFirewallCmds) {
 
 TEST(OfflineCmdLine, ChecksWithItsMessages) {
   const std::string usage = "usage: see firewall-offline-cmd man page\n";
-  EXPECT_EQ(refusal({"--zone=public"}), "");
-  EXPECT_EQ(refusal({"-q"}), usage + "No option specified.");
-  EXPECT_EQ(refusal({"--enabled", "--zone=public", "--add-port=1/tcp"}),
+  EXPECT_EQ(offline_refusal({"--zone=public"}), "");
+  EXPECT_EQ(offline_refusal({"-q"}), usage + "No option specified.");
+  EXPECT_EQ(offline_refusal({"--enabled", "--zone=public", "--add-port=1/tcp"}),
             usage + "Can't use lokkit options with other options.");
-  EXPECT_EQ(refusal({"--service=a", "--service=b", "--add-port=1/tcp"}),
+  EXPECT_EQ(offline_refusal({"--service=a", "--service=b", "--add-port=1/tcp"}),
             usage + "More than one service specified.");
-  EXPECT_EQ(refusal({"--set-priority=1"}), usage + "Must use --policy with policy only options.");
-  EXPECT_EQ(refusal({"-q", "--get-zones"}), "-q/--quiet can't be used with this option(s)");
+  EXPECT_EQ(offline_refusal({"--set-priority=1"}), usage + "Must use --policy with policy only options.");
+  EXPECT_EQ(offline_refusal({"-q", "--get-zones"}), "-q/--quiet can't be used with this option(s)");
   // a lokkit --service with service options names the service to edit
-  EXPECT_EQ(refusal({"--service=ssh", "--add-port=1/tcp"}), "");
+  EXPECT_EQ(offline_refusal({"--service=ssh", "--add-port=1/tcp"}), "");
 }
 
 class OfflineCmd : public ::testing::Test {
@@ -75,7 +75,7 @@ class OfflineCmd : public ::testing::Test {
     if (::getuid() != 0) GTEST_SKIP() << "firewall-offline-cmd runs only as root";
     std::ofstream(etc_.path() + "/firewalld.conf") << "DefaultZone=public\nLogDenied=off\n";
   }
-  Ran run_as(const std::string& prog, std::vector<std::string> args) {
+  CmdRan run_as(const std::string& prog, std::vector<std::string> args) {
     std::vector<std::string> argv{"--default-config", FWCTL_SOURCE_DIR, "--system-config",
                                   etc_.path()};
     if (prog == "fwctl") argv.insert(argv.begin(), "--offline");
@@ -84,7 +84,7 @@ class OfflineCmd : public ::testing::Test {
     int code = run(argv, prog, out, err, false);
     return {code, out.str(), err.str()};
   }
-  Ran fwctl(std::vector<std::string> args) { return run_as("fwctl", std::move(args)); }
+  CmdRan fwctl(std::vector<std::string> args) { return run_as("fwctl", std::move(args)); }
   std::string file(const std::string& relative) const {
     return read_text(etc_.path() + "/" + relative);
   }
@@ -96,7 +96,7 @@ class OfflineCmd : public ::testing::Test {
 
 // anaconda's `firewall --enabled --service=ssh --port=1234:tcp`, without --enabled (systemctl).
 TEST_F(OfflineCmd, KickstartLine) {
-  Ran ran = fwctl({"--service=ssh", "--service=http", "--port=1234:tcp"});
+  CmdRan ran = fwctl({"--service=ssh", "--service=http", "--port=1234:tcp"});
   EXPECT_EQ(ran.code, 0) << ran.err;
   EXPECT_EQ(ran.out,
             "Adding service 'ssh' to default zone.\nALREADY_ENABLED: ssh\n"
@@ -108,17 +108,17 @@ TEST_F(OfflineCmd, KickstartLine) {
 }
 
 TEST_F(OfflineCmd, ZoneErrorsAreBareWithTheirCode) {
-  Ran ran = fwctl({"--zone=public", "--add-service=nosuch"});
+  CmdRan ran = fwctl({"--zone=public", "--add-service=nosuch"});
   EXPECT_EQ(ran.code, 101);  // INVALID_SERVICE
   EXPECT_EQ(ran.err, "INVALID_SERVICE: Zone 'public': 'nosuch' not among existing services\n");
   EXPECT_FALSE(exists("zones/public.xml"));
-  Ran removed = run_as("firewall-offline-cmd", {"--zone=public", "--remove-service-from-zone=ssh"});
+  CmdRan removed = run_as("firewall-offline-cmd", {"--zone=public", "--remove-service-from-zone=ssh"});
   EXPECT_EQ(removed.out, "success\n");
   EXPECT_EQ(file("zones/public.xml").find("ssh"), std::string::npos);
 }
 
 TEST_F(OfflineCmd, UnderItsNameItSaysItsName) {
-  Ran ran = run_as("firewall-offline-cmd", {"--no-such-option"});
+  CmdRan ran = run_as("firewall-offline-cmd", {"--no-such-option"});
   EXPECT_EQ(ran.code, 2);
   EXPECT_EQ(ran.err, "usage: see firewall-offline-cmd man page\n"
                      "firewall-offline-cmd: error: unrecognized arguments: --no-such-option\n");
@@ -142,7 +142,7 @@ TEST_F(OfflineCmd, ResetToDefaultsMovesTheSystemFiles) {
 }
 
 TEST_F(OfflineCmd, AutomaticHelpersFailAsInFirewalld133) {
-  Ran ran = fwctl({"--get-automatic-helpers"});
+  CmdRan ran = fwctl({"--get-automatic-helpers"});
   EXPECT_EQ(ran.code, 2);
   EXPECT_EQ(ran.err, "'Firewall' object has no attribute 'get_automatic_helpers'\n");
 }

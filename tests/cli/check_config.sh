@@ -7,6 +7,9 @@ set -u
 fwctl=$1
 data=$2
 default=/usr/lib/firewalld
+# fwctl's own report, with each problem's file and line (firewall-offline-cmd's form prints
+# only "Configuration error: ..." for the first error): docs/offline.md.
+export FWCTL_CHECK_CONFIG=lines
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 tmp=$(mktemp -d)
