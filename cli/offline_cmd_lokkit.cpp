@@ -4,6 +4,7 @@
 // at the end. --enabled/--disabled run `systemctl enable/disable firewalld.service` as it does
 // (through the shell, so PATH decides which systemctl); --addmodule, --removemodule and
 // --custom-rules are only reported as ignored.
+#include <algorithm>
 #include <cstdlib>
 
 #include "offline_cmd.hpp"
@@ -15,7 +16,8 @@ namespace fwctl::cli {
 namespace {
 
 void ignored(Offline& o, const char* dest, const char* what) {
-  for (const auto& each : o.a.list(dest)) o.p.msg(std::string("Ignoring ") + what + " '" + each + "'");
+  for (const auto& each : o.a.list(dest))
+    o.p.msg(std::string("Ignoring ") + what + " '" + each + "'");
 }
 
 // A query-then-add (or remove) of one item with the message firewall-offline-cmd prints when

@@ -45,7 +45,8 @@ TEST(OfflineCmdLine, OfflineOrTheProgramNameSelectsIt) {
 }
 
 TEST(OfflineCmdLine, TakesItsOwnOptionsAndNotFirewallCmds) {
-  Args a = parse_offline({"-s", "ssh", "-p", "1234:tcp", "--trust=eth0", "--remove-service-from-zone=x"});
+  Args a = parse_offline(
+      {"-s", "ssh", "-p", "1234:tcp", "--trust=eth0", "--remove-service-from-zone=x"});
   EXPECT_EQ(a.list("service"), std::vector<std::string>{"ssh"});
   EXPECT_EQ(a.str("port"), "1234:tcp");
   EXPECT_TRUE(a.t("remove_service_from_zone"));
@@ -63,8 +64,10 @@ TEST(OfflineCmdLine, ChecksWithItsMessages) {
             usage + "Can't use lokkit options with other options.");
   EXPECT_EQ(offline_refusal({"--service=a", "--service=b", "--add-port=1/tcp"}),
             usage + "More than one service specified.");
-  EXPECT_EQ(offline_refusal({"--set-priority=1"}), usage + "Must use --policy with policy only options.");
-  EXPECT_EQ(offline_refusal({"-q", "--get-zones"}), "-q/--quiet can't be used with this option(s)");
+  EXPECT_EQ(offline_refusal({"--set-priority=1"}),
+            usage + "Must use --policy with policy only options.");
+  EXPECT_EQ(offline_refusal({"-q", "--get-zones"}),
+            "-q/--quiet can't be used with this option(s)");
   // a lokkit --service with service options names the service to edit
   EXPECT_EQ(offline_refusal({"--service=ssh", "--add-port=1/tcp"}), "");
 }
@@ -112,7 +115,8 @@ TEST_F(OfflineCmd, ZoneErrorsAreBareWithTheirCode) {
   EXPECT_EQ(ran.code, 101);  // INVALID_SERVICE
   EXPECT_EQ(ran.err, "INVALID_SERVICE: Zone 'public': 'nosuch' not among existing services\n");
   EXPECT_FALSE(exists("zones/public.xml"));
-  CmdRan removed = run_as("firewall-offline-cmd", {"--zone=public", "--remove-service-from-zone=ssh"});
+  CmdRan removed =
+      run_as("firewall-offline-cmd", {"--zone=public", "--remove-service-from-zone=ssh"});
   EXPECT_EQ(removed.out, "success\n");
   EXPECT_EQ(file("zones/public.xml").find("ssh"), std::string::npos);
 }

@@ -157,7 +157,8 @@ bool python_int(const std::string& text) {
   if (first == std::string::npos) return false;
   std::string s = text.substr(first, last - first + 1);
   if (s[0] == '+' || s[0] == '-') s.erase(0, 1);
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+  auto digit = [](unsigned char c) { return std::isdigit(c) != 0; };
+  return !s.empty() && std::all_of(s.begin(), s.end(), digit);
 }
 
 }  // namespace
@@ -188,7 +189,8 @@ void offline_cmd_policy(Offline& o) {
   ZoneSettings st = to_settings(o.item<model::Policy>(name).value);
   // setPriority(int(value)): python's ValueError, exit 2.
   if (o.a.t("set_priority") && !python_int(o.a.str("set_priority")))
-    o.p.fail("invalid literal for int() with base 10: " + argparse::python_repr(o.a.str("set_priority")));
+    o.p.fail("invalid literal for int() with base 10: " +
+             argparse::python_repr(o.a.str("set_priority")));
   if (!masquerade(o, st)) {
     rename_remove_service(o.a, "remove_service_from_policy");
     edit_policy(o.s, st, true);

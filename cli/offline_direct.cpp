@@ -41,7 +41,9 @@ void OfflineDirect::store(const model::DirectConfig& next) {
   else config_ = value_or_throw(core::save_permanent_direct(paths_, next));
 }
 
-void OfflineDirect::write() { config_ = value_or_throw(core::save_permanent_direct(paths_, config_)); }
+void OfflineDirect::write() {
+  config_ = value_or_throw(core::save_permanent_direct(paths_, config_));
+}
 
 void OfflineDirect::change(Result<model::DirectConfig> next, const std::string& what, bool) {
   if (!next && log_ && next.error().code == Code::ALREADY_ENABLED) {
@@ -192,8 +194,9 @@ void OfflineWhitelist::take(Result<model::LockdownWhitelist> next, const char* w
     throw FwError{add ? "ALREADY_ENABLED: " + text + " already in whitelist"
                       : "NOT_ENABLED: " + text + " not in whitelist."};
   }
-  if (offline_cmd_) whitelist_ = value_or_throw(std::move(next));
-  else whitelist_ = value_or_throw(core::save_permanent_whitelist(paths_, value_or_throw(std::move(next))));
+  model::LockdownWhitelist changed = value_or_throw(std::move(next));
+  if (offline_cmd_) whitelist_ = std::move(changed);
+  else whitelist_ = value_or_throw(core::save_permanent_whitelist(paths_, changed));
 }
 
 void OfflineWhitelist::write() {

@@ -57,7 +57,7 @@ done <"$data/broken/tools/results-offline.tsv"
 
 # Issue 19: without FWCTL_CHECK_CONFIG, firewall-offline-cmd's own form: its exit code and its
 # "Configuration error: ..." line, as recorded in results-offline.tsv. Known differences (5 of
-# 100, docs/offline.md): python exceptions (exit 2) and two details worded by the loader.
+# 100, docs/offline.md): two python exceptions (exit 2), three details worded by the loader.
 same_form=0
 while IFS= read -r name; do
   tree=$data/broken/$name
