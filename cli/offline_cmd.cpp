@@ -232,7 +232,7 @@ struct Loaded {
 }
 
 int run_checked(std::vector<std::string> argv, const std::string& prog, Printer& p,
-                std::ostream& out, std::ostream& err) {
+                JsonSink& json, std::ostream& out, std::ostream& err) {
   auto parsed = parse_offline_command_line(effective_args(std::move(argv), p));
   if (!parsed) {
     err << offline_usage() << prog << ": error: " << parsed.error().detail << '\n';
@@ -241,6 +241,10 @@ int run_checked(std::vector<std::string> argv, const std::string& prog, Printer&
   Args& a = *parsed;
   p.set_quiet(a.t("quiet"));
   p.set_verbose(a.t("verbose"));
+  if (a.t("json")) {  // fwctl's own, as for firewall-cmd's command line
+    json.set_many(a.t("list_all_zones") || a.t("list_all_policies"));
+    p.set_json(&json);
+  }
   OfflineFamilies f = classify_offline(a);
   if (auto failure = check_offline_combinations(a, f)) {
     p.set_quiet(a.t("quiet"));
@@ -263,9 +267,11 @@ int run_checked(std::vector<std::string> argv, const std::string& prog, Printer&
 int run_offline_cmd(std::vector<std::string> argv, const std::string& prog, std::ostream& out,
                     std::ostream& err, bool err_is_tty) {
   Printer p(out, err, err_is_tty);
+  JsonSink json(out, err);
   try {
-    return run_checked(std::move(argv), prog, p, out, err);
+    return run_checked(std::move(argv), prog, p, json, out, err);
   } catch (const Exit& e) {
+    if (p.json()) json.flush(p.quiet());
     return e.code;
   }
 }

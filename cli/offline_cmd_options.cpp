@@ -230,6 +230,7 @@ const std::vector<argparse::Option> kOfflineTable = {
     {{"--get-all-rules"}, K::Flag, 9, 0},
     // fwctl's own.
     {{"--offline"}, K::Flag, -1, 0},
+    {{"--json"}, K::Flag, -1, 0},  // json_sink.hpp
 };
 
 }  // namespace

@@ -71,7 +71,7 @@ _fwctl_offline_flags="
   --get-entries --get-destinations --get-ports --get-source-ports --get-protocols --get-modules
   --get-service-helpers --get-includes --get-destination --get-description --get-short
   --get-helpers --get-module --get-family --direct --get-all-passthroughs --get-all-chains
-  --get-all-rules --offline
+  --get-all-rules --offline --json
 "
 _fwctl_offline_value_options="
   --addmodule --removemodule --service --remove-service --port --trust --masq --custom-rules
