@@ -104,15 +104,30 @@ std::vector<std::string> effective_args(std::vector<std::string> argv, const Pri
   return *args;
 }
 
+// What firewalld's firewalld_conf.read() logs (on stderr, -q or not) when the system tree has
+// no firewalld.conf: the ERROR line, then with `warnings` the two WARNING lines of the start.
+void log_missing_conf(const config::LoadResult& loaded, const config::Paths& paths,
+                      std::ostream& err, bool warnings) {
+  if (!loaded.conf_open_failure) return;
+  const std::string& why = *loaded.conf_open_failure;
+  err << "ERROR: Failed to load '" << paths.system_dir << "/firewalld.conf': " << why << '\n';
+  if (warnings)
+    err << "WARNING: " << why << "\nWARNING: Using fallback firewalld configuration settings.\n";
+}
+
 // --check-config: nothing and 0 when the trees are valid, else "Configuration error: CODE: ..."
 // with the code. FWCTL_CHECK_CONFIG=lines prints fwctl's report instead (every problem with
 // its file and line, "success").
 int check_config_only(const Args& a, const config::Paths& paths, const Printer& p,
                       std::ostream& out, std::ostream& err) {
-  CheckReport report = check_config(paths);
   const char* format = std::getenv("FWCTL_CHECK_CONFIG");
   if (format && std::string(format) == "lines")
-    return print_check_report(report, a.t("quiet"), out, err);
+    return print_check_report(check_config(paths), a.t("quiet"), out, err);
+  // firewalld starts (reading firewalld.conf), then check_on_disk_config reads it again.
+  config::LoadResult loaded = config::load_config(paths);
+  log_missing_conf(loaded, paths, err, true);
+  log_missing_conf(loaded, paths, err, false);
+  CheckReport report = check_config(paths);
   if (report.errors.empty()) return 0;
   const Error& first = report.errors.front();
   p.and_exit("Configuration error: " + first.message(), static_cast<int>(first.code));
@@ -216,6 +231,7 @@ struct Loaded {
   client.set_offline_cmd(true);
   Session s{a, f, p, client, 0, a.str("zone"), prog, true};
   Loaded l(paths);
+  log_missing_conf(l.result, paths, p.err(), true);
   Offline o{a, p, client, l.store, s, paths};
   std::string default_zone = l.result.config.conf.default_zone;
   Next next = first_chain(o, of);
