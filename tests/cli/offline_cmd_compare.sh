@@ -49,17 +49,20 @@ SH
 chmod +x "$work/fake/systemctl"
 export PATH="$work/fake:$PATH"
 
-# The default tree both programs read: SOURCE_DIR's zones, policies, helpers and icmptypes,
-# and the services the zones and the cases name (python's start-up reads every file: fewer
-# services make each firewall-offline-cmd call faster).
+# The default tree both programs read: SOURCE_DIR's zones, policies and helpers, and the
+# services and icmptypes the zones and the cases name (python's start-up reads every file:
+# fewer make each firewall-offline-cmd call faster).
 write_defaults() {
   local kind name
-  mkdir -p "$work/defaults/services"
-  for kind in zones policies helpers icmptypes ipsets; do
+  mkdir -p "$work/defaults/services" "$work/defaults/icmptypes"
+  for kind in zones policies helpers ipsets; do
     [ -d "$src/$kind" ] && cp -r "$src/$kind" "$work/defaults/$kind"
   done
   for name in ssh dhcpv6-client mdns samba-client netbios-ns http https ftp dhcp; do
     cp "$src/services/$name.xml" "$work/defaults/services/"
+  done
+  for name in echo-request echo-reply destination-unreachable neighbour-solicitation; do
+    cp "$src/icmptypes/$name.xml" "$work/defaults/icmptypes/"
   done
 }
 
