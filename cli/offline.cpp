@@ -1,6 +1,8 @@
-// fwctl --offline: firewall-offline-cmd's job. The permanent configuration is loaded from the
-// two trees (--default-config, --system-config) and changed through core::Permanent, the store
-// fwctld itself uses: zones with the one-element edits of its config.zone objects
+// fwctl --permanent while no daemon runs: firewall-cmd's command line on the files (and the
+// handlers fwctl --offline, firewall-offline-cmd's command line, shares: offline_store.hpp,
+// offline_cmd.cpp). The permanent configuration is loaded from the two trees
+// (--default-config, --system-config) and changed through core::Permanent, the store fwctld
+// itself uses: zones with the one-element edits of its config.zone objects
 // (core/permanent_edit.hpp); the other kinds with the client-side edits the --permanent path
 // makes of the settings it fetched (permanent_edits.hpp), taken in as the daemon takes them
 // (model_settings.hpp); direct.xml and the lockdown whitelist with the daemon's edits of them
