@@ -55,6 +55,13 @@ void Client::handle(const std::string& name, const std::string& message) const {
     fail_if_not_authorized(name);
   fail_if_not_authorized(message);
   int code = error_code(message);
+  if (offline_cmd_) {
+    // A python exception that is no FirewallError (the daemon reports it as UNKNOWN_ERROR):
+    // firewall-offline-cmd's `except Exception` prints it bare, exit 2.
+    const std::string wrapped = "UNKNOWN_ERROR: ";
+    if (message.rfind(wrapped, 0) == 0) printer_.fail(message.substr(wrapped.size()));
+    printer_.and_exit(message, code);
+  }
   if (warn_only(code)) {
     printer_.warning("Warning: " + message);
     return;

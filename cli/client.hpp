@@ -55,11 +55,16 @@ class Client {
   void fail_if_not_authorized(const std::string& name) const;
 
   void set_handler(bool on) { handler_ = on; }
+  // firewall-offline-cmd: a FirewallError outside a sequence ends the command through its
+  // outer `except FirewallError`: the bare message and its code, warn-only codes included.
+  void set_offline_cmd(bool on) { offline_cmd_ = on; }
+  bool offline_cmd() const { return offline_cmd_; }
 
  private:
   Bus* bus_;
   const Printer& printer_;
   bool handler_ = true;
+  bool offline_cmd_ = false;
 };
 
 // One item of an add/remove/query sequence after parsing: the call arguments, and what

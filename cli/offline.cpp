@@ -1,12 +1,15 @@
-// fwctl --offline: firewall-offline-cmd's job. The permanent configuration is loaded from the
-// two trees (--default-config, --system-config) and changed through core::Permanent, the store
-// fwctld itself uses: zones with the one-element edits of its config.zone objects
+// fwctl --permanent while no daemon runs: firewall-cmd's command line on the files (and the
+// handlers fwctl --offline, firewall-offline-cmd's command line, shares: offline_store.hpp,
+// offline_cmd.cpp). The permanent configuration is loaded from the two trees
+// (--default-config, --system-config) and changed through core::Permanent, the store fwctld
+// itself uses: zones with the one-element edits of its config.zone objects
 // (core/permanent_edit.hpp); the other kinds with the client-side edits the --permanent path
 // makes of the settings it fetched (permanent_edits.hpp), taken in as the daemon takes them
 // (model_settings.hpp); direct.xml and the lockdown whitelist with the daemon's edits of them
 // (offline_direct.hpp). The files written are the ones the daemon would write for the same
 // commands. Messages and exit codes are firewall-cmd's.
 #include "offline.hpp"
+#include "offline_store.hpp"
 
 #include <algorithm>
 
@@ -25,140 +28,6 @@
 #include "values.hpp"
 
 namespace fwctl::cli {
-namespace {
-
-using Zones = std::map<std::string, model::Item<model::Zone>>;
-
-void throw_if_failed(const Status& st) {
-  if (!st) throw FwError{st.error().message()};
-}
-
-template <typename T>
-std::vector<std::string> names(const std::map<std::string, model::Item<T>>& items) {
-  std::vector<std::string> out;
-  for (const auto& [name, item] : items) out.push_back(name);
-  return out;
-}
-
-template <typename T>
-void value_or_fail(const Result<T>& r) {
-  if (!r) throw FwError{r.error().message()};
-}
-
-// firewalld's new Zone(): forwarding on until the settings say otherwise (as fwctld's addZone2).
-template <typename T>
-T fresh() {
-  T item{};
-  if constexpr (std::is_same_v<T, model::Zone>) item.forward = true;
-  return item;
-}
-
-}  // namespace
-
-void run_direct(Session& s, OfflineDirect& d);
-void run_whitelist(Session& s, OfflineWhitelist& w);
-
-namespace {
-
-struct Offline {
-  Args& a;
-  const Printer& p;
-  Client& c;
-  core::Permanent& store;
-  Session& s;
-  const config::Paths& paths;
-
-  [[noreturn]] void list(const std::vector<std::string>& items, const char* sep = " ") const {
-    p.and_exit(join(items, sep));
-  }
-  // The permanent item, or firewall-cmd's failure for an unknown name (INVALID_ZONE: x, ...).
-  template <typename T>
-  const model::Item<T>& item(const std::string& name) const {
-    auto found = store.find<T>(name);
-    if (!found) {
-      c.handle("", found.error().message());
-      throw Exit{static_cast<int>(found.error().code)};
-    }
-    return **found;
-  }
-  const model::Zone& zone(const std::string& name) const { return item<model::Zone>(name).value; }
-  // config.add<Kind>(name, settings): the name checked first, then the settings taken in.
-  template <typename T, typename Settings>
-  void add(const std::string& name, const Settings& settings) {
-    c.call([&] {
-      throw_if_failed(store.check_new<T>(name));
-      T value = fresh<T>();
-      if constexpr (std::is_void_v<decltype(apply_settings(value, settings))>) {
-        apply_settings(value, settings);
-      } else {
-        throw_if_failed(apply_settings(value, settings));
-      }
-      throw_if_failed(store.add<T>(name, std::move(value)));
-    });
-  }
-  // config.<kind>.update(settings).
-  template <typename T, typename Settings>
-  void update(const std::string& name, const Settings& settings) {
-    c.call([&] {
-      throw_if_failed(store.edit<T>(name, [&](T& value) -> Status {
-        if constexpr (std::is_void_v<decltype(apply_settings(value, settings))>) {
-          apply_settings(value, settings);
-          return ok();
-        } else {
-          return apply_settings(value, settings);
-        }
-      }));
-    });
-  }
-  // --get-<kinds>, --delete-<kind>, --load-<kind>-defaults, --info-<kind>, --path-<kind>.
-  template <typename T, typename Show>
-  bool item_ops(const std::string& kind, const std::string& kinds, Show show) {
-    if (a.t("get_" + kinds)) s.print_list(names(store.items<T>()));
-    if (a.t("delete_" + kind))
-      return c.call([&] { value_or_fail(store.remove<T>(a.str("delete_" + kind))); }), true;
-    if (a.t("load_" + kind + "_defaults"))
-      return c.call([&] { throw_if_failed(store.load_defaults<T>(a.str("load_" + kind + "_defaults"))); }), true;
-    if (a.t("info_" + kind)) {
-      std::string name = a.str("info_" + kind);
-      show(name, to_settings(item<T>(name).value));
-      throw Exit{0};
-    }
-    if (a.t("path_" + kind)) {
-      core::ItemFile file = core::Permanent::file_of(item<T>(a.str("path_" + kind)));
-      p.and_exit(file.path + "/" + file.filename);
-    }
-    return false;
-  }
-  // One zone edit as config.zone's add*/remove* method does it (binding check included).
-  void edit(const std::string& name, const std::function<Status(model::Zone&)>& change) {
-    const Zones& zones = store.items<model::Zone>();
-    throw_if_failed(store.edit<model::Zone>(name, [&](model::Zone& z) {
-      model::Zone old = z;
-      if (Status st = change(z); !st) return st;
-      return core::check_zone_bindings(zones, name, old, z);
-    }));
-  }
-  void seq(const char* dest, const ParseItem& parse, const std::string& name,
-           const std::function<Status(model::Zone&, const Item&)>& change) {
-    cmd_sequence(c, a.list(dest), parse, [&](const Item& i) {
-      edit(name, [&](model::Zone& z) { return change(z, i); });
-    }, false);
-  }
-  [[noreturn]] void query(const char* dest, const ParseItem& parse, const std::string& name,
-                          const std::function<bool(const model::Zone&, const Item&)>& q,
-                          const char* message) {
-    query_sequence(c, a.list(dest), parse, [&](const Item& i) { return q(zone(name), i); },
-                   message);
-  }
-
-  bool general();
-  bool standalone();
-  bool kinds();
-  bool new_from_file();
-  void zone_ops(const std::string& name);
-  bool zone_lists(const std::string& name);
-  bool bindings(const std::string& name);
-};
 
 // Every kind's listings, new, delete, defaults, info and path; the zone list of all zones.
 bool Offline::general() {
@@ -263,11 +132,17 @@ bool Offline::kinds() {
     return true;
   if (s.f.lockdown_whitelist) {
     OfflineWhitelist whitelist(paths);
-    return run_whitelist(s, whitelist), true;
+    if (c.offline_cmd()) whitelist.set_offline_cmd();
+    run_whitelist(s, whitelist);
+    if (c.offline_cmd()) c.call([&] { whitelist.write(); });
+    return true;
   }
   if (s.f.direct) {
     OfflineDirect direct(paths);
-    return run_direct(s, direct), true;
+    if (c.offline_cmd()) direct.set_offline_cmd(&p.err());
+    run_direct(s, direct);
+    if (c.offline_cmd()) c.call([&] { direct.write(); });
+    return true;
   }
   return edit.operator()<model::Policy, ZoneSettings>("policy", [&](ZoneSettings& st, auto update) {
     edit_policy(s, st, true);
@@ -328,7 +203,7 @@ bool Offline::zone_lists(const std::string& name) {
   return false;
 }
 
-Status name_op(std::vector<std::string>& list, const Item& i, bool add) {
+static Status name_op(std::vector<std::string>& list, const Item& i, bool add) {
   return add ? core::add_name(list, i.args[0]) : core::remove_name(list, i.args[0]);
 }
 
@@ -475,8 +350,6 @@ void Offline::zone_ops(const std::string& name) {
     return change([&](Z& z) { return z.info.short_ = a.str("set_short"), ok(); });
   p.fail("Error: fwctl --offline does not support this option yet");
 }
-
-}  // namespace
 
 void run_offline_edit(Args& a, const Printer& p, const std::string& prog) {
   config::Paths paths;

@@ -1,6 +1,7 @@
 #pragma once
-// fwctl --offline (but --check-config): the permanent configuration edited on disk through the
-// daemon's store, firewall-offline-cmd's job. See offline.cpp.
+// fwctl --permanent with no daemon: firewall-cmd's command line, the permanent configuration
+// edited on disk through the daemon's store. See offline.cpp (and offline_cmd.hpp for
+// fwctl --offline, which is firewall-offline-cmd).
 
 #include "client.hpp"
 #include "options.hpp"

@@ -1,6 +1,7 @@
 #include "offline_direct.hpp"
 
 #include <algorithm>
+#include <ostream>
 
 #include "client.hpp"
 #include "common/lists.hpp"
@@ -32,17 +33,44 @@ OfflineDirect::OfflineDirect(const config::Paths& paths)
       })) {}
 
 void OfflineDirect::store(const model::DirectConfig& next) {
-  config_ = value_or_throw(core::save_permanent_direct(paths_, next));
+  if (log_) config_ = next;
+  else config_ = value_or_throw(core::save_permanent_direct(paths_, next));
 }
+
+void OfflineDirect::write() {
+  config_ = value_or_throw(core::save_permanent_direct(paths_, config_));
+}
+
+void OfflineDirect::change(Result<model::DirectConfig> next, const std::string& what, bool) {
+  if (!next && log_ && next.error().code == Code::ALREADY_ENABLED) {
+    *log_ << "WARNING: " << what << "already in list, ignoring\n";
+    return;
+  }
+  // A python ValueError: UNKNOWN_ERROR for the daemon, a bare message (exit 2) offline.
+  if (!next && log_ && next.error().code == Code::NOT_ENABLED)
+    throw FwError{"UNKNOWN_ERROR: " + what + "not in list"};
+  store(value_or_throw(std::move(next)));
+}
+
+namespace {
+// io/direct.py's "',".join(args).
+std::string python_joined(const std::vector<std::string>& args) {
+  std::string out;
+  for (const auto& each : args) out += (out.empty() ? "" : "',") + each;
+  return out;
+}
+}  // namespace
 
 void OfflineDirect::addChain(const std::string& ipv, const std::string& table,
                              const std::string& chain) {
-  store(value_or_throw(core::direct_with(config_, model::DirectChain{ipv, table, chain}, true)));
+  change(core::direct_with(config_, model::DirectChain{ipv, table, chain}, true),
+         "Chain '" + chain + "' for table '" + table + "' with ipv '" + ipv + "' ", true);
 }
 
 void OfflineDirect::removeChain(const std::string& ipv, const std::string& table,
                                 const std::string& chain) {
-  store(value_or_throw(core::direct_with(config_, model::DirectChain{ipv, table, chain}, false)));
+  change(core::direct_with(config_, model::DirectChain{ipv, table, chain}, false),
+         "Chain '" + chain + "' with table '" + table + "' with ipv '" + ipv + "' ", false);
 }
 
 bool OfflineDirect::queryChain(const std::string& ipv, const std::string& table,
@@ -67,14 +95,18 @@ std::vector<sdbus::Struct<std::string, std::string, std::string>> OfflineDirect:
 
 void OfflineDirect::addRule(const std::string& ipv, const std::string& table,
                             const std::string& chain, int32_t priority, const Strings& args) {
-  store(value_or_throw(
-      core::direct_with(config_, model::DirectRule{ipv, table, chain, priority, args}, true)));
+  change(core::direct_with(config_, model::DirectRule{ipv, table, chain, priority, args}, true),
+         "Rule '" + python_joined(args) + "' for table '" + table + "' and chain '" + chain +
+             "' with ipv '" + ipv + "' and priority " + std::to_string(priority) + " ",
+         true);
 }
 
 void OfflineDirect::removeRule(const std::string& ipv, const std::string& table,
                                const std::string& chain, int32_t priority, const Strings& args) {
-  store(value_or_throw(
-      core::direct_with(config_, model::DirectRule{ipv, table, chain, priority, args}, false)));
+  change(core::direct_with(config_, model::DirectRule{ipv, table, chain, priority, args}, false),
+         "Rule '" + python_joined(args) + "' for table '" + table + "' and chain '" + chain +
+             "' with ipv '" + ipv + "' and priority " + std::to_string(priority) + " ",
+         false);
 }
 
 void OfflineDirect::removeRules(const std::string& ipv, const std::string& table,
@@ -104,11 +136,13 @@ OfflineDirect::getAllRules() const {
 }
 
 void OfflineDirect::addPassthrough(const std::string& ipv, const Strings& args) {
-  store(value_or_throw(core::direct_with(config_, model::DirectPassthrough{ipv, args}, true)));
+  change(core::direct_with(config_, model::DirectPassthrough{ipv, args}, true),
+         "Passthrough '" + python_joined(args) + "' for ipv '" + ipv + "'", true);
 }
 
 void OfflineDirect::removePassthrough(const std::string& ipv, const Strings& args) {
-  store(value_or_throw(core::direct_with(config_, model::DirectPassthrough{ipv, args}, false)));
+  change(core::direct_with(config_, model::DirectPassthrough{ipv, args}, false),
+         "Passthrough '" + python_joined(args) + "' for ipv '" + ipv + "'", false);
 }
 
 bool OfflineDirect::queryPassthrough(const std::string& ipv, const Strings& args) const {
@@ -140,13 +174,29 @@ void OfflineWhitelist::change(Kind kind, const std::string& value, bool add) {
   auto entry = kind == Kind::Command   ? core::WhitelistEntry::Command
                : kind == Kind::Context ? core::WhitelistEntry::Context
                                        : core::WhitelistEntry::User;
-  auto next = value_or_throw(core::whitelist_with(whitelist_, entry, value, add));
-  whitelist_ = value_or_throw(core::save_permanent_whitelist(paths_, next));
+  const char* what = kind == Kind::Command ? "Command" : kind == Kind::Context ? "Context" : "User";
+  take(core::whitelist_with(whitelist_, entry, value, add), what, value, add);
 }
 
 void OfflineWhitelist::change_uid(int32_t uid, bool add) {
-  auto next = value_or_throw(core::whitelist_with_uid(whitelist_, uid, add));
-  whitelist_ = value_or_throw(core::save_permanent_whitelist(paths_, next));
+  take(core::whitelist_with_uid(whitelist_, uid, add), "Uid", std::to_string(uid), add);
+}
+
+void OfflineWhitelist::take(Result<model::LockdownWhitelist> next, const char* what,
+                            const std::string& value, bool add) {
+  if (!next && offline_cmd_ && (next.error().code == Code::ALREADY_ENABLED ||
+                                next.error().code == Code::NOT_ENABLED)) {
+    std::string text = std::string(what) + " \"" + value + "\"";
+    throw FwError{add ? "ALREADY_ENABLED: " + text + " already in whitelist"
+                      : "NOT_ENABLED: " + text + " not in whitelist."};
+  }
+  model::LockdownWhitelist changed = value_or_throw(std::move(next));
+  if (offline_cmd_) whitelist_ = std::move(changed);
+  else whitelist_ = value_or_throw(core::save_permanent_whitelist(paths_, changed));
+}
+
+void OfflineWhitelist::write() {
+  whitelist_ = value_or_throw(core::save_permanent_whitelist(paths_, whitelist_));
 }
 
 bool OfflineWhitelist::queryLockdownWhitelistCommand(const std::string& v) const {

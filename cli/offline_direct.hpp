@@ -6,6 +6,7 @@
 // throws FwError with the daemon's "CODE: detail".
 
 #include <cstdint>
+#include <iosfwd>
 #include <sdbus-c++/Types.h>
 #include <string>
 #include <vector>
@@ -44,11 +45,20 @@ class OfflineDirect {
   std::vector<Strings> getPassthroughs(const std::string& ipv) const;
   std::vector<sdbus::Struct<std::string, Strings>> getAllPassthroughs() const;
 
+  // firewall-offline-cmd edits io/direct.py's object: a duplicate is logged ("WARNING: Chain
+  // ... already in list, ignoring" on stderr) and ignored, a missing one is python's ValueError
+  // (exit 2), and the file is written once at the end, changed or not: write().
+  void set_offline_cmd(std::ostream* log) { log_ = log; }
+  void write();
+
  private:
   void store(const model::DirectConfig& next);
+  // direct_with()'s result, or for firewall-offline-cmd its texts for a duplicate or a miss.
+  void change(Result<model::DirectConfig> next, const std::string& what, bool add);
 
   config::Paths paths_;
   model::DirectConfig config_;
+  std::ostream* log_ = nullptr;
 };
 
 class OfflineWhitelist {
@@ -73,13 +83,21 @@ class OfflineWhitelist {
   bool queryLockdownWhitelistUid(int32_t uid) const;
   std::vector<int32_t> getLockdownWhitelistUids() const { return whitelist_.uids; }
 
+  // firewall-offline-cmd edits the whitelist object (io/lockdown_whitelist.py: 'Command "x"
+  // already in whitelist') and writes the file once, at the end, changed or not: write().
+  void set_offline_cmd() { offline_cmd_ = true; }
+  void write();
+
  private:
   enum class Kind { Command, Context, User };
   void change(Kind kind, const std::string& value, bool add);
   void change_uid(int32_t uid, bool add);
+  void take(Result<model::LockdownWhitelist> next, const char* what, const std::string& value,
+            bool add);
 
   config::Paths paths_;
   model::LockdownWhitelist whitelist_;
+  bool offline_cmd_ = false;
 };
 
 }  // namespace fwctl::cli

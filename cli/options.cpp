@@ -234,58 +234,83 @@ const std::vector<argparse::Option> kTable = {
     {{"--explain"}, K::Flag, -1, 0},
 };
 
-const std::map<std::string, size_t, std::less<>>& dest_index() {
-  static const auto* index = [] {
-    auto* m = new std::map<std::string, size_t, std::less<>>;
-    for (size_t i = 0; i < kTable.size(); ++i) m->emplace(kTable[i].dest(), i);
-    return m;
-  }();
-  return *index;
+using Index = std::map<std::string, size_t, std::less<>>;
+
+// The dest → position map of each table in use (there are two: firewall-cmd's and
+// firewall-offline-cmd's), built once.
+const Index& dest_index(const std::vector<argparse::Option>* table) {
+  static std::map<const void*, Index> indexes;
+  auto [it, added] = indexes.try_emplace(table);
+  if (added)
+    for (size_t i = 0; i < table->size(); ++i) it->second.emplace((*table)[i].dest(), i);
+  return it->second;
 }
 
-size_t index_of(std::string_view dest) {
-  auto it = dest_index().find(dest);
-  if (it == dest_index().end()) std::abort();  // a typo in fwctl's code, not user input
-  return it->second;
+// The position of `dest` in `table`, or npos when only firewall-cmd's table has it.
+size_t index_of(const std::vector<argparse::Option>* table, std::string_view dest) {
+  const Index& index = dest_index(table);
+  if (auto it = index.find(dest); it != index.end()) return it->second;
+  if (table == &kTable || !dest_index(&kTable).count(dest))
+    std::abort();  // a typo in fwctl's code, not user input
+  return std::string_view::npos;
+}
+
+const argparse::Value& absent() {
+  static const argparse::Value none;
+  return none;
 }
 
 }  // namespace
 
 const std::vector<argparse::Option>& option_table() { return kTable; }
 
-Args::Args(argparse::Parsed parsed) : parsed_(std::move(parsed)) {}
+Args::Args(argparse::Parsed parsed, const std::vector<argparse::Option>* table)
+    : parsed_(std::move(parsed)), table_(table) {}
 
-const argparse::Value& Args::value(std::string_view dest) const {
-  return parsed_.values[index_of(dest)];
+const argparse::Value* Args::value(std::string_view dest) const {
+  size_t i = index_of(table_, dest);
+  return i == std::string_view::npos ? nullptr : &parsed_.values[i];
 }
-argparse::Value& Args::value(std::string_view dest) { return parsed_.values[index_of(dest)]; }
+argparse::Value& Args::value(std::string_view dest) {
+  size_t i = index_of(table_, dest);
+  if (i == std::string_view::npos) std::abort();  // setting an option this command line lacks
+  return parsed_.values[i];
+}
 
-bool Args::given(std::string_view dest) const { return value(dest).seen; }
+bool Args::given(std::string_view dest) const {
+  const auto* v = value(dest);
+  return v && v->seen;
+}
 
 bool Args::t(std::string_view dest) const {
-  const auto& v = value(dest);
-  if (!v.seen) return false;
-  switch (kTable[index_of(dest)].kind) {
+  const auto* v = value(dest);
+  if (!v || !v->seen) return false;
+  switch ((*table_)[index_of(table_, dest)].kind) {
     case K::Flag: return true;
-    case K::Value: return !v.values.empty() && !v.values.back().empty();
-    default: return !v.values.empty();
+    case K::Value: return !v->values.empty() && !v->values.back().empty();
+    default: return !v->values.empty();
   }
 }
 
 std::string Args::str(std::string_view dest) const {
-  const auto& v = value(dest);
-  if (v.seen && !v.values.empty()) return v.values.back();
+  const auto* v = value(dest);
+  if (v && v->seen && !v->values.empty()) return v->values.back();
   return dest == "timeout" ? "0" : "";
 }
 
 const std::vector<std::string>& Args::list(std::string_view dest) const {
-  return value(dest).values;
+  const auto* v = value(dest);
+  return v ? v->values : absent().values;
 }
 
 void Args::set(std::string_view dest, std::string value_text) {
+  set_list(dest, {std::move(value_text)});
+}
+
+void Args::set_list(std::string_view dest, std::vector<std::string> values) {
   auto& v = value(dest);
   v.seen = true;
-  v.values = {std::move(value_text)};
+  v.values = std::move(values);
 }
 
 void Args::clear(std::string_view dest) { value(dest) = {}; }

@@ -16,7 +16,11 @@ const std::vector<argparse::Option>& option_table();
 
 class Args {
  public:
-  explicit Args(argparse::Parsed parsed);
+  // `table` is the option table `parsed` came from: firewall-cmd's (option_table()) by default,
+  // or firewall-offline-cmd's (offline_cmd_options.hpp). A dest the table lacks but
+  // firewall-cmd's has reads as not given, so code shared by the two command lines can ask.
+  explicit Args(argparse::Parsed parsed,
+                const std::vector<argparse::Option>* table = &option_table());
 
   // Python truthiness of a.<dest>: a flag given, a non-empty string, a non-empty list.
   bool t(std::string_view dest) const;
@@ -29,12 +33,15 @@ class Args {
 
   // firewall-cmd rewrites some values after parsing (a.timeout, a.quiet).
   void set(std::string_view dest, std::string value);
+  void set_list(std::string_view dest, std::vector<std::string> values);
   void clear(std::string_view dest);
 
  private:
-  const argparse::Value& value(std::string_view dest) const;
+  // nullptr for a dest of firewall-cmd's table that this table lacks.
+  const argparse::Value* value(std::string_view dest) const;
   argparse::Value& value(std::string_view dest);
   argparse::Parsed parsed_;
+  const std::vector<argparse::Option>* table_;
 };
 
 // firewall-cmd joins what follows --passthrough ipv (and --add-rule ipv table chain priority)

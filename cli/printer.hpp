@@ -28,6 +28,8 @@ class Printer {
   // --json: answers go to `sink` (which run() flushes) instead of being printed as text.
   void set_json(JsonSink* sink) { json_ = sink; }
   JsonSink* json() const { return json_; }
+  // stderr, for what firewalld's logger prints there (firewall-offline-cmd's WARNING lines).
+  std::ostream& err() const { return err_; }
 
   void msg(const std::string& text) const;
   void error_msg(const std::string& text) const;

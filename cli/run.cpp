@@ -5,6 +5,8 @@
 #include "explain.hpp"
 #include "help.hpp"
 #include "offline.hpp"
+#include "offline_cmd.hpp"
+#include "offline_cmd_options.hpp"
 #include "json_output.hpp"
 #include "session.hpp"
 
@@ -12,15 +14,6 @@ namespace fwctl::cli {
 namespace {
 
 constexpr int kUsageError = 2;
-
-// fwctl --offline: --check-config, or an edit of the permanent files (offline.cpp).
-int run_offline(Args& a, const Printer& p, std::ostream& out, std::ostream& err,
-                const std::string& prog) {
-  if (!a.t("check_config")) run_offline_edit(a, p, prog);
-  std::string defaults = a.t("default_config") ? a.str("default_config") : "/usr/lib/firewalld";
-  std::string system = a.t("system_config") ? a.str("system_config") : "/etc/firewalld";
-  return print_check_report(check_config({defaults, system}), a.t("quiet"), out, err);
-}
 
 // dbus-python's words for a bus socket it cannot reach ("Failed to connect to socket PATH:
 // REASON"), from sd-bus's "Failed to open bus (REASON)".
@@ -118,10 +111,14 @@ void Session::print_list(const std::vector<std::string>& items, const char* sep)
   p.list(items, sep);
 }
 
-void Session::fail_usage(const std::string& text) const { p.fail(format_usage(prog) + text); }
+void Session::fail_usage(const std::string& text) const {
+  p.fail((offline_cmd ? offline_usage() : format_usage(prog)) + text);
+}
 
 int run(const std::vector<std::string>& argv, const std::string& prog, std::ostream& out,
         std::ostream& err, bool err_is_tty) {
+  // fwctl --offline, or fwctl installed as firewall-offline-cmd: that program's command line.
+  if (wants_offline(argv, prog)) return run_offline_cmd(argv, prog, out, err, err_is_tty);
   Printer p(out, err, err_is_tty);
   JsonSink json(out, err);
   try {
@@ -143,7 +140,6 @@ int run(const std::vector<std::string>& argv, const std::string& prog, std::ostr
       json.set_many(a.t("list_all_zones") || a.t("list_all_policies"));
       p.set_json(&json);
     }
-    if (a.t("offline")) return run_offline(a, p, out, err, prog);
     Families f = classify(a);
     CheckResult check = check_combinations(a, f, prog);
     if (check.failure) {

@@ -24,13 +24,18 @@ void direct(Session& s, Direct& d, bool permanent) {
   Args& a = s.a;
   Client& c = s.c;
   const Printer& p = s.p;
-  const std::string mode = permanent ? "usage: --permanent --direct " : "usage: --direct ";
+  // firewall-offline-cmd has no --permanent, and says "wrong priority" for --add-rule.
+  const std::string mode =
+      permanent && !s.offline_cmd ? "usage: --permanent --direct " : "usage: --direct ";
   auto usage = [&](const char* option, const char* rest) {
     p.fail(mode + "--" + option + " { ipv4 | ipv6 | eb } " + rest);
   };
   auto ipv = [&](const std::string& v) { return c.call([&] { return check_ipv(v); }); };
   auto priority = [&](const std::vector<std::string>& v, const char* option) {
     auto n = model::parse_python_int(v[3], model::PythonIntBase::Decimal);
+    if (!n && s.offline_cmd && std::string(option) == "add-rule")
+      p.fail("wrong priority\n" + mode + "--add-rule { ipv4 | ipv6 | eb } <table> <chain> "
+             "<priority> <args>");
     if (!n) usage(option, "<table> <chain> <priority> <args>");
     return static_cast<int32_t>(*n);
   };

@@ -16,13 +16,18 @@ T read_item_file(Session& s, const std::string& kind, const std::string& file) {
   std::string base = slash == std::string::npos ? file : file.substr(slash + 1);
   std::string dir = slash == std::string::npos ? "./" : file.substr(0, slash);
   std::string failed = "Failed to load " + kind + " file";
+  // firewall-cmd fails (exit 2); firewall-offline-cmd exits with the FirewallError's code.
+  auto code = [&](Code c) { return s.offline_cmd ? static_cast<int>(c) : 2; };
   if (base.size() < 4 || base.compare(base.size() - 4, 4, ".xml") != 0)
-    s.p.fail(failed + " '" + file + "': INVALID_NAME: '" + base + "' is missing .xml suffix");
+    s.p.and_exit(failed + " '" + file + "': INVALID_NAME: '" + base + "' is missing .xml suffix",
+                 code(Code::INVALID_NAME));
   std::string path = dir + "/" + base;
   if (!std::ifstream(path))
     s.p.fail(failed + ": [Errno 2] No such file or directory: '" + path + "'");
   auto loaded = config::load_item<T>(path);
-  if (!loaded) s.p.fail(failed + " '" + file + "': " + loaded.error().message());
+  if (!loaded)
+    s.p.and_exit(failed + " '" + file + "': " + loaded.error().message(),
+                 code(loaded.error().code));
   T item = std::move(loaded->item);
   if (s.a.t("name")) item.info.name = s.a.str("name");
   return item;

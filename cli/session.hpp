@@ -21,6 +21,7 @@ struct Session {
   int timeout = 0;
   std::string zone;  // a.zone ("" for the default zone)
   std::string prog;
+  bool offline_cmd = false;  // firewall-offline-cmd's command line: its usage line
 
   Bus& bus() { return c.bus(); }
   [[noreturn]] void print_list(const std::vector<std::string>& items, const char* sep = " ") const;

@@ -42,7 +42,7 @@ Item parse_port(const std::string& value) {
   return Item{{port, protocol}, {port, protocol}};
 }
 
-Item parse_forward_port(const std::string& value) {
+static Item parse_forward_port_impl(const std::string& value, bool compat) {
   std::optional<std::string> port, protocol, to_port, to_addr;
   size_t i = 0;
   while (value.find('=', i) != std::string::npos) {
@@ -56,6 +56,7 @@ Item parse_forward_port(const std::string& value) {
     else if (opt == "proto") protocol = val;
     else if (opt == "toport") to_port = val;
     else if (opt == "toaddr") to_addr = val;
+    else if (opt == "if" && compat) continue;
     else raise("INVALID_FORWARD", "invalid forward port arg '" + opt + "'");
   }
   // Python truthiness: an empty value counts as missing.
@@ -66,12 +67,16 @@ Item parse_forward_port(const std::string& value) {
   if (!valid_port(*port)) raise("INVALID_PORT", *port);
   check_protocol(*protocol);
   if (has(to_port) && !valid_port(*to_port)) raise("INVALID_PORT", *to_port);
-  if (has(to_addr) && !model::is_ipv4_address(*to_addr) && !model::is_ipv6_address(*to_addr))
+  if (has(to_addr) && !model::is_ipv4_address(*to_addr) &&
+      (compat || !model::is_ipv6_address(*to_addr)))
     raise("INVALID_ADDR", *to_addr);
   auto shown = [](const std::optional<std::string>& v) { return v ? *v : std::string("None"); };
   return Item{{*port, *protocol, to_port.value_or(""), to_addr.value_or("")},
               {*port, *protocol, shown(to_port), shown(to_addr)}};
 }
+
+Item parse_forward_port(const std::string& value) { return parse_forward_port_impl(value, false); }
+Item parse_forward_port_compat(const std::string& value) { return parse_forward_port_impl(value, true); }
 
 Item check_destination_ipv(const std::string& value) {
   return plain_item(choose(value, {"ipv4", "ipv6"}));

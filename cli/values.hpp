@@ -12,6 +12,9 @@ namespace fwctl::cli {
 Item parse_port(const std::string& value);
 // "port=80:proto=tcp:toport=8080" → {"80", "tcp", "8080", ""}; a missing field is shown "None".
 Item parse_forward_port(const std::string& value);
+// parse_forward_port(value, compat=True), for firewall-offline-cmd's lokkit --forward-port:
+// "if=..." is ignored and toaddr must be IPv4.
+Item parse_forward_port_compat(const std::string& value);
 // ipv4 or ipv6 (icmptype and service destinations).
 Item check_destination_ipv(const std::string& value);
 // "ipv4:10.0.0.1" → {"ipv4", "10.0.0.1"}.

@@ -1,6 +1,7 @@
 # bash completion for fwctl.
-# The option lists are fwctl's option table (cli/options.cpp); cli/completion_test.cpp fails
-# when they drift apart. Zones, policies, services, ipsets, icmptypes and helpers are completed
+# The option lists are fwctl's option tables (cli/options.cpp, and cli/offline_cmd_options.cpp
+# for a line with --offline); cli/completion_test.cpp fails when they drift apart. Zones,
+# policies, services, ipsets, icmptypes and helpers are completed
 # from the running daemon (`fwctl --get-zones` ...), with --permanent when the line has it.
 
 _fwctl_flags="
@@ -53,12 +54,70 @@ _fwctl_value_options="
   --query-chain --get-chains --add-rule --remove-rule --remove-rules --query-rule --get-rules
   --default-config --system-config
 "
+# fwctl --offline (and fwctl as firewall-offline-cmd): firewall-offline-cmd's option table
+# (cli/offline_cmd_options.cpp).
+_fwctl_offline_flags="
+  --verbose --quiet --enabled --disabled --check-config --help --version --get-log-denied
+  --get-automatic-helpers --policy-server --policy-desktop --lockdown-on --lockdown-off
+  --query-lockdown --reset-to-defaults --get-default-zone --get-zones --get-policies
+  --get-services --get-icmptypes --list-all-zones --list-all-policies
+  --list-lockdown-whitelist-commands --list-lockdown-whitelist-contexts
+  --list-lockdown-whitelist-uids --list-lockdown-whitelist-users --list-interfaces
+  --list-sources --list-ingress-zones --list-egress-zones --add-forward --remove-forward
+  --query-forward --add-masquerade --remove-masquerade --query-masquerade
+  --add-icmp-block-inversion --remove-icmp-block-inversion --query-icmp-block-inversion
+  --list-rich-rules --list-services --list-ports --list-protocols --list-icmp-blocks
+  --list-forward-ports --list-source-ports --list-all --get-target --get-priority --get-ipsets
+  --get-entries --get-destinations --get-ports --get-source-ports --get-protocols --get-modules
+  --get-service-helpers --get-includes --get-destination --get-description --get-short
+  --get-helpers --get-module --get-family --direct --get-all-passthroughs --get-all-chains
+  --get-all-rules --offline --json
+"
+_fwctl_offline_value_options="
+  --addmodule --removemodule --service --remove-service --port --trust --masq --custom-rules
+  --forward-port --block-icmp --system-config --default-config --set-log-denied
+  --set-automatic-helpers --set-default-zone --get-zone-of-interface --get-zone-of-source
+  --info-zone --info-policy --info-service --info-icmptype --info-ipset --info-helper
+  --new-icmptype --new-icmptype-from-file --delete-icmptype --load-icmptype-defaults
+  --new-service --new-service-from-file --delete-service --load-service-defaults --new-zone
+  --new-zone-from-file --delete-zone --load-zone-defaults --new-policy --new-policy-from-file
+  --delete-policy --load-policy-defaults --new-ipset --new-ipset-from-file --delete-ipset
+  --load-ipset-defaults --new-helper --new-helper-from-file --delete-helper
+  --load-helper-defaults --path-zone --path-policy --path-service --path-icmptype --path-ipset
+  --path-helper --name --add-lockdown-whitelist-command --remove-lockdown-whitelist-command
+  --query-lockdown-whitelist-command --add-lockdown-whitelist-context
+  --remove-lockdown-whitelist-context --query-lockdown-whitelist-context
+  --add-lockdown-whitelist-uid --remove-lockdown-whitelist-uid --query-lockdown-whitelist-uid
+  --add-lockdown-whitelist-user --remove-lockdown-whitelist-user --query-lockdown-whitelist-user
+  --zone --policy --add-interface --remove-interface --query-interface --change-interface
+  --change-zone --add-source --remove-source --query-source --change-source --add-ingress-zone
+  --remove-ingress-zone --query-ingress-zone --add-egress-zone --remove-egress-zone
+  --query-egress-zone --add-rich-rule --remove-rich-rule --query-rich-rule --add-service
+  --remove-service-from-zone --remove-service-from-policy --query-service --add-port
+  --remove-port --query-port --add-protocol --remove-protocol --query-protocol --add-source-port
+  --remove-source-port --query-source-port --add-icmp-block --remove-icmp-block
+  --query-icmp-block --add-forward-port --remove-forward-port --query-forward-port --set-target
+  --set-priority --option --type --ipset --add-entry --remove-entry --query-entry
+  --add-entries-from-file --remove-entries-from-file --icmptype --add-destination
+  --remove-destination --query-destination --add-module --remove-module --query-module
+  --add-helper --remove-helper --query-helper --add-include --remove-include --query-include
+  --set-destination --set-description --set-short --helper --family --module --set-module
+  --set-family --add-passthrough --remove-passthrough --query-passthrough --get-passthroughs
+  --add-chain --remove-chain --query-chain --get-chains --add-rule --remove-rule --remove-rules
+  --query-rule --get-rules
+"
 
 # Names of one kind from the daemon: zones, policies, services, ipsets, icmptypes, helpers.
 _fwctl_names() {
   local permanent=
   [[ " ${COMP_WORDS[*]} " == *" --permanent "* ]] && permanent=--permanent
+  _fwctl_offline && permanent=--offline
   "${COMP_WORDS[0]}" $permanent "--get-$1" 2>/dev/null
+}
+
+# Whether the line is firewall-offline-cmd's: it has --offline.
+_fwctl_offline() {
+  [[ " ${COMP_WORDS[*]} " == *" --offline "* ]]
 }
 
 # What an option's value is: the kind of name to complete, or nothing.
@@ -105,16 +164,20 @@ _fwctl() {
     _fwctl_complete_value "$option" "${cur#*=}"
     COMPREPLY=("${COMPREPLY[@]/#/$option=}"); return
   fi
+  local flag_list=$_fwctl_flags value_list=$_fwctl_value_options
+  if _fwctl_offline; then
+    flag_list=$_fwctl_offline_flags value_list=$_fwctl_offline_value_options
+  fi
   if [[ $cur == -* ]]; then
     local flags values
-    mapfile -t flags < <(compgen -W "$_fwctl_flags" -- "$cur")
-    mapfile -t values < <(compgen -W "$_fwctl_value_options" -S "=" -- "$cur")
+    mapfile -t flags < <(compgen -W "$flag_list" -- "$cur")
+    mapfile -t values < <(compgen -W "$value_list" -S "=" -- "$cur")
     COMPREPLY=("${flags[@]}" "${values[@]}")
     # "--zone=" wants its value right after the '='.
     if [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *= ]]; then compopt -o nospace 2>/dev/null; fi
     return
   fi
-  if [[ " $_fwctl_value_options " == *[[:space:]]"$prev"[[:space:]]* ]]; then
+  if [[ " $value_list " == *[[:space:]]"$prev"[[:space:]]* ]]; then
     _fwctl_complete_value "$prev" "$cur"
   fi
 }

@@ -18,3 +18,11 @@ add_test(NAME cli_json
          COMMAND ${CMAKE_CURRENT_LIST_DIR}/json.sh $<TARGET_FILE:fwctld> $<TARGET_FILE:fwctl>
                  ${CMAKE_SOURCE_DIR})
 set_tests_properties(cli_json PROPERTIES LABELS integration SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# Issue 19: fwctl as firewall-offline-cmd against Debian's firewall-offline-cmd, line by line
+# and tree by tree (root: a mount namespace keeps /etc and polkit's actions private).
+add_test(NAME cli_offline_cmd_compare
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/offline_cmd_compare.sh $<TARGET_FILE:fwctl>
+                 ${CMAKE_SOURCE_DIR})
+set_tests_properties(cli_offline_cmd_compare PROPERTIES LABELS integration SKIP_RETURN_CODE 77
+                     TIMEOUT 300)

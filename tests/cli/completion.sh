@@ -34,6 +34,12 @@ printf '#!/bin/sh\n[ "$*" = "--get-zones" ] && echo "block public trusted"\n' > 
 chmod +x "$fake"
 check "fwctl --zone=p" "public" "$(complete_line "$fake" --zone = p)"
 check "fwctl --zone p" "$(printf '%s\n' block public trusted)" "$(complete_line "$fake" --zone '')"
+# With --offline the options are firewall-offline-cmd's (issue 19).
+check "fwctl --offline --policy-s" "--policy-server" "$(complete_line fwctl --offline --policy-s)"
+check "fwctl --policy-s" "" "$(complete_line fwctl --policy-s)"
+check "fwctl --offline --remove-service-from-z" "--remove-service-from-zone=" \
+      "$(complete_line fwctl --offline --remove-service-from-z)"
+check "fwctl --offline --perm" "" "$(complete_line fwctl --offline --perm)"
 check "complete -p fwctl" "complete -F _fwctl fwctl" "$(complete -p fwctl)"
 
 # cli/completion_test.cpp checks the option lists against fwctl's table.

@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
-# Issue 5: `fwctl --offline` edits the permanent files as fwctld does. Every line of
-# offline_cases.txt runs once as `fwctl --permanent LINE` against a fresh fwctld (network
-# namespace, private bus) and once as `fwctl --offline LINE` on a fresh system tree; each line's
-# stdout, stderr and exit code must match, and so must the two system trees, file by file
-# (NAME.xml.old included). A line "@runtime LINE" holds a stand-alone option that firewall-cmd
-# takes without --permanent (--set-default-zone): against fwctld it runs as `fwctl LINE`.
+# Issue 5: `fwctl --permanent` with no daemon edits the permanent files as fwctld does. Every
+# line of offline_cases.txt runs once as `fwctl --permanent LINE` against a fresh fwctld
+# (network namespace, private bus), and once, "fallback", as `fwctl --permanent LINE` while the
+# bus is up but no fwctld owns the name (the automatic offline mode, on a fresh system tree);
+# each line's stdout, stderr and exit code must match, and so must the two system trees, file
+# by file (NAME.xml.old included).
 #
-# A third run, "fallback", proves the automatic offline mode: the bus is up but no fwctld owns
-# the name, and every line runs as `fwctl --permanent LINE` (the @runtime ones as
-# `fwctl --offline LINE`); its outputs and tree must equal the daemon's too.
+# `fwctl --offline` is firewall-offline-cmd since issue 19, with its own semantics and texts:
+# offline_cmd_compare.sh compares it with the real one.
 #
 #   offline_compare.sh FWCTLD FWCTL SOURCE_DIR [CASES]
 #
@@ -67,20 +66,15 @@ XML
   printf '10.1.1.1\n# a comment\n10.1.1.2\n\n10.1.1.3\n' > "$work/entries.txt"
 }
 
-run_all() {  # run_all TAG OPTIONS... -- RUNTIME-OPTIONS...
+run_all() {  # run_all TAG OPTIONS...
   local tag=$1 n=0 line
   shift
-  local -a opts=() runtime_opts=()
-  while [ "$1" != -- ]; do opts+=("$1"); shift; done
-  shift
-  runtime_opts=("$@")
+  local -a use=("$@")
   mkdir -p "$work/out-$tag"
   while IFS= read -r line; do
     case "$line" in ''|'#'*) continue ;; esac
     n=$((n + 1))
-    local -a argv use
-    use=("${opts[@]}")
-    case "$line" in '@runtime '*) line=${line#@runtime }; use=("${runtime_opts[@]}") ;; esac
+    local -a argv
     eval "argv=($line)"
     local rc=0
     (cd "$work" && "$fwctl" "${use[@]}" "${argv[@]}") >"$work/out-$tag/$n.out" \
@@ -92,16 +86,13 @@ run_all() {  # run_all TAG OPTIONS... -- RUNTIME-OPTIONS...
 
 write_inputs
 start_daemon daemon
-run_all daemon --permanent --
+run_all daemon --permanent
 stop_daemon
-for tag in offline fallback; do mkdir -p "$work/etc-$tag"; done
-offline=(--offline --default-config "$src" --system-config "$work/etc-offline")
-run_all offline "${offline[@]}" -- "${offline[@]}"
-fallback=(--default-config "$src" --system-config "$work/etc-fallback")
-run_all fallback --permanent "${fallback[@]}" -- --offline "${fallback[@]}"
+mkdir -p "$work/etc-fallback"
+run_all fallback --permanent --default-config "$src" --system-config "$work/etc-fallback"
 
 failures=0
-for tag in offline fallback; do
+for tag in fallback; do
   total=0
   while IFS= read -r line; do
     case "$line" in ''|'#'*) continue ;; esac
