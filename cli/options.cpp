@@ -230,8 +230,6 @@ const std::vector<argparse::Option> kTable = {
     {{"--system-config"}, K::Value, -1, 0},
     {{"--json"}, K::Flag, -1, 0},     // json_sink.hpp
     {{"--explain"}, K::Flag, -1, 0},  // explain.hpp
-    {{"--json"}, K::Flag, -1, 0},
-    {{"--explain"}, K::Flag, -1, 0},
 };
 
 using Index = std::map<std::string, size_t, std::less<>>;
