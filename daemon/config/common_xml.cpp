@@ -1,6 +1,7 @@
 #include "config/common_xml.hpp"
 
 #include <algorithm>
+#include <type_traits>
 
 #include "config/port_range.hpp"
 #include "model/policy.hpp"
@@ -17,6 +18,13 @@ namespace {
 std::string mss_value(const XmlElement& element) {
   const std::string* value = element.find("value");
   return value && *value != "None" ? *value : "pmtu";
+}
+
+// "Zone 'NAME'" or "Policy 'NAME'", as firewalld's whole-item checks name the item.
+template <typename Item>
+std::string owner_of(const Item& item) {
+  const char* kind = std::is_same_v<Item, model::Zone> ? "Zone" : "Policy";
+  return std::string(kind) + " '" + item.info.name + "'";
 }
 
 std::string forward_port_text(const model::ForwardPort& f) {
@@ -163,7 +171,11 @@ template <typename Item>
 Status CommonReader<Item>::add_forward_port(const XmlElement& e) {
   model::ForwardPort raw{*e.find("port"), *e.find("protocol"), attribute_or_empty(e, "to-port"),
                          attribute_or_empty(e, "to-addr")};
-  if (Status s = model::check_forward_port(raw); !s) return reader_.located(s, e);
+  // firewalld's reader takes a forward port without to-port and to-addr; its whole-item check
+  // refuses it, and says whose it is.
+  const bool no_target = raw.to_port.empty() && raw.to_addr.empty();
+  const std::string owner = no_target ? owner_of(item_) : std::string();
+  if (Status s = model::check_forward_port(raw, owner); !s) return reader_.located(s, e);
   model::ForwardPort entry{canonical_port(raw.port).value_or(raw.port), raw.protocol,
                            canonical_port(raw.to_port).value_or(raw.to_port), raw.to_addr};
   if (contains(item_.forward_ports, entry)) {

@@ -99,8 +99,13 @@ class ZoneReader final : public ItemReader {
       return ok();
     }
     const std::string& name = *e.find("name");
-    // firewalld checks interface names in its start-up check_config; here the line is known.
-    if (Status s = model::check_interface(name); !s) return located(s, e);
+    // firewalld checks interface names in its whole-item check, which names the zone; here the
+    // line is known too.
+    if (!model::check_interface(name)) {
+      return located(fail(Code::INVALID_INTERFACE,
+                          "Zone '" + zone_.info.name + "': invalid interface '" + name + "'"),
+                     e);
+    }
     if (std::find(zone_.interfaces.begin(), zone_.interfaces.end(), name) !=
         zone_.interfaces.end()) {
       warn(e, Code::ALREADY_ENABLED, "Interface '" + name + "' already set, ignoring.");
