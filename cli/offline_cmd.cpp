@@ -104,15 +104,26 @@ std::vector<std::string> effective_args(std::vector<std::string> argv, const Pri
   return *args;
 }
 
+bool warnings_nonempty(const config::LoadResult& loaded) { return !loaded.warnings.empty(); }
+
 // What firewalld's firewalld_conf.read() logs (on stderr, -q or not) when the system tree has
 // no firewalld.conf: the ERROR line, then with `warnings` the two WARNING lines of the start.
+// Then, as firewalld's readers log them, what it ignored in the item files it still loaded
+// ("WARNING: Invalid rule: Invalid log level").
 void log_missing_conf(const config::LoadResult& loaded, const config::Paths& paths,
                       std::ostream& err, bool warnings) {
-  if (!loaded.conf_open_failure) return;
-  const std::string& why = *loaded.conf_open_failure;
-  err << "ERROR: Failed to load '" << paths.system_dir << "/firewalld.conf': " << why << '\n';
-  if (warnings)
-    err << "WARNING: " << why << "\nWARNING: Using fallback firewalld configuration settings.\n";
+  if (loaded.conf_open_failure) {
+    const std::string& why = *loaded.conf_open_failure;
+    err << "ERROR: Failed to load '" << paths.system_dir << "/firewalld.conf': " << why << '\n';
+    if (warnings)
+      err << "WARNING: " << why << "\nWARNING: Using fallback firewalld configuration settings.\n";
+  }
+  // The first warning is firewalld.conf's, printed above.
+  auto first = loaded.warnings.begin() + (loaded.conf_open_failure && warnings_nonempty(loaded));
+  for (auto w = first; w != loaded.warnings.end(); ++w) {
+    err << (w->log_level == Error::LogLevel::Error ? "ERROR: " : "WARNING: ") << w->log_line()
+        << '\n';
+  }
 }
 
 // --check-config: nothing and 0 when the trees are valid, else "Configuration error: CODE: ..."
@@ -124,10 +135,14 @@ int check_config_only(const Args& a, const config::Paths& paths, const Printer& 
   if (format && std::string(format) == "lines")
     return print_check_report(check_config(paths), a.t("quiet"), out, err);
   // firewalld starts (reading firewalld.conf), then check_on_disk_config reads it again.
+  // In between, a start that could not read a file falls back to the stock configuration
+  // (references between items are checked only by the second reading).
   config::LoadResult loaded = config::load_config(paths);
   log_missing_conf(loaded, paths, err, true);
-  log_missing_conf(loaded, paths, err, false);
   CheckReport report = check_config(paths);
+  if (!loaded.errors.empty())
+    err << "ERROR: Failed to load user configuration. Falling back to full stock configuration.\n";
+  log_missing_conf(loaded, paths, err, false);
   if (report.errors.empty()) return 0;
   const Error& first = report.errors.front();
   p.and_exit("Configuration error: " + first.message(), static_cast<int>(first.code));

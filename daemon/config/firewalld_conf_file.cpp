@@ -110,8 +110,18 @@ struct Reading {
   std::string file;
   std::vector<Error> warnings;
   std::vector<std::pair<const Key*, std::string>> values;  // valid lines, in file order
-  void warn(int line, Code code, std::string detail) {
-    warnings.push_back(Error{code, std::move(detail), file, line});
+  // `logged`: firewalld's log line when it is not "CODE: detail", at `level`.
+  void warn(int line, Code code, std::string detail,
+            Error::LogLevel level = Error::LogLevel::Warning, std::string logged = {}) {
+    Error e{code, std::move(detail), file, line};
+    e.log_level = level;
+    e.log_text = std::move(logged);
+    warnings.push_back(std::move(e));
+  }
+  // A line firewalld's read() logs at ERROR with no code, the text being the detail.
+  void line_error(int line, Code code, std::string detail) {
+    std::string logged = detail;
+    warn(line, code, std::move(detail), Error::LogLevel::Error, std::move(logged));
   }
   const std::string* value_of(const Key& key) const {
     for (const auto& [k, v] : values) {
@@ -121,19 +131,36 @@ struct Reading {
   }
 };
 
+// The line firewalld's read() logs when `key`'s value is missing or invalid: its wording differs
+// by key ("is invalid" for LogDenied; the fallback as python prints it: True, nftables, '100').
+std::string logged_fallback(const Key& key, const std::string& value) {
+  const std::string name(key.name);
+  if (key.check == Check::NonEmpty) return name + " is not set, using default value 'public'";
+  if (key.check == Check::LogDenied) {
+    return name + " '" + value + "' is invalid, using default value '" +
+           std::string(key.fallback) + "'";
+  }
+  std::string fallback(key.fallback);
+  if (key.check == Check::Integer) fallback = "'" + fallback + "'";
+  if (key.check == Check::Boolean) {
+    fallback = (fallback == "yes" || fallback == "True") ? "True" : "False";
+  }
+  return name + " '" + value + "' is not valid, using default value " + fallback;
+}
+
 void read_line(Reading& r, int number, std::string_view raw) {
   std::string_view line = strip(raw);
   if (line.empty() || line.front() == '#' || line.front() == ';') return;
   std::string quoted = "'" + std::string(line) + "'";
   std::vector<std::string_view> pair = split_equals(line);
   if (pair.size() != 2)
-    return r.warn(number, Code::INVALID_OPTION, "Invalid option definition: " + quoted);
+    return r.line_error(number, Code::INVALID_OPTION, "Invalid option definition: " + quoted);
   const Key* key = find_key(strip(pair[0]));
   std::string value(strip(pair[1]));
-  if (!key) return r.warn(number, Code::INVALID_OPTION, "Invalid option: " + quoted);
-  if (value.empty()) return r.warn(number, Code::INVALID_VALUE, "Missing value: " + quoted);
+  if (!key) return r.line_error(number, Code::INVALID_OPTION, "Invalid option: " + quoted);
+  if (value.empty()) return r.line_error(number, Code::INVALID_VALUE, "Missing value: " + quoted);
   if (r.value_of(*key)) {
-    return r.warn(number, Code::INVALID_OPTION, "Duplicate option definition: " + quoted);
+    return r.line_error(number, Code::INVALID_OPTION, "Duplicate option definition: " + quoted);
   }
   r.values.emplace_back(key, std::move(value));
 }
@@ -154,7 +181,9 @@ Parsed<model::FirewalldConf> parse_firewalld_conf(std::string_view text, const s
     if (value || key.check == Check::NonEmpty) {
       r.warn(0, Code::INVALID_VALUE,
              std::string(key.name) + " '" + (value ? *value : "") +
-                 "' is not valid, using default value '" + std::string(key.fallback) + "'");
+                 "' is not valid, using default value '" + std::string(key.fallback) + "'",
+             key.check == Check::NonEmpty ? Error::LogLevel::Error : Error::LogLevel::Warning,
+             logged_fallback(key, value ? *value : ""));
     }
     parsed.item.*key.field = std::string(key.fallback);
   }

@@ -27,7 +27,7 @@ class IpSetReader final : public ItemReader {
   // invalid entries, each with a warning.
   void finish() override {
     if (model::ipset_has_timeout(ipset_) && !ipset_.entries.empty()) {
-      warn(entry_lines_.front(), Code::IPSET_WITH_TIMEOUT,
+      warn_bare(entry_lines_.front(), Code::IPSET_WITH_TIMEOUT,
            "ipset '" + ipset_.info.name + "': timeout option is set, entries are ignored");
       ipset_.entries.clear();
       return;

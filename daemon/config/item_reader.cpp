@@ -53,6 +53,11 @@ void ItemReader::warn(int line, Code code, std::string detail) {
   warnings_.push_back(Error{code, std::move(detail), file_, line});
 }
 
+void ItemReader::warn_bare(int line, Code code, std::string detail) {
+  warn(line, code, std::move(detail));
+  warnings_.back().log_text = warnings_.back().detail;
+}
+
 Unexpected ItemReader::fail_at(const XmlElement& element, Code code, std::string detail) const {
   return Unexpected{Error{code, std::move(detail), file_, element.line}};
 }

@@ -45,6 +45,8 @@ class ItemReader : public XmlHandler {
   // Diagnostics located at an element, also used by the helpers the readers share.
   void warn(const XmlElement& element, Code code, std::string detail);
   void warn(int line, Code code, std::string detail);
+  // A warning firewalld logs as its bare text, without the code ("Invalid rule: ...").
+  void warn_bare(int line, Code code, std::string detail);
   Unexpected fail_at(const XmlElement& element, Code code, std::string detail) const;
   Unexpected fail_at(const Error& error, const XmlElement& element) const;  // adds file and line
   // `status` with the file and the element's line attached to its error.

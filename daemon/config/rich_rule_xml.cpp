@@ -71,7 +71,7 @@ bool RuleReader::skip(const XmlElement& element) {
 }
 
 void RuleReader::spoil(const XmlElement& element, Code code, std::string detail) {
-  reader_.warn(element, code, std::move(detail));
+  reader_.warn_bare(element.line, code, std::move(detail));
   error_ = true;
   error_outside_rule_ = !in_rule_tag_;
 }

@@ -116,7 +116,7 @@ class ZoneReader final : public ItemReader {
   }
 
   std::optional<model::ZoneSource> ignored(const XmlElement& e, std::string detail) {
-    warn(e, Code::INVALID_ADDR, std::move(detail));
+    warn_bare(e.line, Code::INVALID_ADDR, std::move(detail));
     return std::nullopt;
   }
 

@@ -71,6 +71,12 @@ while IFS= read -r name; do
   [ "$rc" = "$code" ] && [ "$got" = "$want" ] && same_form=$((same_form + 1))
 done < <(cut -f1 "$data/broken/tools/results-offline.tsv")
 echo "firewall-offline-cmd's form: $same_form of $cases cases as recorded"
+
+# And everything firewall-offline-cmd printed: its log lines (warnings of what its readers
+# ignored, the fallback to the stock configuration, each reading's) and the error, exit code too.
+same_output=$(/usr/bin/python3 "$(dirname "$0")/check_config_output.py" "$fwctl" "$default" "$data")
+echo "firewall-offline-cmd's whole stderr and exit code: $same_output of $cases cases as recorded"
+[ "$same_output" -ge 90 ] || fail "whole stderr: only $same_output cases as recorded (90 before)"
 [ "$same_form" -ge 98 ] || fail "firewall-offline-cmd's form: only $same_form cases as recorded (98 before)"
 
 echo "$((cases - failures)) passed, $failures failed"
