@@ -4,7 +4,7 @@
 #   tests/compat/run.sh MODE [TESTSUITE-ARGS...]
 #
 # MODE "python": the suite's `firewalld` is our fwctld, `firewall-cmd` is Debian's python client.
-# MODE "fwctl":  `firewall-cmd` is our fwctl as well.
+# MODE "fwctl":  `firewall-cmd` and `firewall-offline-cmd` are our fwctl as well.
 # Without TESTSUITE-ARGS it runs the nftables cases (-k nftables). The suite starts the daemon
 # itself in a network namespace of its own with a private dbus-daemon, so this needs root.
 #
@@ -54,7 +54,10 @@ mkdir -p "$out/bin"
 # the environment); these links are all that stands between it and our binaries.
 ln -s "$build/daemon/fwctld" "$out/bin/firewalld"
 if [ "$mode" = fwctl ]; then
+  # fwctl under the names of both of firewalld's clients: the cases call firewall-offline-cmd
+  # too, and fwctl behaves as it under that name.
   ln -s "$build/cli/fwctl" "$out/bin/firewall-cmd"
+  ln -s "$build/cli/fwctl" "$out/bin/firewall-offline-cmd"
 fi
 
 args=("$@")
@@ -78,10 +81,20 @@ if [ "$probe" -eq 2 ] && [ -z "${FWCTL_COMPAT_FORCE:-}" ]; then
   exit 0
 fi
 
+# The suite expects /usr/lib/firewalld to hold firewalld's package defaults only (case 188
+# lists the zones), but other packages add theirs there: network-manager's nm-shared zone,
+# libvirt's zone and policies. The run sees a copy of firewalld's own files in their place.
+defaults=$out/usr-lib-firewalld
+dpkg-query -L firewalld | grep '^/usr/lib/firewalld' | while read -r f; do
+  copy=$defaults${f#/usr/lib/firewalld}
+  if [ -d "$f" ]; then mkdir -p "$copy"; else cp "$f" "$copy"; fi
+done
+
 start=$(date +%s)
 # The suite's exit status is 1 whenever a case fails: the count, not the status, is the verdict.
 (cd "$out" && PATH="$out/bin:$PATH" unshare --mount --propagation private -- sh -c \
-  'mkdir -p /run/netns && mount -t tmpfs fwctl-compat /run/netns && exec "$@"' sh \
+  'mkdir -p /run/netns && mount -t tmpfs fwctl-compat /run/netns &&
+   mount --bind "$0" /usr/lib/firewalld && exec "$@"' "$defaults" \
   "$suite" -j"$jobs" PYTHON=/usr/bin/python3 "${args[@]}" > suite.out 2>&1) || true
 elapsed=$(($(date +%s) - start))
 
