@@ -55,11 +55,14 @@ run_fwctl --zone=public --add-rich-rule="$reject_rule"
 run_fwctl --zone=public --add-rich-rule='rule family="ipv6" icmp-block name="echo-request"'
 
 probe=$src/tests/cli/why_probe.py
+# The listener says "listening" on a fifo once its sockets are bound: no sleeps. `ip netns exec`
+# execs python, so $! is the listener itself.
 start_listener() {  # start_listener NS
-  coproc LISTENER { ip netns exec "$1" /usr/bin/python3 -u "$probe" listen; }
-  listeners+=("$LISTENER_PID")
-  local line
-  read -r -t 10 line <&"${LISTENER[0]}"
+  local fifo=$work/listening-$1 line
+  mkfifo "$fifo"
+  ip netns exec "$1" /usr/bin/python3 -u "$probe" listen > "$fifo" &
+  listeners+=("$!")
+  read -r -t 10 line < "$fifo" || true
   [ "$line" = listening ] || { echo "FAIL: no listener in $1"; exit 1; }
 }
 start_listener "$ns"
