@@ -83,15 +83,31 @@ struct Walker {
         return End::Continue;
       case VerdictKind::Jump:
       case VerdictKind::Goto: {
+        size_t mark = result.path.size();
         record(chain, rule, "");
         note_zone(chain, rule);
         End end = walk(v.target);
         // After a goto the packet does not come back here: it returns to this chain's caller.
         if (end != End::Continue) return end;
+        prune(mark);
         return v.kind == VerdictKind::Goto ? End::Continue : End::Next;
       }
     }
     return End::Unknown;
+  }
+
+  // A detour that came back without a decision or anything else worth telling (only jumps and
+  // ends of chains) leaves the path: what is left is the way to the verdict.
+  void prune(size_t mark) {
+    auto& path = result.path;
+    bool telling = std::any_of(path.begin() + static_cast<std::ptrdiff_t>(mark), path.end(),
+                               [](const WhyStep& s) { return s.rule && !jumps(*s.rule); });
+    if (!telling) path.resize(mark);
+  }
+
+  static bool jumps(const Rule& rule) {
+    const auto* v = rule.stmts.empty() ? nullptr : std::get_if<Verdict>(&rule.stmts.back());
+    return v && (v->kind == VerdictKind::Jump || v->kind == VerdictKind::Goto);
   }
 
   void record(const std::string& chain, const Rule& rule, const std::string& note) {
@@ -189,7 +205,9 @@ WhyResult why(const Ruleset& ruleset, const Packet& packet) {
     });
     w.ctx.hook = hook;
     for (const Chain* base : bases) {
+      size_t mark = result.path.size();
       End end = w.walk(base->name);
+      if (end == End::Continue) w.prune(mark);
       if (end == End::Drop || end == End::Reject || end == End::Unknown) return result;
       if (end == End::Accept) continue;  // accepted by this base chain: on to the next one
       if (base->base->policy == "drop") {
