@@ -53,8 +53,10 @@ struct Walker {
         return End::Reject;
       }
       if (std::holds_alternative<Dnat>(s) || std::holds_alternative<Redirect>(s)) {
-        ctx.dnat = true;
-        record(chain, rule, "destination rewritten; the filter then accepts it (ct status dnat)");
+        rewrite_destination(s);
+        record(chain, rule, ctx.forward_after_dnat
+                                ? "destination rewritten: the packet is routed on (forward)"
+                                : "destination rewritten");
         return End::Accept;
       }
       if (std::holds_alternative<Masquerade>(s)) {
@@ -66,6 +68,23 @@ struct Walker {
     }
     record(chain, rule, "");  // log, counter, helper, mark, mss: the walk goes on
     return End::Next;
+  }
+
+  // ct status dnat from now on. A forward-port to another address sends the packet on through
+  // forward (firewalld's to-addr is another host: the evaluator does not know the routes).
+  void rewrite_destination(const Statement& s) {
+    ctx.dnat = true;
+    std::string port;
+    if (const auto* d = std::get_if<Dnat>(&s)) {
+      port = d->port;
+      if (d->addr != ctx.packet.daddr) {
+        ctx.packet.daddr = d->addr;
+        ctx.forward_after_dnat = ctx.packet.direction == Direction::Incoming;
+      }
+    } else {
+      port = std::get<Redirect>(s).port;
+    }
+    if (!port.empty()) ctx.packet.dport = std::stoi(port.substr(0, port.find('-')));
   }
 
   End verdict(const std::string& chain, const Rule& rule, const Verdict& v) {
@@ -196,7 +215,8 @@ WhyResult why(const Ruleset& ruleset, const Packet& packet) {
     else p.icmp_code = std::stoi(text);
   }
   Walker w{*table, WhyContext{p, *table, {}}, result};
-  for (const auto& hook : hooks(packet.direction)) {
+  for (std::string hook : hooks(packet.direction)) {
+    if (hook == "input" && w.ctx.forward_after_dnat) hook = "forward";
     std::vector<const Chain*> bases;
     for (const auto& c : table->chains)
       if (c.base && c.base->hook == hook) bases.push_back(&c);

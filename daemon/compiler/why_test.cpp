@@ -143,6 +143,11 @@ TEST(Why, ForwardPortIsAcceptedThroughDnat) {
   EXPECT_EQ(r.outcome, Outcome::Accept);
   EXPECT_EQ(r.reason, "firewalld's built-in rule: accept");
   EXPECT_EQ(to_text(*r.deciding), "ct status dnat accept");
+  EXPECT_EQ(r.deciding_chain, "filter_FORWARD");  // to another address: routed on
+  c.config.zones["public"].value.forward_ports = {{"8080", "tcp", "22", ""}};
+  auto redirected = c.run("tcp 203.0.113.7 -> 10.0.0.1:8080 in eth0");
+  EXPECT_EQ(redirected.outcome, Outcome::Accept);
+  EXPECT_EQ(redirected.deciding_chain, "filter_INPUT");
 }
 
 TEST(Why, SaysWhatItCannotTell) {

@@ -18,38 +18,49 @@ require_root "network namespaces, nftables" /usr/bin/python3
 
 work=$(mktemp -d /tmp/fwctl-why.XXXXXX)
 peer=fwctl-why-peer-$$
+far=fwctl-why-far-$$
 listeners=()
 cleanup() {
   local pid
   for pid in "${listeners[@]}"; do kill "$pid" 2>/dev/null || true; done
   ip netns del "$peer" 2>/dev/null || true
+  ip netns del "$far" 2>/dev/null || true
   harness_cleanup
 }
 trap cleanup EXIT
 start_bus
 add_netns "fwctl-why-$$"
-ip netns add "$peer"
-ip -n "$peer" link set lo up
-# fw0 (zone public) and fw1 (zone drop) in the firewall's namespace, p0 and p1 in the peer's.
+for n in "$peer" "$far"; do ip netns add "$n"; ip -n "$n" link set lo up; done
+# fw0 (zone public) and fw1 (zone drop) in the firewall's namespace, p0 and p1 in the peer's;
+# fw2 (zone internal) to q0 in the far namespace, which the peer reaches through the firewall.
 ip -n "$ns" link add fw0 type veth peer name p0 netns "$peer"
 ip -n "$ns" link add fw1 type veth peer name p1 netns "$peer"
+ip -n "$ns" link add fw2 type veth peer name q0 netns "$far"
+ip -n "$ns" addr add 10.99.3.1/24 dev fw2
+ip -n "$far" addr add 10.99.3.2/24 dev q0
+ip netns exec "$ns" sysctl -qw net.ipv4.ip_forward=1
 ip -n "$ns" addr add 10.99.1.1/24 dev fw0
 ip -n "$ns" addr add fd99:1::1/64 dev fw0 nodad
 ip -n "$ns" addr add 10.99.2.1/24 dev fw1
 for a in 10.99.1.2/24 10.99.1.3/24 10.99.1.4/24; do ip -n "$peer" addr add "$a" dev p0; done
 ip -n "$peer" addr add fd99:1::2/64 dev p0 nodad
 ip -n "$peer" addr add 10.99.2.2/24 dev p1
-for l in fw0 fw1; do ip -n "$ns" link set "$l" up; done
+for l in fw0 fw1 fw2; do ip -n "$ns" link set "$l" up; done
 for l in p0 p1; do ip -n "$peer" link set "$l" up; done
+ip -n "$far" link set q0 up
+ip -n "$peer" route add 10.99.3.0/24 via 10.99.1.1
+ip -n "$far" route add default via 10.99.3.1
 
 mkdir -p "$work/etc"
 start_fwctld "$ns" "$work/etc" "$work/daemon.log"
 run_fwctl() { "$fwctl" "$@" >/dev/null || { echo "FAIL: fwctl $*"; exit 1; }; }
 run_fwctl --zone=public --add-interface=fw0
 run_fwctl --zone=drop --add-interface=fw1
+run_fwctl --zone=internal --add-interface=fw2
 run_fwctl --zone=trusted --add-source=10.99.1.3
 run_fwctl --zone=public --add-port=8080/tcp --add-port=9999/udp
 run_fwctl --zone=public --add-forward-port=port=8081:proto=tcp:toport=22
+run_fwctl --zone=public --add-forward-port=port=8082:proto=tcp:toport=22:toaddr=10.99.3.2
 reject_rule='rule family="ipv4" source address="10.99.1.4" port port="8080" protocol="tcp" reject'
 run_fwctl --zone=public --add-rich-rule="$reject_rule"
 run_fwctl --zone=public --add-rich-rule='rule family="ipv6" icmp-block name="echo-request"'
@@ -67,6 +78,7 @@ start_listener() {  # start_listener NS
 }
 start_listener "$ns"
 start_listener "$peer"
+start_listener "$far"
 
 # one_case PACKET PROBE-ARGUMENTS SENDER-NAMESPACE WORDS: the kernel's verdict on the packet (sent
 # by the probe) must be the one fwctl --why predicts, and the report must hold WORDS.
@@ -117,5 +129,17 @@ one_case "tcp 10.99.1.2 -> 10.99.1.1:8081 in fw0" "tcp 10.99.1.2 10.99.1.1 8081"
   "firewalld's built-in rule: accept"
 one_case "tcp 10.99.1.1 -> 10.99.1.2:22 out fw0" "tcp 10.99.1.1 10.99.1.2 22" "$ns" \
   "base chains' policy accept"
+one_case "tcp 10.99.1.2 -> 10.99.3.2:22 in fw0 out fw2" "tcp 10.99.1.2 10.99.3.2 22" "$peer" \
+  "zone public, target default: reject"
+one_case "tcp 10.99.1.3 -> 10.99.3.2:22 in fw0 out fw2" "tcp 10.99.1.3 10.99.3.2 22" "$peer" \
+  "zone trusted, target ACCEPT: accept"
+one_case "tcp 10.99.1.2 -> 10.99.1.1:8082 in fw0" "tcp 10.99.1.2 10.99.1.1 8082" "$peer" \
+  "zone public, forward-port 8082/tcp to 10.99.3.2:22"
+
+# --offline asks the files, which hold none of the runtime changes: fw0 is in no zone there (the
+# default zone, public, takes it) and 8080/tcp is closed.
+offline=$("$fwctl" --why "tcp 10.99.1.2 -> 10.99.1.1:8080 in fw0" --offline \
+  --default-config "$src" --system-config "$work/etc" | sed -n 's/^verdict: //p')
+check "--offline answers from the files" reject "$offline"
 echo "$((cases - failures)) of $cases cases agree"
 [ "$failures" = 0 ]
