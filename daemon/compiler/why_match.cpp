@@ -109,6 +109,12 @@ Field selector_field(const Selector& s, const WhyContext& c) {
   return unknown(to_text(s));
 }
 
+std::optional<long> to_number(const std::string& text) {
+  if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  return std::stol(text);
+}
+
 // One field against one value: Yes/No, or Unknown when the value's kind does not fit.
 Tri value_match(const Field& f, const Value& v) {
   auto yes = [](bool b) { return b ? Tri::Yes : Tri::No; };
@@ -122,9 +128,10 @@ Tri value_match(const Field& f, const Value& v) {
       }
       if (v.kind != ValueKind::Integer && v.kind != ValueKind::Range) return Tri::Unknown;
       auto dash = v.text.find('-');
-      long lo = std::stol(v.text.substr(0, dash));
-      long hi = dash == std::string::npos ? lo : std::stol(v.text.substr(dash + 1));
-      return yes(f.number >= lo && f.number <= hi);
+      auto lo = to_number(v.text.substr(0, dash));
+      auto hi = dash == std::string::npos ? lo : to_number(v.text.substr(dash + 1));
+      if (!lo || !hi) return Tri::Unknown;
+      return yes(f.number >= *lo && f.number <= *hi);
     }
     case Field::Name:
       if (v.kind != ValueKind::Symbol && v.kind != ValueKind::Hex) return Tri::Unknown;
@@ -192,7 +199,12 @@ Tri address_in(const std::string& address, const std::string& spec) {
   auto net = parse_addr(spec.substr(0, slash));
   if (!net) return Tri::Unknown;
   if (net->second != a->second) return Tri::No;
-  int bits = slash == std::string::npos ? net->second * 8 : std::stoi(spec.substr(slash + 1));
+  int bits = net->second * 8;
+  if (slash != std::string::npos) {
+    auto n = why_detail::to_number(spec.substr(slash + 1));
+    if (!n || *n > bits) return Tri::Unknown;
+    bits = static_cast<int>(*n);
+  }
   return prefix_equal(a->first, net->first, bits) ? Tri::Yes : Tri::No;
 }
 

@@ -197,6 +197,7 @@ TEST(WhyMatch, Addresses) {
   EXPECT_EQ(address_in("2001:db8::1", "2001:db8::/32"), Tri::Yes);
   EXPECT_EQ(address_in("2001:db8::1", "10.0.0.0/8"), Tri::No);
   EXPECT_EQ(address_in("10.0.0.1", "00:11:22:33:44:55"), Tri::Unknown);
+  EXPECT_EQ(address_in("10.0.0.1", "10.0.0.0/99"), Tri::Unknown);
 }
 
 }  // namespace
