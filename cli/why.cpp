@@ -5,6 +5,7 @@
 
 #include "bus.hpp"
 #include "check_config.hpp"
+#include "client.hpp"
 #include "compiler/compiler.hpp"
 #include "compiler/why.hpp"
 #include "model/config_check.hpp"
