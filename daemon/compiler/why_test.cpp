@@ -56,6 +56,18 @@ TEST(Why, ClosedPortRejectsByTheZoneTarget) {
   EXPECT_EQ(r.deciding_chain, "filter_IN_public");
 }
 
+TEST(Why, LogDeniedRulesAreOnThePathAndDecideNothing) {
+  Case c;
+  c.config.conf.log_denied = "unicast";
+  auto r = c.run("tcp 203.0.113.7 -> 10.0.0.1:23 in eth0");
+  EXPECT_EQ(r.outcome, Outcome::Reject);
+  ASSERT_GE(r.path.size(), 2u);
+  const auto& log = r.path[r.path.size() - 2];
+  ASSERT_NE(log.rule, nullptr);
+  EXPECT_EQ(to_text(*log.rule),
+            "meta pkttype host log prefix \"filter_IN_public_REJECT: \"");
+}
+
 TEST(Why, DropZone) {
   Case c;
   auto r = c.run("tcp 203.0.113.7 -> 10.0.0.1:22 in eth9");
