@@ -91,6 +91,9 @@ fwctl only
   --json                With any query or listing: print a JSON document (see fwctl(1))
   --explain             With --zone=<zone> or --policy=<policy>: print the nftables chains it
                         compiles to, from the configuration files, applying nothing
+  --why=<packet>        The path a packet takes through the ruleset and the rule that decides:
+                        'tcp 198.51.100.7:40000 -> 22 in eth0' (see fwctl(1)); with --offline
+                        from the configuration files
 
 See firewall-cmd(1) for what each option does.
 

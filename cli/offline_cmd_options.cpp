@@ -253,8 +253,12 @@ bool wants_offline(const std::vector<std::string>& argv, const std::string& prog
       return arg.size() >= 5 && option.starts_with(arg);
     });
   };
-  // --explain --offline is fwctl's own (explain.hpp), on firewall-cmd's command line.
-  return given("--offline") && !given("--explain");
+  // --explain --offline and --why --offline are fwctl's own (explain.hpp, why.hpp), on
+  // firewall-cmd's command line.
+  bool why = given("--why") || std::any_of(argv.begin(), argv.end(), [](const std::string& arg) {
+               return arg.starts_with("--why=");
+             });
+  return given("--offline") && !given("--explain") && !why;
 }
 
 }  // namespace fwctl::cli

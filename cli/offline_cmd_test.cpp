@@ -42,6 +42,8 @@ TEST(OfflineCmdLine, OfflineOrTheProgramNameSelectsIt) {
   EXPECT_TRUE(wants_offline({"--get-zones"}, "firewall-offline-cmd"));
   EXPECT_FALSE(wants_offline({"--permanent", "--get-zones"}, "fwctl"));
   EXPECT_FALSE(wants_offline({"--explain", "--offline"}, "fwctl"));
+  EXPECT_FALSE(wants_offline({"--why", "tcp 10.0.0.1 -> 22 in eth0", "--offline"}, "fwctl"));
+  EXPECT_FALSE(wants_offline({"--why=tcp 10.0.0.1 -> 22 in eth0", "--offline"}, "fwctl"));
 }
 
 TEST(OfflineCmdLine, TakesItsOwnOptionsAndNotFirewallCmds) {

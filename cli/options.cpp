@@ -230,6 +230,7 @@ const std::vector<argparse::Option> kTable = {
     {{"--system-config"}, K::Value, -1, 0},
     {{"--json"}, K::Flag, -1, 0},     // json_sink.hpp
     {{"--explain"}, K::Flag, -1, 0},  // explain.hpp
+    {{"--why"}, K::Value, -1, 0},     // why.hpp
 };
 
 using Index = std::map<std::string, size_t, std::less<>>;

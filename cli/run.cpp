@@ -3,6 +3,7 @@
 
 #include "check_config.hpp"
 #include "explain.hpp"
+#include "why.hpp"
 #include "help.hpp"
 #include "offline.hpp"
 #include "offline_cmd.hpp"
@@ -135,6 +136,10 @@ int run(const std::vector<std::string>& argv, const std::string& prog, std::ostr
       if (auto usage = explain_usage_error(a); !usage.empty()) p.fail(format_usage(prog) + usage);
       return run_explain(config_paths(a), {a.t("policy"), a.str(a.t("policy") ? "policy" : "zone")},
                          p, out, err);
+    }
+    if (a.t("why")) {
+      if (auto usage = why_usage_error(a); !usage.empty()) p.fail(format_usage(prog) + usage);
+      return run_why(a, config_paths(a), p, out, err);
     }
     if (a.t("json")) {
       json.set_many(a.t("list_all_zones") || a.t("list_all_policies"));

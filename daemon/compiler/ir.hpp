@@ -138,8 +138,17 @@ struct Counter {
 using Statement = std::variant<Match, Verdict, Reject, Limit, Log, Masquerade, Dnat, Redirect,
                                CtHelperSet, MarkSet, TcpMssSet, Counter>;
 
+// Where a rule comes from in firewalld's words ("zone public, service ssh, port 22/tcp"), for
+// `fwctl --why`. Not part of a rule's identity: it never takes part in equality (the kernel diff
+// and the goldens see the same rules as before) and to_text() does not print it.
+struct Origin {
+  std::string text;
+  bool operator==(const Origin&) const { return true; }
+};
+
 struct Rule {
   std::vector<Statement> stmts;
+  Origin origin = {};
   bool operator==(const Rule&) const = default;
 };
 

@@ -9,6 +9,7 @@
 #include "compiler/policy_elements.hpp"
 #include "compiler/policy_order.hpp"
 #include "compiler/rich_rules.hpp"
+#include "model/rich_rule.hpp"
 
 namespace fwctl::compiler {
 namespace {
@@ -66,6 +67,7 @@ std::array<PolicySpec, 3> zone_policies(const std::string& name, const model::Zo
 }
 
 void apply_policy(Context& ctx, const PolicySpec& spec) {
+  OriginScope origin(ctx.out, spec.derived() ? "zone " + spec.zone : "policy " + spec.name(), true);
   auto chains = spec.derived() ? zone_dispatch_chains(spec) : policy_dispatch_chains(ctx, spec);
   for (const auto& tc : chains) emit_policy_chain(ctx, spec, tc);
   if (!spec.derived()) emit_policy_dispatch(ctx, spec);
@@ -74,23 +76,39 @@ void apply_policy(Context& ctx, const PolicySpec& spec) {
   // rich rules, protocols; a real policy changed at runtime has its elements in the order they
   // were applied (policy_order.hpp).
   std::vector<std::function<void()>> emits;
-  for (const auto& s : p.services) emits.push_back([&] { emit_service(ctx, spec, s, nullptr); });
-  for (const auto& pp : p.ports) {
-    emits.push_back([&] { emit_port(ctx, spec, pp.protocol, pp.port, {}, nullptr); });
+  // Each emit names its element, the origin of the rules it adds (fwctl --why).
+  auto named = [&](std::string words, std::function<void()> emit) {
+    emits.push_back([&ctx, words = std::move(words), emit = std::move(emit)] {
+      OriginScope element(ctx.out, words);
+      emit();
+    });
+  };
+  for (const auto& s : p.services) {
+    named("service " + s, [&] { emit_service(ctx, spec, s, nullptr); });
   }
-  if (p.masquerade) emits.push_back([&] { emit_masquerade(ctx, spec, nullptr); });
+  for (const auto& pp : p.ports) {
+    named("port " + pp.port + "/" + pp.protocol,
+          [&] { emit_port(ctx, spec, pp.protocol, pp.port, {}, nullptr); });
+  }
+  if (p.masquerade) named("masquerade", [&] { emit_masquerade(ctx, spec, nullptr); });
   for (const auto& f : p.forward_ports) {
-    emits.push_back([&] { emit_forward_port(ctx, spec, f, nullptr); });
+    named("forward-port " + f.port + "/" + f.protocol + " to " + f.to_addr +
+              (f.to_port.empty() ? "" : ":" + f.to_port),
+          [&] { emit_forward_port(ctx, spec, f, nullptr); });
   }
   for (const auto& pp : p.source_ports) {
-    emits.push_back([&] { emit_source_port(ctx, spec, pp.protocol, pp.port, {}, nullptr); });
+    named("source-port " + pp.port + "/" + pp.protocol,
+          [&] { emit_source_port(ctx, spec, pp.protocol, pp.port, {}, nullptr); });
   }
   for (const auto& b : p.icmp_blocks) {
-    emits.push_back([&] { emit_icmp_block(ctx, spec, b, icmp_type_ipvs(ctx, b), nullptr); });
+    named("icmp-block " + b,
+          [&] { emit_icmp_block(ctx, spec, b, icmp_type_ipvs(ctx, b), nullptr); });
   }
-  for (const auto& r : p.rules) emits.push_back([&] { emit_rich_rule(ctx, spec, r); });
+  for (const auto& r : p.rules) {
+    named("rich rule '" + model::to_string(r) + "'", [&] { emit_rich_rule(ctx, spec, r); });
+  }
   for (const auto& proto : p.protocols) {
-    emits.push_back([&] { emit_protocol(ctx, spec, proto, {}, nullptr); });
+    named("protocol " + proto, [&] { emit_protocol(ctx, spec, proto, {}, nullptr); });
   }
   auto order = spec.derived() ? ctx.bindings.policy_order.end()
                               : ctx.bindings.policy_order.find(spec.name());

@@ -121,7 +121,10 @@ void emit_policy_chain(Context& ctx, const PolicySpec& spec, const TableChain& t
   if (spec.derived()) ctx.out.append(chain, Rule{{jump(dispatch + "pre")}});
   for (const char* sub : kSubChains) ctx.out.append(chain, Rule{{jump(chain + "_" + sub)}});
   if (spec.derived()) ctx.out.append(chain, Rule{{jump(dispatch + "post")}});
-  if (table == "filter") emit_chain_target(ctx, spec, chain);
+  if (table == "filter") {
+    OriginScope origin(ctx.out, "target " + spec.policy.target);
+    emit_chain_target(ctx, spec, chain);
+  }
 }
 
 }  // namespace fwctl::compiler

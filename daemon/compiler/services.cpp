@@ -2,6 +2,7 @@
 // (firewalld's _service and build_policy_helper_ports_rules).
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "compiler/fragments.hpp"
@@ -84,6 +85,7 @@ void emit_service_once(Context& ctx, const PolicySpec& spec, const std::string& 
   for (const auto& include : svc.includes) {
     if (std::find(seen.begin(), seen.end(), include) != seen.end()) continue;
     seen.push_back(include);
+    OriginScope origin(ctx.out, "included service " + include);
     emit_service_once(ctx, spec, include, rich, seen);
   }
   if (rich && rich->destination &&
@@ -95,8 +97,16 @@ void emit_service_once(Context& ctx, const PolicySpec& spec, const std::string& 
   auto helper_names = helpers ? service_helpers(ctx, svc) : std::set<std::string>{};
   for (const auto& dest : service_destinations(svc, rich ? rich->family : "")) {
     if (!ctx.ok()) return;
-    for (const auto& h : helper_names) emit_helper_ports(ctx, spec, h, dest);
-    for (const auto& p : svc.ports) emit_port(ctx, spec, p.protocol, p.port, dest, rich);
+    for (const auto& h : helper_names) {
+      OriginScope origin(ctx.out, "helper " + h);
+      emit_helper_ports(ctx, spec, h, dest);
+    }
+    for (const auto& p : svc.ports) {
+      // A rich rule's text already says everything; a service's port is worth naming.
+      std::optional<OriginScope> origin;
+      if (!rich) origin.emplace(ctx.out, "port " + p.port + "/" + p.protocol);
+      emit_port(ctx, spec, p.protocol, p.port, dest, rich);
+    }
     for (const auto& p : svc.protocols) emit_protocol(ctx, spec, p, dest, rich);
     for (const auto& p : svc.source_ports)
       emit_source_port(ctx, spec, p.protocol, p.port, dest, rich);

@@ -130,6 +130,7 @@ bool conf_off(std::string value) {
 }  // namespace
 
 void emit_skeleton(Context& ctx) {
+  OriginScope origin(ctx.out, "firewalld's built-in rule", true);
   emit_zone_dispatch_base(ctx, "mangle", "PREROUTING",
                           BaseHook{"filter", "prerouting", -150 + kHookOffset, "accept"});
   emit_zone_dispatch_base(ctx, "nat", "PREROUTING",

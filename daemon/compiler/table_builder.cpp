@@ -36,6 +36,7 @@ bool TableBuilder::claim(const std::string& chain_name, const Rule& rule,
 }
 
 void TableBuilder::place(const std::string& chain_name, size_t position, Rule rule) {
+  if (rule.origin.text.empty()) rule.origin.text = origin_;
   auto& rules = chain(chain_name).rules;
   position = std::min(position, rules.size());
   rules.insert(rules.begin() + static_cast<std::ptrdiff_t>(position), std::move(rule));
@@ -43,6 +44,7 @@ void TableBuilder::place(const std::string& chain_name, size_t position, Rule ru
 
 void TableBuilder::append(const std::string& chain_name, Rule rule) {
   if (!claim(chain_name, rule, "")) return;
+  if (rule.origin.text.empty()) rule.origin.text = origin_;
   chain(chain_name).rules.push_back(std::move(rule));
 }
 
@@ -91,6 +93,11 @@ void TableBuilder::add_zone_interface(const std::string& chain_name, Rule rule, 
   size_t offset = static_cast<size_t>(it - ranks.begin());
   ranks.insert(it, rank);
   place(chain_name, zone_sources_.size() + offset, std::move(rule));
+}
+
+std::string TableBuilder::set_origin(std::string origin) {
+  std::swap(origin, origin_);
+  return origin;
 }
 
 Table TableBuilder::finish() && { return std::move(table_); }

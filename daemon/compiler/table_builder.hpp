@@ -48,6 +48,11 @@ class TableBuilder {
 
   Table finish() &&;
 
+  // The origin stamped on every rule placed from now on that has none of its own; returns the
+  // previous one (OriginScope restores it).
+  std::string set_origin(std::string origin);
+  const std::string& origin() const { return origin_; }
+
  private:
   Chain& chain(const std::string& name);
   // False when the rule is a duplicate and must not be added.
@@ -55,11 +60,29 @@ class TableBuilder {
   void place(const std::string& chain, size_t position, Rule rule);
 
   Table table_;
+  std::string origin_;
   std::map<std::string, size_t> chain_index_;
   std::set<std::string> rule_keys_;
   std::map<std::pair<Counter, std::string>, std::map<int, size_t>> priority_counts_;
   std::vector<std::pair<std::string, std::string>> zone_sources_;  // (zone, source), sorted
   std::map<std::string, std::vector<size_t>> interface_ranks_;  // per chain, in chain order
+};
+
+// Names the origin of the rules emitted while it lives: the element's words are appended to the
+// enclosing origin ("zone public" + "service ssh" -> "zone public, service ssh").
+class OriginScope {
+ public:
+  OriginScope(TableBuilder& out, const std::string& words, bool replace = false)
+      : out_(out),
+        saved_(out.set_origin(replace || out.origin().empty() ? words
+                                                              : out.origin() + ", " + words)) {}
+  ~OriginScope() { out_.set_origin(saved_); }
+  OriginScope(const OriginScope&) = delete;
+  OriginScope& operator=(const OriginScope&) = delete;
+
+ private:
+  TableBuilder& out_;
+  std::string saved_;
 };
 
 }  // namespace fwctl::compiler

@@ -34,6 +34,7 @@ void for_each_dispatch(const std::array<PolicySpec, 3>& specs, Fn fn) {
 // name, and gets no intra-zone forward rule, which would forward to every other zone (as firewalld).
 void bind_interface(Context& ctx, const std::array<PolicySpec, 3>& specs, bool forward,
                     const std::string& interface) {
+  OriginScope origin(ctx.out, "zone " + specs[0].zone + ", interface " + interface, true);
   std::string ifname = nft_interface(interface);
   bool catch_all = ifname == "*";
   size_t rank = ctx.interface_ranks.at(interface);
@@ -54,6 +55,7 @@ void bind_interface(Context& ctx, const std::array<PolicySpec, 3>& specs, bool f
 void bind_source(Context& ctx, const std::array<PolicySpec, 3>& specs, bool forward,
                  const std::string& source) {
   const std::string& zone = specs[0].zone;
+  OriginScope origin(ctx.out, "zone " + zone + ", source " + source, true);
   for_each_dispatch(
       specs, [&](const std::string& zones, const std::string& nf_chain, const std::string& target) {
         auto m = addr_match(ctx, matches_output(nf_chain) ? "daddr" : "saddr", source);
@@ -79,6 +81,9 @@ void apply_zone(Context& ctx, const std::string& name) {
   for (const auto& spec : specs) apply_policy(ctx, spec);
   for (const auto& i : ctx.interfaces_of(name)) bind_interface(ctx, specs, zone.forward, i);
   for (const auto& s : ctx.sources_of(name)) bind_source(ctx, specs, zone.forward, s);
+  OriginScope origin(ctx.out, "zone " + name + ", target " + zone.target +
+                                  (zone.icmp_block_inversion ? ", icmp-block-inversion" : ""),
+                     true);
   emit_icmp_block_inversion(ctx, specs[0]);
 }
 
@@ -86,6 +91,7 @@ void bind_default_zone(Context& ctx, const std::string& name) {
   auto it = ctx.config.zones.find(name);
   if (it == ctx.config.zones.end()) return;
   auto specs = zone_policies(name, it->second.value);
+  OriginScope origin(ctx.out, "zone " + name + ", the default zone", true);
   for_each_dispatch(specs,
                     [&](const std::string& zones, const std::string&, const std::string& target) {
                       ctx.out.append(zones, Rule{{go_to(target)}});

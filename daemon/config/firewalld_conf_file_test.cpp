@@ -13,7 +13,7 @@ namespace {
 using testing::read_text;
 using testing::TempDir;
 
-const std::string kWritten = std::string(FWCTL_TEST_DATA) + "/firewalld-1.3.3-written";
+const std::string kConfWritten = std::string(FWCTL_TEST_DATA) + "/firewalld-1.3.3-written";
 
 TEST(FirewalldConfFile, ReadsValuesAsWritten) {
   auto parsed = parse_firewalld_conf("# c\nDefaultZone = home\nLockdown=Yes\n;x=y\n", "f");
@@ -49,7 +49,7 @@ TEST(FirewalldConfFile, WarnsAboutLinesFirewalldIgnoresWithTheirLine) {
 }
 
 TEST(FirewalldConfFile, LeavesAnUnchangedFileAlone) {
-  std::string text = read_text(kWritten + "/firewalld.conf-variants/debian-default/input.conf");
+  std::string text = read_text(kConfWritten + "/firewalld.conf-variants/debian-default/input.conf");
   auto parsed = parse_firewalld_conf(text, "f");
   EXPECT_EQ(format_firewalld_conf(parsed.item, text), std::nullopt);
 }
@@ -66,7 +66,7 @@ TEST(FirewalldConfFile, StartsANewFileWithABlankLineAndNoDeprecatedKeys) {
 // Replays what the reference run did to each input: read it, then --set-default-zone=home and
 // --set-log-denied=all, each of which rewrites the file.
 TEST(FirewalldConfFile, RewritesFilesExactlyAsFirewalldDid) {
-  const std::string variants = kWritten + "/firewalld.conf-variants";
+  const std::string variants = kConfWritten + "/firewalld.conf-variants";
   ASSERT_TRUE(std::filesystem::is_directory(variants)) << variants;
   int checked = 0;
   for (const auto& entry : std::filesystem::directory_iterator(variants)) {
@@ -93,7 +93,7 @@ TEST(FirewalldConfFile, RewritesTheSandboxFileAsFirewalldDid) {
   ASSERT_TRUE(save_firewalld_conf(conf->item, path));
   conf->item.log_denied = "unicast";
   ASSERT_TRUE(save_firewalld_conf(conf->item, path));
-  EXPECT_EQ(read_text(path), read_text(kWritten + "/firewalld.conf"));
+  EXPECT_EQ(read_text(path), read_text(kConfWritten + "/firewalld.conf"));
 }
 
 TEST(FirewalldConfFile, SavesWithModeSixHundredAndKeepsTheOldFile) {

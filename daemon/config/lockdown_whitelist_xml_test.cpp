@@ -7,7 +7,7 @@ namespace {
 
 // What firewalld 1.3.3 wrote after --permanent --add-lockdown-whitelist-uid=0, -user=root and
 // -context=system_u:system_r:foo_t:s0 to a whitelist holding one command.
-constexpr const char* kFirewalldFile = R"(<?xml version="1.0" encoding="utf-8"?>
+constexpr const char* kFirewalldLockdownFile = R"(<?xml version="1.0" encoding="utf-8"?>
 <whitelist>
   <command name="/usr/bin/python3 /usr/bin/firewall-cmd*"/>
   <user id="0"/>
@@ -22,7 +22,7 @@ model::LockdownWhitelist firewalld_whitelist() {
 }
 
 TEST(LockdownWhitelistXml, WritesWhatFirewalldWrites) {
-  EXPECT_EQ(format_lockdown_whitelist(firewalld_whitelist()), kFirewalldFile);
+  EXPECT_EQ(format_lockdown_whitelist(firewalld_whitelist()), kFirewalldLockdownFile);
 }
 
 TEST(LockdownWhitelistXml, ReadsDebiansDefaultFile) {
@@ -38,7 +38,7 @@ TEST(LockdownWhitelistXml, ReadsDebiansDefaultFile) {
   EXPECT_EQ(read.whitelist.commands.size(), 1u);
   EXPECT_EQ(read.whitelist.contexts.size(), 2u);
   EXPECT_EQ(read.whitelist.uids, (std::vector<int32_t>{0}));
-  EXPECT_EQ(parse_lockdown_whitelist(kFirewalldFile, "f").whitelist, firewalld_whitelist());
+  EXPECT_EQ(parse_lockdown_whitelist(kFirewalldLockdownFile, "f").whitelist, firewalld_whitelist());
 }
 
 TEST(LockdownWhitelistXml, StopsAtAnInvalidOrDuplicateEntry) {

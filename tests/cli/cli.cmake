@@ -26,3 +26,9 @@ add_test(NAME cli_offline_cmd_compare
                  ${CMAKE_SOURCE_DIR})
 set_tests_properties(cli_offline_cmd_compare PROPERTIES LABELS integration SKIP_RETURN_CODE 77
                      TIMEOUT 300)
+
+# Issue 15: fwctl --why predicts what the kernel does with real packets (root).
+add_test(NAME cli_why
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/why.sh $<TARGET_FILE:fwctld> $<TARGET_FILE:fwctl>
+                 ${CMAKE_SOURCE_DIR})
+set_tests_properties(cli_why PROPERTIES LABELS integration SKIP_RETURN_CODE 77 TIMEOUT 120)
