@@ -17,7 +17,9 @@ struct ConfKey {
   enum { Boolean, LogDenied, Backend, Ignored } kind;
 };
 
-constexpr std::array<ConfKey, 12> kKeys{{
+// firewalld 1.3.3's properties of org.fedoraproject.FirewallD1.config, then the firewalld 2.x
+// keys of fwctl's org.fwctl.Config1 (2.x's property names; bus/fwctl_config_adaptor.hpp).
+constexpr std::array<ConfKey, 13> kKeys{{
     {"CleanupOnExit", &model::FirewalldConf::cleanup_on_exit, ConfKey::Boolean},
     {"CleanupModulesOnExit", &model::FirewalldConf::cleanup_modules_on_exit, ConfKey::Boolean},
     {"Lockdown", &model::FirewalldConf::lockdown, ConfKey::Boolean},
@@ -30,6 +32,7 @@ constexpr std::array<ConfKey, 12> kKeys{{
     {"MinimalMark", &model::FirewalldConf::minimal_mark, ConfKey::Ignored},
     {"AutomaticHelpers", &model::FirewalldConf::automatic_helpers, ConfKey::Ignored},
     {"AllowZoneDrifting", &model::FirewalldConf::allow_zone_drifting, ConfKey::Ignored},
+    {"NftablesCounters", &model::FirewalldConf::nftables_counters, ConfKey::Boolean},
 }};
 
 bool one_of(const std::string& value, std::initializer_list<const char*> allowed) {

@@ -8,6 +8,7 @@
 // the file, comments and unknown lines included, as firewalld does.
 
 #include <string>
+#include <string_view>
 
 namespace fwctl::model {
 
@@ -26,12 +27,20 @@ struct FirewalldConf {
   std::string flush_all_on_reload = "yes";
   std::string rfc3964_ipv4 = "yes";
   std::string allow_zone_drifting = "no";  // deprecated in 1.3.3, still read; never added
-  // firewalld 2.x keys. 1.3.3 does not know them: a line setting one is an "Invalid option",
-  // kept in the file as it is, and these stay at their defaults.
+  // firewalld 2.x keys, each off by default (README "firewalld 2.x features"). Those fwctl
+  // implements are read from the file; the others are, as in 1.3.3, an "Invalid option" line kept
+  // in the file as it is, and stay at their defaults.
   std::string nftables_flowtable = "off";
-  std::string nftables_counters = "no";
+  std::string nftables_counters = "no";  // 2.0: a counter on every rule
   std::string nftables_table_owner = "yes";
   bool operator==(const FirewalldConf&) const = default;
 };
+
+// A firewalld.conf boolean that firewalld reads as on: "yes" or "true" in any case.
+inline bool conf_yes(std::string_view value) {
+  std::string lower;
+  for (char c : value) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return lower == "yes" || lower == "true";
+}
 
 }  // namespace fwctl::model

@@ -146,6 +146,20 @@ class Traffic : public ::testing::Test {
     return peer ? *peer : "(nothing accepted: " + peer.error().message() + ")";
   }
 
+  // What `command` (a shell command line) prints, run inside `ns`.
+  static std::string run_in(const Netns& ns, const std::string& command) {
+    auto printed = ns.run([&]() -> Result<std::string> {
+      std::string out;
+      if (FILE* p = ::popen((command + " 2>&1").c_str(), "r")) {
+        char buf[4096];
+        for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+        ::pclose(p);
+      }
+      return out;
+    });
+    return printed ? *printed : printed.error().message();
+  }
+
   std::optional<Lab> lab_;
   std::optional<RouterFirewall> firewall_;
   model::Config config_;
@@ -267,6 +281,23 @@ TEST_F(Traffic, ForwardPortWithoutAddressRedirectsToTheRoutersOwnPort) {
   EXPECT_EQ(connect_from(lab_->client, Lab::kRouterInside, 80), Outcome::Connected);
   EXPECT_EQ(peer_seen_by(web), Lab::kClient);
   EXPECT_EQ(connect_from(lab_->client, Lab::kRouterInside, 8080), Outcome::Rejected);
+}
+
+// (5) firewalld 2.x features (README "firewalld 2.x features").
+
+// NftablesCounters: the rules a connection went through count its packets.
+TEST_F(Traffic, NftablesCountersCountThePacketsOfTheRulesTheyPassed) {
+  auto ssh = listen(lab_->router, 22);
+  auto web = listen(lab_->router, 8080);
+  config_.conf.nftables_counters = "yes";
+  reload();
+  EXPECT_EQ(connect_from(lab_->client, Lab::kRouterInside, 22), Outcome::Connected);
+  EXPECT_EQ(connect_from(lab_->client, Lab::kRouterInside, 8080), Outcome::Rejected);
+  std::string allow = run_in(lab_->router, "nft list chain inet firewalld filter_IN_public_allow");
+  EXPECT_NE(allow.find("tcp dport 22 counter packets 1 bytes "), std::string::npos) << allow;
+  std::string zone = run_in(lab_->router, "nft list chain inet firewalld filter_IN_public");
+  EXPECT_NE(zone.find("counter packets 1 bytes 60 reject with icmpx admin-prohibited"),
+            std::string::npos) << zone;
 }
 
 }  // namespace
