@@ -21,4 +21,10 @@ void FwctlConfigAdaptor::NftablesCounters(const std::string& value) {
   set_conf("NftablesCounters", "NftablesCounters", value);
 }
 
+// firewalld.conf's IPv6_rpfilter as written, 2.2's modes included.
+std::string FwctlConfigAdaptor::IPv6_rpfilter2() { return conf().ipv6_rpfilter; }
+void FwctlConfigAdaptor::IPv6_rpfilter2(const std::string& value) {
+  set_conf("IPv6_rpfilter2", "IPv6_rpfilter2", value);
+}
+
 }  // namespace fwctl::bus

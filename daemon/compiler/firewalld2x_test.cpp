@@ -79,5 +79,61 @@ TEST(Firewalld2xCounters, NoAndFalseLeaveTheGoldenRuleset) {
   }
 }
 
+// firewalld's src/tests/features/rpfilter.at, on 1.3.3's chains.
+const char* kNd = "icmpv6 type { nd-router-advert, nd-neighbor-solicit } accept";
+const char* kRfc3964 =
+    "ip6 daddr { ::/96, ::ffff:0.0.0.0/96, 2002::/24, 2002:a00::/24, 2002:7f00::/24, "
+    "2002:a9fe::/32, 2002:ac10::/28, 2002:c0a8::/32, 2002:e000::/19 } reject with icmpv6 "
+    "addr-unreachable";
+
+std::string with_rpfilter(const char* mode, const char* log_denied = "off") {
+  auto config = stock_config();
+  config.conf.ipv6_rpfilter = mode;
+  config.conf.log_denied = log_denied;
+  return compiled(config);
+}
+
+TEST(Firewalld2xRpfilter, YesTrueAndStrictGiveTheGoldenRuleset) {
+  for (const char* strict : {"yes", "True", "strict", "STRICT"}) {
+    EXPECT_EQ(with_rpfilter(strict), read_golden(golden_path("default"))) << strict;
+  }
+}
+
+TEST(Firewalld2xRpfilter, LooseLeavesOutTheInterface) {
+  std::string text = with_rpfilter("loose");
+  EXPECT_EQ(chain_lines(text, "filter_PREROUTING"),
+            (Lines{kNd, "meta nfproto ipv6 fib saddr . mark oif missing drop"}));
+  EXPECT_EQ(chain_lines(text, "filter_FORWARD")[0], "ct state { established, related } accept");
+}
+
+TEST(Firewalld2xRpfilter, ForwardModesCheckOnlyForwardedPacketsFirstInFilterForward) {
+  for (auto [mode, fib] : {std::pair{"strict-forward", "fib saddr . mark . iif"},
+                           std::pair{"loose-forward", "fib saddr . mark"}}) {
+    std::string text = with_rpfilter(mode);
+    EXPECT_EQ(chain_lines(text, "filter_PREROUTING"), Lines{}) << mode;
+    EXPECT_EQ(chain_lines(text, "filter_FORWARD"),
+              (Lines{std::string("meta nfproto ipv6 ") + fib + " oif missing drop",
+                     "ct state { established, related } accept", "ct status dnat accept",
+                     "iifname \"lo\" accept", "ct state invalid drop", kRfc3964,
+                     "jump filter_FORWARD_ZONES", "reject with icmpx admin-prohibited"}))
+        << mode;
+  }
+}
+
+TEST(Firewalld2xRpfilter, ForwardModeWithLogDeniedKeepsTheRfc3964RuleAfterTheInvalidDrop) {
+  auto lines = chain_lines(with_rpfilter("loose-forward", "all"), "filter_FORWARD");
+  ASSERT_EQ(lines.size(), 10u);
+  EXPECT_EQ(lines[0], "meta nfproto ipv6 fib saddr . mark oif missing log prefix "
+                      "\"rpfilter_DROP: \" drop");
+  EXPECT_EQ(lines[5], "ct state invalid drop");
+  EXPECT_EQ(lines[6].rfind("ip6 daddr {", 0), 0u);
+}
+
+TEST(Firewalld2xRpfilter, NoLeavesNoRpfilterRule) {
+  std::string text = with_rpfilter("no");
+  EXPECT_EQ(chain_lines(text, "filter_PREROUTING"), Lines{});
+  EXPECT_EQ(text.find("fib saddr"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace fwctl::compiler

@@ -21,7 +21,7 @@ namespace {
 
 using Conf = model::FirewalldConf;
 
-enum class Check { NonEmpty, Integer, Boolean, LogDenied, AutomaticHelpers, Backend };
+enum class Check { NonEmpty, Integer, Boolean, RpFilter, LogDenied, AutomaticHelpers, Backend };
 enum class Append { Always, Never, WhenSet };
 
 // One key of firewalld 1.3.3's valid_keys, in its order (the order of appended keys).
@@ -45,7 +45,7 @@ const std::array<Key, 14> kKeys = {{
     {"CleanupOnExit", &Conf::cleanup_on_exit, Check::Boolean, "yes", kAlways},
     {"CleanupModulesOnExit", &Conf::cleanup_modules_on_exit, Check::Boolean, "no", kAlways},
     {"Lockdown", &Conf::lockdown, Check::Boolean, "no", kAlways},
-    {"IPv6_rpfilter", &Conf::ipv6_rpfilter, Check::Boolean, "yes", kAlways},
+    {"IPv6_rpfilter", &Conf::ipv6_rpfilter, Check::RpFilter, "yes", kAlways},
     {"IndividualCalls", &Conf::individual_calls, Check::Boolean, "no", kAlways},
     {"LogDenied", &Conf::log_denied, Check::LogDenied, "off", kAlways},
     {"AutomaticHelpers", &Conf::automatic_helpers, Check::AutomaticHelpers, "no", kNever},
@@ -104,6 +104,8 @@ bool is_valid(const Key& key, const std::string& value) {
       return model::parse_python_int(value, model::PythonIntBase::Decimal).has_value();
     case Check::Boolean:
       return one_of(ascii_lower(value), {"no", "false", "yes", "true"});
+    case Check::RpFilter:  // 1.3.3's booleans and 2.2's modes
+      return model::rpfilter_mode(value).has_value();
     case Check::LogDenied:
       return one_of(value, {"all", "unicast", "broadcast", "multicast", "off"});
     case Check::AutomaticHelpers:

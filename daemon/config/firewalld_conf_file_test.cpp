@@ -147,6 +147,17 @@ TEST(FirewalldConfFile, ReadsTheFirewalld2xKeys) {
             "NftablesCounters 'maybe' is not valid, using default value 'no'");
 }
 
+TEST(FirewalldConfFile, ReadsIPv6RpfiltersModes) {
+  for (const char* mode : {"strict", "Loose", "strict-forward", "loose-forward", "no"}) {
+    auto parsed = parse_firewalld_conf(std::string("IPv6_rpfilter=") + mode + "\n", "f");
+    EXPECT_EQ(parsed.item.ipv6_rpfilter, mode);
+  }
+  auto bad = parse_firewalld_conf("DefaultZone=public\nIPv6_rpfilter=bogus\n", "f");
+  EXPECT_EQ(bad.item.ipv6_rpfilter, "yes");
+  ASSERT_EQ(bad.warnings.size(), 1u);
+  EXPECT_EQ(bad.warnings[0].detail, "IPv6_rpfilter 'bogus' is not valid, using default value 'yes'");
+}
+
 TEST(FirewalldConfFile, AppendsAFirewalld2xKeyOnlyWhenItIsNotTheDefault) {
   model::FirewalldConf conf;
   auto written = format_firewalld_conf(conf, std::nullopt);

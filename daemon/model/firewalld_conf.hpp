@@ -7,6 +7,7 @@
 // there is no file at all (set_defaults()); config/firewalld_conf_file.hpp reads and writes
 // the file, comments and unknown lines included, as firewalld does.
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,7 +19,7 @@ struct FirewalldConf {
   std::string cleanup_on_exit = "yes";
   std::string cleanup_modules_on_exit = "no";
   std::string lockdown = "no";
-  std::string ipv6_rpfilter = "yes";
+  std::string ipv6_rpfilter = "yes";  // 1.3.3's booleans, or a mode of 2.2 (rpfilter_mode())
   std::string individual_calls = "no";
   std::string log_denied = "off";
   std::string automatic_helpers = "no";  // deprecated in 1.3.3, still read; never added to a file
@@ -41,6 +42,20 @@ inline bool conf_yes(std::string_view value) {
   std::string lower;
   for (char c : value) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   return lower == "yes" || lower == "true";
+}
+
+// IPv6_rpfilter (firewalld 2.2): the reverse path filter's mode. "yes" and "true" are Strict,
+// "no" and "false" No, in any case; nullopt for anything else.
+enum class RpFilter { No, Strict, Loose, StrictForward, LooseForward };
+inline std::optional<RpFilter> rpfilter_mode(std::string_view value) {
+  std::string lower;
+  for (char c : value) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  if (lower == "no" || lower == "false") return RpFilter::No;
+  if (lower == "yes" || lower == "true" || lower == "strict") return RpFilter::Strict;
+  if (lower == "loose") return RpFilter::Loose;
+  if (lower == "strict-forward") return RpFilter::StrictForward;
+  if (lower == "loose-forward") return RpFilter::LooseForward;
+  return std::nullopt;
 }
 
 }  // namespace fwctl::model

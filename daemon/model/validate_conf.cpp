@@ -47,7 +47,7 @@ Status check_firewalld_conf(const FirewalldConf& conf) {
       {"CleanupModulesOnExit", conf.cleanup_modules_on_exit,
        is_boolean(conf.cleanup_modules_on_exit)},
       {"Lockdown", conf.lockdown, is_boolean(conf.lockdown)},
-      {"IPv6_rpfilter", conf.ipv6_rpfilter, is_boolean(conf.ipv6_rpfilter)},
+      {"IPv6_rpfilter", conf.ipv6_rpfilter, rpfilter_mode(conf.ipv6_rpfilter).has_value()},
       {"IndividualCalls", conf.individual_calls, is_boolean(conf.individual_calls)},
       {"LogDenied", conf.log_denied,
        one_of(conf.log_denied, {"all", "unicast", "broadcast", "multicast", "off"})},

@@ -50,5 +50,39 @@ check "NftablesCounters: a runtime change has them too" \
 ip6 daddr fe80::/64 udp dport 546 counter packets 0 bytes 0 accept
 tcp dport 1234 counter packets 0 bytes 0 accept" "$(chain filter_IN_public_allow)"
 
+# --- IPv6_rpfilter modes (2.2) -------------------------------------------------------------------
+old() {  # get|set NAME [VALUE] on firewalld 1.3.3's config interface
+  if [ "$1" = get ]; then
+    busctl --system get-property org.fedoraproject.FirewallD1 $config org.fedoraproject.FirewallD1.config "$2" 2>&1
+  else
+    busctl --system set-property org.fedoraproject.FirewallD1 $config org.fedoraproject.FirewallD1.config "$2" s "$3" 2>&1
+  fi
+}
+check "IPv6_rpfilter2: default" 's "yes"' "$(prop get IPv6_rpfilter2)"
+check "IPv6_rpfilter2: a bad value is refused" \
+  "Failed to set property IPv6_rpfilter2 on interface org.fwctl.Config1: INVALID_VALUE: 'bogus' for IPv6_rpfilter2" \
+  "$(prop set IPv6_rpfilter2 bogus)"
+check "IPv6_rpfilter2: case matters to the setter, as in 2.x" \
+  "Failed to set property IPv6_rpfilter2 on interface org.fwctl.Config1: INVALID_VALUE: 'Loose' for IPv6_rpfilter2" \
+  "$(prop set IPv6_rpfilter2 Loose)"
+check "IPv6_rpfilter (1.3.3) still takes booleans only" \
+  "Failed to set property IPv6_rpfilter on interface org.fedoraproject.FirewallD1.config: INVALID_VALUE: 'loose' for IPv6_rpfilter" \
+  "$(old set IPv6_rpfilter loose)"
+check "IPv6_rpfilter2: set" "" "$(prop set IPv6_rpfilter2 loose-forward)"
+check "IPv6_rpfilter2: written as IPv6_rpfilter" "IPv6_rpfilter=loose-forward" "$(conf_key IPv6_rpfilter)"
+check "IPv6_rpfilter2: read back" 's "loose-forward"' "$(prop get IPv6_rpfilter2)"
+check "IPv6_rpfilter (1.3.3, s): a mode reads as yes" 's "yes"' "$(old get IPv6_rpfilter)"
+fwcmd --reload > /dev/null
+check "IPv6_rpfilter (1.3.3 root, b): on" "b true" "$(busctl --system get-property \
+  org.fedoraproject.FirewallD1 /org/fedoraproject/FirewallD1 org.fedoraproject.FirewallD1 IPv6_rpfilter)"
+check "loose-forward: first in filter_FORWARD, nothing in filter_PREROUTING" \
+  "meta nfproto ipv6 fib saddr . mark oif missing counter packets 0 bytes 0 drop|" \
+  "$(chain filter_FORWARD | head -1)|$(chain filter_PREROUTING)"
+check "IPv6_rpfilter2=no" "" "$(prop set IPv6_rpfilter2 no)"
+fwcmd --reload > /dev/null
+check "IPv6_rpfilter (1.3.3 root, b): off" "b false" "$(busctl --system get-property \
+  org.fedoraproject.FirewallD1 /org/fedoraproject/FirewallD1 org.fedoraproject.FirewallD1 IPv6_rpfilter)"
+check "IPv6_rpfilter (1.3.3, s)" 's "no"' "$(old get IPv6_rpfilter)"
+
 daemon_stop
 finish

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -298,6 +299,84 @@ TEST_F(Traffic, NftablesCountersCountThePacketsOfTheRulesTheyPassed) {
   std::string zone = run_in(lab_->router, "nft list chain inet firewalld filter_IN_public");
   EXPECT_NE(zone.find("counter packets 1 bytes 60 reject with icmpx admin-prohibited"),
             std::string::npos) << zone;
+}
+
+// IPv6_rpfilter's modes (firewalld 2.2) with an asymmetric route: the client sends from
+// fd00:200:9::2, which the router routes out of out0, not in0 where the packets arrive. Strict
+// drops them, loose lets them in (any route back will do); the -forward modes check forwarded
+// packets only. Counters (NftablesCounters) show which rule each SYN met; the replies follow the
+// asymmetric route and are lost, so no connection completes.
+class Rpfilter : public Traffic {
+ protected:
+  static constexpr const char* kAsymmetricSource = "fd00:200:9::2";
+  static constexpr const char* kBeyondRouter = "fd00:200:8::1";
+
+  void SetUp() override {
+    Traffic::SetUp();
+    if (HasFatalFailure()) return;
+    EXPECT_EQ(run_in(lab_->client, std::string("ip -6 addr add ") + kAsymmetricSource +
+                                       "/128 dev eth0 nodad && "
+                                       "ip -6 route add fd00:200:8::/64 via fd00:200:1::1"),
+              "");
+    EXPECT_EQ(run_in(lab_->router, "ip -6 route add fd00:200:9::/64 dev out0 && "
+                                   "ip -6 route add fd00:200:8::/64 dev out0 && "
+                                   "echo 1 > /proc/sys/net/ipv6/conf/all/forwarding"),
+              "");
+    config_.conf.nftables_counters = "yes";
+  }
+
+  // SYNs from the asymmetric source to the router's port 22 and to an address beyond it.
+  void send_asymmetric(const char* mode) {
+    config_.conf.ipv6_rpfilter = mode;
+    reload();
+    constexpr std::chrono::milliseconds kShort{300};
+    EXPECT_NE(connect_from(lab_->client, Lab::kRouterInside6, 22, kAsymmetricSource, kShort),
+              Outcome::Connected);
+    EXPECT_NE(connect_from(lab_->client, kBeyondRouter, 8080, kAsymmetricSource, kShort),
+              Outcome::Connected);
+  }
+
+  std::string chain(const std::string& name) {
+    return run_in(lab_->router, "nft list chain inet firewalld " + name);
+  }
+  static bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+  }
+};
+
+TEST_F(Rpfilter, StrictDropsPacketsWhoseRouteBackLeavesByAnotherInterface) {
+  auto ssh = listen(lab_->router, 22);
+  send_asymmetric("strict");
+  std::string pre = chain("filter_PREROUTING");
+  EXPECT_TRUE(has(pre, "fib saddr . mark . iif oif missing counter packets 2 ")) << pre;
+  EXPECT_TRUE(has(chain("filter_IN_public_allow"), "tcp dport 22 counter packets 0 "));
+}
+
+TEST_F(Rpfilter, LooseLetsThemInBecauseARouteBackExists) {
+  auto ssh = listen(lab_->router, 22);
+  send_asymmetric("loose");
+  std::string pre = chain("filter_PREROUTING");
+  EXPECT_TRUE(has(pre, "fib saddr . mark oif missing counter packets 0 ")) << pre;
+  std::string allow = chain("filter_IN_public_allow");
+  EXPECT_FALSE(has(allow, "tcp dport 22 counter packets 0 ")) << allow;
+}
+
+TEST_F(Rpfilter, StrictForwardChecksForwardedPacketsOnly) {
+  auto ssh = listen(lab_->router, 22);
+  send_asymmetric("strict-forward");
+  EXPECT_FALSE(has(chain("filter_PREROUTING"), "fib"));
+  std::string forward = chain("filter_FORWARD");
+  EXPECT_TRUE(has(forward, "fib saddr . mark . iif oif missing counter packets 1 ")) << forward;
+  std::string allow = chain("filter_IN_public_allow");
+  EXPECT_FALSE(has(allow, "tcp dport 22 counter packets 0 ")) << allow;
+}
+
+TEST_F(Rpfilter, LooseForwardLetsForwardedPacketsWithARouteBackThrough) {
+  send_asymmetric("loose-forward");
+  std::string forward = chain("filter_FORWARD");
+  EXPECT_TRUE(has(forward, "fib saddr . mark oif missing counter packets 0 ")) << forward;
+  // On to the zones, which reject forwarding by default.
+  EXPECT_FALSE(has(forward, "counter packets 0 bytes 0 jump filter_FORWARD_ZONES")) << forward;
 }
 
 }  // namespace
