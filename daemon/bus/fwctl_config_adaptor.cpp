@@ -21,6 +21,11 @@ void FwctlConfigAdaptor::NftablesCounters(const std::string& value) {
   set_conf("NftablesCounters", "NftablesCounters", value);
 }
 
+std::string FwctlConfigAdaptor::StrictForwardPorts() { return conf().strict_forward_ports; }
+void FwctlConfigAdaptor::StrictForwardPorts(const std::string& value) {
+  set_conf("StrictForwardPorts", "StrictForwardPorts", value);
+}
+
 // firewalld.conf's IPv6_rpfilter as written, 2.2's modes included.
 std::string FwctlConfigAdaptor::IPv6_rpfilter2() { return conf().ipv6_rpfilter; }
 void FwctlConfigAdaptor::IPv6_rpfilter2(const std::string& value) {

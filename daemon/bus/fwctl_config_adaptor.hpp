@@ -22,6 +22,8 @@ class FwctlConfigAdaptor final : public glue::FwctlConfig1 {
 
   std::string NftablesCounters() override;
   void NftablesCounters(const std::string& value) override;
+  std::string StrictForwardPorts() override;
+  void StrictForwardPorts(const std::string& value) override;
   std::string IPv6_rpfilter2() override;
   void IPv6_rpfilter2(const std::string& value) override;
 

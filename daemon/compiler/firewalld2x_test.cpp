@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "compiler/test_support.hpp"
+#include "model/rich_rule.hpp"
 
 namespace fwctl::compiler {
 namespace {
@@ -133,6 +134,59 @@ TEST(Firewalld2xRpfilter, NoLeavesNoRpfilterRule) {
   std::string text = with_rpfilter("no");
   EXPECT_EQ(chain_lines(text, "filter_PREROUTING"), Lines{});
   EXPECT_EQ(text.find("fib saddr"), std::string::npos);
+}
+
+// firewalld's src/tests/features/strict_forward_ports.at, on 1.3.3's chains.
+model::Config strict_forward_config(const char* strict) {
+  auto config = stock_config();
+  config.conf.strict_forward_ports = strict;
+  auto& pub = config.zones["public"].value;
+  pub.forward_ports.push_back({"80", "tcp", "8080", "10.0.0.2"});
+  pub.forward_ports.push_back({"1000-2000", "udp", "", "10.0.0.3"});
+  pub.forward_ports.push_back({"12345", "tcp", "54321", ""});
+  model::Policy to_host;  // ANY -> HOST: a redirect to the host
+  to_host.ingress_zones = {"ANY"};
+  to_host.egress_zones = {"HOST"};
+  to_host.forward_ports.push_back({"2222", "tcp", "22", ""});
+  config.policies["inputPolicy"].value = to_host;
+  model::Policy from_host;  // HOST -> ANY: the host's own connections
+  from_host.ingress_zones = {"HOST"};
+  from_host.egress_zones = {"ANY"};
+  from_host.forward_ports.push_back({"11111", "tcp", "22222", "10.20.20.1"});
+  config.policies["outputPolicy"].value = from_host;
+  return config;
+}
+
+TEST(Firewalld2xStrictForwardPorts, OffKeepsCtStatusDnatAccept) {
+  std::string text = compiled(strict_forward_config("no"));
+  EXPECT_EQ(chain_lines(text, "filter_FORWARD")[1], "ct status dnat accept");
+  EXPECT_EQ(text.find("_dnat"), std::string::npos);
+  EXPECT_EQ(text.find("proto-dst"), std::string::npos);
+}
+
+TEST(Firewalld2xStrictForwardPorts, OnAcceptsOnlyTheFirewallsOwnForwardPorts) {
+  std::string text = compiled(strict_forward_config("yes"));
+  EXPECT_EQ(chain_lines(text, "filter_INPUT")[1], "ct status dnat jump filter_INPUT_dnat");
+  EXPECT_EQ(chain_lines(text, "filter_FORWARD")[1], "ct status dnat jump filter_FORWARD_dnat");
+  EXPECT_EQ(chain_lines(text, "filter_INPUT_dnat"),
+            (Lines{"ct original proto-dst 2222 accept", "ct original proto-dst 12345 accept",
+                   "reject with icmpx admin-prohibited"}));
+  EXPECT_EQ(chain_lines(text, "filter_FORWARD_dnat"),
+            (Lines{"ct original proto-dst 1000-2000 accept", "ct original proto-dst 80 accept",
+                   "reject with icmpx admin-prohibited"}));
+  EXPECT_EQ(text.find("proto-dst 11111"), std::string::npos);  // HOST's own: filter_OUTPUT
+}
+
+TEST(Firewalld2xStrictForwardPorts, ARichRuleForwardPortCountsToo) {
+  auto config = stock_config();
+  config.conf.strict_forward_ports = "true";
+  auto rule = model::parse_rich_rule(
+      "rule family=ipv4 source address=10.0.0.0/8 forward-port port=3333 protocol=tcp "
+      "to-port=4444 to-addr=10.222.222.222");
+  ASSERT_TRUE(rule) << rule.error().message();
+  config.zones["public"].value.rules.push_back(*rule);
+  EXPECT_EQ(chain_lines(compiled(config), "filter_FORWARD_dnat"),
+            (Lines{"ct original proto-dst 3333 accept", "reject with icmpx admin-prohibited"}));
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -49,7 +50,10 @@ struct Payload {
   bool operator==(const Payload&) const = default;
 };
 struct Ct {
-  std::string key;  // state, status
+  Ct() = default;
+  explicit Ct(std::string k, std::string d = {}) : key(std::move(k)), dir(std::move(d)) {}
+  std::string key;  // state, status, proto-dst
+  std::string dir;  // empty, or "original" / "reply" (proto-dst needs one)
   bool operator==(const Ct&) const = default;
 };
 struct Fib {

@@ -111,7 +111,9 @@ struct SelectorPrinter {
     return meta_is_unqualified(m.key) ? m.key : "meta " + m.key;
   }
   std::string operator()(const Payload& p) const { return p.protocol + " " + p.field; }
-  std::string operator()(const Ct& c) const { return "ct " + c.key; }
+  std::string operator()(const Ct& c) const {
+    return "ct " + (c.dir.empty() ? "" : c.dir + " ") + c.key;
+  }
   std::string operator()(const Fib& f) const {
     std::string out = "fib ";
     for (size_t i = 0; i < f.flags.size(); ++i) out += (i ? " . " : "") + f.flags[i];

@@ -66,7 +66,16 @@ void emit_final_reject(Context& ctx, const std::string& chain) {
 void emit_filter_in_or_forward(Context& ctx, const std::string& chain) {
   std::string base = "filter_" + chain;
   ctx.out.append(base, established_accept());
-  ctx.out.append(base, rule({Match{{Ct{"status"}}, Op::Has, symbol("dnat")}, accept()}));
+  Match dnat{{Ct{"status"}}, Op::Has, symbol("dnat")};
+  if (ctx.strict_forward_ports()) {
+    // ct status dnat jump filter_<chain>_dnat: the forward ports accept their own DNAT there
+    // (policy_elements.cpp), anything else DNAT'd is rejected.
+    ctx.out.add_chain(base + "_dnat");
+    ctx.out.append(base + "_dnat", rule({reject_admin()}));
+    ctx.out.append(base, rule({dnat, jump(base + "_dnat")}));
+  } else {
+    ctx.out.append(base, rule({dnat, accept()}));
+  }
   ctx.out.append(base, rule({meta_match("iifname", quoted("lo")), accept()}));
   emit_invalid_drop(ctx, base);
   for (const char* suffix : {"_POLICIES_pre", "_ZONES", "_POLICIES_post"}) {

@@ -39,7 +39,7 @@ constexpr Append kNever = Append::Never;  // deprecated in 1.3.3
 // firewalld 1.3.3's keys, then the 2.x keys fwctl takes (in 2.x's order), which are appended to
 // a file only when they hold a value other than their default, so that a 1.3.3 file stays as
 // 1.3.3 writes it.
-const std::array<Key, 14> kKeys = {{
+const std::array<Key, 15> kKeys = {{
     {"DefaultZone", &Conf::default_zone, Check::NonEmpty, "public", kAlways},
     {"MinimalMark", &Conf::minimal_mark, Check::Integer, "100", kNever},
     {"CleanupOnExit", &Conf::cleanup_on_exit, Check::Boolean, "yes", kAlways},
@@ -55,6 +55,7 @@ const std::array<Key, 14> kKeys = {{
     {"RFC3964_IPv4", &Conf::rfc3964_ipv4, Check::Boolean, "True", kAlways},
     {"AllowZoneDrifting", &Conf::allow_zone_drifting, Check::Boolean, "no", kNever},
     {"NftablesCounters", &Conf::nftables_counters, Check::Boolean, "no", Append::WhenSet},
+    {"StrictForwardPorts", &Conf::strict_forward_ports, Check::Boolean, "no", Append::WhenSet},
 }};
 
 const Key* find_key(std::string_view name) {

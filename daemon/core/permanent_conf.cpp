@@ -19,7 +19,7 @@ struct ConfKey {
 
 // firewalld 1.3.3's properties of org.fedoraproject.FirewallD1.config, then the firewalld 2.x
 // keys of fwctl's org.fwctl.Config1 (2.x's property names; bus/fwctl_config_adaptor.hpp).
-constexpr std::array<ConfKey, 14> kKeys{{
+constexpr std::array<ConfKey, 15> kKeys{{
     {"CleanupOnExit", &model::FirewalldConf::cleanup_on_exit, ConfKey::Boolean},
     {"CleanupModulesOnExit", &model::FirewalldConf::cleanup_modules_on_exit, ConfKey::Boolean},
     {"Lockdown", &model::FirewalldConf::lockdown, ConfKey::Boolean},
@@ -33,6 +33,7 @@ constexpr std::array<ConfKey, 14> kKeys{{
     {"AutomaticHelpers", &model::FirewalldConf::automatic_helpers, ConfKey::Ignored},
     {"AllowZoneDrifting", &model::FirewalldConf::allow_zone_drifting, ConfKey::Ignored},
     {"NftablesCounters", &model::FirewalldConf::nftables_counters, ConfKey::Boolean},
+    {"StrictForwardPorts", &model::FirewalldConf::strict_forward_ports, ConfKey::Boolean},
     // IPv6_rpfilter with 2.2's modes; the 1.3.3 property above still takes only booleans.
     {"IPv6_rpfilter2", &model::FirewalldConf::ipv6_rpfilter, ConfKey::RpFilter},
 }};

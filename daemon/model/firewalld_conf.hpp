@@ -33,6 +33,7 @@ struct FirewalldConf {
   // in the file as it is, and stay at their defaults.
   std::string nftables_flowtable = "off";
   std::string nftables_counters = "no";  // 2.0: a counter on every rule
+  std::string strict_forward_ports = "no";  // 2.3: only the firewall's own DNAT is forwarded
   std::string nftables_table_owner = "yes";
   bool operator==(const FirewalldConf&) const = default;
 };

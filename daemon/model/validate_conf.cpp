@@ -60,6 +60,7 @@ Status check_firewalld_conf(const FirewalldConf& conf) {
       {"AllowZoneDrifting", conf.allow_zone_drifting, is_boolean(conf.allow_zone_drifting)},
       {"NftablesFlowtable", conf.nftables_flowtable, is_flowtable(conf.nftables_flowtable)},
       {"NftablesCounters", conf.nftables_counters, is_boolean(conf.nftables_counters)},
+      {"StrictForwardPorts", conf.strict_forward_ports, is_boolean(conf.strict_forward_ports)},
       {"NftablesTableOwner", conf.nftables_table_owner, is_boolean(conf.nftables_table_owner)},
   };
   for (const Setting& setting : settings) {

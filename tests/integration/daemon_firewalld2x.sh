@@ -84,5 +84,28 @@ check "IPv6_rpfilter (1.3.3 root, b): off" "b false" "$(busctl --system get-prop
   org.fedoraproject.FirewallD1 /org/fedoraproject/FirewallD1 org.fedoraproject.FirewallD1 IPv6_rpfilter)"
 check "IPv6_rpfilter (1.3.3, s)" 's "no"' "$(old get IPv6_rpfilter)"
 
+# --- StrictForwardPorts (2.3) --------------------------------------------------------------------
+check "StrictForwardPorts: default" 's "no"' "$(prop get StrictForwardPorts)"
+check "StrictForwardPorts: a bad value is refused" \
+  "Failed to set property StrictForwardPorts on interface org.fwctl.Config1: INVALID_VALUE: 'on' for StrictForwardPorts" \
+  "$(prop set StrictForwardPorts on)"
+check "StrictForwardPorts: set" "" "$(prop set StrictForwardPorts yes)"
+check "StrictForwardPorts: written" "StrictForwardPorts=yes" "$(conf_key StrictForwardPorts)"
+fwcmd --reload > /dev/null
+check "StrictForwardPorts: ct status dnat jumps to filter_FORWARD_dnat" \
+  "ct status dnat counter packets 0 bytes 0 jump filter_FORWARD_dnat" "$(chain filter_FORWARD | sed -n 2p)"
+fwcmd --zone=public --add-forward-port=port=8443:proto=tcp:toaddr=10.9.9.9 > /dev/null
+fwcmd --zone=public --add-forward-port=port=2222:proto=tcp:toport=22 > /dev/null
+# nft 1.0.6 prints a proto-dst without protocol in hex (0x20fb = 8443, 0x8ae = 2222).
+check "StrictForwardPorts: a runtime forward port is accepted in filter_FORWARD_dnat" \
+  "ct original proto-dst 0x20fb [invalid type] counter packets 0 bytes 0 accept
+counter packets 0 bytes 0 reject with icmpx admin-prohibited" "$(chain filter_FORWARD_dnat)"
+check "StrictForwardPorts: a redirect in filter_INPUT_dnat" \
+  "ct original proto-dst 0x8ae [invalid type] counter packets 0 bytes 0 accept
+counter packets 0 bytes 0 reject with icmpx admin-prohibited" "$(chain filter_INPUT_dnat)"
+fwcmd --zone=public --remove-forward-port=port=8443:proto=tcp:toaddr=10.9.9.9 > /dev/null
+check "StrictForwardPorts: and removed with it" \
+  "counter packets 0 bytes 0 reject with icmpx admin-prohibited" "$(chain filter_FORWARD_dnat)"
+
 daemon_stop
 finish

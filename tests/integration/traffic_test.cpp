@@ -301,6 +301,46 @@ TEST_F(Traffic, NftablesCountersCountThePacketsOfTheRulesTheyPassed) {
             std::string::npos) << zone;
 }
 
+// StrictForwardPorts (firewalld 2.3): a DNAT that another tool set up (here a table of its own, as
+// container runtimes add) is forwarded by 1.3.3's "ct status dnat accept"; with the key on only
+// the firewall's own forward ports are, the other is rejected.
+class StrictForwardPorts : public Traffic {
+ protected:
+  void SetUp() override {
+    Traffic::SetUp();
+    if (HasFatalFailure()) return;
+    ASSERT_TRUE(lab_->route_backend_to_client());
+    ASSERT_EQ(run_in(lab_->router,
+                     "nft add table ip foreign && nft add chain ip foreign pre "
+                     "'{ type nat hook prerouting priority -100; }' && nft add rule ip foreign "
+                     "pre tcp dport 9090 dnat to " + std::string(Lab::kBackend) + ":8080"),
+              "");
+    public_zone().forward_ports.push_back({"80", "tcp", "8080", Lab::kBackend});
+  }
+};
+
+TEST_F(StrictForwardPorts, OffForwardsAnotherToolsDnat) {
+  auto backend = listen(lab_->backend, 8080);
+  reload();
+  EXPECT_EQ(connect_from(lab_->client, Lab::kRouterInside, 9090), Outcome::Connected);
+  EXPECT_EQ(peer_seen_by(backend), Lab::kClient);
+}
+
+TEST_F(StrictForwardPorts, OnRejectsAnotherToolsDnatAndForwardsTheFirewallsOwn) {
+  auto backend = listen(lab_->backend, 8080);
+  config_.conf.strict_forward_ports = "yes";
+  reload();
+  EXPECT_EQ(connect_from(lab_->client, Lab::kRouterInside, 9090), Outcome::Rejected);
+  EXPECT_EQ(connect_from(lab_->client, Lab::kRouterInside, 80), Outcome::Connected);
+  EXPECT_EQ(peer_seen_by(backend), Lab::kClient);
+  // nft 1.0.6 (Debian 12) has no datatype for proto-dst without a protocol and prints the port
+  // in hex; nft 1.1 prints "80", as fwctl's IR text does.
+  std::string dnat = run_in(lab_->router, "nft list chain inet firewalld filter_FORWARD_dnat");
+  EXPECT_TRUE(dnat.find("ct original proto-dst 80 accept") != std::string::npos ||
+              dnat.find("ct original proto-dst 0x50 [invalid type] accept") != std::string::npos)
+      << dnat;
+}
+
 // IPv6_rpfilter's modes (firewalld 2.2) with an asymmetric route: the client sends from
 // fd00:200:9::2, which the router routes out of out0, not in0 where the packets arrive. Strict
 // drops them, loose lets them in (any route back will do); the -forward modes check forwarded
