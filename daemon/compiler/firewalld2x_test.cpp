@@ -189,5 +189,22 @@ TEST(Firewalld2xStrictForwardPorts, ARichRuleForwardPortCountsToo) {
             (Lines{"ct original proto-dst 3333 accept", "reject with icmpx admin-prohibited"}));
 }
 
+// Rich-rule limit burst (firewalld 2.2): nft's "burst N packets", left out at nft's default 5.
+TEST(Firewalld2xLimitBurst, GivesNftsBurst) {
+  auto config = stock_config();
+  for (const char* text : {"rule port port=80 protocol=tcp accept limit value=\"3/m\" burst=10",
+                           "rule port port=81 protocol=tcp accept limit value=\"3/m\" burst=5",
+                           "rule port port=82 protocol=tcp accept limit value=\"3/m\""}) {
+    auto rule = model::parse_rich_rule(text);
+    ASSERT_TRUE(rule) << rule.error().message();
+    config.zones["public"].value.rules.push_back(*rule);
+  }
+  EXPECT_EQ(chain_lines(compiled(config), "filter_IN_public_allow"),
+            (Lines{"tcp dport 22 accept", "ip6 daddr fe80::/64 udp dport 546 accept",
+                   "tcp dport 80 limit rate 3/minute burst 10 packets accept",
+                   "tcp dport 81 limit rate 3/minute accept",
+                   "tcp dport 82 limit rate 3/minute accept"}));
+}
+
 }  // namespace
 }  // namespace fwctl::compiler

@@ -99,8 +99,14 @@ struct Reject {
   bool operator==(const Reject&) const = default;
 };
 struct Limit {
+  Limit() = default;
+  Limit(unsigned r, std::string u, unsigned b = kDefaultBurst)
+      : rate(r), unit(std::move(u)), burst(b) {}
+  // nft's burst when none is given, which `nft list` does not print.
+  static constexpr unsigned kDefaultBurst = 5;
   unsigned rate = 0;
   std::string unit;  // second, minute, hour, day
+  unsigned burst = kDefaultBurst;  // packets (a rich rule's burst, firewalld 2.2)
   bool operator==(const Limit&) const = default;
 };
 struct Log {

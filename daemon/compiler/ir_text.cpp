@@ -92,7 +92,9 @@ struct StatementPrinter {
   std::string operator()(const Verdict& v) const { return verdict_text(v); }
   std::string operator()(const Reject& r) const { return reject_text(r); }
   std::string operator()(const Limit& l) const {
-    return "limit rate " + std::to_string(l.rate) + "/" + l.unit;
+    std::string text = "limit rate " + std::to_string(l.rate) + "/" + l.unit;
+    if (l.burst != Limit::kDefaultBurst) text += " burst " + std::to_string(l.burst) + " packets";
+    return text;
   }
   std::string operator()(const Log& l) const { return log_text(l); }
   std::string operator()(const Masquerade&) const { return "masquerade"; }

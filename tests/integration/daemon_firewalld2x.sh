@@ -4,7 +4,8 @@
 # Set, refusals with firewalld's codes, the file written), firewalld 1.3.3's config interface
 # unchanged, and what a reload puts into the kernel. Packets: tests/integration/traffic_test.cpp.
 #
-#   daemon_firewalld2x.sh FWCTLD SOURCE_DIR
+#   daemon_firewalld2x.sh FWCTLD SOURCE_DIR FWCTL
+fwctl=${3:?usage: daemon_firewalld2x.sh FWCTLD SOURCE_DIR FWCTL}
 source "$(dirname "$0")/daemon_lib.sh" "$@"
 export LC_ALL=C.UTF-8
 
@@ -107,5 +108,25 @@ fwcmd --zone=public --remove-forward-port=port=8443:proto=tcp:toaddr=10.9.9.9 > 
 check "StrictForwardPorts: and removed with it" \
   "counter packets 0 bytes 0 reject with icmpx admin-prohibited" "$(chain filter_FORWARD_dnat)"
 
+# --- rich-rule limit burst (2.2), through fwctl --------------------------------------------------
+burst='rule service name="ftp" accept limit value="1/m" burst=10'
+check "burst: runtime" "success" "$("$fwctl" --zone=public --add-rich-rule="$burst" 2>&1)"
+check "burst: listed as 2.x prints it" "$burst" "$("$fwctl" --zone=public --list-rich-rules)"
+check "burst: in the kernel" "tcp dport 21 counter packets 0 bytes 0 ct helper set \"helper-ftp-tcp\"
+tcp dport 21 limit rate 1/minute burst 10 packets counter packets 0 bytes 0 accept" \
+  "$(chain filter_IN_public_allow | grep 'dport 21')"
+check "burst: out of range" "Error: INVALID_LIMIT: 0" \
+  "$("$fwctl" --zone=public --add-rich-rule='rule service name="ftp" accept limit value="1/m" burst=0' 2>&1)"
+check "burst: permanent" "success" "$("$fwctl" --permanent --zone=public --add-rich-rule="$burst" 2>&1)"
+check "burst: written to the zone's file" '      <limit value="1/m" burst="10"/>' \
+  "$(grep '<limit' "$work/etc/zones/public.xml")"
+
 daemon_stop
+
+# --offline: the same file.
+rm -f "$work/etc/zones/public.xml"
+check "burst: --offline" "success" \
+  "$("$fwctl" --offline --default-config "$src" --system-config "$work/etc" --zone=public --add-rich-rule="$burst" 2>&1)"
+check "burst: --offline wrote it" '      <limit value="1/m" burst="10"/>' \
+  "$(grep '<limit' "$work/etc/zones/public.xml")"
 finish

@@ -341,6 +341,38 @@ TEST_F(StrictForwardPorts, OnRejectsAnotherToolsDnatAndForwardsTheFirewallsOwn) 
       << dnat;
 }
 
+// Rich-rule limit burst (firewalld 2.2): at 1/minute, how many new connections in a row the
+// accept lets through before the rest fall through to the zone's reject.
+class LimitBurst : public Traffic {
+ protected:
+  int connections_accepted(const std::string& limit) {
+    auto web = listen(lab_->router, 8080);
+    auto rule = model::parse_rich_rule("rule port port=8080 protocol=tcp accept " + limit);
+    EXPECT_TRUE(rule) << rule.error().message();
+    if (!rule) return -1;
+    public_zone().rules.push_back(*rule);
+    reload();
+    int accepted = 0;
+    for (int i = 0; i < 15; ++i) {
+      if (connect_from(lab_->client, Lab::kRouterInside, 8080) != Outcome::Connected) break;
+      ++accepted;
+    }
+    return accepted;
+  }
+};
+
+TEST_F(LimitBurst, WithoutBurstNftsDefaultOfFive) {
+  EXPECT_EQ(connections_accepted("limit value=\"1/m\""), 5);
+}
+
+TEST_F(LimitBurst, BurstTwoLetsFewerThrough) {
+  EXPECT_EQ(connections_accepted("limit value=\"1/m\" burst=2"), 2);
+}
+
+TEST_F(LimitBurst, BurstTenLetsMoreThrough) {
+  EXPECT_EQ(connections_accepted("limit value=\"1/m\" burst=10"), 10);
+}
+
 // IPv6_rpfilter's modes (firewalld 2.2) with an asymmetric route: the client sends from
 // fd00:200:9::2, which the router routes out of out0, not in0 where the packets arrive. Strict
 // drops them, loose lets them in (any route back will do); the -forward modes check forwarded
