@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/text.hpp"
+
 namespace fwctl::model {
 
 struct FirewalldConf {
@@ -40,8 +42,7 @@ struct FirewalldConf {
 
 // A firewalld.conf boolean that firewalld reads as on: "yes" or "true" in any case.
 inline bool conf_yes(std::string_view value) {
-  std::string lower;
-  for (char c : value) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  std::string lower = ascii_lower(value);
   return lower == "yes" || lower == "true";
 }
 
@@ -49,8 +50,7 @@ inline bool conf_yes(std::string_view value) {
 // "no" and "false" No, in any case; nullopt for anything else.
 enum class RpFilter { No, Strict, Loose, StrictForward, LooseForward };
 inline std::optional<RpFilter> rpfilter_mode(std::string_view value) {
-  std::string lower;
-  for (char c : value) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  std::string lower = ascii_lower(value);
   if (lower == "no" || lower == "false") return RpFilter::No;
   if (lower == "yes" || lower == "true" || lower == "strict") return RpFilter::Strict;
   if (lower == "loose") return RpFilter::Loose;
