@@ -294,10 +294,13 @@ TEST_F(Traffic, NftablesCountersCountThePacketsOfTheRulesTheyPassed) {
   reload();
   EXPECT_EQ(connect_from(lab_->client, Lab::kRouterInside, 22), Outcome::Connected);
   EXPECT_EQ(connect_from(lab_->client, Lab::kRouterInside, 8080), Outcome::Rejected);
+  // One SYN each (more only if a loaded machine retransmitted one).
   std::string allow = run_in(lab_->router, "nft list chain inet firewalld filter_IN_public_allow");
-  EXPECT_NE(allow.find("tcp dport 22 counter packets 1 bytes "), std::string::npos) << allow;
+  EXPECT_NE(allow.find("tcp dport 22 counter packets "), std::string::npos) << allow;
+  EXPECT_EQ(allow.find("tcp dport 22 counter packets 0 "), std::string::npos) << allow;
   std::string zone = run_in(lab_->router, "nft list chain inet firewalld filter_IN_public");
-  EXPECT_NE(zone.find("counter packets 1 bytes 60 reject with icmpx admin-prohibited"),
+  EXPECT_NE(zone.find(" reject with icmpx admin-prohibited"), std::string::npos) << zone;
+  EXPECT_EQ(zone.find("counter packets 0 bytes 0 reject with icmpx admin-prohibited"),
             std::string::npos) << zone;
 }
 
@@ -361,16 +364,21 @@ class LimitBurst : public Traffic {
   }
 };
 
+// Exactly the burst on an idle machine; one less when a loaded one retransmits a SYN, which
+// takes a token too. The ranges do not overlap, so each still tells the bursts apart.
 TEST_F(LimitBurst, WithoutBurstNftsDefaultOfFive) {
-  EXPECT_EQ(connections_accepted("limit value=\"1/m\""), 5);
+  int accepted = connections_accepted("limit value=\"1/m\"");
+  EXPECT_TRUE(accepted == 5 || accepted == 4) << accepted;
 }
 
 TEST_F(LimitBurst, BurstTwoLetsFewerThrough) {
-  EXPECT_EQ(connections_accepted("limit value=\"1/m\" burst=2"), 2);
+  int accepted = connections_accepted("limit value=\"1/m\" burst=2");
+  EXPECT_TRUE(accepted == 2 || accepted == 1) << accepted;
 }
 
 TEST_F(LimitBurst, BurstTenLetsMoreThrough) {
-  EXPECT_EQ(connections_accepted("limit value=\"1/m\" burst=10"), 10);
+  int accepted = connections_accepted("limit value=\"1/m\" burst=10");
+  EXPECT_TRUE(accepted == 10 || accepted == 9) << accepted;
 }
 
 // IPv6_rpfilter's modes (firewalld 2.2) with an asymmetric route: the client sends from
@@ -419,8 +427,10 @@ class Rpfilter : public Traffic {
 TEST_F(Rpfilter, StrictDropsPacketsWhoseRouteBackLeavesByAnotherInterface) {
   auto ssh = listen(lab_->router, 22);
   send_asymmetric("strict");
-  std::string pre = chain("filter_PREROUTING");
-  EXPECT_TRUE(has(pre, "fib saddr . mark . iif oif missing counter packets 2 ")) << pre;
+  std::string pre = chain("filter_PREROUTING");  // both SYNs (2, or more after a retransmit)
+  EXPECT_TRUE(has(pre, "fib saddr . mark . iif oif missing counter packets ")) << pre;
+  EXPECT_FALSE(has(pre, "fib saddr . mark . iif oif missing counter packets 0 ")) << pre;
+  EXPECT_FALSE(has(pre, "fib saddr . mark . iif oif missing counter packets 1 ")) << pre;
   EXPECT_TRUE(has(chain("filter_IN_public_allow"), "tcp dport 22 counter packets 0 "));
 }
 
@@ -438,7 +448,8 @@ TEST_F(Rpfilter, StrictForwardChecksForwardedPacketsOnly) {
   send_asymmetric("strict-forward");
   EXPECT_FALSE(has(chain("filter_PREROUTING"), "fib"));
   std::string forward = chain("filter_FORWARD");
-  EXPECT_TRUE(has(forward, "fib saddr . mark . iif oif missing counter packets 1 ")) << forward;
+  EXPECT_TRUE(has(forward, "fib saddr . mark . iif oif missing counter packets ")) << forward;
+  EXPECT_FALSE(has(forward, "fib saddr . mark . iif oif missing counter packets 0 ")) << forward;
   std::string allow = chain("filter_IN_public_allow");
   EXPECT_FALSE(has(allow, "tcp dport 22 counter packets 0 ")) << allow;
 }
