@@ -13,6 +13,7 @@
 #include "bus/config_adaptor.hpp"
 #include "bus/config_direct_adaptor.hpp"
 #include "bus/config_policies_adaptor.hpp"
+#include "bus/fwctl_config_adaptor.hpp"
 #include "bus/direct_adaptor.hpp"
 
 #include "bus/config_objects.hpp"
@@ -75,6 +76,7 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
   config_direct_ = std::make_unique<ConfigDirectAdaptor>(*config_object_, *authorizer_, firewall);
   config_policies_ =
       std::make_unique<ConfigPoliciesAdaptor>(*config_object_, *authorizer_, firewall);
+  fwctl_config_ = std::make_unique<FwctlConfigAdaptor>(*config_object_, firewall);
   config_object_->finishRegistration();
   config_objects_->rebuild();
   firewall_->set_config_objects(config_objects_.get());

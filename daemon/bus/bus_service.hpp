@@ -3,7 +3,8 @@
 //
 //   /org/fedoraproject/FirewallD1         .FirewallD1, .zone, .policy, .ipset, .direct, .policies
 //   /org/fedoraproject/FirewallD1/config  .config (items, firewalld.conf properties),
-//                                         .config.direct, .config.policies
+//                                         .config.direct, .config.policies, and fwctl's own
+//                                         org.fwctl.Config1 (firewalld 2.x's conf keys)
 //   /org/fedoraproject/FirewallD1/config/{zone,service,policy,ipset,icmptype,helper}/N
 //                                         one per permanent item (bus/config_objects.hpp)
 //
@@ -28,6 +29,7 @@ class ConfigAdaptor;
 class DirectAdaptor;
 class PoliciesAdaptor;
 class ConfigDirectAdaptor;
+class FwctlConfigAdaptor;
 class ConfigPoliciesAdaptor;
 
 class PolicyAdaptor;
@@ -69,6 +71,7 @@ class BusService {
   std::unique_ptr<PoliciesAdaptor> policies_;
   std::unique_ptr<ConfigDirectAdaptor> config_direct_;
   std::unique_ptr<ConfigPoliciesAdaptor> config_policies_;
+  std::unique_ptr<FwctlConfigAdaptor> fwctl_config_;
 
   std::unique_ptr<PolicyAdaptor> policy_;
   std::unique_ptr<IpSetAdaptor> ipset_;

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "bus/error_map.hpp"
+#include "common/text.hpp"
 
 namespace fwctl::bus {
 namespace {
@@ -96,7 +97,15 @@ void ConfigAdaptor::MinimalMark(const int32_t&) { set_conf("MinimalMark", ""); }
 FWCTL_CONF_PROPERTY(CleanupOnExit, cleanup_on_exit)
 FWCTL_CONF_PROPERTY(CleanupModulesOnExit, cleanup_modules_on_exit)
 FWCTL_CONF_PROPERTY(Lockdown, lockdown)
-FWCTL_CONF_PROPERTY(IPv6_rpfilter, ipv6_rpfilter)
+// 1.3.3's boolean as written; a mode of firewalld 2.2 (org.fwctl.Config1's IPv6_rpfilter2) is
+// "yes" here, as 2.x answers for every value but "no".
+std::string ConfigAdaptor::IPv6_rpfilter() {
+  const std::string& value = conf().ipv6_rpfilter;
+  std::string lower = ascii_lower(value);
+  bool boolean = lower == "yes" || lower == "no" || lower == "true" || lower == "false";
+  return boolean ? value : "yes";
+}
+void ConfigAdaptor::IPv6_rpfilter(const std::string& value) { set_conf("IPv6_rpfilter", value); }
 FWCTL_CONF_PROPERTY(IndividualCalls, individual_calls)
 FWCTL_CONF_PROPERTY(LogDenied, log_denied)
 FWCTL_CONF_PROPERTY(AutomaticHelpers, automatic_helpers)

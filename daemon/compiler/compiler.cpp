@@ -1,5 +1,6 @@
 #include "compiler/compiler.hpp"
 
+#include <iterator>
 #include <set>
 
 #include "compiler/context.hpp"
@@ -33,6 +34,17 @@ void compile_into(Context& ctx) {
   }
 }
 
+// NftablesCounters (firewalld 2.0): a counter on every rule, just before its last statement
+// (the verdict, where the rule has one), where firewalld 2.x inserts it.
+void add_counters(Table& table) {
+  for (Chain& chain : table.chains) {
+    for (Rule& rule : chain.rules) {
+      auto at = rule.stmts.empty() ? rule.stmts.end() : std::prev(rule.stmts.end());
+      rule.stmts.insert(at, Counter{});
+    }
+  }
+}
+
 }  // namespace
 
 Result<Ruleset> compile(const model::Config& config, const RuntimeBindings& bindings) {
@@ -42,6 +54,7 @@ Result<Ruleset> compile(const model::Config& config, const RuntimeBindings& bind
   if (ctx.error) return Unexpected{*ctx.error};
   Ruleset ruleset;
   ruleset.tables.push_back(std::move(out).finish());
+  if (model::conf_yes(config.conf.nftables_counters)) add_counters(ruleset.tables.back());
   return ruleset;
 }
 

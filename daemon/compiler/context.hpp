@@ -35,6 +35,8 @@ struct Context {
 
   const std::string& log_denied() const { return config.conf.log_denied; }
   bool logging() const { return log_denied() != "off"; }
+  // StrictForwardPorts (firewalld 2.3): DNAT is accepted only for the firewall's forward ports.
+  bool strict_forward_ports() const { return model::conf_yes(config.conf.strict_forward_ports); }
   bool ok() const { return !error.has_value(); }
   void fail(Code code, std::string detail);
 

@@ -132,7 +132,11 @@ std::optional<Statement> limit_statement(const std::optional<model::RichLimit>& 
   if (slash == std::string::npos || slash + 1 >= limit->value.size()) return std::nullopt;
   auto unit = kUnits.find(limit->value[slash + 1]);
   if (unit == kUnits.end()) return std::nullopt;
-  return Limit{static_cast<unsigned>(std::stoul(limit->value.substr(0, slash))), unit->second};
+  // The burst passed validation (1 to 10,000,000, canonical digits).
+  unsigned burst = limit->burst.empty() ? Limit::kDefaultBurst
+                                        : static_cast<unsigned>(std::stoul(limit->burst));
+  return Limit{static_cast<unsigned>(std::stoul(limit->value.substr(0, slash))), unit->second,
+               burst};
 }
 
 namespace {

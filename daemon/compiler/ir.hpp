@@ -15,6 +15,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -49,7 +50,10 @@ struct Payload {
   bool operator==(const Payload&) const = default;
 };
 struct Ct {
-  std::string key;  // state, status
+  Ct() = default;
+  explicit Ct(std::string k, std::string d = {}) : key(std::move(k)), dir(std::move(d)) {}
+  std::string key;  // state, status, proto-dst
+  std::string dir;  // empty, or "original" / "reply" (proto-dst needs one)
   bool operator==(const Ct&) const = default;
 };
 struct Fib {
@@ -95,8 +99,14 @@ struct Reject {
   bool operator==(const Reject&) const = default;
 };
 struct Limit {
+  Limit() = default;
+  Limit(unsigned r, std::string u, unsigned b = kDefaultBurst)
+      : rate(r), unit(std::move(u)), burst(b) {}
+  // nft's burst when none is given, which `nft list` does not print.
+  static constexpr unsigned kDefaultBurst = 5;
   unsigned rate = 0;
   std::string unit;  // second, minute, hour, day
+  unsigned burst = kDefaultBurst;  // packets (a rich rule's burst, firewalld 2.2)
   bool operator==(const Limit&) const = default;
 };
 struct Log {

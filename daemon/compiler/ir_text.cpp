@@ -92,7 +92,9 @@ struct StatementPrinter {
   std::string operator()(const Verdict& v) const { return verdict_text(v); }
   std::string operator()(const Reject& r) const { return reject_text(r); }
   std::string operator()(const Limit& l) const {
-    return "limit rate " + std::to_string(l.rate) + "/" + l.unit;
+    std::string text = "limit rate " + std::to_string(l.rate) + "/" + l.unit;
+    if (l.burst != Limit::kDefaultBurst) text += " burst " + std::to_string(l.burst) + " packets";
+    return text;
   }
   std::string operator()(const Log& l) const { return log_text(l); }
   std::string operator()(const Masquerade&) const { return "masquerade"; }
@@ -111,7 +113,9 @@ struct SelectorPrinter {
     return meta_is_unqualified(m.key) ? m.key : "meta " + m.key;
   }
   std::string operator()(const Payload& p) const { return p.protocol + " " + p.field; }
-  std::string operator()(const Ct& c) const { return "ct " + c.key; }
+  std::string operator()(const Ct& c) const {
+    return "ct " + (c.dir.empty() ? "" : c.dir + " ") + c.key;
+  }
   std::string operator()(const Fib& f) const {
     std::string out = "fib ";
     for (size_t i = 0; i < f.flags.size(); ++i) out += (i ? " . " : "") + f.flags[i];

@@ -75,6 +75,15 @@ void emit_forward_port(Context& ctx, const PolicySpec& spec, const model::Forwar
   }
   std::string suffix = rich ? rich_action_suffix(*rich) : "allow";
   add_rich_placed(ctx, policy_chain(spec, "nat") + "_" + suffix, std::move(exprs), rich);
+  // StrictForwardPorts: ct original proto-dst 443 accept, first in filter_FORWARD_dnat (with an
+  // address) or filter_INPUT_dnat (a redirect). The host's own traffic (ingress HOST) passes
+  // filter_OUTPUT, which in 1.3.3's layout has no DNAT rule to make strict.
+  if (ctx.strict_forward_ports() && !spec.ingress_has("HOST")) {
+    std::string chain = fwd.to_addr.empty() ? "filter_INPUT_dnat" : "filter_FORWARD_dnat";
+    ctx.out.insert_front(chain, Rule{{Match{{Ct{"proto-dst", "original"}}, Op::Eq,
+                                            port_value(fwd.port)},
+                                      accept()}});
+  }
 }
 
 // tcp flags syn tcp option maxseg size set rt mtu   (filter_FWD_<zone>_allow)

@@ -66,7 +66,16 @@ void emit_final_reject(Context& ctx, const std::string& chain) {
 void emit_filter_in_or_forward(Context& ctx, const std::string& chain) {
   std::string base = "filter_" + chain;
   ctx.out.append(base, established_accept());
-  ctx.out.append(base, rule({Match{{Ct{"status"}}, Op::Has, symbol("dnat")}, accept()}));
+  Match dnat{{Ct{"status"}}, Op::Has, symbol("dnat")};
+  if (ctx.strict_forward_ports()) {
+    // ct status dnat jump filter_<chain>_dnat: the forward ports accept their own DNAT there
+    // (policy_elements.cpp), anything else DNAT'd is rejected.
+    ctx.out.add_chain(base + "_dnat");
+    ctx.out.append(base + "_dnat", rule({reject_admin()}));
+    ctx.out.append(base, rule({dnat, jump(base + "_dnat")}));
+  } else {
+    ctx.out.append(base, rule({dnat, accept()}));
+  }
   ctx.out.append(base, rule({meta_match("iifname", quoted("lo")), accept()}));
   emit_invalid_drop(ctx, base);
   for (const char* suffix : {"_POLICIES_pre", "_ZONES", "_POLICIES_post"}) {
@@ -87,14 +96,24 @@ void emit_filter_output(Context& ctx) {
   }
 }
 
+bool forward_mode(model::RpFilter mode) {
+  return mode == model::RpFilter::StrictForward || mode == model::RpFilter::LooseForward;
+}
+
 // icmpv6 type { nd-router-advert, nd-neighbor-solicit } accept
 // meta nfproto ipv6 fib saddr . mark . iif oif missing [log prefix "rpfilter_DROP: "] drop
-void emit_rpfilter(Context& ctx) {
+// IPv6_rpfilter's modes (firewalld 2.2): loose leaves out "iif" (any route back will do); the
+// -forward modes check forwarded packets only, first in filter_FORWARD, without the ND rule.
+void emit_rpfilter(Context& ctx, model::RpFilter mode) {
+  bool loose = mode == model::RpFilter::Loose || mode == model::RpFilter::LooseForward;
+  std::vector<std::string> flags{"saddr", "mark"};
+  if (!loose) flags.push_back("iif");
   std::vector<Statement> check{
       meta_match("nfproto", symbol("ipv6")),
-      Match{{Fib{{"saddr", "mark", "iif"}, "oif"}}, Op::Eq, Value{ValueKind::Bool, "missing"}}};
+      Match{{Fib{flags, "oif"}}, Op::Eq, Value{ValueKind::Bool, "missing"}}};
   if (ctx.logging()) check.push_back(log_prefix("rpfilter_DROP: "));
   check.push_back(drop());
+  if (forward_mode(mode)) return ctx.out.insert_front("filter_FORWARD", rule(check));
   ctx.out.insert_front("filter_PREROUTING", rule(check));
   ctx.out.insert_front(
       "filter_PREROUTING",
@@ -105,7 +124,7 @@ void emit_rpfilter(Context& ctx) {
 
 // ip6 daddr { ::/96, ... } [log prefix "RFC3964_IPv4_REJECT: "] reject with icmpv6
 // addr-unreachable: 6to4 addresses that embed IPv4 addresses no one should route to.
-void emit_rfc3964(Context& ctx) {
+void emit_rfc3964(Context& ctx, bool after_forward_rpfilter) {
   AnonSet prefixes;
   // Sorted by value, as nft prints them.
   for (const char* p :
@@ -118,7 +137,8 @@ void emit_rfc3964(Context& ctx) {
   if (ld == "unicast" || ld == "all") stmts.push_back(log_prefix("RFC3964_IPv4_REJECT: "));
   stmts.push_back(Reject{"icmpv6", "addr-unreachable"});
   ctx.out.add_after("filter_OUTPUT", 1, rule(stmts));
-  ctx.out.add_after("filter_FORWARD", ctx.logging() ? 4 : 3, rule(stmts));
+  ctx.out.add_after("filter_FORWARD", (ctx.logging() ? 4 : 3) + (after_forward_rpfilter ? 1 : 0),
+                    rule(stmts));
 }
 
 // firewalld.conf booleans: firewalld treats "no" and "false" (any case) as off.
@@ -146,8 +166,11 @@ void emit_skeleton(Context& ctx) {
   emit_filter_in_or_forward(ctx, "INPUT");
   emit_filter_in_or_forward(ctx, "FORWARD");
   emit_filter_output(ctx);
-  if (!conf_off(ctx.config.conf.ipv6_rpfilter)) emit_rpfilter(ctx);
-  if (!conf_off(ctx.config.conf.rfc3964_ipv4)) emit_rfc3964(ctx);
+  // The configuration passed validation: an unknown value cannot reach here; Strict as in 1.3.3.
+  auto rpfilter =
+      model::rpfilter_mode(ctx.config.conf.ipv6_rpfilter).value_or(model::RpFilter::Strict);
+  if (rpfilter != model::RpFilter::No) emit_rpfilter(ctx, rpfilter);
+  if (!conf_off(ctx.config.conf.rfc3964_ipv4)) emit_rfc3964(ctx, forward_mode(rpfilter));
 }
 
 }  // namespace fwctl::compiler

@@ -21,7 +21,8 @@ namespace {
 
 using Conf = model::FirewalldConf;
 
-enum class Check { NonEmpty, Integer, Boolean, LogDenied, AutomaticHelpers, Backend };
+enum class Check { NonEmpty, Integer, Boolean, RpFilter, LogDenied, AutomaticHelpers, Backend };
+enum class Append { Always, Never, WhenSet };
 
 // One key of firewalld 1.3.3's valid_keys, in its order (the order of appended keys).
 struct Key {
@@ -29,24 +30,32 @@ struct Key {
   std::string Conf::*field;
   Check check;
   std::string_view fallback;  // what firewalld's read() uses for a missing or invalid value
-  bool deprecated;            // never appended to a file
+  Append append;
 };
 
-const std::array<Key, 13> kKeys = {{
-    {"DefaultZone", &Conf::default_zone, Check::NonEmpty, "public", false},
-    {"MinimalMark", &Conf::minimal_mark, Check::Integer, "100", true},
-    {"CleanupOnExit", &Conf::cleanup_on_exit, Check::Boolean, "yes", false},
-    {"CleanupModulesOnExit", &Conf::cleanup_modules_on_exit, Check::Boolean, "no", false},
-    {"Lockdown", &Conf::lockdown, Check::Boolean, "no", false},
-    {"IPv6_rpfilter", &Conf::ipv6_rpfilter, Check::Boolean, "yes", false},
-    {"IndividualCalls", &Conf::individual_calls, Check::Boolean, "no", false},
-    {"LogDenied", &Conf::log_denied, Check::LogDenied, "off", false},
-    {"AutomaticHelpers", &Conf::automatic_helpers, Check::AutomaticHelpers, "no", true},
-    {"FirewallBackend", &Conf::firewall_backend, Check::Backend, "nftables", false},
+constexpr Append kAlways = Append::Always;
+constexpr Append kNever = Append::Never;  // deprecated in 1.3.3
+
+// firewalld 1.3.3's keys, then the 2.x keys fwctl takes (in 2.x's order), which are appended to
+// a file only when they hold a value other than their default, so that a 1.3.3 file stays as
+// 1.3.3 writes it.
+const std::array<Key, 15> kKeys = {{
+    {"DefaultZone", &Conf::default_zone, Check::NonEmpty, "public", kAlways},
+    {"MinimalMark", &Conf::minimal_mark, Check::Integer, "100", kNever},
+    {"CleanupOnExit", &Conf::cleanup_on_exit, Check::Boolean, "yes", kAlways},
+    {"CleanupModulesOnExit", &Conf::cleanup_modules_on_exit, Check::Boolean, "no", kAlways},
+    {"Lockdown", &Conf::lockdown, Check::Boolean, "no", kAlways},
+    {"IPv6_rpfilter", &Conf::ipv6_rpfilter, Check::RpFilter, "yes", kAlways},
+    {"IndividualCalls", &Conf::individual_calls, Check::Boolean, "no", kAlways},
+    {"LogDenied", &Conf::log_denied, Check::LogDenied, "off", kAlways},
+    {"AutomaticHelpers", &Conf::automatic_helpers, Check::AutomaticHelpers, "no", kNever},
+    {"FirewallBackend", &Conf::firewall_backend, Check::Backend, "nftables", kAlways},
     // firewalld falls back to str(True) for these two.
-    {"FlushAllOnReload", &Conf::flush_all_on_reload, Check::Boolean, "True", false},
-    {"RFC3964_IPv4", &Conf::rfc3964_ipv4, Check::Boolean, "True", false},
-    {"AllowZoneDrifting", &Conf::allow_zone_drifting, Check::Boolean, "no", true},
+    {"FlushAllOnReload", &Conf::flush_all_on_reload, Check::Boolean, "True", kAlways},
+    {"RFC3964_IPv4", &Conf::rfc3964_ipv4, Check::Boolean, "True", kAlways},
+    {"AllowZoneDrifting", &Conf::allow_zone_drifting, Check::Boolean, "no", kNever},
+    {"NftablesCounters", &Conf::nftables_counters, Check::Boolean, "no", Append::WhenSet},
+    {"StrictForwardPorts", &Conf::strict_forward_ports, Check::Boolean, "no", Append::WhenSet},
 }};
 
 const Key* find_key(std::string_view name) {
@@ -96,6 +105,8 @@ bool is_valid(const Key& key, const std::string& value) {
       return model::parse_python_int(value, model::PythonIntBase::Decimal).has_value();
     case Check::Boolean:
       return one_of(ascii_lower(value), {"no", "false", "yes", "true"});
+    case Check::RpFilter:  // 1.3.3's booleans and 2.2's modes
+      return model::rpfilter_mode(value).has_value();
     case Check::LogDenied:
       return one_of(value, {"all", "unicast", "broadcast", "multicast", "off"});
     case Check::AutomaticHelpers:
@@ -249,7 +260,8 @@ std::optional<std::string> format_firewalld_conf(const model::FirewalldConf& con
     }
   }
   for (const Key& key : kKeys) {
-    if (done.count(key.name) || key.deprecated) continue;
+    if (done.count(key.name) || key.append == Append::Never) continue;
+    if (key.append == Append::WhenSet && conf.*key.field == key.fallback) continue;
     if (!empty) out += '\n';
     empty = true;
     out += std::string(key.name) + "=" + conf.*key.field + "\n";

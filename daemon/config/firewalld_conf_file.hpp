@@ -1,7 +1,8 @@
 #pragma once
 // firewalld.conf read and rewritten as firewalld 1.3.3 does (core/io/firewalld_conf.py).
 //
-// Reading: "KEY=value" lines of the 13 keys 1.3.3 knows; blank lines and lines starting with
+// Reading: "KEY=value" lines of the 13 keys 1.3.3 knows and of the firewalld 2.x keys fwctl
+// implements (README "firewalld 2.x features"); blank lines and lines starting with
 // '#' or ';' are skipped; anything else (no '=', two '=', an unknown key, an empty value, a
 // repeated key) is logged by firewalld and ignored: here it is a warning. A missing or invalid
 // value becomes firewalld's fallback, with a warning when the key was present.
@@ -9,7 +10,8 @@
 // Writing rewrites the file as it is on disk at that moment: comments, unknown keys and other
 // lines stay as they are, a key whose value changed is rewritten in place as "KEY=value",
 // repeated keys and runs of blank lines collapse, and keys the file lacks are appended after one
-// blank line (except the deprecated MinimalMark, AutomaticHelpers and AllowZoneDrifting). When
+// blank line (except the deprecated MinimalMark, AutomaticHelpers and AllowZoneDrifting, and a 2.x
+// key at its default, so a 1.3.3 configuration is written exactly as 1.3.3 writes it). When
 // nothing would change, firewalld does not touch the file.
 
 #include <optional>

@@ -134,5 +134,42 @@ TEST(FirewalldConfFile, WordsAnOpenFailureAsPythonsOSError) {
             "[Errno 13] Permission denied: '/etc/firewalld/firewalld.conf'");
 }
 
+// firewalld 2.x keys (README "firewalld 2.x features"): read, rewritten in place, and appended to
+// a file only when they hold a value other than their default.
+TEST(FirewalldConfFile, ReadsTheFirewalld2xKeys) {
+  auto parsed = parse_firewalld_conf("DefaultZone=home\nNftablesCounters=yes\n", "f");
+  EXPECT_TRUE(parsed.warnings.empty());
+  EXPECT_EQ(parsed.item.nftables_counters, "yes");
+  auto bad = parse_firewalld_conf("DefaultZone=home\nNftablesCounters=maybe\n", "f");
+  EXPECT_EQ(bad.item.nftables_counters, "no");
+  ASSERT_EQ(bad.warnings.size(), 1u);
+  EXPECT_EQ(bad.warnings[0].detail,
+            "NftablesCounters 'maybe' is not valid, using default value 'no'");
+}
+
+TEST(FirewalldConfFile, ReadsIPv6RpfiltersModes) {
+  for (const char* mode : {"strict", "Loose", "strict-forward", "loose-forward", "no"}) {
+    auto parsed = parse_firewalld_conf(std::string("IPv6_rpfilter=") + mode + "\n", "f");
+    EXPECT_EQ(parsed.item.ipv6_rpfilter, mode);
+  }
+  auto bad = parse_firewalld_conf("DefaultZone=public\nIPv6_rpfilter=bogus\n", "f");
+  EXPECT_EQ(bad.item.ipv6_rpfilter, "yes");
+  ASSERT_EQ(bad.warnings.size(), 1u);
+  EXPECT_EQ(bad.warnings[0].detail, "IPv6_rpfilter 'bogus' is not valid, using default value 'yes'");
+}
+
+TEST(FirewalldConfFile, AppendsAFirewalld2xKeyOnlyWhenItIsNotTheDefault) {
+  model::FirewalldConf conf;
+  auto written = format_firewalld_conf(conf, std::nullopt);
+  ASSERT_TRUE(written);
+  EXPECT_EQ(written->find("Nftables"), std::string::npos);
+  conf.nftables_counters = "yes";
+  written = format_firewalld_conf(conf, std::nullopt);
+  ASSERT_TRUE(written);
+  EXPECT_NE(written->find("\nRFC3964_IPv4=yes\nNftablesCounters=yes\n"), std::string::npos);
+  EXPECT_EQ(format_firewalld_conf(conf, "NftablesCounters=no\n")->rfind("NftablesCounters=yes\n", 0),
+            0u);
+}
+
 }  // namespace
 }  // namespace fwctl::config

@@ -34,7 +34,7 @@ const ElementRules kPolicyRules = {
     {"reject", {}, {"type"}},
     {"drop", {}, {}},
     {"mark", {"set"}, {}},
-    {"limit", {"value"}, {}},
+    {"limit", {"value"}, {"burst"}},  // burst: firewalld 2.2
     {"ingress-zone", {"name"}, {}},
     {"egress-zone", {"name"}, {}},
     {"tcp-mss-clamp", {}, {"value"}},

@@ -228,7 +228,9 @@ void RuleReader::start_limit(const XmlElement& element) {
     return spoil(element, Code::INVALID_RULE,
                  "Invalid rule: More than one limit in rule, ignoring.");
   }
-  *slot = model::RichLimit{normalize_limit(attribute_or_empty(element, "value"))};
+  // burst: firewalld 2.2.
+  *slot = model::make_rich_limit(normalize_limit(attribute_or_empty(element, "value")),
+                                 attribute_or_empty(element, "burst"));
 }
 
 void RuleReader::finish_rule(const XmlElement& element, std::vector<model::RichRule>& rules) {
@@ -334,7 +336,9 @@ void write_part(XmlWriter& w, const ElementXml& xml, const std::optional<model::
   if (limit) {
     w.start(xml.name, xml.attributes);
     w.raw("\n      ");
-    w.empty("limit", {{"value", limit->value}});
+    XmlAttributes attributes{{"value", limit->value}};
+    if (!limit->burst.empty()) attributes.push_back({"burst", limit->burst});  // firewalld 2.2
+    w.empty("limit", attributes);
     w.raw("\n    ");
     w.end(xml.name);
   } else {

@@ -61,6 +61,22 @@ TEST(RichRuleXml, WritesLimitsOnTheirOwnLines) {
             "  </rule>\n");
 }
 
+// firewalld 2.2: <limit value="1/m" burst="10"/>.
+TEST(RichRuleXml, ReadsAndWritesALimitsBurst) {
+  auto z = zone_with(
+      "<rule>\n  <service name=\"ssh\"/>\n"
+      "  <accept><limit value=\"1/minute\" burst=\"10\"/></accept>\n</rule>\n");
+  ASSERT_EQ(z.item.rules.size(), 1u);
+  EXPECT_EQ(model::to_string(z.item.rules[0]),
+            "rule service name=\"ssh\" accept limit value=\"1/m\" burst=10");
+  EXPECT_NE(written(z.item.rules[0]).find("<limit value=\"1/m\" burst=\"10\"/>"),
+            std::string::npos)
+      << written(z.item.rules[0]);
+  auto bad = zone_with("<rule>\n  <service name=\"ssh\"/>\n"
+                       "  <accept><limit value=\"1/m\" burst=\"0\"/></accept>\n</rule>\n");
+  EXPECT_TRUE(bad.item.rules.empty());
+}
+
 TEST(RichRuleXml, WritesTcpMssClampPmtuWithoutValue) {
   auto z =
       zone_with("<rule><tcp-mss-clamp/></rule>\n<rule><tcp-mss-clamp value=\"1400\"/></rule>\n");

@@ -33,7 +33,7 @@ const ElementRules kZoneRules = {
     {"reject", {}, {"type"}},
     {"drop", {}, {}},
     {"mark", {"set"}, {}},
-    {"limit", {"value"}, {}},
+    {"limit", {"value"}, {"burst"}},  // burst: firewalld 2.2
     {"icmp-block-inversion", {}, {}},
     {"masquerade", {}, {"enabled"}},
     {"tcp-mss-clamp", {}, {"value"}},

@@ -47,6 +47,9 @@ std::string chain_owner(const std::string& chain) {
 }
 
 bool ChangeScope::covers_chain(const std::string& chain) const {
+  // StrictForwardPorts' filter_INPUT_dnat and filter_FORWARD_dnat hold a rule for every forward
+  // port of every zone and policy, so any change may touch them; they are small.
+  if (chain == "filter_INPUT_dnat" || chain == "filter_FORWARD_dnat") return true;
   std::string_view owner = owner_part(chain);
   if (owner.empty()) return shared_chains;
   // A zone may itself be named "x_allow": then filter_IN_x_allow is its main chain.

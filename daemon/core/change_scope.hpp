@@ -25,6 +25,8 @@ struct ChangeScope {
   // source bindings, the default zone and policy priorities change (filter_INPUT_ZONES, ...).
   bool shared_chains = false;
 
+  // Also true, whatever the scope, for the chains StrictForwardPorts fills from every zone and
+  // policy (filter_INPUT_dnat, filter_FORWARD_dnat).
   bool covers_chain(const std::string& chain) const;
   bool covers_set(const std::string& set) const;
 };

@@ -35,6 +35,14 @@ TEST(ChangeScope, SharedChainsOnlyWhenAsked) {
   EXPECT_FALSE(scope.covers_chain("filter_IN_public"));
 }
 
+// A forward port added to any zone or policy adds a rule there (StrictForwardPorts).
+TEST(ChangeScope, StrictForwardPortsChainsAlways) {
+  ChangeScope scope{{"public"}, {}, {}, false};
+  EXPECT_TRUE(scope.covers_chain("filter_FORWARD_dnat"));
+  EXPECT_TRUE(scope.covers_chain("filter_INPUT_dnat"));
+  EXPECT_FALSE(scope.covers_chain("filter_FORWARD"));
+}
+
 TEST(ChangeScope, ZoneNamedLikeASubChainIsCovered) {
   ChangeScope scope{{"x_allow"}, {}, {}, false};
   EXPECT_TRUE(scope.covers_chain("filter_IN_x_allow"));

@@ -14,10 +14,12 @@ namespace {
 struct ConfKey {
   const char* name;
   std::string model::FirewalldConf::*field;
-  enum { Boolean, LogDenied, Backend, Ignored } kind;
+  enum { Boolean, RpFilter, LogDenied, Backend, Ignored } kind;
 };
 
-constexpr std::array<ConfKey, 12> kKeys{{
+// firewalld 1.3.3's properties of org.fedoraproject.FirewallD1.config, then the firewalld 2.x
+// keys of fwctl's org.fwctl.Config1 (2.x's property names; bus/fwctl_config_adaptor.hpp).
+constexpr std::array<ConfKey, 15> kKeys{{
     {"CleanupOnExit", &model::FirewalldConf::cleanup_on_exit, ConfKey::Boolean},
     {"CleanupModulesOnExit", &model::FirewalldConf::cleanup_modules_on_exit, ConfKey::Boolean},
     {"Lockdown", &model::FirewalldConf::lockdown, ConfKey::Boolean},
@@ -30,6 +32,10 @@ constexpr std::array<ConfKey, 12> kKeys{{
     {"MinimalMark", &model::FirewalldConf::minimal_mark, ConfKey::Ignored},
     {"AutomaticHelpers", &model::FirewalldConf::automatic_helpers, ConfKey::Ignored},
     {"AllowZoneDrifting", &model::FirewalldConf::allow_zone_drifting, ConfKey::Ignored},
+    {"NftablesCounters", &model::FirewalldConf::nftables_counters, ConfKey::Boolean},
+    {"StrictForwardPorts", &model::FirewalldConf::strict_forward_ports, ConfKey::Boolean},
+    // IPv6_rpfilter with 2.2's modes; the 1.3.3 property above still takes only booleans.
+    {"IPv6_rpfilter2", &model::FirewalldConf::ipv6_rpfilter, ConfKey::RpFilter},
 }};
 
 bool one_of(const std::string& value, std::initializer_list<const char*> allowed) {
@@ -46,6 +52,9 @@ std::string lower(std::string s) {
 bool valid(const ConfKey& key, const std::string& value) {
   switch (key.kind) {
     case ConfKey::Boolean: return one_of(lower(value), {"yes", "no", "true", "false"});
+    case ConfKey::RpFilter:  // 2.x's setter compares case-sensitively
+      return one_of(value, {"yes", "true", "no", "false", "strict", "loose", "loose-forward",
+                            "strict-forward"});
     case ConfKey::LogDenied:
       return one_of(value, {"all", "unicast", "broadcast", "multicast", "off"});
     case ConfKey::Backend: return one_of(value, {"nftables", "iptables"});

@@ -2,25 +2,30 @@
 
 #include <array>
 
+#include "model/python_int.hpp"
+
 namespace fwctl::model {
 namespace {
 
 void normalize_limit(std::optional<RichLimit>& limit) {
-  if (limit) *limit = make_rich_limit(limit->value);
+  if (limit) *limit = make_rich_limit(limit->value, limit->burst);
 }
 
 }  // namespace
 
-RichLimit make_rich_limit(std::string_view value) {
+RichLimit make_rich_limit(std::string_view value, std::string_view burst) {
   constexpr std::array<std::string_view, 4> kLongUnits = {"second", "minute", "hour", "day"};
+  std::string packets(burst);
+  auto n = parse_python_int(burst, PythonIntBase::Decimal);
+  if (n && *n >= -1e15L && *n <= 1e15L) packets = std::to_string(static_cast<long long>(*n));
   auto slash = value.find('/');
   if (slash != std::string_view::npos && value.find('/', slash + 1) == std::string_view::npos) {
     std::string_view unit = value.substr(slash + 1);
     for (auto long_unit : kLongUnits) {
-      if (unit == long_unit) return RichLimit{std::string(value.substr(0, slash + 2))};
+      if (unit == long_unit) return RichLimit{std::string(value.substr(0, slash + 2)), packets};
     }
   }
-  return RichLimit{std::string(value)};
+  return RichLimit{std::string(value), packets};
 }
 
 RichRule normalize_rich_rule(RichRule rule) {

@@ -15,9 +15,14 @@
 
 namespace fwctl::model {
 
-// `limit value="3/m"`: the value as firewalld stores it (long units shortened: "3/minute" → "3/m").
+// `limit value="3/m" [burst=10]`: the value as firewalld stores it (long units shortened:
+// "3/minute" → "3/m"); burst (firewalld 2.2) empty when absent, else the packets as written, or
+// as Python's int() reads them when it can ("010" → "10").
 struct RichLimit {
+  RichLimit() = default;
+  explicit RichLimit(std::string v, std::string b = {}) : value(std::move(v)), burst(std::move(b)) {}
   std::string value;
+  std::string burst;
   bool operator==(const RichLimit&) const = default;
 };
 
@@ -137,7 +142,7 @@ Status check_rich_rule(const RichRule& rule);
 
 // A limit as firewalld stores it: "3/minute" → "3/m" (second, minute, hour, day); anything else
 // is kept as given, to be judged by the check.
-RichLimit make_rich_limit(std::string_view value);
+RichLimit make_rich_limit(std::string_view value, std::string_view burst = {});
 
 // The rule with firewalld's constructor normalizations applied: source MAC in upper case, every
 // limit through make_rich_limit().

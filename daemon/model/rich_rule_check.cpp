@@ -345,6 +345,11 @@ Status check_rich_limit(const RichLimit& limit) {
   }
   // iptables cannot express 1/d, and firewalld keeps refusing it.
   if (*rate == 1 && unit == "d") return fail(Code::INVALID_LIMIT, limit.value + " too slow");
+  // burst (firewalld 2.2): 1 to 10,000,000 packets.
+  if (!limit.burst.empty()) {
+    auto burst = parse_python_int(limit.burst, PythonIntBase::Decimal);
+    if (!burst || *burst < 1 || *burst > 10'000'000) return fail(Code::INVALID_LIMIT, limit.burst);
+  }
   return ok();
 }
 

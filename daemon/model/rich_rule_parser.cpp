@@ -27,7 +27,8 @@ namespace {
 
 constexpr std::string_view kAttributes[] = {
     "priority", "family",  "address", "mac",   "ipset",  "invert", "value",      "port", "protocol",
-    "to-port",  "to-addr", "name",    "group", "prefix", "level",  "queue-size", "type", "set"};
+    "to-port",  "to-addr", "name",    "group", "prefix", "level",  "queue-size", "type", "set",
+    "burst"};
 constexpr std::string_view kElements[] = {
     "rule",       "source",    "destination", "protocol",     "service",      "port",
     "icmp-block", "icmp-type", "masquerade",  "forward-port", "source-port",  "log",
@@ -99,7 +100,7 @@ class Parser {
   Status start(const RichToken& token);
   Status in_rule(const RichToken& token);
   Status in_single(const SingleAttribute& single, const RichToken& token);
-  Status in_limit(const RichToken& token);
+  Result<Next> in_limit(const RichToken& token);
   Result<Next> in_collector(const Collector& collector, const RichToken& token);
   Status close(std::string_view element);
   Status close_address(std::string_view element);
@@ -112,6 +113,7 @@ class Parser {
   std::size_t index_ = 0;
   std::vector<std::string> open_;             // the stack of open elements
   std::map<std::string, std::string> attrs_;  // attributes collected so far
+  std::map<std::string, std::string> limit_attrs_;  // of the open `limit`
   std::optional<RichLimit> limit_;            // the pending `limit`, part of the same map
   RichRule rule_;
 };
@@ -175,7 +177,7 @@ Result<Next> Parser::step(const RichToken& token) {
   } else if (open_.back() == "rule") {
     status = in_rule(token);
   } else if (open_.back() == "limit") {
-    status = in_limit(token);
+    return in_limit(token);
   } else if (const auto* single = find_element(kSingles, open_.back())) {
     status = in_single(*single, token);
   } else if (const auto* collector = find_element(kCollectors, open_.back())) {
@@ -254,11 +256,20 @@ Status Parser::in_single(const SingleAttribute& single, const RichToken& token) 
   return ok();
 }
 
-Status Parser::in_limit(const RichToken& token) {
-  if (token.name != "value") return fail(Code::INVALID_RULE, "invalid 'limit' element");
-  limit_ = make_rich_limit(token.value);
+// `limit value=… [burst=…]`, the two in any order (firewalld 2.2); the first other token closes
+// the limit and is read again by the element around it.
+Result<Next> Parser::in_limit(const RichToken& token) {
+  if (token.is_attribute() && (token.name == "value" || token.name == "burst")) {
+    limit_attrs_[token.name] = token.value;
+    return Next::Advance;
+  }
+  auto value = limit_attrs_.find("value");
+  if (value == limit_attrs_.end()) return fail(Code::INVALID_RULE, "invalid 'limit' element");
+  auto burst = limit_attrs_.find("burst");
+  limit_ = make_rich_limit(value->second, burst == limit_attrs_.end() ? "" : burst->second);
+  limit_attrs_.clear();
   open_.pop_back();
-  return ok();
+  return Next::Reread;
 }
 
 Result<Next> Parser::in_collector(const Collector& collector, const RichToken& token) {

@@ -58,7 +58,12 @@ std::string action_word(const RichAction& action) {
 
 }  // namespace
 
-std::string to_string(const RichLimit& limit) { return "limit value=\"" + limit.value + "\""; }
+// firewalld 2.2 prints burst unquoted.
+std::string to_string(const RichLimit& limit) {
+  std::string text = "limit value=\"" + limit.value + "\"";
+  if (!limit.burst.empty()) text += " burst=" + limit.burst;
+  return text;
+}
 
 std::string to_string(const RichSource& source) {
   std::string text = source.invert ? "source NOT" : "source";

@@ -47,7 +47,7 @@ Status check_firewalld_conf(const FirewalldConf& conf) {
       {"CleanupModulesOnExit", conf.cleanup_modules_on_exit,
        is_boolean(conf.cleanup_modules_on_exit)},
       {"Lockdown", conf.lockdown, is_boolean(conf.lockdown)},
-      {"IPv6_rpfilter", conf.ipv6_rpfilter, is_boolean(conf.ipv6_rpfilter)},
+      {"IPv6_rpfilter", conf.ipv6_rpfilter, rpfilter_mode(conf.ipv6_rpfilter).has_value()},
       {"IndividualCalls", conf.individual_calls, is_boolean(conf.individual_calls)},
       {"LogDenied", conf.log_denied,
        one_of(conf.log_denied, {"all", "unicast", "broadcast", "multicast", "off"})},
@@ -60,6 +60,7 @@ Status check_firewalld_conf(const FirewalldConf& conf) {
       {"AllowZoneDrifting", conf.allow_zone_drifting, is_boolean(conf.allow_zone_drifting)},
       {"NftablesFlowtable", conf.nftables_flowtable, is_flowtable(conf.nftables_flowtable)},
       {"NftablesCounters", conf.nftables_counters, is_boolean(conf.nftables_counters)},
+      {"StrictForwardPorts", conf.strict_forward_ports, is_boolean(conf.strict_forward_ports)},
       {"NftablesTableOwner", conf.nftables_table_owner, is_boolean(conf.nftables_table_owner)},
   };
   for (const Setting& setting : settings) {

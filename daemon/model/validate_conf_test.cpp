@@ -31,6 +31,11 @@ TEST(FirewalldConfCheck, AcceptsEveryValidSpelling) {
         c.allow_zone_drifting = "yes";
         c.cleanup_modules_on_exit = "true";
       },
+      // firewalld 2.2's modes, in any case, as 2.x's reader takes them.
+      [](FirewalldConf& c) { c.ipv6_rpfilter = "strict"; },
+      [](FirewalldConf& c) { c.ipv6_rpfilter = "Loose"; },
+      [](FirewalldConf& c) { c.ipv6_rpfilter = "strict-forward"; },
+      [](FirewalldConf& c) { c.ipv6_rpfilter = "loose-forward"; },
       [](FirewalldConf& c) { c.log_denied = "all"; },
       [](FirewalldConf& c) { c.log_denied = "unicast"; },
       [](FirewalldConf& c) { c.log_denied = "broadcast"; },
@@ -69,8 +74,8 @@ TEST(FirewalldConfCheck, RefusesEachBadValueNamingTheKey) {
       {[](FirewalldConf& c) { c.cleanup_modules_on_exit = "1"; }, Code::INVALID_VALUE,
        "'1' for CleanupModulesOnExit"},
       {[](FirewalldConf& c) { c.lockdown = ""; }, Code::INVALID_VALUE, "'' for Lockdown"},
-      {[](FirewalldConf& c) { c.ipv6_rpfilter = "strict"; }, Code::INVALID_VALUE,
-       "'strict' for IPv6_rpfilter"},
+      {[](FirewalldConf& c) { c.ipv6_rpfilter = "bogus"; }, Code::INVALID_VALUE,
+       "'bogus' for IPv6_rpfilter"},
       {[](FirewalldConf& c) { c.individual_calls = "on"; }, Code::INVALID_VALUE,
        "'on' for IndividualCalls"},
       {[](FirewalldConf& c) { c.log_denied = "ALL"; }, Code::INVALID_VALUE, "'ALL' for LogDenied"},

@@ -43,9 +43,10 @@ void meta_set(nftnl_rule* rule, uint32_t key, uint32_t reg) {
   append(rule, std::move(e));
 }
 
-void ct_load(nftnl_rule* rule, uint32_t key, uint32_t reg) {
+void ct_load(nftnl_rule* rule, uint32_t key, uint32_t reg, std::optional<uint8_t> dir) {
   auto e = make("ct");
   nftnl_expr_set_u32(e.get(), NFTNL_EXPR_CT_KEY, key);
+  if (dir) nftnl_expr_set_u8(e.get(), NFTNL_EXPR_CT_DIR, *dir);
   put_reg(e.get(), NFTNL_EXPR_CT_DREG, reg);
   append(rule, std::move(e));
 }

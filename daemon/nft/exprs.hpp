@@ -6,6 +6,7 @@
 // `nft --debug=netlink` and the kernel see the same numbers nft would produce.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "nft/nl_objects.hpp"
@@ -20,7 +21,8 @@ void meta_load(nftnl_rule* rule, uint32_t key, uint32_t reg);
 // [ meta set KEY with reg R ]
 void meta_set(nftnl_rule* rule, uint32_t key, uint32_t reg);
 // [ ct load KEY => reg R ]
-void ct_load(nftnl_rule* rule, uint32_t key, uint32_t reg);
+void ct_load(nftnl_rule* rule, uint32_t key, uint32_t reg,
+             std::optional<uint8_t> dir = std::nullopt);
 // [ fib FLAGS RESULT => reg R ]
 void fib(nftnl_rule* rule, uint32_t flags, uint32_t result, uint32_t reg);
 // [ rt load KEY => reg R ]

@@ -176,6 +176,27 @@ TEST(RuleEncoder, LogLimitAndHelper) {
                     "[ log prefix SSH:  level 6 ] [ objref type 3 name helper-ftp-tcp ]");
 }
 
+// firewalld 2.x features (README "firewalld 2.x features").
+TEST(RuleEncoder, LimitBurst) {
+  // limit rate 3/minute burst 10 packets accept
+  auto r = rule({compiler::Limit{3, "minute", 10}, accept()});
+  EXPECT_EQ(rule_line(encode(r)),
+            kRule + "[ limit rate 3/minute burst 10 type packets flags 0x0 ] "
+                    "[ immediate reg 0 accept ]");
+}
+
+TEST(RuleEncoder, CtOriginalProtoDstLoadsTheOriginalDirectionsPort) {
+  // ct original proto-dst 8443 accept (StrictForwardPorts): 2 bytes, network order, no protocol
+  auto r = rule({match(Ct{"proto-dst", "original"}, num("8443")), accept()});
+  EXPECT_EQ(rule_line(encode(r)),
+            kRule + "[ ct load proto_dst => reg 1 , dir original ] [ cmp eq reg 1 0x0000fb20 ] "
+                    "[ immediate reg 0 accept ]");
+  // The kernel refuses proto-dst without a direction; so does the encoder.
+  Batch batch;
+  EXPECT_FALSE(batch.add_rule(kTable, "c", rule({match(Ct{"proto-dst"}, num("1")), accept()}),
+                              "test"));
+}
+
 TEST(RuleEncoder, UnknownSymbolFailsAndLeavesTheBatchUnchanged) {
   Batch batch;
   ASSERT_TRUE(batch.add_table(kTable));

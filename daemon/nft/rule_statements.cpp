@@ -66,7 +66,7 @@ Status limit(nftnl_rule* rule, const compiler::Limit& l) {
   auto e = expr::make("limit");
   nftnl_expr_set_u64(e.get(), NFTNL_EXPR_LIMIT_RATE, l.rate);
   nftnl_expr_set_u64(e.get(), NFTNL_EXPR_LIMIT_UNIT, unit);
-  nftnl_expr_set_u32(e.get(), NFTNL_EXPR_LIMIT_BURST, 5);
+  nftnl_expr_set_u32(e.get(), NFTNL_EXPR_LIMIT_BURST, l.burst);
   nftnl_expr_set_u32(e.get(), NFTNL_EXPR_LIMIT_TYPE, NFT_LIMIT_PKTS);
   nftnl_expr_set_u32(e.get(), NFTNL_EXPR_LIMIT_FLAGS, 0);
   expr::append(rule, std::move(e));

@@ -109,9 +109,14 @@ Result<SelectorSpec> ct_spec(const compiler::Ct& c, const Selector& s) {
   if (c.key == "state") spec.key = NFT_CT_STATE, spec.type = type("ct_state");
   else if (c.key == "status") spec.key = NFT_CT_STATUS, spec.type = type("ct_status");
   else if (c.key == "mark") spec.key = NFT_CT_MARK, spec.type = type("mark");
+  else if (c.key == "proto-dst") spec.key = NFT_CT_PROTO_DST, spec.type = type("inet_service");
   else return unknown(s);
   spec.len = spec.type.len;
-  spec.order = ByteOrder::Host;
+  // proto-dst: the port in network order, of the direction named (the kernel requires one).
+  spec.order = c.key == "proto-dst" ? ByteOrder::Big : ByteOrder::Host;
+  if (c.dir == "original") spec.ct_dir = 0;
+  else if (c.dir == "reply") spec.ct_dir = 1;
+  else if (!c.dir.empty() || c.key == "proto-dst") return unknown(s);
   return spec;
 }
 
@@ -156,7 +161,7 @@ void load(nftnl_rule* rule, const SelectorSpec& spec, uint32_t reg, std::optiona
     case SelectorSpec::Kind::Meta: return expr::meta_load(rule, spec.key, reg);
     case SelectorSpec::Kind::Payload:
       return expr::payload_load(rule, spec.base, spec.offset, len.value_or(spec.len), reg);
-    case SelectorSpec::Kind::Ct: return expr::ct_load(rule, spec.key, reg);
+    case SelectorSpec::Kind::Ct: return expr::ct_load(rule, spec.key, reg, spec.ct_dir);
     case SelectorSpec::Kind::Fib: return expr::fib(rule, spec.flags, spec.key, reg);
   }
 }

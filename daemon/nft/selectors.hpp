@@ -30,6 +30,7 @@ struct SelectorSpec {
   uint32_t base = 0;    // payload base
   uint32_t offset = 0;  // payload offset in bytes
   uint32_t flags = 0;   // fib flags
+  std::optional<uint8_t> ct_dir;  // IP_CT_DIR_ORIGINAL / IP_CT_DIR_REPLY
   uint32_t len = 0;     // bytes loaded
   Datatype type;        // what the loaded bytes are
   ByteOrder order = ByteOrder::Big;  // the byte order of the loaded data

@@ -69,3 +69,10 @@ add_test(NAME daemon_config_item_members
                  ${CMAKE_SOURCE_DIR})
 set_tests_properties(daemon_config_item_members PROPERTIES LABELS integration
                      SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# Issue 18: the firewalld 2.x features through fwctld (org.fwctl.Config1, firewalld.conf, reload).
+add_test(NAME daemon_firewalld2x
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/daemon_firewalld2x.sh $<TARGET_FILE:fwctld>
+                 ${CMAKE_SOURCE_DIR} $<TARGET_FILE:fwctl>)
+set_tests_properties(daemon_firewalld2x PROPERTIES LABELS integration SKIP_RETURN_CODE 77
+                     TIMEOUT 120)

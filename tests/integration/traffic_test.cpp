@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -146,6 +147,20 @@ class Traffic : public ::testing::Test {
     return peer ? *peer : "(nothing accepted: " + peer.error().message() + ")";
   }
 
+  // What `command` (a shell command line) prints, run inside `ns`.
+  static std::string run_in(const Netns& ns, const std::string& command) {
+    auto printed = ns.run([&]() -> Result<std::string> {
+      std::string out;
+      if (FILE* p = ::popen((command + " 2>&1").c_str(), "r")) {
+        char buf[4096];
+        for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+        ::pclose(p);
+      }
+      return out;
+    });
+    return printed ? *printed : printed.error().message();
+  }
+
   std::optional<Lab> lab_;
   std::optional<RouterFirewall> firewall_;
   model::Config config_;
@@ -267,6 +282,184 @@ TEST_F(Traffic, ForwardPortWithoutAddressRedirectsToTheRoutersOwnPort) {
   EXPECT_EQ(connect_from(lab_->client, Lab::kRouterInside, 80), Outcome::Connected);
   EXPECT_EQ(peer_seen_by(web), Lab::kClient);
   EXPECT_EQ(connect_from(lab_->client, Lab::kRouterInside, 8080), Outcome::Rejected);
+}
+
+// (5) firewalld 2.x features (README "firewalld 2.x features").
+
+// NftablesCounters: the rules a connection went through count its packets.
+TEST_F(Traffic, NftablesCountersCountThePacketsOfTheRulesTheyPassed) {
+  auto ssh = listen(lab_->router, 22);
+  auto web = listen(lab_->router, 8080);
+  config_.conf.nftables_counters = "yes";
+  reload();
+  EXPECT_EQ(connect_from(lab_->client, Lab::kRouterInside, 22), Outcome::Connected);
+  EXPECT_EQ(connect_from(lab_->client, Lab::kRouterInside, 8080), Outcome::Rejected);
+  // One SYN each (more only if a loaded machine retransmitted one).
+  std::string allow = run_in(lab_->router, "nft list chain inet firewalld filter_IN_public_allow");
+  EXPECT_NE(allow.find("tcp dport 22 counter packets "), std::string::npos) << allow;
+  EXPECT_EQ(allow.find("tcp dport 22 counter packets 0 "), std::string::npos) << allow;
+  std::string zone = run_in(lab_->router, "nft list chain inet firewalld filter_IN_public");
+  EXPECT_NE(zone.find(" reject with icmpx admin-prohibited"), std::string::npos) << zone;
+  EXPECT_EQ(zone.find("counter packets 0 bytes 0 reject with icmpx admin-prohibited"),
+            std::string::npos) << zone;
+}
+
+// StrictForwardPorts (firewalld 2.3): a DNAT that another tool set up (here a table of its own, as
+// container runtimes add) is forwarded by 1.3.3's "ct status dnat accept"; with the key on only
+// the firewall's own forward ports are, the other is rejected.
+class StrictForwardPorts : public Traffic {
+ protected:
+  void SetUp() override {
+    Traffic::SetUp();
+    if (HasFatalFailure()) return;
+    ASSERT_TRUE(lab_->route_backend_to_client());
+    ASSERT_EQ(run_in(lab_->router,
+                     "nft add table ip foreign && nft add chain ip foreign pre "
+                     "'{ type nat hook prerouting priority -100; }' && nft add rule ip foreign "
+                     "pre tcp dport 9090 dnat to " + std::string(Lab::kBackend) + ":8080"),
+              "");
+    public_zone().forward_ports.push_back({"80", "tcp", "8080", Lab::kBackend});
+  }
+};
+
+TEST_F(StrictForwardPorts, OffForwardsAnotherToolsDnat) {
+  auto backend = listen(lab_->backend, 8080);
+  reload();
+  EXPECT_EQ(connect_from(lab_->client, Lab::kRouterInside, 9090), Outcome::Connected);
+  EXPECT_EQ(peer_seen_by(backend), Lab::kClient);
+}
+
+TEST_F(StrictForwardPorts, OnRejectsAnotherToolsDnatAndForwardsTheFirewallsOwn) {
+  auto backend = listen(lab_->backend, 8080);
+  config_.conf.strict_forward_ports = "yes";
+  reload();
+  EXPECT_EQ(connect_from(lab_->client, Lab::kRouterInside, 9090), Outcome::Rejected);
+  EXPECT_EQ(connect_from(lab_->client, Lab::kRouterInside, 80), Outcome::Connected);
+  EXPECT_EQ(peer_seen_by(backend), Lab::kClient);
+  // nft 1.0.6 (Debian 12) has no datatype for proto-dst without a protocol and prints the port
+  // in hex; nft 1.1 prints "80", as fwctl's IR text does.
+  std::string dnat = run_in(lab_->router, "nft list chain inet firewalld filter_FORWARD_dnat");
+  EXPECT_TRUE(dnat.find("ct original proto-dst 80 accept") != std::string::npos ||
+              dnat.find("ct original proto-dst 0x50 [invalid type] accept") != std::string::npos)
+      << dnat;
+}
+
+// Rich-rule limit burst (firewalld 2.2): at 1/minute, how many new connections in a row the
+// accept lets through before the rest fall through to the zone's reject.
+class LimitBurst : public Traffic {
+ protected:
+  int connections_accepted(const std::string& limit) {
+    auto web = listen(lab_->router, 8080);
+    auto rule = model::parse_rich_rule("rule port port=8080 protocol=tcp accept " + limit);
+    EXPECT_TRUE(rule) << rule.error().message();
+    if (!rule) return -1;
+    public_zone().rules.push_back(*rule);
+    reload();
+    int accepted = 0;
+    for (int i = 0; i < 15; ++i) {
+      if (connect_from(lab_->client, Lab::kRouterInside, 8080) != Outcome::Connected) break;
+      ++accepted;
+    }
+    return accepted;
+  }
+};
+
+// Exactly the burst on an idle machine; one less when a loaded one retransmits a SYN, which
+// takes a token too. The ranges do not overlap, so each still tells the bursts apart.
+TEST_F(LimitBurst, WithoutBurstNftsDefaultOfFive) {
+  int accepted = connections_accepted("limit value=\"1/m\"");
+  EXPECT_TRUE(accepted == 5 || accepted == 4) << accepted;
+}
+
+TEST_F(LimitBurst, BurstTwoLetsFewerThrough) {
+  int accepted = connections_accepted("limit value=\"1/m\" burst=2");
+  EXPECT_TRUE(accepted == 2 || accepted == 1) << accepted;
+}
+
+TEST_F(LimitBurst, BurstTenLetsMoreThrough) {
+  int accepted = connections_accepted("limit value=\"1/m\" burst=10");
+  EXPECT_TRUE(accepted == 10 || accepted == 9) << accepted;
+}
+
+// IPv6_rpfilter's modes (firewalld 2.2) with an asymmetric route: the client sends from
+// fd00:200:9::2, which the router routes out of out0, not in0 where the packets arrive. Strict
+// drops them, loose lets them in (any route back will do); the -forward modes check forwarded
+// packets only. Counters (NftablesCounters) show which rule each SYN met; the replies follow the
+// asymmetric route and are lost, so no connection completes.
+class Rpfilter : public Traffic {
+ protected:
+  static constexpr const char* kAsymmetricSource = "fd00:200:9::2";
+  static constexpr const char* kBeyondRouter = "fd00:200:8::1";
+
+  void SetUp() override {
+    Traffic::SetUp();
+    if (HasFatalFailure()) return;
+    EXPECT_EQ(run_in(lab_->client, std::string("ip -6 addr add ") + kAsymmetricSource +
+                                       "/128 dev eth0 nodad && "
+                                       "ip -6 route add fd00:200:8::/64 via fd00:200:1::1"),
+              "");
+    EXPECT_EQ(run_in(lab_->router, "ip -6 route add fd00:200:9::/64 dev out0 && "
+                                   "ip -6 route add fd00:200:8::/64 dev out0 && "
+                                   "echo 1 > /proc/sys/net/ipv6/conf/all/forwarding"),
+              "");
+    config_.conf.nftables_counters = "yes";
+  }
+
+  // SYNs from the asymmetric source to the router's port 22 and to an address beyond it.
+  void send_asymmetric(const char* mode) {
+    config_.conf.ipv6_rpfilter = mode;
+    reload();
+    constexpr std::chrono::milliseconds kShort{300};
+    EXPECT_NE(connect_from(lab_->client, Lab::kRouterInside6, 22, kAsymmetricSource, kShort),
+              Outcome::Connected);
+    EXPECT_NE(connect_from(lab_->client, kBeyondRouter, 8080, kAsymmetricSource, kShort),
+              Outcome::Connected);
+  }
+
+  std::string chain(const std::string& name) {
+    return run_in(lab_->router, "nft list chain inet firewalld " + name);
+  }
+  static bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+  }
+};
+
+TEST_F(Rpfilter, StrictDropsPacketsWhoseRouteBackLeavesByAnotherInterface) {
+  auto ssh = listen(lab_->router, 22);
+  send_asymmetric("strict");
+  std::string pre = chain("filter_PREROUTING");  // both SYNs (2, or more after a retransmit)
+  EXPECT_TRUE(has(pre, "fib saddr . mark . iif oif missing counter packets ")) << pre;
+  EXPECT_FALSE(has(pre, "fib saddr . mark . iif oif missing counter packets 0 ")) << pre;
+  EXPECT_FALSE(has(pre, "fib saddr . mark . iif oif missing counter packets 1 ")) << pre;
+  EXPECT_TRUE(has(chain("filter_IN_public_allow"), "tcp dport 22 counter packets 0 "));
+}
+
+TEST_F(Rpfilter, LooseLetsThemInBecauseARouteBackExists) {
+  auto ssh = listen(lab_->router, 22);
+  send_asymmetric("loose");
+  std::string pre = chain("filter_PREROUTING");
+  EXPECT_TRUE(has(pre, "fib saddr . mark oif missing counter packets 0 ")) << pre;
+  std::string allow = chain("filter_IN_public_allow");
+  EXPECT_FALSE(has(allow, "tcp dport 22 counter packets 0 ")) << allow;
+}
+
+TEST_F(Rpfilter, StrictForwardChecksForwardedPacketsOnly) {
+  auto ssh = listen(lab_->router, 22);
+  send_asymmetric("strict-forward");
+  EXPECT_FALSE(has(chain("filter_PREROUTING"), "fib"));
+  std::string forward = chain("filter_FORWARD");
+  EXPECT_TRUE(has(forward, "fib saddr . mark . iif oif missing counter packets ")) << forward;
+  EXPECT_FALSE(has(forward, "fib saddr . mark . iif oif missing counter packets 0 ")) << forward;
+  std::string allow = chain("filter_IN_public_allow");
+  EXPECT_FALSE(has(allow, "tcp dport 22 counter packets 0 ")) << allow;
+}
+
+TEST_F(Rpfilter, LooseForwardLetsForwardedPacketsWithARouteBackThrough) {
+  send_asymmetric("loose-forward");
+  std::string forward = chain("filter_FORWARD");
+  EXPECT_TRUE(has(forward, "fib saddr . mark oif missing counter packets 0 ")) << forward;
+  // On to the zones, which reject forwarding by default.
+  EXPECT_FALSE(has(forward, "counter packets 0 bytes 0 jump filter_FORWARD_ZONES")) << forward;
 }
 
 }  // namespace
