@@ -18,6 +18,7 @@
 #include "bus/config_objects.hpp"
 #include "bus/error_map.hpp"
 #include "bus/firewall_adaptor.hpp"
+#include "bus/conversion_filter.hpp"
 #include "bus/introspection_filter.hpp"
 #include "bus/ipset_adaptor.hpp"
 #include "bus/policies_adaptor.hpp"
@@ -80,6 +81,7 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
   firewall_->set_config_objects(config_objects_.get());
   // Introspect answers in firewalld's form for every path, objects exported later included.
   introspection_ = std::make_unique<IntrospectionFilter>(*main_object_, authorizer_.get());
+  conversion_ = std::make_unique<ConversionFilter>(*main_object_, *authorizer_);
 }
 
 BusService::~BusService() {

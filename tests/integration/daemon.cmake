@@ -69,3 +69,10 @@ add_test(NAME daemon_config_item_members
                  ${CMAKE_SOURCE_DIR})
 set_tests_properties(daemon_config_item_members PROPERTIES LABELS integration
                      SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# firewalld's argument forms (dbus-python's conversions) on every kind of method, and its refusals.
+add_test(NAME daemon_argument_forms
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/daemon_argument_forms.sh $<TARGET_FILE:fwctld>
+                 ${CMAKE_SOURCE_DIR})
+set_tests_properties(daemon_argument_forms PROPERTIES LABELS "integration;clients"
+                     SKIP_RETURN_CODE 77 TIMEOUT 60)
