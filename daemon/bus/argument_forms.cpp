@@ -158,10 +158,7 @@ struct Converter {
 
   static bool fits(const Value& v, char c) {
     if (v.above_int64) return c == 't';
-    auto in = [&](auto lo, auto hi) {
-      return v.integer >= static_cast<std::int64_t>(lo) &&
-             (hi < 0 || static_cast<std::uint64_t>(v.integer) <= static_cast<std::uint64_t>(hi));
-    };
+    auto in = [&](std::int64_t lo, std::int64_t hi) { return v.integer >= lo && v.integer <= hi; };
     switch (c) {
       case 'y': return in(0, 255);
       case 'n': return in(-32768, 32767);
@@ -282,6 +279,11 @@ std::vector<std::string> split_signature(std::string_view signature) {
 }
 
 Value canonical(Value value, bool& changed) {
+  if (value.kind == Value::Kind::Int && value.signature != "i" && !value.above_int64 &&
+      Converter::fits(value, 'i')) {
+    value.signature = "i";  // every int of firewalld's settings is an 'i'
+    changed = true;
+  }
   if (value.items.empty()) return value;
   bool inner = false;
   std::vector<Value> items;

@@ -55,7 +55,9 @@ std::variant<std::vector<Value>, Refusal> convert_arguments(
 
 // A value sent inside a variant as firewalld sees it: nested variants unwrapped (already done by
 // reading) and an array of variants whose items share one type given that item type
-// (godbus's []interface{} of strings arrives as av; python sees a list of str either way).
+// (godbus's []interface{} of strings arrives as av; python sees a list of str either way), and
+// an integer of another width that fits an 'i' given as 'i' (python sees an int; every integer
+// in firewalld's settings dicts is an 'i').
 // `changed` is set when the form differs from what was sent.
 Value canonical(Value value, bool& changed);
 

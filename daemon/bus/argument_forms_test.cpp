@@ -141,6 +141,9 @@ TEST(ArgumentForms, CanonicalGivesHomogeneousVariantArraysTheirItemType) {
   changed = false;
   v = canonical(list({str("a")}, "as"), changed);
   EXPECT_FALSE(changed);
+  v = canonical(num(-5, "n"), changed);
+  EXPECT_TRUE(changed);
+  EXPECT_EQ(v.signature, "i");
 }
 
 TEST(ArgumentForms, SplitSignature) {

@@ -115,3 +115,9 @@ call("svc2 zone services", config_zone("svc2"), I + ".config.zone", "getServices
 call("config.direct addRule priority as x", CONFIG, I + ".config.direct", "addRule", "sssxas",
      "ipv4", "filter", "INPUT", dbus.Int64(3), ["-j", "ACCEPT"])
 call("config.direct getAllRules", CONFIG, I + ".config.direct", "getAllRules", "")
+call("config.addPolicy priority as n, zones as av", CONFIG, I + ".config", "addPolicy", "sa{sv}",
+     "pol", {"priority": dbus.Int16(-5), "ingress_zones": dbus.Array([S("public")], signature="v"),
+             "egress_zones": dbus.Array([S("HOST")], signature="v"), "target": S("ACCEPT")})
+pol = call("config.getPolicyByName", CONFIG, I + ".config", "getPolicyByName", "s", "pol")
+print("  its settings:", plain(call("pol settings", pol or CONFIG, I + ".config.policy",
+                                    "getSettings", "") or {}))
