@@ -14,7 +14,8 @@
 # through DNAT (--userland-proxy=false), the container reaches outside masqueraded (outside sees
 # the host's address), and both still hold after a reload and after a restart of the daemon
 # while dockerd runs (docker re-applies on Reloaded and on NameOwnerChanged).
-# Exits 77 (skipped) when not root or when a tool is missing.
+# FWCTL_DOCKER_MONITOR=FILE records the bus traffic (dbus-monitor) into FILE, to see what
+# dockerd sends. Exits 77 (skipped) when not root or when a tool is missing.
 set -euo pipefail
 daemon=${1:?usage: docker.sh DAEMON SOURCE_DIR}
 src=${2:?usage: docker.sh DAEMON SOURCE_DIR}
@@ -75,6 +76,10 @@ wait_for() {  # wait_for WHAT COMMAND...
 sed "s|@LISTEN@|unix:path=$work/bus|" "$src/tests/integration/bus.conf.in" > "$work/bus.conf"
 pids+=("$(dbus-daemon --config-file="$work/bus.conf" --fork --print-pid)")
 export DBUS_SYSTEM_BUS_ADDRESS=unix:path=$work/bus
+if [ -n "${FWCTL_DOCKER_MONITOR:-}" ]; then
+  dbus-monitor --system > "$FWCTL_DOCKER_MONITOR" 2>&1 &
+  pids+=("$!")
+fi
 mkdir -p "$work/etc"
 printf 'DefaultZone=public\nFirewallBackend=nftables\n' > "$work/etc/firewalld.conf"
 
