@@ -6,10 +6,10 @@ build_pkgs=(build-essential cmake ninja-build pkg-config libpugixml-dev libsdbus
             libnftnl-dev libmnl-dev libsystemd-dev scdoc ccache)  # scdoc: the man pages
 # ccache: scripts/build.sh uses it when installed (a rebuild of an unchanged tree costs seconds).
 test_pkgs=(libgtest-dev libgmock-dev googletest dbus iproute2 nftables iptables ipset python3-dbus libxml2-utils firewalld firewalld-tests
-           systemd util-linux libglib2.0-bin clang-14 libclang-rt-14-dev docker.io busybox-static)
+           systemd util-linux libglib2.0-bin clang-14 libclang-rt-14-dev docker.io busybox-static podman netavark)
            # systemd: systemd-analyze, busctl; util-linux: unshare, mount; libglib2.0-bin: gdbus;
            # clang-14 and its runtime libraries: the sanitizer build of scripts/test.sh
-           # docker.io, busybox-static: tests/clients/docker.sh (its image is a busybox root)
+           # docker.io, busybox-static, podman, netavark: tests/clients/ (images are a busybox root)
 pkgs=("${build_pkgs[@]}")
 [ "${1:-}" = "--test" ] && pkgs+=("${test_pkgs[@]}")
 

@@ -5,3 +5,7 @@ add_test(NAME clients_docker
          COMMAND ${CMAKE_CURRENT_LIST_DIR}/docker.sh $<TARGET_FILE:fwctld> ${CMAKE_SOURCE_DIR})
 set_tests_properties(clients_docker PROPERTIES LABELS "integration;clients" SKIP_RETURN_CODE 77
                      TIMEOUT 120)
+add_test(NAME clients_podman
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/podman.sh $<TARGET_FILE:fwctld> ${CMAKE_SOURCE_DIR})
+set_tests_properties(clients_podman PROPERTIES LABELS "integration;clients" SKIP_RETURN_CODE 77
+                     TIMEOUT 120)

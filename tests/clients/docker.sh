@@ -25,7 +25,9 @@ on_cleanup() {
   [ -S /run/fwctl-docker/docker.sock ] && timeout 20 /usr/bin/docker -H "$sock" rm -f web \
     >/dev/null 2>&1
   kill "$dockerd_pid" 2>/dev/null && timeout 20 tail --pid="$dockerd_pid" -f /dev/null
-  for d in /sys/fs/cgroup/*/"$cgroup_parent"; do [ -d "$d" ] && rmdir "$d"/* "$d" 2>/dev/null; done
+  for d in /sys/fs/cgroup/*/"$cgroup_parent"; do
+    [ -d "$d" ] && find "$d" -depth -type d -exec rmdir {} + 2>/dev/null
+  done
   umount -l /etc/docker 2>/dev/null
 }
 mkdir -p /run/fwctl-docker /etc/docker
