@@ -308,6 +308,47 @@ Value canonical(Value value, bool& changed) {
   return value;
 }
 
+std::optional<std::variant<Rewritten, Refusal>> partial_update(
+    std::string_view member, std::string_view signature, const std::vector<Value>& args) {
+  // The struct's fields as firewalld's IMPORT_EXPORT_STRUCTURE names them; "" for the zone's
+  // unused one, which update2 does not take.
+  static const std::vector<std::string> zone = {
+      "version", "short", "description", "", "target", "services", "ports", "icmp_blocks",
+      "masquerade", "forward_ports", "interfaces", "sources", "rules_str", "protocols",
+      "source_ports", "icmp_block_inversion"};
+  static const std::vector<std::string> service = {
+      "version", "short", "description", "ports", "modules", "destination", "protocols",
+      "source_ports"};
+  const std::vector<std::string>* names = member == "FirewallDConfigZone.update" ? &zone
+                                          : member == "FirewallDConfigService.update" ? &service
+                                                                                      : nullptr;
+  if (!names || args.size() != 1) return std::nullopt;
+  const Value& settings = args[0];
+  bool sequence = settings.kind == Value::Kind::List || settings.kind == Value::Kind::Tuple;
+  std::vector<std::string> fields = split_signature(signature.substr(1, signature.size() - 2));
+  if (!sequence || settings.items.size() >= fields.size()) return std::nullopt;
+  if (names == &zone && settings.items.size() < 5) {  // update reads the target first
+    std::string kind = settings.kind == Value::Kind::List ? "list" : "tuple";
+    return Refusal{kind + " index out of range"};
+  }
+  Converter converter;
+  Value dict;
+  dict.kind = Value::Kind::Mapping;
+  dict.signature = "a{sv}";
+  for (size_t i = 0; i < settings.items.size(); ++i) {
+    Value value = converter.convert(settings.items[i], fields[i], false);
+    if ((*names)[i].empty()) continue;
+    Value key;
+    key.kind = Value::Kind::String;
+    key.signature = "s";
+    key.text = (*names)[i];
+    dict.items.push_back(std::move(key));
+    dict.items.push_back(std::move(value));
+  }
+  if (converter.refusal) return *converter.refusal;
+  return Rewritten{"update2", {dict}};
+}
+
 std::variant<std::vector<Value>, Refusal> convert_arguments(
     std::string_view member, const std::vector<std::string>& arg_names,
     std::string_view signature, const std::vector<Value>& args) {

@@ -19,6 +19,7 @@
 // struct even where firewalld's code would unpack a list of the right length (config.direct).
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -52,6 +53,18 @@ struct Refusal {
 std::variant<std::vector<Value>, Refusal> convert_arguments(
     std::string_view member, const std::vector<std::string>& arg_names,
     std::string_view signature, const std::vector<Value>& args);
+
+// config.zone.update and config.service.update (`member` as python names it,
+// "FirewallDConfigZone.update") with fewer settings than the struct has: firewalld updates only
+// the fields given (fw_config.set_zone_config enumerates them into a dict; the others keep their
+// values), which is what update2 does with those keys. The call to make instead, update2 with
+// that dict, or the refusal; nullopt when the call is not such a shorter update.
+struct Rewritten {
+  std::string member;  // the D-Bus member to call instead
+  std::vector<Value> args;
+};
+std::optional<std::variant<Rewritten, Refusal>> partial_update(
+    std::string_view member, std::string_view signature, const std::vector<Value>& args);
 
 // A value sent inside a variant as firewalld sees it: nested variants unwrapped (already done by
 // reading) and an array of variants whose items share one type given that item type

@@ -129,6 +129,24 @@ TEST(ArgumentForms, ConfigAddZoneTakesAShorterTuple) {
   EXPECT_EQ(refusal(r), "INVALID_TYPE: structure size mismatch 4 != 7");
 }
 
+TEST(ArgumentForms, ShorterZoneUpdateIsUpdate2WithTheFieldsGiven) {
+  std::vector<Value> six = {str("1.0"), str("z"), str(""), boolean(false), str("ACCEPT"),
+                            list({str("ssh")}, "as")};
+  auto r = partial_update("FirewallDConfigZone.update", "(sssbsasb)", {list(six, "av")});
+  ASSERT_TRUE(r.has_value());
+  const auto& rewritten = std::get<Rewritten>(*r);
+  EXPECT_EQ(rewritten.member, "update2");
+  ASSERT_EQ(rewritten.args.size(), 1u);
+  EXPECT_EQ(rewritten.args[0].signature, "a{sv}");
+  ASSERT_EQ(rewritten.args[0].items.size(), 10u);  // 5 keys: the unused field is left out
+  EXPECT_EQ(rewritten.args[0].items[6].text, "target");
+  EXPECT_EQ(rewritten.args[0].items[9].signature, "as");
+  six.resize(4);
+  r = partial_update("FirewallDConfigZone.update", "(sssbsasb)", {list(six, "av")});
+  EXPECT_EQ(std::get<Refusal>(*r).message, "list index out of range");
+  EXPECT_FALSE(partial_update("FirewallDConfigIcmpType.update", "(ss)", {list({str("")}, "av")}));
+}
+
 TEST(ArgumentForms, CanonicalGivesHomogeneousVariantArraysTheirItemType) {
   bool changed = false;
   Value v = canonical(list({str("a"), str("b")}, "av"), changed);

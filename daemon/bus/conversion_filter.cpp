@@ -89,6 +89,7 @@ struct RawMessage : sdbus::Message {
 struct Decision {
   bool convert = false;
   std::variant<std::vector<Value>, Refusal> arguments;
+  std::string member;  // the member to call; empty for the caller's
 };
 
 Decision plan(sd_bus_message* m, const MethodIn& method) {
@@ -103,7 +104,12 @@ Decision plan(sd_bus_message* m, const MethodIn& method) {
     if (!changed) return {};
   }
   std::string name = python_method(sd_bus_message_get_interface(m), sd_bus_message_get_member(m));
-  return {true, convert_arguments(name, method.names, method.signature, args)};
+  if (auto partial = partial_update(name, method.signature, args)) {
+    if (auto* refusal = std::get_if<Refusal>(&*partial)) return {true, *refusal, {}};
+    auto& rewritten = std::get<Rewritten>(*partial);
+    return {true, std::move(rewritten.args), rewritten.member};
+  }
+  return {true, convert_arguments(name, method.names, method.signature, args), {}};
 }
 
 }  // namespace
@@ -146,7 +152,7 @@ struct ConversionFilter::Impl : std::enable_shared_from_this<ConversionFilter::I
     try {
       Decision decision = plan(m, it->second);
       if (decision.convert) {
-        self->authorize(m, std::move(decision.arguments));
+        self->authorize(m, std::move(decision.arguments), std::move(decision.member));
         return 1;
       }
     } catch (...) {  // nothing may reach sd-bus; it answers the call as it is then
@@ -155,17 +161,19 @@ struct ConversionFilter::Impl : std::enable_shared_from_this<ConversionFilter::I
     return 0;
   }
 
-  void authorize(sd_bus_message* m, std::variant<std::vector<Value>, Refusal> arguments) {
+  void authorize(sd_bus_message* m, std::variant<std::vector<Value>, Refusal> arguments,
+                 std::string member) {
     RawMessage call(m, sdbus);
     std::weak_ptr<Impl> alive = weak_from_this();
     sd_bus_message_ref(m);
-    auto done = [alive, m, arguments = std::move(arguments)](const sdbus::Error* refusal) {
+    auto done = [alive, m, arguments = std::move(arguments),
+                 member = std::move(member)](const sdbus::Error* refusal) {
       std::shared_ptr<Impl> self = alive.lock();
       if (self && refusal) {
         sd_bus_reply_method_errorf(m, refusal->getName().c_str(), "%s",
                                    refusal->getMessage().c_str());
       } else if (self) {
-        self->answer(m, arguments);
+        self->answer(m, arguments, member);
       }
       sd_bus_message_unref(m);
     };
@@ -173,18 +181,19 @@ struct ConversionFilter::Impl : std::enable_shared_from_this<ConversionFilter::I
                       std::move(done));
   }
 
-  void answer(sd_bus_message* m, const std::variant<std::vector<Value>, Refusal>& arguments) {
+  void answer(sd_bus_message* m, const std::variant<std::vector<Value>, Refusal>& arguments,
+              const std::string& member) {
     if (const auto* refusal = std::get_if<Refusal>(&arguments)) {
       sys::log::error(refusal->message);  // as firewalld's dbus_handle_exceptions logs it
       sd_bus_reply_method_errorf(m, kErrorName, "%s", refusal->message.c_str());
       return;
     }
-    if (forward(m, std::get<std::vector<Value>>(arguments)) < 0) {
+    if (forward(m, std::get<std::vector<Value>>(arguments), member) < 0) {
       sd_bus_reply_method_errorf(m, SD_BUS_ERROR_FAILED, "cannot pass the call on");
     }
   }
 
-  int forward(sd_bus_message* m, const std::vector<Value>& args) {
+  int forward(sd_bus_message* m, const std::vector<Value>& args, const std::string& member) {
     const char* own = nullptr;
     int r = sd_bus_get_unique_name(bus, &own);
     if (r < 0) return r;
@@ -192,7 +201,8 @@ struct ConversionFilter::Impl : std::enable_shared_from_this<ConversionFilter::I
     sd_bus_message* copy = nullptr;
     r = sd_bus_message_new_method_call(bus, &copy, own, sd_bus_message_get_path(m),
                                        sd_bus_message_get_interface(m),
-                                       sd_bus_message_get_member(m));
+                                       member.empty() ? sd_bus_message_get_member(m)
+                                                      : member.c_str());
     if (r >= 0) r = write_values(copy, args);
     if (r >= 0) r = sd_bus_call_async(bus, &p->slot, copy, on_answer, p.get(), 0);
     sd_bus_message_unref(copy);

@@ -90,8 +90,11 @@ call("config.addZone 15 items", CONFIG, I + ".config", "addZone", "sav", "short"
 call("config.addZone 4 items", CONFIG, I + ".config", "addZone", "sav", "four", docker[:4])
 call("config.addService 3 items", CONFIG, I + ".config", "addService", "sav", "svc3",
      [S("1.0"), S("Short"), S("Described")])
-call("svc3 settings", bus.get_object(NAME, CONFIG).getServiceByName(
-    "svc3", dbus_interface=I + ".config"), I + ".config.service", "getSettings", "")
+svc3 = bus.get_object(NAME, CONFIG).getServiceByName("svc3", dbus_interface=I + ".config")
+call("svc3 settings", svc3, I + ".config.service", "getSettings", "")
+call("config.service update 4 items", svc3, I + ".config.service", "update", "(sssa(ss))",
+     dbus.Struct(["1.0", "Other", "Text", [("22", "tcp")]], signature="sssa(ss)"))
+call("svc3 settings after", svc3, I + ".config.service", "getSettings", "")
 nested = list(docker)
 nested[6] = dbus.Array([dbus.Array(["80", "tcp"], signature="s")], signature="as")
 call("config.addZone port as list", CONFIG, I + ".config", "addZone", "sav", "nested", nested)
@@ -103,7 +106,11 @@ as_struct[5] = dbus.Array(["ssh"], signature="v")
 call("config.addZone services as av", CONFIG, I + ".config", "addZone",
      "s(sssbsava(ss)asba(ssss)asasasasa(ss)b)", "svc", dbus.Struct(as_struct))
 call("svc zone services", config_zone("svc"), I + ".config.zone", "getServices", "")
-call("config.zone update as av", path, I + ".config.zone", "update", "av", docker)
+call("config.zone update as av", path, I + ".config.zone", "update", "av", docker[:15] + [B(True)])
+call("config.zone update 6 items", path, I + ".config.zone", "update", "av",
+     docker[:5] + [dbus.Array(["ssh"], signature="s")])
+call("config.zone update 4 items", path, I + ".config.zone", "update", "av", docker[:4])
+call("docker zone settings after", path, I + ".config.zone", "getSettings", "")
 call("config.zone setMasquerade as variant", path, I + ".config.zone", "setMasquerade", "v",
      B(True))
 call("config.zone setMasquerade as u", path, I + ".config.zone", "setMasquerade", "u",
