@@ -44,10 +44,10 @@ dockerd_pid=$!
 wait_for "dockerd answers" docker version || finish
 
 check "docker created its permanent zone" "yes" \
-  "$(/usr/bin/firewall-cmd --permanent --get-zones | tr ' ' '\n' | grep -qx docker && echo yes)"
-check "docker zone target" "ACCEPT" "$(/usr/bin/firewall-cmd --permanent --zone=docker --get-target)"
+  "$("$fwcmd" --permanent --get-zones | tr ' ' '\n' | grep -qx docker && echo yes)"
+check "docker zone target" "ACCEPT" "$("$fwcmd" --permanent --zone=docker --get-target)"
 check "docker0 bound to the docker zone" "docker" \
-  "$(/usr/bin/firewall-cmd --get-zone-of-interface=docker0 2>&1)"
+  "$("$fwcmd" --get-zone-of-interface=docker0 2>&1)"
 
 # An image of busybox-static alone; a web server on 80 with a page of its own.
 mkdir -p "$work/root/bin" "$work/root/www"
@@ -69,14 +69,14 @@ traffic() {  # traffic WHEN
 }
 traffic "after start"
 
-/usr/bin/firewall-cmd --reload >/dev/null
+"$fwcmd" --reload >/dev/null
 wait_for "docker re-bound docker0 after the reload" \
-  sh -c '[ "$(/usr/bin/firewall-cmd --get-zone-of-interface=docker0)" = docker ]' || true
+  sh -c '[ "$("$fwcmd" --get-zone-of-interface=docker0)" = docker ]' || true
 traffic "after --reload"
 
 stop_daemon
 start_daemon
 wait_for "docker re-bound docker0 after the restart" \
-  sh -c '[ "$(/usr/bin/firewall-cmd --get-zone-of-interface=docker0)" = docker ]' || true
+  sh -c '[ "$("$fwcmd" --get-zone-of-interface=docker0)" = docker ]' || true
 traffic "after a restart of the daemon"
 finish

@@ -10,6 +10,8 @@
 #   listen_outside PORT; peer_seen             # the peer address of the first connection to
 #                                              # outside:PORT (8 s at most), "nothing came"
 #   finish                                     # exit 1 with the logs when a check failed
+# The command-line client is $fwcmd: FWCTL_CLI (ctest passes the built fwctl) or Debian's
+# firewall-cmd.
 # The script sets on_cleanup (a function) for what it started itself; pids are killed after.
 # Exposes $work (removed on exit), $src, $daemon, $failures. A private /run (tmpfs) holds the
 # sockets, the xtables lock and the netns files. FWCTL_CLIENT_MONITOR=FILE records the bus
@@ -19,10 +21,11 @@ daemon=${2:?usage: $client.sh DAEMON SOURCE_DIR}
 src=${3:?usage: $client.sh DAEMON SOURCE_DIR}
 shift 3
 src=$(cd "$src" && pwd)
+export fwcmd=${FWCTL_CLI:-/usr/bin/firewall-cmd}
 
 if [ -z "${FWCTL_CLIENT_INNER:-}" ]; then
   [ "$(id -u)" = 0 ] || { echo "SKIP: needs root (namespaces, $client)"; exit 77; }
-  for tool in dbus-daemon unshare iptables /usr/bin/firewall-cmd python3 "$@"; do
+  for tool in dbus-daemon unshare iptables "$fwcmd" python3 "$@"; do
     command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
   done
   FWCTL_CLIENT_INNER=1 exec unshare --mount --net --propagation private "$0" "$daemon" "$src"
@@ -91,8 +94,8 @@ start_daemon() {
   fi
   daemon_pid=$!
   pids+=("$daemon_pid")
-  wait_for "the firewall daemon answers" /usr/bin/firewall-cmd --state
-  /usr/bin/firewall-cmd --zone=public --add-interface=veth-host >/dev/null
+  wait_for "the firewall daemon answers" "$fwcmd" --state
+  "$fwcmd" --zone=public --add-interface=veth-host >/dev/null
 }
 stop_daemon() {
   kill "$daemon_pid"

@@ -45,7 +45,7 @@ ln -s busybox "$work/root/bin/sh"
 echo "hello from podman" > "$work/root/www/index.html"
 tar -C "$work/root" -c . | podman import - fwctl/busybox:test >/dev/null 2>&1
 
-sources() { /usr/bin/firewall-cmd --zone=trusted --list-sources; }
+sources() { "$fwcmd" --zone=trusted --list-sources; }
 run_web() {
   # Low limits: podman would raise them to 1048576, which needs a privilege a sandboxed CI
   # machine may not grant; lowering needs none.
@@ -72,7 +72,7 @@ check "removeSource: the subnet leaves the trusted zone with the last container"
 
 run_web
 check "the subnet in the trusted zone again" "10.88.0.0/16" "$(sources)"
-/usr/bin/firewall-cmd --reload >/dev/null
+"$fwcmd" --reload >/dev/null
 check "the runtime binding is gone after --reload" "" "$(sources)"
 # Deliberate difference: firewalld flushes the iptables tables on reload, netavark's rules with
 # them; fwctld leaves them, so the published port still answers (through the DNAT rule and the
