@@ -38,6 +38,7 @@ start_daemon
 echo "{}" > "$work/daemon.json"
 /usr/sbin/dockerd -H "$sock" --data-root "$work/docker" --exec-root /run/fwctl-docker/exec \
   --pidfile /run/fwctl-docker/docker.pid --storage-driver vfs --bip 10.231.0.1/24 \
+  --ipv6 --fixed-cidr-v6 fd00:231::/64 --experimental --ip6tables \
   --userland-proxy=false --cgroup-parent "/$cgroup_parent" --config-file "$work/daemon.json" \
   > "$work/dockerd.log" 2>&1 &
 dockerd_pid=$!
@@ -66,6 +67,12 @@ traffic() {  # traffic WHEN
   docker exec web /bin/busybox sh -c 'echo hi | busybox nc -w 3 10.232.0.2 9000' >/dev/null 2>&1 \
     || true
   check "container masqueraded to outside ($1)" "10.232.0.1" "$(peer_seen)"
+  check "published port reachable from outside over IPv6 ($1)" "hello from the container" \
+    "$(from_outside_http "http://[fd00:232::1]:8080/")"
+  listen_outside 9000 fd00:232::2
+  docker exec web /bin/busybox sh -c 'echo hi | busybox nc -w 3 fd00:232::2 9000' >/dev/null \
+    2>&1 || true
+  check "container masqueraded to outside over IPv6 ($1)" "fd00:232::1" "$(peer_seen)"
 }
 traffic "after start"
 

@@ -7,8 +7,9 @@
 #   start_daemon / stop_daemon                 # DAEMON: fwctld's path, or "firewalld"
 #   check WHAT EXPECTED ACTUAL, wait_for WHAT COMMAND...
 #   from_outside_http URL                      # the page, or the error, seen from outside
-#   listen_outside PORT; peer_seen             # the peer address of the first connection to
-#                                              # outside:PORT (8 s at most), "nothing came"
+#   listen_outside PORT [ADDR]; peer_seen      # the peer address of the first connection to
+#                                              # outside's ADDR:PORT (10.232.0.2 unless
+#                                              # given; 8 s at most), or "nothing came"
 #   finish                                     # exit 1 with the logs when a check failed
 # The command-line client is $fwcmd: FWCTL_CLI (ctest passes the built fwctl) or Debian's
 # firewall-cmd.
@@ -102,12 +103,15 @@ stop_daemon() {
   timeout 20 tail --pid="$daemon_pid" -f /dev/null
 }
 
-# The world outside the host: 10.232.0.2, behind the host's 10.232.0.1.
+# The world outside the host: 10.232.0.2 and fd00:232::2, behind the host's 10.232.0.1 and
+# fd00:232::1.
 ip netns add outside
 ip link add veth-host type veth peer name veth-out netns outside
 ip addr add 10.232.0.1/24 dev veth-host
+ip -6 addr add fd00:232::1/64 dev veth-host nodad
 ip link set veth-host up
 ip -n outside addr add 10.232.0.2/24 dev veth-out
+ip -n outside -6 addr add fd00:232::2/64 dev veth-out nodad
 ip -n outside link set veth-out up
 ip -n outside link set lo up
 
@@ -121,12 +125,13 @@ except OSError as e:
 ' "$1"
 }
 
-listen_outside() {  # listen_outside PORT
+listen_outside() {  # listen_outside PORT [ADDRESS]
   ip netns exec outside python3 -c '
 import socket, sys
-s = socket.socket()
+address = sys.argv[2] if len(sys.argv) > 2 else "10.232.0.2"
+s = socket.socket(socket.AF_INET6 if ":" in address else socket.AF_INET)
 s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("10.232.0.2", int(sys.argv[1])))
+s.bind((address, int(sys.argv[1])))
 s.listen(1)
 s.settimeout(8)
 try:
@@ -134,7 +139,7 @@ try:
     print(peer[0])
 except socket.timeout:
     print("nothing came")
-' "$1" > "$work/peer" &
+' "$@" > "$work/peer" &
   listener=$!
   wait_for "the listener outside" sh -c "ip netns exec outside ss -Htln | grep -q ':$1 '"
 }
