@@ -16,6 +16,7 @@
 #include "bus/argument_forms.hpp"
 #include "bus/authorizer.hpp"
 #include "bus/error_map.hpp"  // kErrorName
+#include "bus/introspection_filter.hpp"  // reply_firewalld_properties_error
 #include "bus/message_values.hpp"
 #include "dbus_idl/idl_table.h"
 #include "sys/log.hpp"
@@ -51,6 +52,34 @@ const std::map<std::pair<std::string, std::string>, MethodIn>& idl_methods() {
     return t;
   }();
   return table;
+}
+
+constexpr std::string_view kPropertiesInterface = "org.freedesktop.DBus.Properties";
+
+// firewalld's own Get, GetAll and Set (every object of it defines them, with these names).
+const MethodIn* properties_method(std::string_view member) {
+  static const std::map<std::string_view, MethodIn> methods = {
+      {"Get", {"ss", {"interface_name", "property_name"}}},
+      {"GetAll", {"s", {"interface_name"}}},
+      {"Set", {"ssv", {"interface_name", "property_name", "new_value"}}},
+  };
+  auto it = methods.find(member);
+  return it == methods.end() ? nullptr : &it->second;
+}
+
+// The python class of the object at `path`, for a Properties method's TypeErrors.
+std::string python_class_of_path(std::string_view path) {
+  static const std::map<std::string_view, std::string_view> kinds = {
+      {"zone", "FirewallDConfigZone"},       {"service", "FirewallDConfigService"},
+      {"policy", "FirewallDConfigPolicy"},   {"ipset", "FirewallDConfigIPSet"},
+      {"icmptype", "FirewallDConfigIcmpType"}, {"helper", "FirewallDConfigHelper"}};
+  constexpr std::string_view config = "/org/fedoraproject/FirewallD1/config";
+  if (path.substr(0, config.size()) != config) return "FirewallD";
+  std::string_view rest = path.substr(config.size());
+  if (rest.empty()) return "FirewallDConfig";
+  rest.remove_prefix(1);
+  auto it = kinds.find(rest.substr(0, rest.find('/')));
+  return std::string(it == kinds.end() ? "FirewallDConfig" : it->second);
 }
 
 // The python method serving `interface`.`member` in firewalld, as its TypeErrors name it
@@ -89,7 +118,8 @@ struct RawMessage : sdbus::Message {
 struct Decision {
   bool convert = false;
   std::variant<std::vector<Value>, Refusal> arguments;
-  std::string member;  // the member to call; empty for the caller's
+  std::string member;     // the member to call; empty for the caller's
+  std::string signature;  // of the call to make
 };
 
 Decision plan(sd_bus_message* m, const MethodIn& method) {
@@ -103,13 +133,18 @@ Decision plan(sd_bus_message* m, const MethodIn& method) {
     for (const Value& arg : args) canonical(arg, changed);
     if (!changed) return {};
   }
-  std::string name = python_method(sd_bus_message_get_interface(m), sd_bus_message_get_member(m));
+  std::string_view interface = sd_bus_message_get_interface(m);
+  std::string name = interface == kPropertiesInterface
+                         ? python_class_of_path(sd_bus_message_get_path(m)) + "." +
+                               sd_bus_message_get_member(m)
+                         : python_method(interface, sd_bus_message_get_member(m));
   if (auto partial = partial_update(name, method.signature, args)) {
-    if (auto* refusal = std::get_if<Refusal>(&*partial)) return {true, *refusal, {}};
+    if (auto* refusal = std::get_if<Refusal>(&*partial)) return {true, *refusal, {}, {}};
     auto& rewritten = std::get<Rewritten>(*partial);
-    return {true, std::move(rewritten.args), rewritten.member};
+    return {true, std::move(rewritten.args), rewritten.member, "a{sv}"};
   }
-  return {true, convert_arguments(name, method.names, method.signature, args), {}};
+  return {true, convert_arguments(name, method.names, method.signature, args), {},
+          method.signature};
 }
 
 }  // namespace
@@ -138,7 +173,9 @@ struct ConversionFilter::Impl : std::enable_shared_from_this<ConversionFilter::I
   static int on_message(sd_bus_message* m, void* userdata, sd_bus_error*) {
     auto* self = static_cast<Impl*>(userdata);
     const char* interface = sd_bus_message_get_interface(m);
-    if (sd_bus_message_is_method_call(m, nullptr, nullptr) <= 0 || interface == nullptr ||
+    if (sd_bus_message_is_method_call(m, nullptr, nullptr) <= 0 || interface == nullptr) return 0;
+    bool properties = interface == kPropertiesInterface;
+    if (!properties &&
         std::string_view(interface).substr(0, kInterfacePrefix.size()) != kInterfacePrefix) {
       return 0;
     }
@@ -147,12 +184,18 @@ struct ConversionFilter::Impl : std::enable_shared_from_this<ConversionFilter::I
     if (sd_bus_get_unique_name(self->bus, &own) < 0 || !sender || std::strcmp(sender, own) == 0) {
       return 0;  // our own relayed call: in the IDL's form already
     }
-    auto it = idl_methods().find({interface, sd_bus_message_get_member(m)});
-    if (it == idl_methods().end()) return 0;
+    const MethodIn* method = nullptr;
+    if (properties) {
+      method = properties_method(sd_bus_message_get_member(m));
+    } else if (auto it = idl_methods().find({interface, sd_bus_message_get_member(m)});
+               it != idl_methods().end()) {
+      method = &it->second;
+    }
+    if (method == nullptr) return 0;
     try {
-      Decision decision = plan(m, it->second);
+      Decision decision = plan(m, *method);
       if (decision.convert) {
-        self->authorize(m, std::move(decision.arguments), std::move(decision.member));
+        self->authorize(m, std::move(decision));
         return 1;
       }
     } catch (...) {  // nothing may reach sd-bus; it answers the call as it is then
@@ -161,19 +204,17 @@ struct ConversionFilter::Impl : std::enable_shared_from_this<ConversionFilter::I
     return 0;
   }
 
-  void authorize(sd_bus_message* m, std::variant<std::vector<Value>, Refusal> arguments,
-                 std::string member) {
+  void authorize(sd_bus_message* m, Decision decision) {
     RawMessage call(m, sdbus);
     std::weak_ptr<Impl> alive = weak_from_this();
     sd_bus_message_ref(m);
-    auto done = [alive, m, arguments = std::move(arguments),
-                 member = std::move(member)](const sdbus::Error* refusal) {
+    auto done = [alive, m, decision = std::move(decision)](const sdbus::Error* refusal) {
       std::shared_ptr<Impl> self = alive.lock();
       if (self && refusal) {
         sd_bus_reply_method_errorf(m, refusal->getName().c_str(), "%s",
                                    refusal->getMessage().c_str());
       } else if (self) {
-        self->answer(m, arguments, member);
+        self->answer(m, decision);
       }
       sd_bus_message_unref(m);
     };
@@ -181,19 +222,19 @@ struct ConversionFilter::Impl : std::enable_shared_from_this<ConversionFilter::I
                       std::move(done));
   }
 
-  void answer(sd_bus_message* m, const std::variant<std::vector<Value>, Refusal>& arguments,
-              const std::string& member) {
-    if (const auto* refusal = std::get_if<Refusal>(&arguments)) {
+  void answer(sd_bus_message* m, const Decision& decision) {
+    if (const auto* refusal = std::get_if<Refusal>(&decision.arguments)) {
       sys::log::error(refusal->message);  // as firewalld's dbus_handle_exceptions logs it
       sd_bus_reply_method_errorf(m, kErrorName, "%s", refusal->message.c_str());
       return;
     }
-    if (forward(m, std::get<std::vector<Value>>(arguments), member) < 0) {
+    if (forward(m, decision) < 0) {
       sd_bus_reply_method_errorf(m, SD_BUS_ERROR_FAILED, "cannot pass the call on");
     }
   }
 
-  int forward(sd_bus_message* m, const std::vector<Value>& args, const std::string& member) {
+  int forward(sd_bus_message* m, const Decision& decision) {
+    const std::string& member = decision.member;
     const char* own = nullptr;
     int r = sd_bus_get_unique_name(bus, &own);
     if (r < 0) return r;
@@ -203,7 +244,9 @@ struct ConversionFilter::Impl : std::enable_shared_from_this<ConversionFilter::I
                                        sd_bus_message_get_interface(m),
                                        member.empty() ? sd_bus_message_get_member(m)
                                                       : member.c_str());
-    if (r >= 0) r = write_values(copy, args);
+    if (r >= 0) {
+      r = write_values(copy, decision.signature, std::get<std::vector<Value>>(decision.arguments));
+    }
     if (r >= 0) r = sd_bus_call_async(bus, &p->slot, copy, on_answer, p.get(), 0);
     sd_bus_message_unref(copy);
     if (r < 0) {
@@ -217,7 +260,7 @@ struct ConversionFilter::Impl : std::enable_shared_from_this<ConversionFilter::I
   static int on_answer(sd_bus_message* reply, void* userdata, sd_bus_error*) {
     auto* p = static_cast<Pending*>(userdata);
     if (const sd_bus_error* error = sd_bus_message_get_error(reply)) {
-      sd_bus_reply_method_error(p->call, error);
+      if (!reply_firewalld_properties_error(p->call, error)) sd_bus_reply_method_error(p->call, error);
     } else {
       sd_bus_message* ret = nullptr;
       int r = sd_bus_message_new_method_return(p->call, &ret);

@@ -12,7 +12,8 @@
 // (Authorizer: our own name) and the filter relays the answer, reply or error, to the caller.
 // sd-bus gives no way to hand a rebuilt message to its own dispatch, hence the round trip through
 // the bus; it costs only the calls in a foreign form. Calls already in the IDL's form are not
-// touched.
+// touched. org.freedesktop.DBus.Properties' Get, GetAll and Set are firewalld's methods too (its
+// objects define them, with dbus-python's rules), and are converted the same way.
 
 #include <sdbus-c++/IObject.h>
 

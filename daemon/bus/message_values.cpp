@@ -163,9 +163,11 @@ int read_values(sd_bus_message* m, std::vector<Value>& out) {
   }
 }
 
-int write_values(sd_bus_message* m, const std::vector<Value>& values) {
-  for (const Value& v : values) {
-    if (int r = write_one(m, v.signature, v); r < 0) return r;
+int write_values(sd_bus_message* m, std::string_view signature, const std::vector<Value>& values) {
+  std::vector<std::string> types = split_signature(signature);
+  if (types.size() != values.size()) return -EINVAL;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (int r = write_one(m, types[i], values[i]); r < 0) return r;
   }
   return 0;
 }

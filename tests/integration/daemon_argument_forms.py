@@ -128,3 +128,32 @@ call("config.addPolicy priority as n, zones as av", CONFIG, I + ".config", "addP
 pol = call("config.getPolicyByName", CONFIG, I + ".config", "getPolicyByName", "s", "pol")
 print("  its settings:", plain(call("pol settings", pol or CONFIG, I + ".config.policy",
                                     "getSettings", "") or {}))
+
+# org.freedesktop.DBus.Properties: firewalld's own Get/GetAll/Set under the same rules, and its
+# error names (dbus-python's name for a plain DBusException, which firewall-config's client does
+# not retry, unlike org.freedesktop.DBus.Error.*).
+P = "org.freedesktop.DBus.Properties"
+call("Get unknown property", MAIN, P, "Get", "ss", NAME, "nope")
+call("Get unknown interface", MAIN, P, "Get", "ss", NAME + ".nope", "version")
+call("Get interface as int", MAIN, P, "Get", "si", NAME, 1)
+call("Get in variants", MAIN, P, "Get", "vv", S(NAME), S("interface_version"))
+call("GetAll unknown interface", MAIN, P, "GetAll", "s", NAME + ".nope")
+call("Set read-only", MAIN, P, "Set", "ssv", NAME, "version", dbus.String("1", variant_level=1))
+call("Set MinimalMark as u", CONFIG, P, "Set", "ssv", I + ".config", "MinimalMark",
+     dbus.UInt32(5, variant_level=1))
+call("Set missing value", CONFIG, P, "Set", "ss", I + ".config", "MinimalMark")
+
+
+def name_only(label, *a):
+    """Only the error name: firewalld's text is python's (a traceback, an AttributeError)."""
+    obj = bus.get_object(NAME, a[0], introspect=False)
+    try:
+        print("%s: %s" % (label, plain(obj.get_dbus_method(a[2], a[1])(*a[4:], signature=a[3]))))
+    except dbus.DBusException as e:
+        print("%s: ERROR %s" % (label, e.get_dbus_name()))
+
+
+name_only("Set a bool for a string", CONFIG, P, "Set", "ssv", I + ".config", "IPv6_rpfilter",
+          dbus.Boolean(True, variant_level=1))
+name_only("unknown method", MAIN, zone, "noSuchMethod", "")
+name_only("method of another interface", MAIN, zone, "getDefaultZone", "")
