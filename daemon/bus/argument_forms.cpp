@@ -32,14 +32,22 @@ size_t complete_type_length(std::string_view s) {
 
 std::string python_class(const Value& v) {
   switch (v.kind) {
-    case Value::Kind::Bool: return "<class 'bool'>";
-    case Value::Kind::Int: return "<class 'int'>";
-    case Value::Kind::Double: return "<class 'float'>";
-    case Value::Kind::String: return "<class 'str'>";
-    case Value::Kind::List: return "<class 'list'>";
-    case Value::Kind::Tuple: return "<class 'tuple'>";
-    case Value::Kind::Mapping: return "<class 'dict'>";
-    case Value::Kind::Other: break;
+    case Value::Kind::Bool:
+      return "<class 'bool'>";
+    case Value::Kind::Int:
+      return "<class 'int'>";
+    case Value::Kind::Double:
+      return "<class 'float'>";
+    case Value::Kind::String:
+      return "<class 'str'>";
+    case Value::Kind::List:
+      return "<class 'list'>";
+    case Value::Kind::Tuple:
+      return "<class 'tuple'>";
+    case Value::Kind::Mapping:
+      return "<class 'dict'>";
+    case Value::Kind::Other:
+      break;
   }
   return "<class 'object'>";
 }
@@ -67,9 +75,7 @@ std::string python_float(double d) {
   return text;
 }
 
-std::string py_str(const Value& v) {
-  return v.kind == Value::Kind::String ? v.text : py_repr(v);
-}
+std::string py_str(const Value& v) { return v.kind == Value::Kind::String ? v.text : py_repr(v); }
 
 std::string join_repr(const std::vector<Value>& items, size_t step, const char* pair_sep) {
   std::string out;
@@ -83,16 +89,22 @@ std::string join_repr(const std::vector<Value>& items, size_t step, const char* 
 
 std::string py_repr(const Value& v) {
   switch (v.kind) {
-    case Value::Kind::Bool: return v.boolean ? "True" : "False";
+    case Value::Kind::Bool:
+      return v.boolean ? "True" : "False";
     case Value::Kind::Int:
       return v.above_int64 ? std::to_string(v.unsigned_integer) : std::to_string(v.integer);
-    case Value::Kind::Double: return python_float(v.real);
-    case Value::Kind::String: return "'" + v.text + "'";
-    case Value::Kind::List: return "[" + join_repr(v.items, 1, "") + "]";
+    case Value::Kind::Double:
+      return python_float(v.real);
+    case Value::Kind::String:
+      return "'" + v.text + "'";
+    case Value::Kind::List:
+      return "[" + join_repr(v.items, 1, "") + "]";
     case Value::Kind::Tuple:
       return "(" + join_repr(v.items, 1, "") + (v.items.size() == 1 ? ",)" : ")");
-    case Value::Kind::Mapping: return "{" + join_repr(v.items, 2, ": ") + "}";
-    case Value::Kind::Other: break;
+    case Value::Kind::Mapping:
+      return "{" + join_repr(v.items, 2, ": ") + "}";
+    case Value::Kind::Other:
+      break;
   }
   return "<" + v.signature + ">";
 }
@@ -101,15 +113,22 @@ std::string py_repr(const Value& v) {
 Value zero(std::string_view t) {
   Value v;
   v.signature = std::string(t);
-  if (t[0] == 'b') v.kind = Value::Kind::Bool;
-  else if (is_integer_code(t[0])) v.kind = Value::Kind::Int;
-  else if (t[0] == 'd') v.kind = Value::Kind::Double;
-  else if (t.substr(0, 2) == "a{") v.kind = Value::Kind::Mapping;
-  else if (t[0] == 'a') v.kind = Value::Kind::List;
+  if (t[0] == 'b')
+    v.kind = Value::Kind::Bool;
+  else if (is_integer_code(t[0]))
+    v.kind = Value::Kind::Int;
+  else if (t[0] == 'd')
+    v.kind = Value::Kind::Double;
+  else if (t.substr(0, 2) == "a{")
+    v.kind = Value::Kind::Mapping;
+  else if (t[0] == 'a')
+    v.kind = Value::Kind::List;
   else if (t[0] == '(') {
     v.kind = Value::Kind::Tuple;
-    for (const auto& field : split_signature(t.substr(1, t.size() - 2))) v.items.push_back(zero(field));
-  } else v.kind = Value::Kind::String;
+    for (const auto& field : split_signature(t.substr(1, t.size() - 2)))
+      v.items.push_back(zero(field));
+  } else
+    v.kind = Value::Kind::String;
   return v;
 }
 
@@ -160,13 +179,20 @@ struct Converter {
     if (v.above_int64) return c == 't';
     auto in = [&](std::int64_t lo, std::int64_t hi) { return v.integer >= lo && v.integer <= hi; };
     switch (c) {
-      case 'y': return in(0, 255);
-      case 'n': return in(-32768, 32767);
-      case 'q': return in(0, 65535);
-      case 'i': return in(std::numeric_limits<std::int32_t>::min(), 2147483647);
-      case 'u': return in(0, 4294967295LL);
-      case 'x': return true;
-      case 't': return v.integer >= 0;
+      case 'y':
+        return in(0, 255);
+      case 'n':
+        return in(-32768, 32767);
+      case 'q':
+        return in(0, 65535);
+      case 'i':
+        return in(std::numeric_limits<std::int32_t>::min(), 2147483647);
+      case 'u':
+        return in(0, 4294967295LL);
+      case 'x':
+        return true;
+      case 't':
+        return v.integer >= 0;
     }
     return false;
   }
@@ -219,11 +245,10 @@ struct Converter {
     if (top && shortest && v.items.size() != fields.size()) return shorter(v, t, fields);
     if (fields.size() != v.items.size()) {
       if (!refusal) {
-        refusal = Refusal{top ? "INVALID_TYPE: structure size mismatch " +
-                                    std::to_string(v.items.size()) + " != " +
-                                    std::to_string(fields.size())
-                              : "INVALID_TYPE: len('" + py_str(v) + "') != " +
-                                    std::to_string(fields.size())};
+        refusal = Refusal{
+            top ? "INVALID_TYPE: structure size mismatch " + std::to_string(v.items.size()) +
+                      " != " + std::to_string(fields.size())
+                : "INVALID_TYPE: len('" + py_str(v) + "') != " + std::to_string(fields.size())};
       }
       return {};
     }
@@ -308,18 +333,20 @@ Value canonical(Value value, bool& changed) {
   return value;
 }
 
-std::optional<std::variant<Rewritten, Refusal>> partial_update(
-    std::string_view member, std::string_view signature, const std::vector<Value>& args) {
+std::optional<std::variant<Rewritten, Refusal>> partial_update(std::string_view member,
+                                                               std::string_view signature,
+                                                               const std::vector<Value>& args) {
   // The struct's fields as firewalld's IMPORT_EXPORT_STRUCTURE names them; "" for the zone's
   // unused one, which update2 does not take.
   static const std::vector<std::string> zone = {
-      "version", "short", "description", "", "target", "services", "ports", "icmp_blocks",
-      "masquerade", "forward_ports", "interfaces", "sources", "rules_str", "protocols",
-      "source_ports", "icmp_block_inversion"};
-  static const std::vector<std::string> service = {
-      "version", "short", "description", "ports", "modules", "destination", "protocols",
-      "source_ports"};
-  const std::vector<std::string>* names = member == "FirewallDConfigZone.update" ? &zone
+      "version",    "short",         "description",  "",
+      "target",     "services",      "ports",        "icmp_blocks",
+      "masquerade", "forward_ports", "interfaces",   "sources",
+      "rules_str",  "protocols",     "source_ports", "icmp_block_inversion"};
+  static const std::vector<std::string> service = {"version",   "short",       "description",
+                                                   "ports",     "modules",     "destination",
+                                                   "protocols", "source_ports"};
+  const std::vector<std::string>* names = member == "FirewallDConfigZone.update"      ? &zone
                                           : member == "FirewallDConfigService.update" ? &service
                                                                                       : nullptr;
   if (!names || args.size() != 1) return std::nullopt;
@@ -350,14 +377,15 @@ std::optional<std::variant<Rewritten, Refusal>> partial_update(
 }
 
 std::variant<std::vector<Value>, Refusal> convert_arguments(
-    std::string_view member, const std::vector<std::string>& arg_names,
-    std::string_view signature, const std::vector<Value>& args) {
+    std::string_view member, const std::vector<std::string>& arg_names, std::string_view signature,
+    const std::vector<Value>& args) {
   std::vector<std::string> types = split_signature(signature);
   if (types.size() != args.size()) return arity(member, arg_names, args.size());
   Converter converter;
   converter.shortest = shortest_settings(member);
   std::vector<Value> out;
-  for (size_t i = 0; i < types.size(); ++i) out.push_back(converter.convert(args[i], types[i], true));
+  for (size_t i = 0; i < types.size(); ++i)
+    out.push_back(converter.convert(args[i], types[i], true));
   if (converter.refusal) return *converter.refusal;
   return out;
 }

@@ -33,12 +33,12 @@ struct Value {
   Kind kind = Kind::Other;
   std::string signature;  // the value's own D-Bus type as sent (inside its variant, if any)
   bool boolean = false;
-  std::int64_t integer = 0;     // Int (and Bool as 0/1)
-  bool above_int64 = false;     // a 't' beyond INT64_MAX: then `unsigned_integer` holds it
+  std::int64_t integer = 0;  // Int (and Bool as 0/1)
+  bool above_int64 = false;  // a 't' beyond INT64_MAX: then `unsigned_integer` holds it
   std::uint64_t unsigned_integer = 0;
   double real = 0;
-  std::string text;             // String (s, o, g)
-  std::vector<Value> items;     // List and Tuple elements; Dict: key, value, key, value, ...
+  std::string text;          // String (s, o, g)
+  std::vector<Value> items;  // List and Tuple elements; Dict: key, value, key, value, ...
 };
 
 // A refusal: the message of org.fedoraproject.FirewallD1.Exception.
@@ -48,11 +48,11 @@ struct Refusal {
 
 // The arguments converted to exactly `signature` (one Value per complete type, each in its
 // canonical form for that type), or firewalld's refusal. `member` and `arg_names` (the IDL's
-// input names) word python's arity errors: "FirewallD.addPort() missing 1 required positional argument:
-// 'timeout'".
+// input names) word python's arity errors: "FirewallD.addPort() missing 1 required positional
+// argument: 'timeout'".
 std::variant<std::vector<Value>, Refusal> convert_arguments(
-    std::string_view member, const std::vector<std::string>& arg_names,
-    std::string_view signature, const std::vector<Value>& args);
+    std::string_view member, const std::vector<std::string>& arg_names, std::string_view signature,
+    const std::vector<Value>& args);
 
 // config.zone.update and config.service.update (`member` as python names it,
 // "FirewallDConfigZone.update") with fewer settings than the struct has: firewalld updates only
@@ -63,8 +63,9 @@ struct Rewritten {
   std::string member;  // the D-Bus member to call instead
   std::vector<Value> args;
 };
-std::optional<std::variant<Rewritten, Refusal>> partial_update(
-    std::string_view member, std::string_view signature, const std::vector<Value>& args);
+std::optional<std::variant<Rewritten, Refusal>> partial_update(std::string_view member,
+                                                               std::string_view signature,
+                                                               const std::vector<Value>& args);
 
 // A value sent inside a variant as firewalld sees it: nested variants unwrapped (already done by
 // reading) and an array of variants whose items share one type given that item type

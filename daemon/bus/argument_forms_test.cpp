@@ -67,8 +67,7 @@ TEST(ArgumentForms, ObjectPathIsAString) {
 }
 
 TEST(ArgumentForms, WrongTypeIsDbusToPythonsTypeError) {
-  auto r = convert_arguments("addPort", kAddPort, "sssi",
-                             {num(1), str("80"), str("tcp"), num(0)});
+  auto r = convert_arguments("addPort", kAddPort, "sssi", {num(1), str("80"), str("tcp"), num(0)});
   EXPECT_EQ(refusal(r), "1 is <class 'int'>, expected <class 'str'>");
   r = convert_arguments("setMasquerade", {"enable"}, "b", {num(1, "u")});
   EXPECT_EQ(refusal(r), "1 is <class 'int'>, expected <class 'bool'>");
@@ -82,7 +81,8 @@ TEST(ArgumentForms, OutOfRangeIsRefused) {
 
 TEST(ArgumentForms, ArityIsPythonsTypeError) {
   auto r = convert_arguments("addPort", kAddPort, "sssi", {str("public"), str("80")});
-  EXPECT_EQ(refusal(r), "addPort() missing 2 required positional arguments: 'protocol' and 'timeout'");
+  EXPECT_EQ(refusal(r),
+            "addPort() missing 2 required positional arguments: 'protocol' and 'timeout'");
   r = convert_arguments("getZones", {}, "", {str("x"), str("y")});
   EXPECT_EQ(refusal(r), "getZones() got multiple values for argument 'sender'");
   r = convert_arguments("addPort", kAddPort, "sssi", {str("a")});
@@ -107,7 +107,8 @@ TEST(ArgumentForms, StructSizeAndNestedTuplesAsFirewalldChecks) {
   Value port_as_list = list({str("80"), str("tcp")}, "as");
   Value settings = tuple({list({port_as_list}, "aas")});
   r = convert_arguments("update", {"settings"}, "(a(ss))", {settings});
-  EXPECT_EQ(refusal(r), "INVALID_TYPE: '['80', 'tcp']' not of type <class 'tuple'>, but <class 'list'>");
+  EXPECT_EQ(refusal(r),
+            "INVALID_TYPE: '['80', 'tcp']' not of type <class 'tuple'>, but <class 'list'>");
   settings = tuple({list({tuple({str("80"), str("tcp")})}, "a(ss)")});
   r = convert_arguments("update", {"settings"}, "(a(ss))", {settings});
   EXPECT_TRUE(std::holds_alternative<std::vector<Value>>(r));
@@ -130,8 +131,8 @@ TEST(ArgumentForms, ConfigAddZoneTakesAShorterTuple) {
 }
 
 TEST(ArgumentForms, ShorterZoneUpdateIsUpdate2WithTheFieldsGiven) {
-  std::vector<Value> six = {str("1.0"), str("z"), str(""), boolean(false), str("ACCEPT"),
-                            list({str("ssh")}, "as")};
+  std::vector<Value> six = {str("1.0"),     str("z"),      str(""),
+                            boolean(false), str("ACCEPT"), list({str("ssh")}, "as")};
   auto r = partial_update("FirewallDConfigZone.update", "(sssbsasb)", {list(six, "av")});
   ASSERT_TRUE(r.has_value());
   const auto& rewritten = std::get<Rewritten>(*r);

@@ -15,7 +15,7 @@
 
 #include "bus/argument_forms.hpp"
 #include "bus/authorizer.hpp"
-#include "bus/error_map.hpp"  // kErrorName
+#include "bus/error_map.hpp"             // kErrorName
 #include "bus/introspection_filter.hpp"  // reply_firewalld_properties_error
 #include "bus/message_values.hpp"
 #include "dbus_idl/idl_table.h"
@@ -70,8 +70,8 @@ const MethodIn* properties_method(std::string_view member) {
 // The python class of the object at `path`, for a Properties method's TypeErrors.
 std::string python_class_of_path(std::string_view path) {
   static const std::map<std::string_view, std::string_view> kinds = {
-      {"zone", "FirewallDConfigZone"},       {"service", "FirewallDConfigService"},
-      {"policy", "FirewallDConfigPolicy"},   {"ipset", "FirewallDConfigIPSet"},
+      {"zone", "FirewallDConfigZone"},         {"service", "FirewallDConfigService"},
+      {"policy", "FirewallDConfigPolicy"},     {"ipset", "FirewallDConfigIPSet"},
       {"icmptype", "FirewallDConfigIcmpType"}, {"helper", "FirewallDConfigHelper"}};
   constexpr std::string_view config = "/org/fedoraproject/FirewallD1/config";
   if (path.substr(0, config.size()) != config) return "FirewallD";
@@ -134,17 +134,17 @@ Decision plan(sd_bus_message* m, const MethodIn& method) {
     if (!changed) return {};
   }
   std::string_view interface = sd_bus_message_get_interface(m);
-  std::string name = interface == kPropertiesInterface
-                         ? python_class_of_path(sd_bus_message_get_path(m)) + "." +
-                               sd_bus_message_get_member(m)
-                         : python_method(interface, sd_bus_message_get_member(m));
+  std::string name =
+      interface == kPropertiesInterface
+          ? python_class_of_path(sd_bus_message_get_path(m)) + "." + sd_bus_message_get_member(m)
+          : python_method(interface, sd_bus_message_get_member(m));
   if (auto partial = partial_update(name, method.signature, args)) {
     if (auto* refusal = std::get_if<Refusal>(&*partial)) return {true, *refusal, {}, {}};
     auto& rewritten = std::get<Rewritten>(*partial);
     return {true, std::move(rewritten.args), rewritten.member, "a{sv}"};
   }
-  return {true, convert_arguments(name, method.names, method.signature, args), {},
-          method.signature};
+  return {
+      true, convert_arguments(name, method.names, method.signature, args), {}, method.signature};
 }
 
 }  // namespace
@@ -240,10 +240,9 @@ struct ConversionFilter::Impl : std::enable_shared_from_this<ConversionFilter::I
     if (r < 0) return r;
     auto p = std::make_unique<Pending>(Pending{this, sd_bus_message_ref(m)});
     sd_bus_message* copy = nullptr;
-    r = sd_bus_message_new_method_call(bus, &copy, own, sd_bus_message_get_path(m),
-                                       sd_bus_message_get_interface(m),
-                                       member.empty() ? sd_bus_message_get_member(m)
-                                                      : member.c_str());
+    r = sd_bus_message_new_method_call(
+        bus, &copy, own, sd_bus_message_get_path(m), sd_bus_message_get_interface(m),
+        member.empty() ? sd_bus_message_get_member(m) : member.c_str());
     if (r >= 0) {
       r = write_values(copy, decision.signature, std::get<std::vector<Value>>(decision.arguments));
     }
@@ -260,14 +259,16 @@ struct ConversionFilter::Impl : std::enable_shared_from_this<ConversionFilter::I
   static int on_answer(sd_bus_message* reply, void* userdata, sd_bus_error*) {
     auto* p = static_cast<Pending*>(userdata);
     if (const sd_bus_error* error = sd_bus_message_get_error(reply)) {
-      if (!reply_firewalld_properties_error(p->call, error)) sd_bus_reply_method_error(p->call, error);
+      if (!reply_firewalld_properties_error(p->call, error))
+        sd_bus_reply_method_error(p->call, error);
     } else {
       sd_bus_message* ret = nullptr;
       int r = sd_bus_message_new_method_return(p->call, &ret);
       if (r >= 0) r = sd_bus_message_copy(ret, reply, 1);
       if (r >= 0) r = sd_bus_send(nullptr, ret, nullptr);
       sd_bus_message_unref(ret);
-      if (r < 0) sd_bus_reply_method_errorf(p->call, SD_BUS_ERROR_FAILED, "cannot relay the answer");
+      if (r < 0)
+        sd_bus_reply_method_errorf(p->call, SD_BUS_ERROR_FAILED, "cannot relay the answer");
     }
     p->owner->forget(p);
     return 1;

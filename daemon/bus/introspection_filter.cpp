@@ -21,7 +21,8 @@ namespace {
 constexpr const char* kIntrospectable = "org.freedesktop.DBus.Introspectable";
 constexpr const char* kProperties = "org.freedesktop.DBus.Properties";
 // The name dbus-python gives a plain dbus.exceptions.DBusException raised by a method.
-constexpr const char* kPythonException = "org.freedesktop.DBus.Python.dbus.exceptions.DBusException";
+constexpr const char* kPythonException =
+    "org.freedesktop.DBus.Python.dbus.exceptions.DBusException";
 
 // sdbus-c++ 1.2 keeps a message's sd_bus_message* in the protected member Message::msg_ and has no
 // accessor for it. A pointer to that member, formed in a derived class (which the language allows

@@ -12,28 +12,68 @@ int read_one(sd_bus_message* m, Value& out);
 int read_basic(sd_bus_message* m, char type, Value& out) {
   out.signature = std::string(1, type);
   union {
-    uint8_t y; int16_t n; uint16_t q; int32_t i; uint32_t u; int64_t x; uint64_t t; double d;
-    int b; const char* s;
+    uint8_t y;
+    int16_t n;
+    uint16_t q;
+    int32_t i;
+    uint32_t u;
+    int64_t x;
+    uint64_t t;
+    double d;
+    int b;
+    const char* s;
   } v{};
   int r = sd_bus_message_read_basic(m, type, &v);
   if (r < 0) return r;
   switch (type) {
-    case 'b': out.kind = Value::Kind::Bool; out.boolean = v.b != 0; out.integer = v.b != 0; break;
-    case 'y': out.kind = Value::Kind::Int; out.integer = v.y; break;
-    case 'n': out.kind = Value::Kind::Int; out.integer = v.n; break;
-    case 'q': out.kind = Value::Kind::Int; out.integer = v.q; break;
-    case 'i': out.kind = Value::Kind::Int; out.integer = v.i; break;
-    case 'u': out.kind = Value::Kind::Int; out.integer = v.u; break;
-    case 'x': out.kind = Value::Kind::Int; out.integer = v.x; break;
+    case 'b':
+      out.kind = Value::Kind::Bool;
+      out.boolean = v.b != 0;
+      out.integer = v.b != 0;
+      break;
+    case 'y':
+      out.kind = Value::Kind::Int;
+      out.integer = v.y;
+      break;
+    case 'n':
+      out.kind = Value::Kind::Int;
+      out.integer = v.n;
+      break;
+    case 'q':
+      out.kind = Value::Kind::Int;
+      out.integer = v.q;
+      break;
+    case 'i':
+      out.kind = Value::Kind::Int;
+      out.integer = v.i;
+      break;
+    case 'u':
+      out.kind = Value::Kind::Int;
+      out.integer = v.u;
+      break;
+    case 'x':
+      out.kind = Value::Kind::Int;
+      out.integer = v.x;
+      break;
     case 't':
       out.kind = Value::Kind::Int;
       out.above_int64 = v.t > static_cast<uint64_t>(INT64_MAX);
       out.unsigned_integer = v.t;
       out.integer = static_cast<int64_t>(v.t);
       break;
-    case 'd': out.kind = Value::Kind::Double; out.real = v.d; break;
-    case 's': case 'o': case 'g': out.kind = Value::Kind::String; out.text = v.s; break;
-    default: out.kind = Value::Kind::Other; break;  // 'h': dbus_to_python refuses it
+    case 'd':
+      out.kind = Value::Kind::Double;
+      out.real = v.d;
+      break;
+    case 's':
+    case 'o':
+    case 'g':
+      out.kind = Value::Kind::String;
+      out.text = v.s;
+      break;
+    default:
+      out.kind = Value::Kind::Other;
+      break;  // 'h': dbus_to_python refuses it
   }
   return 0;
 }
@@ -67,8 +107,8 @@ int read_container(sd_bus_message* m, char type, const char* contents, Value& ou
     }
   } else {
     out.kind = type == SD_BUS_TYPE_ARRAY ? Value::Kind::List : Value::Kind::Tuple;
-    out.signature = type == SD_BUS_TYPE_ARRAY ? std::string("a") + contents
-                                              : std::string("(") + contents + ")";
+    out.signature =
+        type == SD_BUS_TYPE_ARRAY ? std::string("a") + contents : std::string("(") + contents + ")";
     r = read_items(m, out.items);
   }
   if (r < 0) return r;
@@ -89,22 +129,52 @@ int write_one(sd_bus_message* m, const std::string& type, const Value& v);
 
 int write_basic(sd_bus_message* m, char type, const Value& v) {
   union {
-    uint8_t y; int16_t n; uint16_t q; int32_t i; uint32_t u; int64_t x; uint64_t t; double d;
+    uint8_t y;
+    int16_t n;
+    uint16_t q;
+    int32_t i;
+    uint32_t u;
+    int64_t x;
+    uint64_t t;
+    double d;
     int b;
   } x{};
   const void* p = &x;
   switch (type) {
-    case 'b': x.b = v.boolean ? 1 : 0; break;
-    case 'y': x.y = static_cast<uint8_t>(v.integer); break;
-    case 'n': x.n = static_cast<int16_t>(v.integer); break;
-    case 'q': x.q = static_cast<uint16_t>(v.integer); break;
-    case 'i': x.i = static_cast<int32_t>(v.integer); break;
-    case 'u': x.u = static_cast<uint32_t>(v.integer); break;
-    case 'x': x.x = v.integer; break;
-    case 't': x.t = v.above_int64 ? v.unsigned_integer : static_cast<uint64_t>(v.integer); break;
-    case 'd': x.d = v.real; break;
-    case 's': case 'o': case 'g': p = v.text.c_str(); break;
-    default: return -EINVAL;
+    case 'b':
+      x.b = v.boolean ? 1 : 0;
+      break;
+    case 'y':
+      x.y = static_cast<uint8_t>(v.integer);
+      break;
+    case 'n':
+      x.n = static_cast<int16_t>(v.integer);
+      break;
+    case 'q':
+      x.q = static_cast<uint16_t>(v.integer);
+      break;
+    case 'i':
+      x.i = static_cast<int32_t>(v.integer);
+      break;
+    case 'u':
+      x.u = static_cast<uint32_t>(v.integer);
+      break;
+    case 'x':
+      x.x = v.integer;
+      break;
+    case 't':
+      x.t = v.above_int64 ? v.unsigned_integer : static_cast<uint64_t>(v.integer);
+      break;
+    case 'd':
+      x.d = v.real;
+      break;
+    case 's':
+    case 'o':
+    case 'g':
+      p = v.text.c_str();
+      break;
+    default:
+      return -EINVAL;
   }
   return sd_bus_message_append_basic(m, type, p);
 }

@@ -77,7 +77,8 @@ check "the runtime binding is gone after --reload" "" "$(sources)"
 # Deliberate difference: firewalld flushes the iptables tables on reload, netavark's rules with
 # them; fwctld leaves them, so the published port still answers (through the DNAT rule and the
 # firewall's "ct status dnat accept").
-reached=$([ "$(from_outside_http http://10.232.0.1:8081/)" = "hello from podman" ] && echo yes || echo no)
+page=$(from_outside_http http://10.232.0.1:8081/)
+reached=$([ "$page" = "hello from podman" ] && echo yes || echo no)
 check "published port after --reload, before podman network reload" \
   "$([ "$daemon" = firewalld ] && echo no || echo yes)" "$reached"
 podman network reload web >/dev/null 2>&1

@@ -64,7 +64,8 @@ call("queryPort in variants", MAIN, zone, "queryPort", "vsv", S("public"), "1006
 call("getPorts", MAIN, zone, "getPorts", "s", "public")
 call("addService zone as o", MAIN, zone, "addService", "osi", dbus.ObjectPath("/public"), "ssh", 0)
 settings = call("getZoneSettings2 zone as variant", MAIN, zone, "getZoneSettings2", "v", S("block"))
-print("  its keys and target:", sorted(plain(settings or {})), plain((settings or {}).get("target")))
+settings = plain(settings or {})
+print("  its keys and target:", sorted(settings), settings.get("target"))
 
 # Refused: wrong scalar types, wrong argument counts.
 call("addPort zone as int", MAIN, zone, "addPort", "isss", dbus.Int32(1), "80", "tcp", "0")
