@@ -81,7 +81,10 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
   firewall_->set_config_objects(config_objects_.get());
   // Introspect answers in firewalld's form for every path, objects exported later included.
   introspection_ = std::make_unique<IntrospectionFilter>(*main_object_, authorizer_.get());
-  conversion_ = std::make_unique<ConversionFilter>(*main_object_, *authorizer_);
+  conversion_ = std::make_unique<ConversionFilter>(
+      *main_object_, *authorizer_, [this](std::string_view path) {
+        return path == kMainPath || path == kConfigPath || config_objects_->serves(path);
+      });
 }
 
 BusService::~BusService() {

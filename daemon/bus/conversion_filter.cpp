@@ -160,6 +160,7 @@ struct ConversionFilter::Impl : std::enable_shared_from_this<ConversionFilter::I
   sd_bus_slot* filter = nullptr;
   sdbus::internal::ISdBus* sdbus = nullptr;
   Authorizer* authorizer = nullptr;
+  Exists exists;
 
   ~Impl() {
     for (auto& p : pending) {
@@ -183,6 +184,15 @@ struct ConversionFilter::Impl : std::enable_shared_from_this<ConversionFilter::I
     const char* sender = sd_bus_message_get_sender(m);
     if (sd_bus_get_unique_name(self->bus, &own) < 0 || !sender || std::strcmp(sender, own) == 0) {
       return 0;  // our own relayed call: in the IDL's form already
+    }
+    if (!self->exists(sd_bus_message_get_path(m))) {
+      const char* signature = sd_bus_message_get_signature(m, 1);
+      sd_bus_reply_method_errorf(m, SD_BUS_ERROR_UNKNOWN_METHOD,
+                                 "Method \"%s\" with signature \"%s\" on interface \"%s\" "
+                                 "doesn't exist\n",  // libdbus ends it with a newline
+                                 sd_bus_message_get_member(m), signature ? signature : "",
+                                 interface);
+      return 1;
     }
     const MethodIn* method = nullptr;
     if (properties) {
@@ -284,8 +294,9 @@ struct ConversionFilter::Impl : std::enable_shared_from_this<ConversionFilter::I
   }
 };
 
-ConversionFilter::ConversionFilter(sdbus::IObject& object, Authorizer& authorizer)
+ConversionFilter::ConversionFilter(sdbus::IObject& object, Authorizer& authorizer, Exists exists)
     : impl_(std::make_shared<Impl>()) {
+  impl_->exists = std::move(exists);
   sdbus::Signal probe = object.createSignal("org.fedoraproject.FirewallD1", "Probe");  // not sent
   impl_->sdbus = RawMessage::sdbus_of(probe);
   impl_->bus = sd_bus_ref(sd_bus_message_get_bus(RawMessage::raw(probe)));

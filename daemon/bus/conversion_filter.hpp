@@ -17,7 +17,9 @@
 
 #include <sdbus-c++/IObject.h>
 
+#include <functional>
 #include <memory>
+#include <string_view>
 
 namespace fwctl::bus {
 
@@ -25,9 +27,15 @@ class Authorizer;
 
 class ConversionFilter {
  public:
+  // True when an object is exported at the path.
+  using Exists = std::function<bool(std::string_view path)>;
+
   // Installs the filter on the connection `object` is exported on; throws sdbus::Error when
-  // sd-bus refuses it.
-  ConversionFilter(sdbus::IObject& object, Authorizer& authorizer);
+  // sd-bus refuses it. A call to one of firewalld's interfaces (or Properties) at a path where
+  // `exists` says no object is gets libdbus's answer, as from firewalld (dbus-python has no
+  // object there): UnknownMethod 'Method "M" with signature "S" on interface "I" doesn't
+  // exist', where sd-bus would say UnknownObject.
+  ConversionFilter(sdbus::IObject& object, Authorizer& authorizer, Exists exists);
   ~ConversionFilter();
   ConversionFilter(const ConversionFilter&) = delete;
   ConversionFilter& operator=(const ConversionFilter&) = delete;

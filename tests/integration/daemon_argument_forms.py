@@ -158,3 +158,6 @@ name_only("Set a bool for a string", CONFIG, P, "Set", "ssv", I + ".config", "IP
           dbus.Boolean(True, variant_level=1))
 name_only("unknown method", MAIN, zone, "noSuchMethod", "")
 name_only("method of another interface", MAIN, zone, "getDefaultZone", "")
+# No object at the path: libdbus answers for firewalld (dbus-python has none there).
+call("call to no object", MAIN + "/nope", zone, "getZones", "")
+call("call to a removed config object", CONFIG + "/zone/999", I + ".config.zone", "getSettings", "")
