@@ -149,6 +149,11 @@ Decision plan(sd_bus_message* m, const MethodIn& method) {
 
 }  // namespace
 
+std::string_view idl_input_signature(std::string_view interface, std::string_view member) {
+  auto it = idl_methods().find({std::string(interface), std::string(member)});
+  return it == idl_methods().end() ? std::string_view() : it->second.signature;
+}
+
 struct ConversionFilter::Impl : std::enable_shared_from_this<ConversionFilter::Impl> {
   struct Pending {
     Impl* owner;

@@ -25,6 +25,10 @@ namespace fwctl::bus {
 
 class Authorizer;
 
+// The input signature of `interface`.`member` in firewalld's IDL (dbus/*.xml); empty when the
+// IDL has no such method.
+std::string_view idl_input_signature(std::string_view interface, std::string_view member);
+
 class ConversionFilter {
  public:
   // True when an object is exported at the path.
