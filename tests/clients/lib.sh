@@ -59,12 +59,12 @@ check() {  # check WHAT EXPECTED ACTUAL
   fi
 }
 
-# Polls COMMAND (at most 20 s) until it succeeds; no fixed sleeps.
+# Polls COMMAND (at most 20 s, or $wait_tenths tenths) until it succeeds; no fixed sleeps.
 wait_for() {  # wait_for WHAT COMMAND...
-  local what=$1
+  local what=$1 tenths=${wait_tenths:-200}
   shift
-  for _ in $(seq 200); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done
-  echo "FAIL: $what (20 s)"
+  for _ in $(seq "$tenths"); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done
+  echo "FAIL: $what ($((tenths / 10)) s)"
   failures=$((failures + 1))
   return 1
 }
