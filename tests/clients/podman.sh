@@ -12,8 +12,8 @@
 # zone.removeSource when it goes down; its own rules are iptables rules (iptables-nft).
 # Checks: the subnet is in `trusted` while a container runs, a published port is reachable
 # from outside through DNAT, the container reaches outside masqueraded (whether the subnet
-# leaves `trusted` with the last container is only reported: podman's timing); across a reload (netavark does not listen for Reloaded)
-# `podman network reload` puts the binding back.
+# leaves `trusted` with the last container is only reported: podman's timing); across a
+# reload (netavark does not listen for Reloaded) `podman network reload` puts the binding back.
 # Exits 77 (skipped) when not root or when a tool is missing.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh" podman "$@" /usr/bin/podman /usr/lib/podman/netavark \
