@@ -7,11 +7,13 @@ build_pkgs=(build-essential cmake ninja-build pkg-config libpugixml-dev libsdbus
 # ccache: scripts/build.sh uses it when installed (a rebuild of an unchanged tree costs seconds).
 test_pkgs=(libgtest-dev libgmock-dev googletest dbus iproute2 nftables iptables ipset python3-dbus libxml2-utils firewalld firewalld-tests
            systemd util-linux libglib2.0-bin clang-14 libclang-rt-14-dev
-           debhelper lintian mmdebstrap systemd-container)
+           debhelper lintian mmdebstrap systemd-container
+           docker.io busybox-static podman netavark)
            # systemd: systemd-analyze, busctl; util-linux: unshare, mount; libglib2.0-bin: gdbus;
            # clang-14 and its runtime libraries: the sanitizer build of scripts/test.sh;
            # debhelper, lintian: scripts/package.sh; mmdebstrap, systemd-container: the package
-           # test's Debian 12 root and its systemd-nspawn
+           # test's Debian 12 root and its systemd-nspawn;
+           # docker.io, busybox-static, podman, netavark: tests/clients/ (images are a busybox root)
 pkgs=("${build_pkgs[@]}")
 [ "${1:-}" = "--test" ] && pkgs+=("${test_pkgs[@]}")
 

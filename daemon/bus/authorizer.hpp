@@ -67,7 +67,8 @@ class Authorizer {
 
   // Decides whether the sender of `call` (the method call being processed) may call `member` of
   // `interface`, and calls `done` with the answer: at once for uid 0, for an unknown sender and
-  // when polkit cannot be asked; otherwise from the event loop once polkit replied.
+  // when polkit cannot be asked; otherwise from the event loop once polkit replied. A call from
+  // our own unique name passes: the conversion filter relayed it after checking its caller.
   void check(const sdbus::Message& call, std::string_view interface, std::string_view member,
              Done done);
   // The same decision for a call known only by its sender and the sender's uid (the methods
@@ -86,6 +87,7 @@ class Authorizer {
                          std::string_view member, Done done) const;
 
   std::unique_ptr<sdbus::IProxy> polkit_;
+  std::string own_name_;  // our unique name: calls relayed by bus/conversion_filter.hpp
   const core::Firewall* firewall_ = nullptr;
 };
 

@@ -19,6 +19,7 @@
 #include "bus/config_objects.hpp"
 #include "bus/error_map.hpp"
 #include "bus/firewall_adaptor.hpp"
+#include "bus/conversion_filter.hpp"
 #include "bus/introspection_filter.hpp"
 #include "bus/ipset_adaptor.hpp"
 #include "bus/policies_adaptor.hpp"
@@ -82,6 +83,10 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
   firewall_->set_config_objects(config_objects_.get());
   // Introspect answers in firewalld's form for every path, objects exported later included.
   introspection_ = std::make_unique<IntrospectionFilter>(*main_object_, authorizer_.get());
+  conversion_ = std::make_unique<ConversionFilter>(
+      *main_object_, *authorizer_, [this](std::string_view path) {
+        return path == kMainPath || path == kConfigPath || config_objects_->serves(path);
+      });
 }
 
 BusService::~BusService() {

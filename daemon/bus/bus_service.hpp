@@ -23,6 +23,7 @@
 namespace fwctl::bus {
 
 class IntrospectionFilter;
+class ConversionFilter;
 class FirewallAdaptor;
 class ZoneAdaptor;
 class ConfigAdaptor;
@@ -81,6 +82,7 @@ class BusService {
   // reach into them.
   std::unique_ptr<Authorizer> authorizer_;
   std::unique_ptr<IntrospectionFilter> introspection_;
+  std::unique_ptr<ConversionFilter> conversion_;  // firewalld's argument forms
 };
 
 }  // namespace fwctl::bus

@@ -159,6 +159,15 @@ std::vector<sdbus::ObjectPath> ConfigObjects::paths() const {
   return out;
 }
 
+bool ConfigObjects::serves(std::string_view path) const {
+  for (const Table* t : {&zones_, &services_, &policies_, &ipsets_, &icmptypes_, &helpers_}) {
+    for (const auto& entry : t->entries) {
+      if (entry->object->getObjectPath() == path) return true;
+    }
+  }
+  return false;
+}
+
 void ConfigObjects::collect() {
   for (auto& entry : removed_) entry->object->unregister();
   removed_.clear();

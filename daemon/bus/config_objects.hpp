@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/firewall.hpp"
@@ -56,6 +57,9 @@ class ConfigObjects {
   // Every object path of the kind, in the order of their numbers.
   template <typename T>
   std::vector<sdbus::ObjectPath> paths() const;
+
+  // True when `path` is the object of a current item (not of one removed).
+  bool serves(std::string_view path) const;
 
   // Unregisters and destroys the objects removed since the last call.
   void collect();

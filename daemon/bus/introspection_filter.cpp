@@ -11,13 +11,18 @@
 #include <vector>
 
 #include "bus/authorizer.hpp"
+#include "bus/error_map.hpp"  // kErrorName
 #include "bus/introspection.hpp"
+#include "dbus_idl/idl_table.h"
 
 namespace fwctl::bus {
 namespace {
 
 constexpr const char* kIntrospectable = "org.freedesktop.DBus.Introspectable";
 constexpr const char* kProperties = "org.freedesktop.DBus.Properties";
+// The name dbus-python gives a plain dbus.exceptions.DBusException raised by a method.
+constexpr const char* kPythonException =
+    "org.freedesktop.DBus.Python.dbus.exceptions.DBusException";
 
 // sdbus-c++ 1.2 keeps a message's sd_bus_message* in the protected member Message::msg_ and has no
 // accessor for it. A pointer to that member, formed in a derived class (which the language allows
@@ -199,7 +204,7 @@ struct IntrospectionFilter::Impl : std::enable_shared_from_this<IntrospectionFil
 
   static void relay(sd_bus_message* call, sd_bus_message* reply) {
     if (const sd_bus_error* error = sd_bus_message_get_error(reply)) {
-      sd_bus_reply_method_error(call, error);
+      if (!reply_firewalld_properties_error(call, error)) sd_bus_reply_method_error(call, error);
       return;
     }
     sd_bus_message* ret = nullptr;
@@ -241,6 +246,41 @@ struct IntrospectionFilter::Impl : std::enable_shared_from_this<IntrospectionFil
     pending.erase(it);
   }
 };
+
+bool reply_firewalld_properties_error(sd_bus_message* call, const sd_bus_error* error) {
+  if (sd_bus_message_is_method_call(call, kProperties, nullptr) <= 0) return false;
+  const char* interface = "";
+  const char* property = "";
+  if (sd_bus_message_rewind(call, 1) < 0 || sd_bus_message_read_basic(call, 's', &interface) < 0) {
+    return false;
+  }
+  if (!sd_bus_message_is_method_call(call, kProperties, "GetAll")) {
+    sd_bus_message_read_basic(call, 's', &property);
+  }
+  bool known = std::any_of(std::begin(fwctl_dbus_idl::kIdlFiles),
+                           std::end(fwctl_dbus_idl::kIdlFiles),
+                           [&](const auto& f) { return std::strcmp(f.interface, interface) == 0; });
+  std::string text;
+  if (sd_bus_error_has_name(error, SD_BUS_ERROR_UNKNOWN_PROPERTY) && known) {
+    text = std::string("org.freedesktop.DBus.Error.InvalidArgs: Property '") + property +
+           "' does not exist";
+  } else if (sd_bus_error_has_name(error, SD_BUS_ERROR_UNKNOWN_PROPERTY) ||
+             sd_bus_error_has_name(error, SD_BUS_ERROR_UNKNOWN_INTERFACE)) {
+    text = std::string("org.freedesktop.DBus.Error.UnknownInterface: Interface '") + interface +
+           "' does not exist";
+  } else if (sd_bus_error_has_name(error, SD_BUS_ERROR_PROPERTY_READ_ONLY)) {
+    text = std::string("org.freedesktop.DBus.Error.PropertyReadOnly: Property '") + property +
+           "' is read-only";
+  } else if (sd_bus_error_has_name(error, SD_BUS_ERROR_INVALID_ARGS)) {
+    sd_bus_reply_method_errorf(call, kErrorName, "%s", error->message ? error->message : "");
+    return true;
+  } else {
+    return false;
+  }
+  sd_bus_reply_method_errorf(call, kPythonException, "%s", text.c_str());
+  return true;
+}
+
 
 IntrospectionFilter::IntrospectionFilter(sdbus::IObject& object, Authorizer* authorizer)
     : impl_(std::make_shared<Impl>()) {

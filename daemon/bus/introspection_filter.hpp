@@ -26,12 +26,20 @@
 // The filter runs on the thread that processes the connection, like every sd-bus callback.
 
 #include <sdbus-c++/IObject.h>
+#include <systemd/sd-bus.h>
 
 #include <memory>
 
 namespace fwctl::bus {
 
 class Authorizer;
+
+// firewalld's answer where sd-bus refused a Properties Get, GetAll or Set of `call`: firewalld
+// raises DBusException("org.freedesktop.DBus.Error.X: ..."), which dbus-python sends under the
+// python class's name, so clients that retry on org.freedesktop.DBus.Error.* names
+// (firewall-config) do not retry; a value of the wrong type fails inside firewalld's Set as its
+// Exception. Replies and returns true, or returns false when `error` is none of these.
+bool reply_firewalld_properties_error(sd_bus_message* call, const sd_bus_error* error);
 
 class IntrospectionFilter {
  public:

@@ -15,11 +15,13 @@
 // inside guarded(): whatever it throws becomes the error reply; nothing escapes into sd-bus.
 // The adaptor (`this` in the body) may be gone by then: a per-item object removed while the check
 // was pending (config/zone/N remove). A token that dies with the adaptor tells: the caller then
-// gets UnknownObject, as for a call to a removed object, and the body does not run.
+// gets what a call to a removed object gets (bus/conversion_filter.hpp: libdbus's UnknownMethod,
+// as from firewalld), and the body does not run.
 
 #include <sdbus-c++/IObject.h>
 #include <sdbus-c++/Message.h>
 #include <sdbus-c++/MethodResult.h>
+#include <systemd/sd-bus.h>
 
 #include <iostream>
 #include <memory>
@@ -27,6 +29,7 @@
 #include <utility>
 
 #include "bus/authorizer.hpp"
+#include "bus/conversion_filter.hpp"  // idl_input_signature
 #include "bus/error_map.hpp"
 
 namespace fwctl::bus {
@@ -69,11 +72,16 @@ class Served {
     auto reply = std::make_shared<sdbus::Result<R...>>(std::move(result));
     const sdbus::Message& call = *object_.getCurrentlyProcessedMessage();
     std::weak_ptr<const bool> alive = alive_;
+    // What libdbus answers, for firewalld, at a path where no object is.
+    sdbus::Error gone(SD_BUS_ERROR_UNKNOWN_METHOD,
+                      std::string("Method \"") + member + "\" with signature \"" +
+                          std::string(idl_input_signature(interface_, member)) +
+                          "\" on interface \"" + interface_ +
+                          "\" doesn't exist\n");
     authorizer_.check(call, interface_, member,
-                      [reply, then, alive, path = std::string(call.getPath())](
-                          const sdbus::Error* refusal) mutable {
+                      [reply, then, alive, gone](const sdbus::Error* refusal) mutable {
                         if (refusal) return send_error(*reply, *refusal);
-                        if (alive.expired()) return send_error(*reply, removed(path));
+                        if (alive.expired()) return send_error(*reply, gone);
                         then(*reply);
                       });
   }
@@ -102,10 +110,6 @@ class Served {
     }
   }
 
-  static sdbus::Error removed(const std::string& path) {
-    return sdbus::Error("org.freedesktop.DBus.Error.UnknownObject",
-                        "Unknown object '" + path + "'.");
-  }
 
   sdbus::IObject& object_;
   Authorizer& authorizer_;

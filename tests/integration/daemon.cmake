@@ -76,3 +76,10 @@ add_test(NAME daemon_firewalld2x
                  ${CMAKE_SOURCE_DIR} $<TARGET_FILE:fwctl>)
 set_tests_properties(daemon_firewalld2x PROPERTIES LABELS integration SKIP_RETURN_CODE 77
                      TIMEOUT 120)
+
+# firewalld's argument forms (dbus-python's conversions) on every kind of method, and its refusals.
+add_test(NAME daemon_argument_forms
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/daemon_argument_forms.sh $<TARGET_FILE:fwctld>
+                 ${CMAKE_SOURCE_DIR})
+set_tests_properties(daemon_argument_forms PROPERTIES LABELS "integration;clients"
+                     SKIP_RETURN_CODE 77 TIMEOUT 60)
