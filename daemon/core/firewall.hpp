@@ -41,6 +41,10 @@ namespace fwctl::core {
 
 enum class State { Init, Running, Failed };
 
+// Who asks for an interface binding: NetworkManager's bindings stay its own (firewalld's
+// _nm_assigned_interfaces).
+enum class Binder { Other, NetworkManager };
+
 // "INIT", "RUNNING" or "FAILED": the D-Bus property `state`.
 const char* to_string(State state);
 
@@ -227,9 +231,18 @@ class Firewall {
   // Runtime bindings as firewalld's fw_zone does them (ZONE_ALREADY_SET, ZONE_CONFLICT,
   // UNKNOWN_INTERFACE, UNKNOWN_SOURCE, INVALID_INTERFACE, INVALID_ADDR, INVALID_IPSET). An
   // interface added to "" follows the default zone when it changes. Each returns the zone.
-  Result<std::string> add_interface(const std::string& zone, const std::string& interface);
+  // `by` NetworkManager (the caller owns its bus name, as firewalld's nm_get_bus_name()
+  // tells): the binding stays NetworkManager's (nm_interfaces()) until the interface is removed
+  // or moved by someone else.
+  Result<std::string> add_interface(const std::string& zone, const std::string& interface,
+                                    Binder by = Binder::Other);
   Result<std::string> change_zone_of_interface(const std::string& zone,
-                                               const std::string& interface);
+                                               const std::string& interface,
+                                               Binder by = Binder::Other);
+  // firewalld's _nm_assigned_interfaces: runtimeToPermanent leaves them out of the zone files,
+  // and a reload that flushes the runtime bindings keeps them in their zones (firewalld asks
+  // NetworkManager for them then; NetworkManager gave us exactly these).
+  const std::vector<std::string>& nm_interfaces() const { return nm_interfaces_; }
   Result<std::string> remove_interface(const std::string& zone, const std::string& interface);
   Result<bool> query_interface(const std::string& zone, const std::string& interface) const;
   Result<std::string> add_source(const std::string& zone, const std::string& source);
@@ -265,6 +278,8 @@ class Firewall {
   ZoneTimers timers_;
   Clock clock_ = [] { return std::chrono::steady_clock::now(); };
   std::vector<std::string> default_zone_interfaces_;  // firewalld's _default_zone_interfaces
+  std::vector<std::string> nm_interfaces_;            // firewalld's _nm_assigned_interfaces
+  void keep_nm_interfaces(Loaded& next) const;
   // ==== end of zone runtime ====
 
   // Direct interface and lockdown.

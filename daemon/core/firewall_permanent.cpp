@@ -1,5 +1,6 @@
 // core::Firewall's permanent side: runtimeToPermanent and checkPermanentConfig (firewalld's
 // server/firewalld.py and core/io/functions.py check_on_disk_config).
+#include <algorithm>
 #include <iostream>
 
 #include "core/firewall.hpp"
@@ -46,6 +47,10 @@ Result<SavedItems> Firewall::runtime_to_permanent() {
     item.value.interfaces = interfaces == bindings_.interfaces.end()
                                 ? std::vector<std::string>{}
                                 : interfaces->second;
+    // firewalld: "interface binding for '%s' has been added by NM, ignoring."
+    std::erase_if(item.value.interfaces, [this](const std::string& interface) {
+      return std::count(nm_interfaces_.begin(), nm_interfaces_.end(), interface) > 0;
+    });
     item.value.sources.clear();
     if (auto sources = bindings_.sources.find(name); sources != bindings_.sources.end()) {
       for (const auto& source : sources->second) item.value.sources.push_back(zone_source(source));
