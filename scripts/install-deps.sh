@@ -10,6 +10,9 @@ test_pkgs=(libgtest-dev libgmock-dev googletest dbus iproute2 nftables iptables 
            # systemd: systemd-analyze, busctl; util-linux: unshare, mount; libglib2.0-bin: gdbus;
            # clang-14 and its runtime libraries: the sanitizer build of scripts/test.sh
            # docker.io, busybox-static, podman, netavark: tests/clients/ (images are a busybox root)
+# network-manager, fail2ban: tests/clients/network_manager.sh and fail2ban.sh (run privately in
+# namespaces; policy-rc.d keeps their services from starting at install)
+test_pkgs+=(network-manager fail2ban)
 pkgs=("${build_pkgs[@]}")
 [ "${1:-}" = "--test" ] && pkgs+=("${test_pkgs[@]}")
 

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# fail2ban 1.0 (Debian's) against the firewall daemon (issue 12).
+#
+#   fail2ban.sh DAEMON SOURCE_DIR   DAEMON: fwctld's path, or "firewalld" for the reference run
+#
+# In a mount and network namespace of the script's own (tests/clients/lib.sh): fail2ban-server
+# with a copy of /etc/fail2ban (no jail.d: Debian's enables sshd there), its socket, pid file and
+# log private, its database in memory, and `firewall-cmd` in its PATH being $fwcmd (fwctl under
+# ctest, linked as firewall-cmd). One jail per firewallcmd-* action: rich-rules, rich-logging,
+# ipset, multiport, allports, new, each with `port = ssh` as jails give it. A listener on the
+# host's 10.232.0.1:22 stands for sshd. For each jail: `fail2ban-client set JAIL banip
+# 10.232.0.2` and a connection from outside (10.232.0.2) is refused, `unbanip` and it gets
+# through again. No log parsing: bans are driven by fail2ban-client.
+# Exits 77 (skipped) when not root or when a tool is missing.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh" fail2ban "$@" /usr/bin/fail2ban-server /usr/bin/fail2ban-client \
+  /usr/sbin/ipset
+
+conf=$work/fail2ban
+f2b() { fail2ban-client -c "$conf" "$@"; }
+on_cleanup() { f2b stop >/dev/null 2>&1; }
+
+jails=(rich-rules rich-logging ipset multiport allports new)
+cp -r /etc/fail2ban "$conf"
+rm -rf "$conf/jail.d" "$conf/fail2ban.d"
+mkdir -p "$conf/jail.d" "$work/bin"
+touch "$work/auth.log"
+cat > "$conf/fail2ban.local" <<EOF
+[Definition]
+logtarget = $work/fail2ban.log
+loglevel = INFO
+socket = /run/fail2ban-test.sock
+pidfile = /run/fail2ban-test.pid
+dbfile = :memory:
+EOF
+{
+  printf '[DEFAULT]\nbackend = polling\nlogpath = %s\nbantime = 600\n' "$work/auth.log"
+  for jail in "${jails[@]}"; do
+    printf '[%s]\nenabled = true\nfilter = sshd\nport = ssh\nbanaction = firewallcmd-%s\n' \
+      "$jail" "$jail"
+  done
+} > "$conf/jail.local"
+# The actions call `firewall-cmd` by that name.
+ln -s "$fwcmd" "$work/bin/firewall-cmd"
+export PATH=$work/bin:$PATH
+
+# sshd: accepts every connection on the host's 10.232.0.1:22.
+python3 -c '
+import socket
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("10.232.0.1", 22))
+s.listen(16)
+while True:
+    s.accept()[0].close()
+' &
+pids+=("$!")
+wait_for "the ssh listener" sh -c "ss -Htln | grep -q '10.232.0.1:22 '"
+
+from_outside() {  # what a connection from 10.232.0.2 to the host's port 22 meets
+  ip netns exec outside python3 -c '
+import socket
+try:
+    socket.create_connection(("10.232.0.1", 22), timeout=2).close()
+    print("connected")
+except ConnectionRefusedError:
+    print("refused")
+except OSError as e:
+    print(type(e).__name__)
+'
+}
+
+start_daemon
+check "outside reaches ssh before fail2ban" connected "$(from_outside)"
+f2b start >/dev/null
+wait_for "fail2ban answers" f2b ping
+for jail in "${jails[@]}"; do
+  wait_for "jail $jail started" sh -c "fail2ban-client -c '$conf' status '$jail'"
+done
+check "fail2ban's jails" "$(printf '%s\n' "${jails[@]}" | sort | xargs)" \
+  "$(f2b status | sed -n 's/.*Jail list:\s*//p' | tr -d ',' | xargs -n1 | sort | xargs)"
+
+for jail in "${jails[@]}"; do
+  check "$jail: ban" 1 "$(f2b set "$jail" banip 10.232.0.2)"
+  check "$jail: the banned address is refused" refused "$(from_outside)"
+  check "$jail: unban" 1 "$(f2b set "$jail" unbanip 10.232.0.2)"
+  check "$jail: the address gets through again" connected "$(from_outside)"
+done
+
+# The rich rules as fail2ban wrote them: the port by name, listed as given.
+f2b set rich-rules banip 10.232.0.2 >/dev/null
+check "rich-rules: the rule lists port ssh" \
+  'rule family="ipv4" source address="10.232.0.2" port port="ssh" protocol="tcp" reject type="icmp-port-unreachable"' \
+  "$("$fwcmd" --list-rich-rules)"
+check "rich-rules: the kernel rule matches port 22" 1 \
+  "$(nft list chain inet firewalld filter_IN_public_deny | grep -c 'ip saddr 10.232.0.2 tcp dport 22 reject')"
+f2b set rich-rules unbanip 10.232.0.2 >/dev/null
+
+f2b stop >/dev/null
+check "fail2ban's stop removes its direct chains" "" "$("$fwcmd" --direct --get-all-chains)"
+check "fail2ban's stop removes its direct rules" "" "$("$fwcmd" --direct --get-all-rules)"
+check "outside reaches ssh after fail2ban" connected "$(from_outside)"
+finish
