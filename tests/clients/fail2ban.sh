@@ -89,11 +89,12 @@ done
 
 # The rich rules as fail2ban wrote them: the port by name, listed as given.
 f2b set rich-rules banip 10.232.0.2 >/dev/null
+rule='rule family="ipv4" source address="10.232.0.2" port port="ssh" protocol="tcp"'
 check "rich-rules: the rule lists port ssh" \
-  'rule family="ipv4" source address="10.232.0.2" port port="ssh" protocol="tcp" reject type="icmp-port-unreachable"' \
-  "$("$fwcmd" --list-rich-rules)"
+  "$rule reject type=\"icmp-port-unreachable\"" "$("$fwcmd" --list-rich-rules)"
+deny=$(nft list chain inet firewalld filter_IN_public_deny)
 check "rich-rules: the kernel rule matches port 22" 1 \
-  "$(nft list chain inet firewalld filter_IN_public_deny | grep -c 'ip saddr 10.232.0.2 tcp dport 22 reject')"
+  "$(grep -c 'saddr 10.232.0.2 tcp dport 22 reject' <<< "$deny")"
 f2b set rich-rules unbanip 10.232.0.2 >/dev/null
 
 f2b stop >/dev/null
