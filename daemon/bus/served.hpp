@@ -36,6 +36,8 @@ class Served {
   Served(sdbus::IObject& object, Authorizer& authorizer, const char* interface)
       : object_(object), authorizer_(authorizer), interface_(interface) {}
 
+  sdbus::IConnection& bus() const { return object_.getConnection(); }
+
   // Who sends the call being processed, for bindings (core::Binder); call before serve().
   core::Binder binder() const {
     return authorizer_.binder_of(*object_.getCurrentlyProcessedMessage());

@@ -363,7 +363,9 @@ class Firewall {
   // runtime entries) and helper that differs from its permanent settings. An item that fails is
   // skipped, the rest is saved, and `failure` is RT_TO_PERM_FAILED. RUNNING_BUT_FAILED in state
   // FAILED, nothing written.
-  Result<SavedItems> runtime_to_permanent();
+  // `left_out`: interfaces handed to NetworkManager instead (bus/network_manager.hpp); those
+  // NetworkManager bound itself are always left out.
+  Result<SavedItems> runtime_to_permanent(const std::vector<std::string>& left_out = {});
   // firewalld's checkPermanentConfig: the files loaded and checked as start() does, without
   // touching anything; the first problem. What firewalld logs while reading the files (load
   // warnings, a missing firewalld.conf) is added to `logged`, for the caller to log.

@@ -33,7 +33,7 @@ void save_items(Permanent& store, const char* noun,
 
 }  // namespace
 
-Result<SavedItems> Firewall::runtime_to_permanent() {
+Result<SavedItems> Firewall::runtime_to_permanent(const std::vector<std::string>& left_out) {
   if (state_ == State::Failed) {
     return fail(Code::RUNNING_BUT_FAILED,
                 "Saving runtime to permanent is not allowed while firewalld is in FAILED state. "
@@ -48,8 +48,9 @@ Result<SavedItems> Firewall::runtime_to_permanent() {
                                 ? std::vector<std::string>{}
                                 : interfaces->second;
     // firewalld: "interface binding for '%s' has been added by NM, ignoring."
-    std::erase_if(item.value.interfaces, [this](const std::string& interface) {
-      return std::count(nm_interfaces_.begin(), nm_interfaces_.end(), interface) > 0;
+    std::erase_if(item.value.interfaces, [&](const std::string& interface) {
+      return std::count(nm_interfaces_.begin(), nm_interfaces_.end(), interface) > 0 ||
+             std::count(left_out.begin(), left_out.end(), interface) > 0;
     });
     item.value.sources.clear();
     if (auto sources = bindings_.sources.find(name); sources != bindings_.sources.end()) {

@@ -15,7 +15,8 @@
 # gets a new owner. Checks: the binding follows activation, deactivation and zone changes, the
 # nft ruleset dispatches nm0 to the zone, a reload and a daemon restart keep it, and
 # runtimeToPermanent does not write NetworkManager's interface into the zone file while it does
-# write one bound by the command line.
+# write one bound by the command line, and hands an interface another caller bound on
+# NetworkManager's device to its profile.
 # Exits 77 (skipped) when not root or when a tool is missing.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh" network_manager "$@" /usr/sbin/NetworkManager /usr/bin/nmcli nft
@@ -129,6 +130,20 @@ check "the default-zone binding follows a new default zone" "internal" "$(zone_o
 nmcli connection modify nm0 connection.zone trusted
 nmcli device reapply nm0 >/dev/null
 expect_zone "back to a named zone: trusted" trusted
+
+# Bound by someone else, on a device NetworkManager runs with a saved profile: runtimeToPermanent
+# sets the zone in the profile (firewalld's nm_set_zone_of_connection), not in the zone file.
+dbus-send --system --print-reply --dest=org.fedoraproject.FirewallD1 \
+  /org/fedoraproject/FirewallD1 org.fedoraproject.FirewallD1.zone.changeZoneOfInterface \
+  string:dmz string:nm0 >/dev/null
+check "nm0 moved to dmz by another caller" dmz "$(zone_of)"
+"$fwcmd" --runtime-to-permanent >/dev/null
+check "runtime-to-permanent hands nm0 to NetworkManager: not in dmz's file" "" \
+  "$(file_interfaces dmz)"
+check "runtime-to-permanent hands nm0 to NetworkManager: the profile's zone is dmz" dmz \
+  "$(nmcli -g connection.zone connection show nm0)"
+nmcli connection modify nm0 connection.zone trusted
+expect_zone "the profile's zone again: trusted" trusted
 
 stop_daemon
 check "nothing answers while the daemon is down" "252" \
