@@ -10,7 +10,8 @@
 # ipset, multiport, allports, new, each with `port = ssh` as jails give it. A listener on the
 # host's 10.232.0.1:22 stands for sshd. For each jail: `fail2ban-client set JAIL banip
 # 10.232.0.2` and a connection from outside (10.232.0.2) is refused, `unbanip` and it gets
-# through again. No log parsing: bans are driven by fail2ban-client.
+# through again; a ban after a reload and after a daemon restart works too. No log parsing:
+# bans are driven by fail2ban-client.
 # Exits 77 (skipped) when not root or when a tool is missing.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh" fail2ban "$@" /usr/bin/fail2ban-server /usr/bin/fail2ban-client \
@@ -96,6 +97,19 @@ deny=$(nft list chain inet firewalld filter_IN_public_deny)
 check "rich-rules: the kernel rule matches port 22" 1 \
   "$(grep -c 'saddr 10.232.0.2 tcp dport 22 reject' <<< "$deny")"
 f2b set rich-rules unbanip 10.232.0.2 >/dev/null
+
+# A reload drops the runtime rules (fail2ban does not listen for Reloaded); a jail's next ban
+# finds its chain gone (actioncheck), restarts the action and bans. The same after a restart.
+"$fwcmd" --reload >/dev/null
+check "after a reload: multiport: ban" 1 "$(f2b set multiport banip 10.232.0.2)"
+check "after a reload: multiport: the banned address is refused" refused "$(from_outside)"
+f2b set multiport unbanip 10.232.0.2 >/dev/null
+stop_daemon
+start_daemon
+check "after a restart: new: ban" 1 "$(f2b set new banip 10.232.0.2)"
+check "after a restart: new: the banned address is refused" refused "$(from_outside)"
+f2b set new unbanip 10.232.0.2 >/dev/null
+check "after a restart: new: the address gets through again" connected "$(from_outside)"
 
 f2b stop >/dev/null
 check "fail2ban's stop removes its direct chains" "" "$("$fwcmd" --direct --get-all-chains)"
