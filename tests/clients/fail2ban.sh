@@ -8,10 +8,10 @@
 # log private, its database in memory, and `firewall-cmd` in its PATH being $fwcmd (fwctl under
 # ctest, linked as firewall-cmd). One jail per firewallcmd-* action: rich-rules, rich-logging,
 # ipset, multiport, allports, new, each with `port = ssh` as jails give it. A listener on the
-# host's 10.232.0.1:22 stands for sshd. For each jail: `fail2ban-client set JAIL banip
-# 10.232.0.2` and a connection from outside (10.232.0.2) is refused, `unbanip` and it gets
-# through again; a ban after a reload and after a daemon restart works too. No log parsing:
-# bans are driven by fail2ban-client.
+# host's 10.232.0.1:22 and [fd00:232::1]:22 stands for sshd. For each jail: `fail2ban-client set
+# JAIL banip 10.232.0.2` and a connection from outside (10.232.0.2) is refused, `unbanip` and it
+# gets through again; the same for fd00:232::2; a ban after a reload and after a daemon restart
+# works too. No log parsing: bans are driven by fail2ban-client.
 # Exits 77 (skipped) when not root or when a tool is missing.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh" fail2ban "$@" /usr/bin/fail2ban-server /usr/bin/fail2ban-client \
@@ -45,30 +45,34 @@ EOF
 ln -s "$fwcmd" "$work/bin/firewall-cmd"
 export PATH=$work/bin:$PATH
 
-# sshd: accepts every connection on the host's 10.232.0.1:22.
+# sshd: accepts every connection on the host's 10.232.0.1:22 and [fd00:232::1]:22.
 python3 -c '
-import socket
-s = socket.socket()
-s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("10.232.0.1", 22))
-s.listen(16)
+import selectors, socket
+sel = selectors.DefaultSelector()
+for family, address in ((socket.AF_INET, "10.232.0.1"), (socket.AF_INET6, "fd00:232::1")):
+    s = socket.socket(family)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind((address, 22))
+    s.listen(16)
+    sel.register(s, selectors.EVENT_READ)
 while True:
-    s.accept()[0].close()
+    for key, _ in sel.select():
+        key.fileobj.accept()[0].close()
 ' &
 pids+=("$!")
-wait_for "the ssh listener" sh -c "ss -Htln | grep -q '10.232.0.1:22 '"
+wait_for "the ssh listener" sh -c "ss -Htln | grep -q 'fd00:232::1\]:22 '"
 
-from_outside() {  # what a connection from 10.232.0.2 to the host's port 22 meets
+from_outside() {  # what a connection from outside to the host's port 22 meets
   ip netns exec outside python3 -c '
-import socket
+import socket, sys
 try:
-    socket.create_connection(("10.232.0.1", 22), timeout=2).close()
+    socket.create_connection((sys.argv[1], 22), timeout=2).close()
     print("connected")
 except ConnectionRefusedError:
     print("refused")
 except OSError as e:
     print(type(e).__name__)
-'
+' "${1:-10.232.0.1}"
 }
 
 start_daemon
@@ -86,6 +90,14 @@ for jail in "${jails[@]}"; do
   check "$jail: the banned address is refused" refused "$(from_outside)"
   check "$jail: unban" 1 "$(f2b set "$jail" unbanip 10.232.0.2)"
   check "$jail: the address gets through again" connected "$(from_outside)"
+done
+
+# IPv6: fail2ban's inet6 variants (family ipv6, icmp6-port-unreachable, ip6tables rules).
+for jail in "${jails[@]}"; do
+  check "$jail: ban fd00:232::2" 1 "$(f2b set "$jail" banip fd00:232::2)"
+  check "$jail: the banned IPv6 address is refused" refused "$(from_outside fd00:232::1)"
+  check "$jail: unban fd00:232::2" 1 "$(f2b set "$jail" unbanip fd00:232::2)"
+  check "$jail: the IPv6 address gets through again" connected "$(from_outside fd00:232::1)"
 done
 
 # The rich rules as fail2ban wrote them: the port by name, listed as given.
