@@ -43,11 +43,12 @@ bool set_zone_in_network_manager(sdbus::IConnection& bus, const std::string& int
         .withTimeout(kTimeout)
         .withArguments(interface)
         .storeResultsTo(device);
-    auto active = property(bus, device, "org.freedesktop.NetworkManager.Device",
-                           "ActiveConnection").get<sdbus::ObjectPath>();
+    auto active = property(bus, device, "org.freedesktop.NetworkManager.Device", "ActiveConnection")
+                      .get<sdbus::ObjectPath>();
     if (active == "/") return false;
-    auto path = property(bus, active, "org.freedesktop.NetworkManager.Connection.Active",
-                         "Connection").get<sdbus::ObjectPath>();
+    auto path =
+        property(bus, active, "org.freedesktop.NetworkManager.Connection.Active", "Connection")
+            .get<sdbus::ObjectPath>();
     if (property(bus, path, kSettingsConnection, "Flags").get<uint32_t>() & kNmGenerated) {
       return false;
     }

@@ -176,8 +176,9 @@ Status Firewall::reload() {
   if (Status st = kernel_.load(with_panic_state(std::move(*ruleset))); !st) return st;
   commit(std::move(*next), State::Running);
   failure_.reset();
-  std::erase_if(nm_interfaces_,
-                [this](const std::string& interface) { return zone_of_interface(interface).empty(); });
+  std::erase_if(nm_interfaces_, [this](const std::string& interface) {
+    return zone_of_interface(interface).empty();
+  });
   // firewalld's reload keeps what _start put in force when the direct rules fail, and fails.
   if (Status st = apply_direct(keep_runtime); !st) {
     state_ = State::Failed;
