@@ -99,8 +99,13 @@ check "nm0 unbound before activation" "no zone" "$(zone_of)"
 nmcli connection up nm0 >/dev/null
 expect_zone "activation binds nm0 to the profile's zone" work
 check "nft dispatches nm0 to work" "work" "$(dispatch)"
+# NetworkManager's calls so far, from its log (FIREWALL domain at DEBUG).
+sent() { grep -c 'firewall zone change nm0' "$work/NetworkManager.log" || true; }
+resent() { [ "$(sent)" -gt "$before" ]; }
+before=$(sent)
 "$fwcmd" --reload >/dev/null
 check "a reload keeps NetworkManager's nm0 in work at once" "work" "$(zone_of)"
+wait_for "NetworkManager binds nm0 again on Reloaded" resent || true
 
 # runtimeToPermanent: NetworkManager's binding stays out of the files; ours goes in.
 "$fwcmd" --zone=work --add-interface=cli0 >/dev/null
