@@ -14,6 +14,9 @@ test_pkgs=(libgtest-dev libgmock-dev googletest dbus iproute2 nftables iptables 
            # debhelper, lintian: scripts/package.sh; mmdebstrap, systemd-container: the package
            # test's Debian 12 root and its systemd-nspawn;
            # docker.io, busybox-static, podman, netavark: tests/clients/ (images are a busybox root)
+# network-manager, fail2ban: tests/clients/network_manager.sh and fail2ban.sh (run privately in
+# namespaces; policy-rc.d keeps their services from starting at install)
+test_pkgs+=(network-manager fail2ban)
 pkgs=("${build_pkgs[@]}")
 [ "${1:-}" = "--test" ] && pkgs+=("${test_pkgs[@]}")
 
@@ -34,4 +37,11 @@ created_prc=0
 if [ ! -e "$prc" ]; then printf '#!/bin/sh\nexit 101\n' > "$prc"; chmod +x "$prc"; created_prc=1; fi
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 [ "$created_prc" -eq 1 ] && rm -f "$prc"
+# The client tests run NetworkManager and fail2ban privately; installed for them, they must not
+# start at the next boot either (their packages enable them).
+for unit in network-manager:NetworkManager.service fail2ban:fail2ban.service; do
+  if [[ " ${missing[*]} " == *" ${unit%%:*} "* ]]; then
+    systemctl disable "${unit#*:}" >/dev/null 2>&1 || true
+  fi
+done
 exit 0

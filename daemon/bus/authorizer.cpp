@@ -144,6 +144,7 @@ bool decide(uid_t uid, const PolkitAnswer& answer, std::string_view& how) {
 
 Authorizer::Authorizer(sdbus::IConnection& connection)
     : polkit_(sdbus::createProxy(connection, kPolkitName, kPolkitPath)),
+      bus_(sdbus::createProxy(connection, "org.freedesktop.DBus", "/org/freedesktop/DBus")),
       own_name_(connection.getUniqueName()) {}
 
 Authorizer::~Authorizer() = default;
@@ -170,6 +171,19 @@ void Authorizer::check(const sdbus::Message& call, std::string_view interface,
   done = with_access_check(call, uid, interface, member, std::move(done));
   if (uid == 0) return done(nullptr);
   ask_polkit(sender, uid, std::move(action), std::move(done));
+}
+
+core::Binder Authorizer::binder_of(const sdbus::Message& call) {
+  std::string owner;
+  try {
+    bus_->callMethod("GetNameOwner")
+        .onInterface("org.freedesktop.DBus")
+        .withArguments(std::string("org.freedesktop.NetworkManager"))
+        .storeResultsTo(owner);
+    if (call.getSender() == owner) return core::Binder::NetworkManager;
+  } catch (const sdbus::Error&) {  // NameHasNoOwner: NetworkManager is not running
+  }
+  return core::Binder::Other;
 }
 
 void Authorizer::check(const std::string& sender, uid_t uid, std::string_view interface,

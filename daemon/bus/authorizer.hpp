@@ -80,6 +80,10 @@ class Authorizer {
   // one, only polkit (or uid 0) decides.
   void guard_with(const core::Firewall& firewall) { firewall_ = &firewall; }
 
+  // Whether the sender of `call` is NetworkManager: the current owner of its bus name, asked
+  // of the bus at each call as firewalld's nm_get_bus_name() does.
+  core::Binder binder_of(const sdbus::Message& call);
+
  private:
   void ask_polkit(const std::string& sender, uid_t uid, std::string action, Done done);
   // `done`, preceded by the lockdown check of `interface`.`member` when it has one.
@@ -87,6 +91,7 @@ class Authorizer {
                          std::string_view member, Done done) const;
 
   std::unique_ptr<sdbus::IProxy> polkit_;
+  std::unique_ptr<sdbus::IProxy> bus_;  // org.freedesktop.DBus: GetNameOwner
   std::string own_name_;  // our unique name: calls relayed by bus/conversion_filter.hpp
   const core::Firewall* firewall_ = nullptr;
 };

@@ -1,6 +1,7 @@
 // FirewallAdaptor: runtimeToPermanent and checkPermanentConfig (firewalld's server/firewalld.py).
 #include "bus/config_objects.hpp"
 #include "bus/firewall_adaptor.hpp"
+#include "bus/network_manager.hpp"
 #include "sys/log.hpp"
 
 namespace fwctl::bus {
@@ -24,7 +25,9 @@ void announce(ConfigObjects* objects, const std::vector<core::SavedItems::Saved>
 
 void FirewallAdaptor::runtimeToPermanent(sdbus::Result<>&& result) {
   serve(std::move(result), "runtimeToPermanent", [this] {
-    core::SavedItems saved = value_or_throw(fw_.runtime_to_permanent());
+    // firewalld first lets NetworkManager keep the interfaces it runs, in their profiles.
+    std::vector<std::string> handed = hand_bindings_to_network_manager(bus(), fw_);
+    core::SavedItems saved = value_or_throw(fw_.runtime_to_permanent(handed));
     announce<model::Service>(config_objects_, saved.services);
     announce<model::IcmpType>(config_objects_, saved.icmptypes);
     announce<model::IpSet>(config_objects_, saved.ipsets);

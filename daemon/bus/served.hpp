@@ -39,6 +39,13 @@ class Served {
   Served(sdbus::IObject& object, Authorizer& authorizer, const char* interface)
       : object_(object), authorizer_(authorizer), interface_(interface) {}
 
+  sdbus::IConnection& bus() const { return object_.getConnection(); }
+
+  // Who sends the call being processed, for bindings (core::Binder); call before serve().
+  core::Binder binder() const {
+    return authorizer_.binder_of(*object_.getCurrentlyProcessedMessage());
+  }
+
   template <typename... R, typename Body>
   void serve(sdbus::Result<R...>&& result, const char* member, Body body) {
     authorized(std::move(result), member, [member, body](const sdbus::Result<R...>& reply) mutable {

@@ -7,8 +7,9 @@ namespace fwctl::bus {
 
 void ZoneAdaptor::addInterface(sdbus::Result<std::string>&& result, std::string zone,
                                std::string interface) {
+  core::Binder by = binder();
   serve(std::move(result), "addInterface", [=, this] {
-    std::string name = value_or_throw(fw_.add_interface(zone, interface));
+    std::string name = value_or_throw(fw_.add_interface(zone, interface, by));
     emitInterfaceAdded(name, interface);
     return name;
   });
@@ -17,8 +18,9 @@ void ZoneAdaptor::addInterface(sdbus::Result<std::string>&& result, std::string 
 // Deprecated alias of changeZoneOfInterface; firewalld authorizes it under its own name.
 void ZoneAdaptor::changeZone(sdbus::Result<std::string>&& result, std::string zone,
                              std::string interface) {
+  core::Binder by = binder();
   serve(std::move(result), "changeZone", [=, this] {
-    std::string name = value_or_throw(fw_.change_zone_of_interface(zone, interface));
+    std::string name = value_or_throw(fw_.change_zone_of_interface(zone, interface, by));
     emitZoneOfInterfaceChanged(name, interface);
     emitZoneChanged(name, interface);
     return name;
@@ -28,8 +30,9 @@ void ZoneAdaptor::changeZone(sdbus::Result<std::string>&& result, std::string zo
 // firewalld signals ZoneOfInterfaceChanged and, from inside it, the deprecated ZoneChanged.
 void ZoneAdaptor::changeZoneOfInterface(sdbus::Result<std::string>&& result, std::string zone,
                                         std::string interface) {
+  core::Binder by = binder();
   serve(std::move(result), "changeZoneOfInterface", [=, this] {
-    std::string name = value_or_throw(fw_.change_zone_of_interface(zone, interface));
+    std::string name = value_or_throw(fw_.change_zone_of_interface(zone, interface, by));
     emitZoneOfInterfaceChanged(name, interface);
     emitZoneChanged(name, interface);
     return name;

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "compiler/address.hpp"
+#include "model/port.hpp"
 
 namespace fwctl::compiler {
 
@@ -51,17 +52,13 @@ std::string mark_hex(const std::string& text) {
   return buf;
 }
 
+// firewalld writes every port through getPortRange: a service name from /etc/services ("ssh",
+// "ssh-http") becomes its number, a descending range is turned round, "80-" is 80.
 Value port_value(const std::string& port) {
-  auto dash = port.find('-');
-  if (dash == std::string::npos) return integer(port);
-  std::string lo = port.substr(0, dash), hi = port.substr(dash + 1);
-  bool numeric = !lo.empty() && !hi.empty() && std::all_of(lo.begin(), lo.end(), ::isdigit) &&
-                 std::all_of(hi.begin(), hi.end(), ::isdigit);
-  if (!numeric) return {ValueKind::Range, port};
-  unsigned a = static_cast<unsigned>(std::stoul(lo)), b = static_cast<unsigned>(std::stoul(hi));
-  if (a == b) return integer(std::to_string(a));
-  if (a > b) std::swap(a, b);
-  return {ValueKind::Range, std::to_string(a) + "-" + std::to_string(b)};
+  auto range = model::parse_port_range(port);
+  if (!range) return {ValueKind::Range, port};  // validated before: not reached
+  if (range->first == range->last) return integer(std::to_string(range->first));
+  return {ValueKind::Range, std::to_string(range->first) + "-" + std::to_string(range->last)};
 }
 
 namespace {

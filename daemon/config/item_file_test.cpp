@@ -16,7 +16,7 @@ using testing::TempDir;
 using testing::xml_files;
 
 const std::string kSource = FWCTL_SOURCE_DIR;
-const std::string kWritten = std::string(FWCTL_TEST_DATA) + "/firewalld-1.3.3-written";
+const std::string kSaved = std::string(FWCTL_TEST_DATA) + "/firewalld-1.3.3-written";
 
 // Loads `path` as T, formats it, and returns the bytes (or the error, as text).
 struct RoundTrip {
@@ -109,7 +109,7 @@ const std::map<std::string, Change> kFirewalldReaderChanges = {
 };
 
 TEST(ItemFile, FilesWrittenByFirewalldLoadAndSaveAsFirewalldWould) {
-  int files = expect_round_trips(kWritten, kFirewalldReaderChanges, {{"zones/zrich.xml", 1}});
+  int files = expect_round_trips(kSaved, kFirewalldReaderChanges, {{"zones/zrich.xml", 1}});
   EXPECT_GT(files, 50);
 }
 
@@ -117,10 +117,10 @@ TEST(ItemFile, FilesWrittenByFirewalldLoadAndSaveAsFirewalldWould) {
 // <kind>/NAME.xml. firewall-cmd reads the file with the same reader.
 TEST(ItemFile, HandWrittenInputIsCanonicalizedAsByFirewalld) {
   int checked = 0;
-  for (const std::string& input : xml_files(kWritten + "/tools/from-file")) {
+  for (const std::string& input : xml_files(kSaved + "/tools/from-file")) {
     std::string name = std::filesystem::path(input).filename().string();
     for (const Kind& kind : kinds()) {
-      std::string output = kWritten + "/" + kind.dir + "/" + name;
+      std::string output = kSaved + "/" + kind.dir + "/" + name;
       if (!std::filesystem::exists(output)) continue;
       RoundTrip r = kind.round_trip(input);
       ASSERT_TRUE(r.loaded) << r.message;
@@ -133,7 +133,7 @@ TEST(ItemFile, HandWrittenInputIsCanonicalizedAsByFirewalld) {
 
 template <typename T>
 T load(const std::string& relative) {
-  auto parsed = load_item<T>(kWritten + "/" + relative);
+  auto parsed = load_item<T>(kSaved + "/" + relative);
   EXPECT_TRUE(parsed) << relative;
   return parsed ? parsed->item : T{};
 }
@@ -158,7 +158,7 @@ TEST(ItemFile, WrittenZonesHoldWhatTheCommandsAsked) {
   EXPECT_EQ(load<model::Zone>("zones/zdefault.xml").target, "default");
   EXPECT_EQ(load<model::Zone>("zones/zreject.xml").target, "%%REJECT%%");
   EXPECT_FALSE(load<model::Zone>("zones/zempty.xml").forward);
-  EXPECT_EQ(read_text(kWritten + "/zones/znofwd.xml"), read_text(kWritten + "/zones/zempty.xml"));
+  EXPECT_EQ(read_text(kSaved + "/zones/znofwd.xml"), read_text(kSaved + "/zones/zempty.xml"));
 
   auto zesc = load<model::Zone>("zones/zesc.xml");
   for (const char* name : {"dq\"if", "sq'if", "both\"'if", "a&b<c>d", "tab\tif"}) {

@@ -161,6 +161,8 @@ Status Firewall::reload() {
   if (keep_runtime) {
     keep_runtime_interfaces(*next);
     keep_runtime_ipsets(*next);
+  } else {
+    keep_nm_interfaces(*next);
   }
   auto ruleset = compiler::compile(next->config, next->bindings);
   if (!ruleset) {
@@ -174,6 +176,9 @@ Status Firewall::reload() {
   if (Status st = kernel_.load(with_panic_state(std::move(*ruleset))); !st) return st;
   commit(std::move(*next), State::Running);
   failure_.reset();
+  std::erase_if(nm_interfaces_, [this](const std::string& interface) {
+    return zone_of_interface(interface).empty();
+  });
   // firewalld's reload keeps what _start put in force when the direct rules fail, and fails.
   if (Status st = apply_direct(keep_runtime); !st) {
     state_ = State::Failed;
@@ -191,6 +196,21 @@ void Firewall::keep_runtime_interfaces(Loaded& next) const {
       unbind_interface(next.bindings, interface);
       next.bindings.interfaces[zone].push_back(interface);
     }
+  }
+}
+
+// firewalld's reload then asks NetworkManager for the zone of each active connection and binds
+// its interface again as NetworkManager's (fw.py, "Restore permanent interfaces from
+// NetworkManager"). Those zones are the ones NetworkManager bound through us, so its bindings are
+// kept: one made to "" follows the default zone of the new files, one to a zone gone is dropped.
+void Firewall::keep_nm_interfaces(Loaded& next) const {
+  for (const auto& interface : nm_interfaces_) {
+    std::string zone = zone_of_interface(interface);
+    if (std::count(default_zone_interfaces_.begin(), default_zone_interfaces_.end(), interface))
+      zone = next.bindings.default_zone;
+    if (zone.empty() || !next.config.zones.count(zone)) continue;
+    unbind_interface(next.bindings, interface);
+    next.bindings.interfaces[zone].push_back(interface);
   }
 }
 

@@ -41,6 +41,10 @@ namespace fwctl::core {
 
 enum class State { Init, Running, Failed };
 
+// Who asks for an interface binding: NetworkManager's bindings stay its own (firewalld's
+// _nm_assigned_interfaces).
+enum class Binder { Other, NetworkManager };
+
 // "INIT", "RUNNING" or "FAILED": the D-Bus property `state`.
 const char* to_string(State state);
 
@@ -155,9 +159,18 @@ class Firewall {
   // Runtime bindings as firewalld's fw_zone does them (ZONE_ALREADY_SET, ZONE_CONFLICT,
   // UNKNOWN_INTERFACE, UNKNOWN_SOURCE, INVALID_INTERFACE, INVALID_ADDR, INVALID_IPSET). An
   // interface added to "" follows the default zone when it changes. Each returns the zone.
-  Result<std::string> add_interface(const std::string& zone, const std::string& interface);
+  // `by` NetworkManager (the caller owns its bus name, as firewalld's nm_get_bus_name()
+  // tells): the binding stays NetworkManager's (nm_interfaces()) until the interface is removed
+  // or moved by someone else.
+  Result<std::string> add_interface(const std::string& zone, const std::string& interface,
+                                    Binder by = Binder::Other);
   Result<std::string> change_zone_of_interface(const std::string& zone,
-                                               const std::string& interface);
+                                               const std::string& interface,
+                                               Binder by = Binder::Other);
+  // firewalld's _nm_assigned_interfaces: runtimeToPermanent leaves them out of the zone files,
+  // and a reload that flushes the runtime bindings keeps them in their zones (firewalld asks
+  // NetworkManager for them then; NetworkManager gave us exactly these).
+  const std::vector<std::string>& nm_interfaces() const { return nm_interfaces_; }
   Result<std::string> remove_interface(const std::string& zone, const std::string& interface);
   Result<bool> query_interface(const std::string& zone, const std::string& interface) const;
   Result<std::string> add_source(const std::string& zone, const std::string& source);
@@ -268,7 +281,9 @@ class Firewall {
   // runtime entries) and helper that differs from its permanent settings. An item that fails is
   // skipped, the rest is saved, and `failure` is RT_TO_PERM_FAILED. RUNNING_BUT_FAILED in state
   // FAILED, nothing written.
-  Result<SavedItems> runtime_to_permanent();
+  // `left_out`: interfaces handed to NetworkManager instead (bus/network_manager.hpp); those
+  // NetworkManager bound itself are always left out.
+  Result<SavedItems> runtime_to_permanent(const std::vector<std::string>& left_out = {});
   // firewalld's checkPermanentConfig: the files loaded and checked as start() does, without
   // touching anything; the first problem. What firewalld logs while reading the files (load
   // warnings, a missing firewalld.conf) is added to `logged`, for the caller to log.
@@ -324,6 +339,7 @@ class Firewall {
   Status apply_runtime(model::Config next, compiler::RuntimeBindings bindings,
                        const ChangeScope* scope);
   Status check_source(const std::string& source) const;
+  void keep_nm_interfaces(Loaded& next) const;
   // Compiles `next` with the bindings in force, keeps the panic table when in panic mode,
   // applies the delta within `scope` and, once the kernel accepted it, makes `next` the runtime.
   Status apply_runtime_change(model::Config next, const ChangeScope& scope);
@@ -349,6 +365,7 @@ class Firewall {
   ZoneTimers timers_;
   Clock clock_ = [] { return std::chrono::steady_clock::now(); };
   std::vector<std::string> default_zone_interfaces_;  // firewalld's _default_zone_interfaces
+  std::vector<std::string> nm_interfaces_;            // firewalld's _nm_assigned_interfaces
   NativeIpsets native_ipsets_;
   Direct direct_{[this](const std::string& name) { return runtime_.zones.count(name) > 0; }};
   Lockdown lockdown_;

@@ -82,7 +82,7 @@ Status Firewall::check_source(const std::string& source) const {
 }
 
 Result<std::string> Firewall::add_interface(const std::string& zone,
-                                            const std::string& interface) {
+                                            const std::string& interface, Binder by) {
   auto name = resolve_zone(zone);
   if (!name) return name;
   if (Status st = model::check_interface(interface); !st) return st;
@@ -101,6 +101,7 @@ Result<std::string> Firewall::add_interface(const std::string& zone,
     return st;
   }
   if (zone.empty()) default_zone_interfaces_.push_back(interface);
+  if (by == Binder::NetworkManager) nm_interfaces_.push_back(interface);
   return name;
 }
 
@@ -128,11 +129,13 @@ Result<std::string> Firewall::remove_interface(const std::string& zone,
     return st;
   }
   erase(default_zone_interfaces_, interface);
+  erase(nm_interfaces_, interface);
   return name;
 }
 
+// As firewalld: remove (which forgets who bound it), then add with the new caller.
 Result<std::string> Firewall::change_zone_of_interface(const std::string& zone,
-                                                       const std::string& interface) {
+                                                       const std::string& interface, Binder by) {
   if (Status st = model::check_interface(interface); !st) return st;
   std::string old = zone_of_interface(interface);
   auto name = resolve_zone(zone);
@@ -148,6 +151,8 @@ Result<std::string> Firewall::change_zone_of_interface(const std::string& zone,
   }
   erase(default_zone_interfaces_, interface);
   if (zone.empty()) default_zone_interfaces_.push_back(interface);
+  erase(nm_interfaces_, interface);
+  if (by == Binder::NetworkManager) nm_interfaces_.push_back(interface);
   return name;
 }
 

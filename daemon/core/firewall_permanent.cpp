@@ -1,5 +1,6 @@
 // core::Firewall's permanent side: runtimeToPermanent and checkPermanentConfig (firewalld's
 // server/firewalld.py and core/io/functions.py check_on_disk_config).
+#include <algorithm>
 #include <iostream>
 
 #include "core/firewall.hpp"
@@ -32,7 +33,7 @@ void save_items(Permanent& store, const char* noun,
 
 }  // namespace
 
-Result<SavedItems> Firewall::runtime_to_permanent() {
+Result<SavedItems> Firewall::runtime_to_permanent(const std::vector<std::string>& left_out) {
   if (state_ == State::Failed) {
     return fail(Code::RUNNING_BUT_FAILED,
                 "Saving runtime to permanent is not allowed while firewalld is in FAILED state. "
@@ -46,6 +47,11 @@ Result<SavedItems> Firewall::runtime_to_permanent() {
     item.value.interfaces = interfaces == bindings_.interfaces.end()
                                 ? std::vector<std::string>{}
                                 : interfaces->second;
+    // firewalld: "interface binding for '%s' has been added by NM, ignoring."
+    std::erase_if(item.value.interfaces, [&](const std::string& interface) {
+      return std::count(nm_interfaces_.begin(), nm_interfaces_.end(), interface) > 0 ||
+             std::count(left_out.begin(), left_out.end(), interface) > 0;
+    });
     item.value.sources.clear();
     if (auto sources = bindings_.sources.find(name); sources != bindings_.sources.end()) {
       for (const auto& source : sources->second) item.value.sources.push_back(zone_source(source));

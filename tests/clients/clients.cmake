@@ -11,3 +11,23 @@ add_test(NAME clients_podman
          COMMAND ${CMAKE_CURRENT_LIST_DIR}/podman.sh $<TARGET_FILE:fwctld> ${CMAKE_SOURCE_DIR})
 set_tests_properties(clients_podman PROPERTIES LABELS "integration;clients" SKIP_RETURN_CODE 77
                      TIMEOUT 120 ENVIRONMENT "FWCTL_CLI=$<TARGET_FILE:fwctl>")
+add_test(NAME clients_network_manager
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/network_manager.sh $<TARGET_FILE:fwctld>
+                 ${CMAKE_SOURCE_DIR})
+set_tests_properties(clients_network_manager PROPERTIES LABELS "integration;clients"
+                     SKIP_RETURN_CODE 77 TIMEOUT 120
+                     ENVIRONMENT "FWCTL_CLI=$<TARGET_FILE:fwctl>")
+add_test(NAME clients_fail2ban
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/fail2ban.sh $<TARGET_FILE:fwctld> ${CMAKE_SOURCE_DIR})
+set_tests_properties(clients_fail2ban PROPERTIES LABELS "integration;clients" SKIP_RETURN_CODE 77
+                     TIMEOUT 120 ENVIRONMENT "FWCTL_CLI=$<TARGET_FILE:fwctl>")
+add_test(NAME clients_cockpit
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/cockpit.sh $<TARGET_FILE:fwctld> ${CMAKE_SOURCE_DIR})
+set_tests_properties(clients_cockpit PROPERTIES LABELS "integration;clients" SKIP_RETURN_CODE 77
+                     TIMEOUT 120 ENVIRONMENT "FWCTL_CLI=$<TARGET_FILE:fwctl>")
+add_test(NAME clients_firewall_client
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/firewall_client.sh $<TARGET_FILE:fwctld>
+                 ${CMAKE_SOURCE_DIR})
+set_tests_properties(clients_firewall_client PROPERTIES LABELS "integration;clients"
+                     SKIP_RETURN_CODE 77 TIMEOUT 120
+                     ENVIRONMENT "FWCTL_CLI=$<TARGET_FILE:fwctl>")
