@@ -82,7 +82,9 @@ for target in "${targets[@]}"; do
     fuzz_rich_rule) (seed_lines "$seeds" rich_rules); find "$seeds" -empty -delete ;;
   esac
   rc=0
+  # libFuzzer's own exit code for a crash is 77, which means "skipped" here: make it 1.
   "$build/fuzz/$target" -max_total_time="$seconds" -max_len=8192 -timeout=10 \
+    -error_exitcode=1 -timeout_exitcode=1 \
     -artifact_prefix="$crashes/" -print_final_stats=1 "$corpus" "$seeds" \
     > "$build/fuzz/$target.log" 2>&1 || rc=$?
   rm -rf "$seeds"
