@@ -104,8 +104,6 @@ std::vector<std::string> effective_args(std::vector<std::string> argv, const Pri
   return *args;
 }
 
-bool warnings_nonempty(const config::LoadResult& loaded) { return !loaded.warnings.empty(); }
-
 // What firewalld's firewalld_conf.read() logs (on stderr, -q or not) when the system tree has
 // no firewalld.conf: the ERROR line, then with `warnings` the two WARNING lines of the start.
 // Then, as firewalld's readers log them, what it ignored in the item files it still loaded
@@ -119,7 +117,7 @@ void log_missing_conf(const config::LoadResult& loaded, const config::Paths& pat
       err << "WARNING: " << why << "\nWARNING: Using fallback firewalld configuration settings.\n";
   }
   // The first warning is firewalld.conf's, printed above.
-  auto first = loaded.warnings.begin() + (loaded.conf_open_failure && warnings_nonempty(loaded));
+  auto first = loaded.warnings.begin() + (loaded.conf_open_failure && !loaded.warnings.empty());
   for (auto w = first; w != loaded.warnings.end(); ++w) {
     err << (w->log_level == Error::LogLevel::Error ? "ERROR: " : "WARNING: ") << w->log_line()
         << '\n';
