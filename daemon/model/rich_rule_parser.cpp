@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "common/lists.hpp"
+#include "common/utf8.hpp"
 #include "model/python_int.hpp"
 #include "model/rich_rule.hpp"
 #include "model/rich_rule_check.hpp"
@@ -374,6 +375,12 @@ void Parser::close_action(std::string_view element) {
 }  // namespace
 
 Result<RichRule> parse_rich_rule(std::string_view text) {
+  // firewalld only ever sees valid UTF-8 (D-Bus and its XML parser refuse anything else), but
+  // the offline client hands this parser raw bytes. Such a rule would not read back as it
+  // prints: name="a\xc2"\x80 holds the C1 control C2 80 once printed, which the lexer drops.
+  if (auto at = find_invalid_utf8(text); at != std::string_view::npos) {
+    return fail(Code::INVALID_RULE, "not valid UTF-8 at byte " + std::to_string(at));
+  }
   auto tokens = lex_rich_rule(text);
   if (!tokens) return tokens;
   return Parser(std::move(*tokens)).parse();

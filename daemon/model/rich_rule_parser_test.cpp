@@ -419,5 +419,14 @@ TEST(RichRuleParser, RefusesARateSoHighThatFirewalldsPeriodUnderflows) {
                               std::string(327, '0') + "/s"));
 }
 
+TEST(RichRuleParser, RefusesTextThatIsNotUtf8) {
+  // Bytes only the offline client can send: once printed they would read back differently.
+  auto rule = parse_rich_rule("rule service name=\"ab\xc2\"\x80 reject");
+  ASSERT_FALSE(rule);
+  EXPECT_EQ(rule.error().code, Code::INVALID_RULE);
+  EXPECT_EQ(rule.error().detail, "not valid UTF-8 at byte 21");
+  EXPECT_TRUE(parse_rich_rule("rule service name=\"\xc3\xa4\" reject"));
+}
+
 }  // namespace
 }  // namespace fwctl::model
