@@ -4,6 +4,11 @@
 #   scripts/fuzz.sh TARGET SECONDS     fuzz_xml, fuzz_rich_rule, fuzz_cli_args, fuzz_settings,
 #                                      fuzz_ruleset (root: it loads rulesets into a namespace)
 #   scripts/fuzz.sh all SECONDS        each target in turn, SECONDS each
+#   scripts/fuzz.sh ci                 each target for a fixed number of runs from a fixed seed
+#                                      and a fresh corpus (what scripts/test.sh runs): bounded
+#                                      by work, not time, so a slow CI machine explores about
+#                                      what a run here did (libFuzzer is not fully
+#                                      deterministic even so); longer runs belong to the others
 #
 # Builds the target in build-asan/ (clang, ASan + UBSan, -DFWD_FUZZ=ON; $FWCTL_BUILD_DIR
 # elsewhere) unless FWCTL_FUZZ_NOBUILD=1, seeds its corpus from the repository (shipped defaults,
@@ -16,9 +21,16 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${FWCTL_BUILD_DIR:-$root/build-asan}
 targets=(fuzz_xml fuzz_rich_rule fuzz_cli_args fuzz_settings fuzz_ruleset)
-[ $# -eq 2 ] || { sed -n '4,6s/^# *//p' "$0" >&2; exit 2; }
-what=$1 seconds=$2
-[ "$what" = all ] || targets=("$what")
+# Runs per target in ci mode: 5 to 15 s each on this 2-core machine under the load of a build.
+declare -A ci_runs=([fuzz_xml]=8000 [fuzz_rich_rule]=30000 [fuzz_cli_args]=2500
+                    [fuzz_settings]=20000 [fuzz_ruleset]=600)
+if [ "${1:-}" = ci ] && [ $# -eq 1 ]; then
+  what=ci seconds=120  # a cap only: a slow machine stops early and finds less, never more
+else
+  [ $# -eq 2 ] || { sed -n '4,11s/^# *//p' "$0" >&2; exit 2; }
+  what=$1 seconds=$2
+  [ "$what" = all ] || targets=("$what")
+fi
 
 if [ "${FWCTL_FUZZ_NOBUILD:-}" != 1 ]; then
   CC=clang-14 CXX=clang++-14 FWCTL_BUILD_DIR=$build FWCTL_TARGETS="${targets[*]}" \
@@ -73,17 +85,24 @@ rich_rules() {
 status=0
 for target in "${targets[@]}"; do
   corpus=$build/fuzz/corpus/$target crashes=$build/fuzz/crashes/$target
+  limits=(-max_total_time="$seconds")
+  if [ "$what" = ci ]; then
+    corpus=$build/fuzz/ci-corpus/$target
+    rm -rf "$corpus"
+    limits+=(-runs="${ci_runs[$target]}" -seed=1)
+  fi
   mkdir -p "$corpus" "$crashes"
   seeds=$(mktemp -d)
+  for f in "$root/fuzz/regressions/$target"/*; do [ -f "$f" ] && cp "$f" "$seeds/"; done
   case $target in
     fuzz_xml) seed_xml "$seeds" ;;
     fuzz_ruleset) seed_zones "$seeds" ;;
     fuzz_cli_args) (seed_lines "$seeds" args_nul) ;;
     fuzz_rich_rule) (seed_lines "$seeds" rich_rules); find "$seeds" -empty -delete ;;
   esac
-  rc=0
+  rc=0 started=$SECONDS
   # libFuzzer's own exit code for a crash is 77, which means "skipped" here: make it 1.
-  "$build/fuzz/$target" -max_total_time="$seconds" -max_len=8192 -timeout=10 \
+  "$build/fuzz/$target" "${limits[@]}" -max_len=8192 -timeout=10 \
     -error_exitcode=1 -timeout_exitcode=1 \
     -artifact_prefix="$crashes/" -print_final_stats=1 "$corpus" "$seeds" \
     > "$build/fuzz/$target.log" 2>&1 || rc=$?
@@ -92,7 +111,7 @@ for target in "${targets[@]}"; do
   if [ "$rc" -eq 77 ]; then
     echo "$target: skipped ($(tail -n 1 "$build/fuzz/$target.log"))"
   elif [ "$rc" -eq 0 ]; then
-    echo "$target: ${runs:-?} runs in $seconds s, corpus $(ls "$corpus" | wc -l) inputs, no crash"
+    echo "$target: ${runs:-?} runs in $((SECONDS - started)) s, corpus $(ls "$corpus" | wc -l) inputs, no crash"
   else
     echo "$target: CRASH after ${runs:-?} runs (exit $rc); input in $crashes/, log $build/fuzz/$target.log"
     grep -m1 -A15 "ERROR: \|==ERROR\|runtime error\|abort" "$build/fuzz/$target.log" || true

@@ -10,7 +10,8 @@
 #            (tests/compat/check.sh; both modes at once)
 #   asan     build-asan/ with clang, ASan and UBSan at -O0 (clang builds that twice as fast as
 #            g++ at -O1), niced so that it takes the CPU the tests leave; then its unit tests,
-#            then each libFuzzer target of fuzz/ for $FWCTL_FUZZ_SECONDS (15) seconds
+#            then each libFuzzer target of fuzz/ for a fixed number of runs from a fixed seed
+#            (scripts/fuzz.sh ci)
 #
 # Prints each step's duration as it ends and a table of them at the end; exits 1 when a step
 # failed. Root runs everything; without root the tests that need it are skipped.
@@ -60,7 +61,7 @@ asan_build() {
 fuzz_targets="fuzz_xml fuzz_rich_rule fuzz_cli_args fuzz_settings fuzz_ruleset"
 fuzz_lane() {
   FWCTL_FUZZ_NOBUILD=1 FWCTL_BUILD_DIR=$root/build-asan \
-    "$root/scripts/fuzz.sh" all "${FWCTL_FUZZ_SECONDS:-15}"
+    "$root/scripts/fuzz.sh" ci
 }
 asan_unit() {
   cd "$root/build-asan" && ctest --output-on-failure -j"$(nproc)" -L unit
