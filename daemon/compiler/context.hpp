@@ -39,7 +39,9 @@ struct Context {
   bool strict_forward_ports() const { return model::conf_yes(config.conf.strict_forward_ports); }
   // NftablesFlowtable (firewalld 2.0): forwarded TCP and UDP between these interfaces take the
   // flowtable's fast path; "off" (no interface) by default.
-  bool flowtable() const { return !model::flowtable_devices(config.conf.nftables_flowtable).empty(); }
+  bool flowtable() const {
+    return !model::flowtable_devices(config.conf.nftables_flowtable).empty();
+  }
   bool ok() const { return !error.has_value(); }
   void fail(Code code, std::string detail);
 

@@ -26,13 +26,14 @@ std::vector<std::string> forward_rules(const Table& table) {
   return out;
 }
 
-const char* kFlowAdd = "ct state { established, related } meta l4proto { tcp, udp } flow add @fastpath";
+const char* kFlowAdd =
+    "ct state { established, related } meta l4proto { tcp, udp } flow add @fastpath";
 
 TEST(Firewalld2xFlowtable, OffAndTableOwnerNoLeaveTheGoldenRuleset) {
   auto config = stock_config();
   config.conf.nftables_flowtable = "off";
   config.conf.nftables_table_owner = "no";
-  EXPECT_EQ(to_text(compiled_table(config)) , read_golden(golden_path("default")));
+  EXPECT_EQ(to_text(compiled_table(config)), read_golden(golden_path("default")));
   EXPECT_TRUE(compiled_table(config).flowtables.empty());
 }
 

@@ -45,8 +45,9 @@ TEST_F(FirewallTableOwnerTest, YesProbesOnceThenCreatesTheTableOwnedAndPersisten
   Firewall fw = make("yes");
   ASSERT_TRUE(fw.start());
   ASSERT_EQ(netlink_.sent().size(), 2u);
-  EXPECT_EQ(netlink_.sent()[0], (std::vector<std::string>{"add table inet firewalld_probe flags 0x6",
-                                                          "delete table inet firewalld_probe"}));
+  EXPECT_EQ(netlink_.sent()[0],
+            (std::vector<std::string>{"add table inet firewalld_probe flags 0x6",
+                                      "delete table inet firewalld_probe"}));
   EXPECT_EQ(table_lines(1), (std::vector<std::string>{"add table inet firewalld",
                                                       "delete table inet firewalld",
                                                       "add table inet firewalld flags 0x6"}));

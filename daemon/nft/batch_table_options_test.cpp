@@ -45,7 +45,8 @@ TEST(BatchTableOptions, TheCreatingAddCarriesTheFlagsAndTheFlowtableComesBeforeC
 
 TEST(BatchTableOptions, FlowAddIsAFlowOffloadExpression) {
   auto text = encode(rule({compiler::FlowAdd{"fastpath"}}));
-  EXPECT_EQ(text, std::vector<std::string>{"add rule inet firewalld c [ flow_offload flowtable fastpath ]"});
+  EXPECT_EQ(text, std::vector<std::string>{
+                      "add rule inet firewalld c [ flow_offload flowtable fastpath ]"});
 }
 
 // What nft 1.0.6 sends for this rule (nft --debug=netlink; the kernel here has no flowtables).

@@ -97,6 +97,13 @@ daemon_start
 check "a new fwctld takes it over" "flags owner" "$(table_head)"
 check "and it is protected again" "Error: Could not process rule: Operation not permitted" \
   "$(in_ns nft delete table inet firewalld 2>&1 | head -1)"
+busctl --system set-property org.fedoraproject.FirewallD1 $config \
+  org.fedoraproject.FirewallD1.config CleanupOnExit s yes
+fwcmd --reload > /dev/null
+daemon_stop
+check "CleanupOnExit=yes: fwctld, the owner, removes its table at exit" \
+  "Error: No such file or directory" "$(in_ns nft list table inet firewalld 2>&1 | head -1)"
+daemon_start
 
 check "NftablesTableOwner: back to no" "" "$(prop set NftablesTableOwner no)"
 fwcmd --reload > /dev/null
@@ -117,7 +124,7 @@ echo "ReloadPolicy=INPUT:PANIC" >> "$work/etc/firewalld.conf"
 fwcmd --reload > /dev/null
 check "ReloadPolicy: a bad value is logged and the default used" \
   "ReloadPolicy 'INPUT:PANIC' is not valid, using default value 'INPUT:DROP,FORWARD:DROP,OUTPUT:DROP'" \
-  "$(grep -o "ReloadPolicy 'INPUT:PANIC'.*" "$work/daemon2.log" | tail -1)"
+  "$(cat "$work"/daemon*.log | grep -o "ReloadPolicy 'INPUT:PANIC'.*" | tail -1)"
 sed -i 's/^ReloadPolicy=.*/ReloadPolicy=INPUT:REJECT,FORWARD:ACCEPT/' "$work/etc/firewalld.conf"
 fwcmd --permanent --zone=public --add-port=5555/udp > /dev/null
 fwcmd --reload > /dev/null
@@ -125,8 +132,9 @@ check "ReloadPolicy: read from the file" 's "INPUT:REJECT,FORWARD:ACCEPT"' "$(pr
 
 # A datagram from a new socket (a new connection for conntrack) every millisecond from $ns-a to
 # $ns while fwctld reloads ten times. firewalld puts its reload policy in place for the time of a
-# reload, so new connections meet it (firewalld 1.3.3 loses datagrams here, with DROP); a reload
-# of fwctld is one batch: each datagram meets the old ruleset or the new one, which accept it.
+# reload, so new connections meet it: firewalld 1.3.3 (DROP) lost 765 of 2,233 datagrams in three
+# reloads (tests/tools/fw-sandbox, 2026-12-07). A reload of fwctld is one batch: each datagram
+# meets the old ruleset or the new one, which both accept it.
 in_ns python3 -c '
 import socket, sys
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
