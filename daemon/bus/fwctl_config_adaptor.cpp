@@ -32,4 +32,17 @@ void FwctlConfigAdaptor::IPv6_rpfilter2(const std::string& value) {
   set_conf("IPv6_rpfilter2", "IPv6_rpfilter2", value);
 }
 
+std::string FwctlConfigAdaptor::NftablesTableOwner() { return conf().nftables_table_owner; }
+void FwctlConfigAdaptor::NftablesTableOwner(const std::string& value) {
+  set_conf("NftablesTableOwner", "NftablesTableOwner", value);
+}
+
+std::string FwctlConfigAdaptor::NftablesFlowtable() { return conf().nftables_flowtable; }
+void FwctlConfigAdaptor::NftablesFlowtable(const std::string& value) {
+  set_conf("NftablesFlowtable", "NftablesFlowtable", value);
+}
+
+// Read-only, as on firewalld's development branch (no 2.x release has it on D-Bus).
+std::string FwctlConfigAdaptor::ReloadPolicy() { return conf().reload_policy; }
+
 }  // namespace fwctl::bus

@@ -26,6 +26,11 @@ class FwctlConfigAdaptor final : public glue::FwctlConfig1 {
   void StrictForwardPorts(const std::string& value) override;
   std::string IPv6_rpfilter2() override;
   void IPv6_rpfilter2(const std::string& value) override;
+  std::string NftablesTableOwner() override;
+  void NftablesTableOwner(const std::string& value) override;
+  std::string NftablesFlowtable() override;
+  void NftablesFlowtable(const std::string& value) override;
+  std::string ReloadPolicy() override;
 
   core::Firewall& fw_;
   sdbus::IObject& object_;

@@ -45,6 +45,15 @@ void add_counters(Table& table) {
   }
 }
 
+// NftablesFlowtable (2.0) and NftablesTableOwner (2.2): objects of the table itself.
+void add_table_options(Table& table, const model::FirewalldConf& conf) {
+  auto devices = model::flowtable_devices(conf.nftables_flowtable);
+  if (!devices.empty()) {
+    table.flowtables.push_back(Flowtable{kFlowtableName, "ingress", kFlowtablePriority, devices});
+  }
+  if (model::conf_yes(conf.nftables_table_owner)) table.flags = {"owner", "persist"};
+}
+
 }  // namespace
 
 Result<Ruleset> compile(const model::Config& config, const RuntimeBindings& bindings) {
@@ -55,6 +64,7 @@ Result<Ruleset> compile(const model::Config& config, const RuntimeBindings& bind
   Ruleset ruleset;
   ruleset.tables.push_back(std::move(out).finish());
   if (model::conf_yes(config.conf.nftables_counters)) add_counters(ruleset.tables.back());
+  add_table_options(ruleset.tables.back(), config.conf);
   return ruleset;
 }
 

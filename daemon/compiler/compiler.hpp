@@ -18,6 +18,9 @@
 namespace fwctl::compiler {
 
 inline constexpr const char* kTableName = "firewalld";
+// NftablesFlowtable's flowtable, as firewalld 2.x names and hooks it (NFT_HOOK_OFFSET).
+inline constexpr const char* kFlowtableName = "fastpath";
+inline constexpr int kFlowtablePriority = 10;
 
 Result<Ruleset> compile(const model::Config& config, const RuntimeBindings& bindings);
 

@@ -37,6 +37,11 @@ struct Context {
   bool logging() const { return log_denied() != "off"; }
   // StrictForwardPorts (firewalld 2.3): DNAT is accepted only for the firewall's forward ports.
   bool strict_forward_ports() const { return model::conf_yes(config.conf.strict_forward_ports); }
+  // NftablesFlowtable (firewalld 2.0): forwarded TCP and UDP between these interfaces take the
+  // flowtable's fast path; "off" (no interface) by default.
+  bool flowtable() const {
+    return !model::flowtable_devices(config.conf.nftables_flowtable).empty();
+  }
   bool ok() const { return !error.has_value(); }
   void fail(Code code, std::string detail);
 

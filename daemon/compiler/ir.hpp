@@ -145,8 +145,13 @@ struct TcpMssSet {
 struct Counter {
   bool operator==(const Counter&) const = default;
 };
+// flow add @NAME: the connection goes into a flowtable of the table (NftablesFlowtable).
+struct FlowAdd {
+  std::string flowtable;
+  bool operator==(const FlowAdd&) const = default;
+};
 using Statement = std::variant<Match, Verdict, Reject, Limit, Log, Masquerade, Dnat, Redirect,
-                               CtHelperSet, MarkSet, TcpMssSet, Counter>;
+                               CtHelperSet, MarkSet, TcpMssSet, Counter, FlowAdd>;
 
 // Where a rule comes from in firewalld's words ("zone public, service ssh, port 22/tcp"), for
 // `fwctl --why`. Not part of a rule's identity: it never takes part in equality (the kernel diff
@@ -195,12 +200,24 @@ struct CtHelper {
   bool operator==(const CtHelper&) const = default;
 };
 
+// `flowtable NAME { hook ingress priority filter + 10; devices = { eth0, eth1 }; }`
+struct Flowtable {
+  std::string name;
+  std::string hook = "ingress";
+  int priority = 0;
+  std::vector<std::string> devices;
+  bool operator==(const Flowtable&) const = default;
+};
+
 struct Table {
   std::string family = "inet";
   std::string name;
   std::vector<CtHelper> ct_helpers;
   std::vector<Set> sets;
   std::vector<Chain> chains;
+  // "owner", "persist" (NftablesTableOwner): sent with the message that creates the table.
+  std::vector<std::string> flags;
+  std::vector<Flowtable> flowtables;
   bool operator==(const Table&) const = default;
 
   const Chain* find_chain(const std::string& chain_name) const;
@@ -220,6 +237,7 @@ std::string to_text(const BaseHook& hook);
 std::string to_text(const Chain& chain);  // the "\tchain NAME {...}\n" block
 std::string to_text(const Set& set);
 std::string to_text(const CtHelper& helper);
+std::string to_text(const Flowtable& flowtable);
 std::string to_text(const Table& table);
 std::string to_text(const Ruleset& ruleset);
 

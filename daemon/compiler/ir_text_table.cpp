@@ -114,11 +114,28 @@ std::string to_text(const CtHelper& helper) {
          helper.protocol + "\n\t\tl3proto " + helper.l3proto + "\n\t}\n";
 }
 
-// Objects come first, then sets, then chains, each block separated by an empty line.
+// flowtable fastpath {
+//         hook ingress priority filter + 10
+//         devices = { eth0, eth1 }
+// }
+std::string to_text(const Flowtable& flowtable) {
+  std::string out = "\tflowtable " + flowtable.name + " {\n";
+  out += "\t\thook " + flowtable.hook + " priority " + priority_text("", flowtable.priority) +
+         "\n";
+  if (!flowtable.devices.empty()) {
+    out += "\t\tdevices = { " + join(flowtable.devices, ", ") + " }\n";
+  }
+  return out + "\t}\n";
+}
+
+// Flags, then objects, sets, flowtables and chains, each block separated by an empty line.
+// (nft adds "# progname NAME" to the first line of an owned table, which the IR cannot know.)
 std::string to_text(const Table& table) {
   std::vector<std::string> blocks;
+  if (!table.flags.empty()) blocks.push_back("\tflags " + join(table.flags, ",") + "\n");
   for (const auto& h : table.ct_helpers) blocks.push_back(to_text(h));
   for (const auto& s : table.sets) blocks.push_back(to_text(s));
+  for (const auto& f : table.flowtables) blocks.push_back(to_text(f));
   for (const auto& c : table.chains) blocks.push_back(to_text(c));
   return "table " + table.family + " " + table.name + " {\n" + join(blocks, "\n") + "}\n";
 }

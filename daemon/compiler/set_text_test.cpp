@@ -166,7 +166,7 @@ Chain anonymous_sets_chain() {
 }
 
 TEST(SetText, ElementsWrapPerKeyTypeExactlyAsNftListsThem) {
-  Table table{"inet", "t", {}, {}, {}};
+  Table table{"inet", "t", {}, {}, {}, {}, {}};
   for (const auto& kind : set_kinds()) {
     for (unsigned size : {1u, 2u, 3u, 7u, 100u}) table.sets.push_back(make_set(kind, size));
   }

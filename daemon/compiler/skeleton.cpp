@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "compiler/compiler.hpp"
 #include "compiler/fragments.hpp"
 
 namespace fwctl::compiler {
@@ -61,10 +62,20 @@ void emit_final_reject(Context& ctx, const std::string& chain) {
   ctx.out.append(chain, rule({reject_admin()}));
 }
 
+// ct state { established, related } meta l4proto { tcp, udp } flow add @fastpath: an
+// established TCP or UDP connection goes into the flowtable, whose fast path its next packets
+// then take, past this chain (NftablesFlowtable, firewalld 2.0; first in filter_FORWARD).
+Rule flow_offload() {
+  return rule({Match{{Ct{"state"}}, Op::Eq, AnonSet{{symbol("established"), symbol("related")}}},
+               meta_match("l4proto", AnonSet{{symbol("tcp"), symbol("udp")}}),
+               FlowAdd{kFlowtableName}});
+}
+
 // ct state {established, related} accept; ct status dnat accept; iifname "lo" accept;
 // ct state invalid drop; jump filter_<chain>_ZONES; reject with icmpx admin-prohibited
 void emit_filter_in_or_forward(Context& ctx, const std::string& chain) {
   std::string base = "filter_" + chain;
+  if (chain == "FORWARD" && ctx.flowtable()) ctx.out.append(base, flow_offload());
   ctx.out.append(base, established_accept());
   Match dnat{{Ct{"status"}}, Op::Has, symbol("dnat")};
   if (ctx.strict_forward_ports()) {
@@ -124,7 +135,8 @@ void emit_rpfilter(Context& ctx, model::RpFilter mode) {
 
 // ip6 daddr { ::/96, ... } [log prefix "RFC3964_IPv4_REJECT: "] reject with icmpv6
 // addr-unreachable: 6to4 addresses that embed IPv4 addresses no one should route to.
-void emit_rfc3964(Context& ctx, bool after_forward_rpfilter) {
+// `forward_extra`: the rules of 2.x's features in front of filter_FORWARD's built-in ones.
+void emit_rfc3964(Context& ctx, size_t forward_extra) {
   AnonSet prefixes;
   // Sorted by value, as nft prints them.
   for (const char* p :
@@ -137,8 +149,7 @@ void emit_rfc3964(Context& ctx, bool after_forward_rpfilter) {
   if (ld == "unicast" || ld == "all") stmts.push_back(log_prefix("RFC3964_IPv4_REJECT: "));
   stmts.push_back(Reject{"icmpv6", "addr-unreachable"});
   ctx.out.add_after("filter_OUTPUT", 1, rule(stmts));
-  ctx.out.add_after("filter_FORWARD", (ctx.logging() ? 4 : 3) + (after_forward_rpfilter ? 1 : 0),
-                    rule(stmts));
+  ctx.out.add_after("filter_FORWARD", (ctx.logging() ? 4 : 3) + forward_extra, rule(stmts));
 }
 
 // firewalld.conf booleans: firewalld treats "no" and "false" (any case) as off.
@@ -170,7 +181,9 @@ void emit_skeleton(Context& ctx) {
   auto rpfilter =
       model::rpfilter_mode(ctx.config.conf.ipv6_rpfilter).value_or(model::RpFilter::Strict);
   if (rpfilter != model::RpFilter::No) emit_rpfilter(ctx, rpfilter);
-  if (!conf_off(ctx.config.conf.rfc3964_ipv4)) emit_rfc3964(ctx, forward_mode(rpfilter));
+  // firewalld 2.x counts the rules it put before this one in filter_FORWARD.
+  size_t forward_extra = (forward_mode(rpfilter) ? 1 : 0) + (ctx.flowtable() ? 1 : 0);
+  if (!conf_off(ctx.config.conf.rfc3964_ipv4)) emit_rfc3964(ctx, forward_extra);
 }
 
 }  // namespace fwctl::compiler

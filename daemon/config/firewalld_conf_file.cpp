@@ -21,7 +21,17 @@ namespace {
 
 using Conf = model::FirewalldConf;
 
-enum class Check { NonEmpty, Integer, Boolean, RpFilter, LogDenied, AutomaticHelpers, Backend };
+enum class Check {
+  NonEmpty,
+  Integer,
+  Boolean,
+  RpFilter,
+  LogDenied,
+  AutomaticHelpers,
+  Backend,
+  ReloadPolicy,
+  Flowtable
+};
 enum class Append { Always, Never, WhenSet };
 
 // One key of firewalld 1.3.3's valid_keys, in its order (the order of appended keys).
@@ -39,7 +49,7 @@ constexpr Append kNever = Append::Never;  // deprecated in 1.3.3
 // firewalld 1.3.3's keys, then the 2.x keys fwctl takes (in 2.x's order), which are appended to
 // a file only when they hold a value other than their default, so that a 1.3.3 file stays as
 // 1.3.3 writes it.
-const std::array<Key, 15> kKeys = {{
+const std::array<Key, 18> kKeys = {{
     {"DefaultZone", &Conf::default_zone, Check::NonEmpty, "public", kAlways},
     {"MinimalMark", &Conf::minimal_mark, Check::Integer, "100", kNever},
     {"CleanupOnExit", &Conf::cleanup_on_exit, Check::Boolean, "yes", kAlways},
@@ -54,7 +64,12 @@ const std::array<Key, 15> kKeys = {{
     {"FlushAllOnReload", &Conf::flush_all_on_reload, Check::Boolean, "True", kAlways},
     {"RFC3964_IPv4", &Conf::rfc3964_ipv4, Check::Boolean, "True", kAlways},
     {"AllowZoneDrifting", &Conf::allow_zone_drifting, Check::Boolean, "no", kNever},
+    {"ReloadPolicy", &Conf::reload_policy, Check::ReloadPolicy,
+     "INPUT:DROP,FORWARD:DROP,OUTPUT:DROP", Append::WhenSet},
+    {"NftablesFlowtable", &Conf::nftables_flowtable, Check::Flowtable, "off", Append::WhenSet},
     {"NftablesCounters", &Conf::nftables_counters, Check::Boolean, "no", Append::WhenSet},
+    // 2.x's default is yes; here no, so that the table stays as 1.3.3 makes it.
+    {"NftablesTableOwner", &Conf::nftables_table_owner, Check::Boolean, "no", Append::WhenSet},
     {"StrictForwardPorts", &Conf::strict_forward_ports, Check::Boolean, "no", Append::WhenSet},
 }};
 
@@ -113,6 +128,10 @@ bool is_valid(const Key& key, const std::string& value) {
       return one_of(ascii_lower(value), {"yes", "no", "system"});
     case Check::Backend:
       return one_of(ascii_lower(value), {"nftables", "iptables"});
+    case Check::ReloadPolicy:
+      return model::parse_reload_policy(value).has_value();
+    case Check::Flowtable:
+      return model::valid_flowtable(value);
   }
   return false;
 }
@@ -152,7 +171,10 @@ std::string logged_fallback(const Key& key, const std::string& value) {
            std::string(key.fallback) + "'";
   }
   std::string fallback(key.fallback);
-  if (key.check == Check::Integer) fallback = "'" + fallback + "'";
+  if (key.check == Check::Integer || key.check == Check::ReloadPolicy ||
+      key.check == Check::Flowtable) {
+    fallback = "'" + fallback + "'";
+  }
   if (key.check == Check::Boolean) {
     fallback = (fallback == "yes" || fallback == "True") ? "True" : "False";
   }

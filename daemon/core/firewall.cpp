@@ -128,6 +128,7 @@ void Firewall::commit(Loaded next, State state) {
 
 Status Firewall::start() {
   auto next = load(paths_);
+  if (next) check_table_owner(next->config, next->warnings);
   Status applied = next ? apply(*next) : Status{next};
   if (applied) {
     commit(std::move(*next), State::Running);
@@ -154,6 +155,7 @@ Status Firewall::start() {
 Status Firewall::reload() {
   auto next = load(paths_);
   if (!next) return next;
+  check_table_owner(next->config, next->warnings);
   // check_on_disk_config reads direct.xml and lockdown-whitelist.xml too.
   if (Status st = check_direct_lockdown_files(); !st) return st;
   // firewalld reads FlushAllOnReload before it reloads: the value in force decides, not the new one.

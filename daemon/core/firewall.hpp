@@ -351,6 +351,10 @@ class Firewall {
   // After runtime_ and bindings_ changed from `before` (forwarding_needs of the old state).
   void enable_ip_forwarding(const std::set<std::string>& before) const;
   std::set<std::string> forwarding_needs() const;
+  // NftablesTableOwner (firewall_table_owner.cpp): the kernel's support, probed once, and the
+  // runtime's value set to "no" (with firewalld's log line) when it has none.
+  bool table_owner_supported();
+  void check_table_owner(model::Config& runtime, std::vector<Error>& warnings);
 
   // State. The order matters: permanent_store_ and direct_ refer to members declared before them.
   config::Paths paths_;
@@ -374,6 +378,7 @@ class Firewall {
   bool panic_ = false;
   Permanent permanent_store_{paths_, permanent_, [this] { return state_ == State::Failed; }};
   std::string sysctl_dir_;
+  std::optional<bool> table_owner_supported_;
 };
 
 }  // namespace fwctl::core

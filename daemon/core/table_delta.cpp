@@ -30,6 +30,8 @@ std::unordered_map<std::string_view, const T*> by_name(const std::vector<T>& ite
 
 // What a delta cannot change in place: the table is replaced instead.
 bool needs_replace(const Table& old, const ChainHandles& handles, const Table& next) {
+  // Table flags and flowtables come from firewalld.conf: a reload, which replaces anyway.
+  if (old.flags != next.flags || old.flowtables != next.flowtables) return true;
   auto old_helpers = by_name(old.ct_helpers);
   for (const auto& helper : next.ct_helpers) {
     auto it = old_helpers.find(helper.name);

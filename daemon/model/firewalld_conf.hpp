@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/text.hpp"
 
@@ -30,13 +31,17 @@ struct FirewalldConf {
   std::string flush_all_on_reload = "yes";
   std::string rfc3964_ipv4 = "yes";
   std::string allow_zone_drifting = "no";  // deprecated in 1.3.3, still read; never added
+  // 2.1: the policy firewalld puts in place while it reloads (parse_reload_policy()); a reload
+  // here is one batch, so nothing is put in place (README "firewalld 2.x features").
+  std::string reload_policy = "INPUT:DROP,FORWARD:DROP,OUTPUT:DROP";
   // firewalld 2.x keys, each off by default (README "firewalld 2.x features"). Those fwctl
   // implements are read from the file; the others are, as in 1.3.3, an "Invalid option" line kept
   // in the file as it is, and stay at their defaults.
-  std::string nftables_flowtable = "off";
+  std::string nftables_flowtable = "off";  // 2.0: "off" or the interfaces of the fast path
   std::string nftables_counters = "no";  // 2.0: a counter on every rule
   std::string strict_forward_ports = "no";  // 2.3: only the firewall's own DNAT is forwarded
-  std::string nftables_table_owner = "yes";
+  // 2.2: the table owned (and kept) by fwctld; 2.x's default is "yes", 1.3.3 has no owner.
+  std::string nftables_table_owner = "no";
   bool operator==(const FirewalldConf&) const = default;
 };
 
@@ -58,5 +63,25 @@ inline std::optional<RpFilter> rpfilter_mode(std::string_view value) {
   if (lower == "loose-forward") return RpFilter::LooseForward;
   return std::nullopt;
 }
+
+// ReloadPolicy (firewalld 2.1): DROP, REJECT or ACCEPT for each of INPUT, FORWARD and OUTPUT.
+struct ReloadPolicy {
+  std::string input = "DROP";
+  std::string forward = "DROP";
+  std::string output = "DROP";
+  bool operator==(const ReloadPolicy&) const = default;
+};
+// firewalld 2.x's _parse_reload_policy: one of DROP/REJECT/ACCEPT for all three, or
+// "CHAIN:VERDICT" items separated by ',' or ';' ('=' for ':', any case, blanks around parts);
+// chains not named stay DROP; nullopt when any item is not of that form.
+std::optional<ReloadPolicy> parse_reload_policy(std::string_view value);
+// "INPUT:DROP,FORWARD:DROP,OUTPUT:DROP" (2.x's _unparse_reload_policy).
+std::string to_string(const ReloadPolicy& policy);
+
+// NftablesFlowtable (firewalld 2.0): "off", or the interfaces separated by blanks; the
+// interfaces (empty for "off").
+std::vector<std::string> flowtable_devices(std::string_view value);
+// "off", or at least one valid interface name and nothing else.
+bool valid_flowtable(std::string_view value);
 
 }  // namespace fwctl::model

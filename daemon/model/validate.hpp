@@ -91,9 +91,9 @@ Status check_helper(const Helper& helper);
 // firewalld.conf values, as firewalld's D-Bus setters check them: yes/no/true/false (any case)
 // for the booleans, LogDenied all/unicast/broadcast/multicast/off, FirewallBackend
 // nftables/iptables, AutomaticHelpers yes/no/system, MinimalMark an integer, NftablesFlowtable
-// off or interface names. INVALID_VALUE "'maybe' for Lockdown"; an empty DefaultZone is
-// INVALID_ZONE. firewalld's own reader logs a bad value and uses the default instead; whether
-// to do the same is the caller's choice.
+// off or interface names, ReloadPolicy as parse_reload_policy() reads it. INVALID_VALUE
+// "'maybe' for Lockdown"; an empty DefaultZone is INVALID_ZONE. firewalld's own reader logs a
+// bad value and uses the default instead; whether to do the same is the caller's choice.
 Status check_firewalld_conf(const FirewalldConf& conf);
 
 }  // namespace fwctl::model

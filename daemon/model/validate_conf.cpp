@@ -15,21 +15,6 @@ bool is_boolean(std::string_view value) {
   return one_of(ascii_lower(value), {"yes", "no", "true", "false"});
 }
 
-// "off", or the interfaces whose traffic the flowtable offloads, separated by blanks.
-bool is_flowtable(std::string_view value) {
-  if (value == "off") return true;
-  bool any = false;
-  for (size_t pos = 0; pos < value.size();) {
-    size_t start = value.find_first_not_of(" \t", pos);
-    if (start == std::string_view::npos) break;
-    size_t end = std::min(value.find_first_of(" \t", start), value.size());
-    if (!check_interface(value.substr(start, end - start))) return false;
-    any = true;
-    pos = end;
-  }
-  return any;
-}
-
 struct Setting {
   std::string_view key;
   const std::string& value;
@@ -56,9 +41,10 @@ Status check_firewalld_conf(const FirewalldConf& conf) {
       {"FirewallBackend", conf.firewall_backend,
        one_of(conf.firewall_backend, {"nftables", "iptables"})},
       {"FlushAllOnReload", conf.flush_all_on_reload, is_boolean(conf.flush_all_on_reload)},
+      {"ReloadPolicy", conf.reload_policy, parse_reload_policy(conf.reload_policy).has_value()},
       {"RFC3964_IPv4", conf.rfc3964_ipv4, is_boolean(conf.rfc3964_ipv4)},
       {"AllowZoneDrifting", conf.allow_zone_drifting, is_boolean(conf.allow_zone_drifting)},
-      {"NftablesFlowtable", conf.nftables_flowtable, is_flowtable(conf.nftables_flowtable)},
+      {"NftablesFlowtable", conf.nftables_flowtable, valid_flowtable(conf.nftables_flowtable)},
       {"NftablesCounters", conf.nftables_counters, is_boolean(conf.nftables_counters)},
       {"StrictForwardPorts", conf.strict_forward_ports, is_boolean(conf.strict_forward_ports)},
       {"NftablesTableOwner", conf.nftables_table_owner, is_boolean(conf.nftables_table_owner)},

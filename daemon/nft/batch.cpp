@@ -6,6 +6,7 @@
 #include <linux/netlink.h>
 
 #include <cstring>
+#include <optional>
 
 #include "nft/nl_objects.hpp"
 #include "nft/rule_encoder.hpp"
@@ -27,6 +28,26 @@ std::optional<uint32_t> hook_number(const std::string& hook) {
   if (hook == "output") return NF_INET_LOCAL_OUT;
   if (hook == "postrouting") return NF_INET_POST_ROUTING;
   return std::nullopt;
+}
+
+// NFT_TABLE_F_PERSIST (Linux 6.9): an owned table outlives its owner's socket. Older headers
+// lack it.
+constexpr uint32_t kTableFlagPersist = 0x4;
+
+std::optional<uint32_t> table_flags(const std::vector<std::string>& flags) {
+  uint32_t bits = 0;
+  for (const auto& flag : flags) {
+    if (flag == "dormant") {
+      bits |= NFT_TABLE_F_DORMANT;
+    } else if (flag == "owner") {
+      bits |= NFT_TABLE_F_OWNER;
+    } else if (flag == "persist") {
+      bits |= kTableFlagPersist;
+    } else {
+      return std::nullopt;
+    }
+  }
+  return bits;
 }
 
 TablePtr make_table(const TableId& table, uint16_t family) {
@@ -78,11 +99,25 @@ void Batch::end_message(const nlmsghdr* nlh, std::string origin) {
   messages_.push_back({offset, length, std::move(origin)});
 }
 
-Status Batch::add_table(const TableId& table) {
+Status Batch::add_table(const TableId& table, const std::vector<std::string>& flags) {
+  auto family = family_number(table.family);
+  if (!family) return bad_table(table);
+  auto bits = table_flags(flags);
+  if (!bits) return fail(Code::INVALID_TABLE, "unknown table flag in '" + table.name + "'");
+  auto t = make_table(table, *family);
+  nftnl_table_set_u32(t.get(), NFTNL_TABLE_FLAGS, *bits);
+  auto* nlh = begin_message(NFT_MSG_NEWTABLE, *family, NLM_F_CREATE);
+  nftnl_table_nlmsg_build_payload(nlh, t.get());
+  end_message(nlh, "table " + table.family + " " + table.name);
+  return ok();
+}
+
+// Without NFTA_TABLE_FLAGS the kernel's update of an existing table is a no-op; with flags 0 it
+// would try to clear an owner or persist flag, which it refuses (EOPNOTSUPP).
+Status Batch::touch_table(const TableId& table) {
   auto family = family_number(table.family);
   if (!family) return bad_table(table);
   auto t = make_table(table, *family);
-  nftnl_table_set_u32(t.get(), NFTNL_TABLE_FLAGS, 0);
   auto* nlh = begin_message(NFT_MSG_NEWTABLE, *family, NLM_F_CREATE);
   nftnl_table_nlmsg_build_payload(nlh, t.get());
   end_message(nlh, "table " + table.family + " " + table.name);
@@ -169,6 +204,27 @@ Status Batch::del_ct_helper(const TableId& table, const compiler::CtHelper& help
   auto* nlh = begin_message(NFT_MSG_DELOBJ, *family, 0);
   nftnl_obj_nlmsg_build_payload(nlh, o.get());
   end_message(nlh, "ct helper '" + helper.name + "'");
+  return ok();
+}
+
+Status Batch::add_flowtable(const TableId& table, const compiler::Flowtable& flowtable) {
+  auto family = family_number(table.family);
+  if (!family || flowtable.hook != "ingress" || flowtable.devices.empty()) {
+    return fail(Code::INVALID_VALUE, to_text(flowtable));
+  }
+  FlowtablePtr f(nftnl_flowtable_alloc());
+  nftnl_flowtable_set_u32(f.get(), NFTNL_FLOWTABLE_FAMILY, *family);
+  nftnl_flowtable_set_str(f.get(), NFTNL_FLOWTABLE_TABLE, table.name.c_str());
+  nftnl_flowtable_set_str(f.get(), NFTNL_FLOWTABLE_NAME, flowtable.name.c_str());
+  nftnl_flowtable_set_u32(f.get(), NFTNL_FLOWTABLE_HOOKNUM, NF_NETDEV_INGRESS);
+  nftnl_flowtable_set_s32(f.get(), NFTNL_FLOWTABLE_PRIO, flowtable.priority);
+  std::vector<const char*> devices;
+  for (const auto& device : flowtable.devices) devices.push_back(device.c_str());
+  devices.push_back(nullptr);
+  nftnl_flowtable_set_array(f.get(), NFTNL_FLOWTABLE_DEVICES, devices.data());
+  auto* nlh = begin_message(NFT_MSG_NEWFLOWTABLE, *family, NLM_F_CREATE);
+  nftnl_flowtable_nlmsg_build_payload(nlh, f.get());
+  end_message(nlh, "flowtable '" + flowtable.name + "'");
   return ok();
 }
 

@@ -45,8 +45,13 @@ class Batch {
  public:
   Batch();
 
-  // add table inet firewalld (creates it, or does nothing when it exists)
-  Status add_table(const TableId& table);
+  // add table inet firewalld [{ flags owner,persist; }]: creates it with `flags` ("dormant",
+  // "owner", "persist"), or sets them on the existing table (the kernel refuses to change an
+  // owner flag, or to touch a table another socket owns).
+  Status add_table(const TableId& table, const std::vector<std::string>& flags = {});
+  // add table inet firewalld, without flags: creates it when missing, and changes nothing on an
+  // existing one whatever its flags (so that a delete can follow whether it existed or not).
+  Status touch_table(const TableId& table);
   // delete table inet firewalld (with everything in it)
   Status del_table(const TableId& table);
   // add chain inet firewalld NAME [{ type T hook H priority P; policy accept; }]; no rules
@@ -59,6 +64,8 @@ class Batch {
   Status add_ct_helper(const TableId& table, const compiler::CtHelper& helper);
   // delete ct helper inet firewalld NAME (no rule may still use it)
   Status del_ct_helper(const TableId& table, const compiler::CtHelper& helper);
+  // add flowtable inet firewalld NAME { hook ingress priority P; devices = { ... }; }
+  Status add_flowtable(const TableId& table, const compiler::Flowtable& flowtable);
   // add set inet firewalld NAME { type T; flags F; }, then add element ... { set.elements }.
   // The elements are encoded once and streamed into messages of up to 256 elements.
   Status add_set(const TableId& table, const compiler::Set& set);

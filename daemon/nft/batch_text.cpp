@@ -24,6 +24,12 @@ std::string hex(const void* data, uint32_t len) {
   return out;
 }
 
+std::string hex_number(uint32_t value) {
+  char buf[16];
+  std::snprintf(buf, sizeof(buf), "0x%x", value);
+  return buf;
+}
+
 std::string where(const nlmsghdr* nlh, const char* table) {
   const auto* gen = static_cast<const nfgenmsg*>(mnl_nlmsg_get_payload(nlh));
   return family_name(gen->nfgen_family) + " " + table;
@@ -32,7 +38,28 @@ std::string where(const nlmsghdr* nlh, const char* table) {
 std::string table_text(const nlmsghdr* nlh, const char* verb) {
   TablePtr t(nftnl_table_alloc());
   nftnl_table_nlmsg_parse(nlh, t.get());
-  return std::string(verb) + " table " + where(nlh, nftnl_table_get_str(t.get(), NFTNL_TABLE_NAME));
+  std::string out =
+      std::string(verb) + " table " + where(nlh, nftnl_table_get_str(t.get(), NFTNL_TABLE_NAME));
+  uint32_t flags = nftnl_table_is_set(t.get(), NFTNL_TABLE_FLAGS)
+                       ? nftnl_table_get_u32(t.get(), NFTNL_TABLE_FLAGS)
+                       : 0;
+  return flags ? out + " flags " + hex_number(flags) : out;
+}
+
+// add flowtable inet firewalld fastpath { hook 0 priority 10 devices eth0 eth1 }
+std::string flowtable_text(const nlmsghdr* nlh) {
+  FlowtablePtr f(nftnl_flowtable_alloc());
+  nftnl_flowtable_nlmsg_parse(nlh, f.get());
+  std::string out = "add flowtable " +
+                    where(nlh, nftnl_flowtable_get_str(f.get(), NFTNL_FLOWTABLE_TABLE)) + " " +
+                    nftnl_flowtable_get_str(f.get(), NFTNL_FLOWTABLE_NAME) + " { hook " +
+                    std::to_string(nftnl_flowtable_get_u32(f.get(), NFTNL_FLOWTABLE_HOOKNUM)) +
+                    " priority " +
+                    std::to_string(nftnl_flowtable_get_s32(f.get(), NFTNL_FLOWTABLE_PRIO)) +
+                    " devices";
+  const char* const* devices = nftnl_flowtable_get_array(f.get(), NFTNL_FLOWTABLE_DEVICES);
+  for (size_t i = 0; devices && devices[i]; ++i) out += std::string(" ") + devices[i];
+  return out + " }";
 }
 
 std::string chain_text(const nlmsghdr* nlh, const char* verb) {
@@ -188,6 +215,7 @@ std::string describe(std::span<const char> message) {
     case NFT_MSG_DELRULE: return rule_text(nlh, "delete");
     case NFT_MSG_NEWOBJ:
     case NFT_MSG_DELOBJ: return object_text(nlh);
+    case NFT_MSG_NEWFLOWTABLE: return flowtable_text(nlh);
     default: return "message type " + std::to_string(nlh->nlmsg_type);
   }
 }

@@ -138,6 +138,12 @@ void counter(nftnl_rule* rule) {
   append(rule, std::move(e));
 }
 
+void flow_offload(nftnl_rule* rule, const std::string& flowtable) {
+  auto e = make("flow_offload");
+  nftnl_expr_set_str(e.get(), NFTNL_EXPR_FLOW_TABLE_NAME, flowtable.c_str());
+  append(rule, std::move(e));
+}
+
 void tcpopt_write(nftnl_rule* rule, uint32_t type, uint32_t offset, uint32_t len, uint32_t reg) {
   auto e = make("exthdr");
   put_reg(e.get(), NFTNL_EXPR_EXTHDR_SREG, reg);

@@ -44,6 +44,8 @@ void immediate(nftnl_rule* rule, uint32_t reg, const Bytes& data);
 void verdict(nftnl_rule* rule, int verdict, const std::string& chain = {});
 // [ counter pkts 0 bytes 0 ]
 void counter(nftnl_rule* rule);
+// [ flow_offload NAME ]
+void flow_offload(nftnl_rule* rule, const std::string& flowtable);
 // [ exthdr write tcpopt reg R => LENb @ TYPE + OFFSET ]
 void tcpopt_write(nftnl_rule* rule, uint32_t type, uint32_t offset, uint32_t len, uint32_t reg);
 // [ objref type TYPE name NAME ]

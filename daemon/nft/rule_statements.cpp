@@ -181,6 +181,9 @@ Status RuleBuilder::statement(const compiler::Statement& s) {
   if (const auto* m = std::get_if<MarkSet>(&s)) return mark_set(rule_, *m);
   if (const auto* t = std::get_if<TcpMssSet>(&s)) return tcp_mss(rule_, *t);
   if (std::holds_alternative<Counter>(s)) return expr::counter(rule_), ok();
+  if (const auto* f = std::get_if<FlowAdd>(&s)) {
+    return expr::flow_offload(rule_, f->flowtable), ok();
+  }
   return match(std::get<Match>(s));
 }
 

@@ -38,6 +38,9 @@ Status add_contents(Batch& batch, const TableId& id, const compiler::Table& tabl
   for (const auto& set : table.sets) {
     if (auto s = batch.add_set(id, set); !s) return s;
   }
+  for (const auto& flowtable : table.flowtables) {
+    if (auto s = batch.add_flowtable(id, flowtable); !s) return s;
+  }
   for (const auto& chain : table.chains) {
     if (auto s = batch.add_chain(id, chain); !s) return s;
   }
@@ -59,14 +62,15 @@ std::string rule_origin(const std::string& chain, size_t index, const compiler::
 }
 
 Status add_remove_table(Batch& batch, const TableId& table) {
-  if (auto s = batch.add_table(table); !s) return s;
+  if (auto s = batch.touch_table(table); !s) return s;
   return batch.del_table(table);
 }
 
 Status add_replace_table(Batch& batch, const compiler::Table& table, bool echo_rules) {
   TableId id{table.family, table.name};
   if (auto s = add_remove_table(batch, id); !s) return s;
-  if (auto s = batch.add_table(id); !s) return s;
+  // The new table is created by this message, so its flags (an owner: this socket) are new too.
+  if (auto s = batch.add_table(id, table.flags); !s) return s;
   batch.reserve(estimated_bytes(table));
   return add_contents(batch, id, table, echo_rules);
 }

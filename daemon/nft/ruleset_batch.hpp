@@ -1,11 +1,13 @@
 #pragma once
 // Whole-table batches: the atomic reload of docs/architecture.md.
 //
-// A replace is `add table` (so that the delete cannot fail with ENOENT), `delete table`, then
-// the whole new table: ct helpers, sets with their elements, every chain, then every rule (a
-// jump may name any chain of the table). Sent as one batch, the kernel swaps the old table for
-// the new one in a single transaction: there is never a moment without a firewall, and a
-// rejected batch leaves the old table exactly as it was.
+// A replace is `add table` (so that the delete cannot fail with ENOENT; without a flags
+// attribute, so that an existing table is left as it is whatever its flags: an owned one would
+// refuse flags 0), `delete table`, then the whole new table, created with its flags
+// (NftablesTableOwner): ct helpers, sets with their elements, flowtables, every chain, then every
+// rule (a jump may name any chain of the table). Sent as one batch, the kernel swaps the old
+// table for the new one in a single transaction: there is never a moment without a firewall, and
+// a rejected batch leaves the old table exactly as it was.
 
 #include "common/result.hpp"
 #include "compiler/ir.hpp"

@@ -83,3 +83,10 @@ add_test(NAME daemon_argument_forms
                  ${CMAKE_SOURCE_DIR})
 set_tests_properties(daemon_argument_forms PROPERTIES LABELS "integration;clients"
                      SKIP_RETURN_CODE 77 TIMEOUT 60)
+
+# Issue 18: NftablesTableOwner, ReloadPolicy and NftablesFlowtable through fwctld, with packets.
+add_test(NAME daemon_firewalld2x_table
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/daemon_firewalld2x_table.sh $<TARGET_FILE:fwctld>
+                 ${CMAKE_SOURCE_DIR})
+set_tests_properties(daemon_firewalld2x_table PROPERTIES LABELS integration SKIP_RETURN_CODE 77
+                     TIMEOUT 180)
