@@ -15,7 +15,8 @@
 # firewall-cmd.
 # The script sets on_cleanup (a function) for what it started itself; pids are killed after.
 # Exposes $work (removed on exit), $src, $daemon, $failures. A private /run (tmpfs) holds the
-# sockets, the xtables lock and the netns files. FWCTL_CLIENT_MONITOR=FILE records the bus
+# sockets, the xtables lock and the netns files; the private bus is also at the system bus's
+# usual address there, /run/dbus/system_bus_socket. FWCTL_CLIENT_MONITOR=FILE records the bus
 # traffic (dbus-monitor) into FILE.
 client=$1
 daemon=${2:?usage: $client.sh DAEMON SOURCE_DIR}
@@ -73,6 +74,11 @@ wait_for() {  # wait_for WHAT COMMAND...
 sed "s|@LISTEN@|unix:path=$work/bus|" "$src/tests/integration/bus.conf.in" > "$work/bus.conf"
 pids+=("$(dbus-daemon --config-file="$work/bus.conf" --fork --print-pid)")
 export DBUS_SYSTEM_BUS_ADDRESS=unix:path=$work/bus
+# Not every process of a client inherits DBUS_SYSTEM_BUS_ADDRESS: podman's conmon runs its exit
+# command (`podman container cleanup`, whose netavark calls removeSource) with an environment of
+# its own, so the bus must answer where the real system bus would.
+mkdir -p /run/dbus
+ln -s "$work/bus" /run/dbus/system_bus_socket
 if [ -n "${FWCTL_CLIENT_MONITOR:-}" ]; then
   dbus-monitor --system > "$FWCTL_CLIENT_MONITOR" 2>&1 &
   pids+=("$!")
