@@ -5,6 +5,8 @@
 #   source lib.sh NAME DAEMON SOURCE_DIR TOOL...  # re-runs the script in new mount + network
 #                                              # namespaces; exit 77 without root or a TOOL
 #   start_daemon / stop_daemon                 # DAEMON: fwctld's path, or "firewalld"
+#                                              # (fwctld's --default-config: $default_config,
+#                                              # the source tree unless set)
 #   check WHAT EXPECTED ACTUAL, wait_for WHAT COMMAND...
 #   from_outside_http URL                      # the page, or the error, seen from outside
 #   listen_outside PORT [ADDR]; peer_seen      # the peer address of the first connection to
@@ -96,7 +98,8 @@ start_daemon() {
     /usr/sbin/firewalld --nofork --nopid --system-config "$work/etc" --log-target file \
       --log-file "$log" > "$log.out" 2>&1 &
   else
-    "$daemon" --nofork --nopid --default-config "$src" --system-config "$work/etc" \
+    "$daemon" --nofork --nopid --default-config "${default_config:-$src}" \
+      --system-config "$work/etc" \
       --log-target file --log-file "$log" > "$log.out" 2>&1 &
   fi
   daemon_pid=$!
