@@ -10,11 +10,12 @@
 # org.fedoraproject.FirewallD1. libvirt's package ships zone `libvirt` (and `libvirt-routed` with
 # three policies) under /usr/lib/firewalld: firewalld reads them there; fwctld gets them from a
 # default tree of its shipped files plus libvirt's, as the fwctl package leaves them installed.
-# A NAT network `fwtest` (bridge virbr-fw, 192.168.150.0/24); the guest is a network namespace
-# on the bridge through a veth.
+# A NAT network `fwtest` (bridge virbr-fw, 192.168.150.0/24 and fd00:150::/64 with IPv6 NAT);
+# the guest is a network namespace on the bridge through a veth.
 # Checks: libvirt binds its bridge to zone `libvirt` (changeZoneOfInterface); the guest gets an
-# address from libvirt's dnsmasq by DHCP (zone libvirt's dhcp service); the guest reaches outside
-# masqueraded (libvirt's iptables rules through direct.passthrough); a host port that the zone
+# address from libvirt's dnsmasq by DHCP (zone libvirt's dhcp service) and one by SLAAC from its
+# router advertisements; the guest reaches outside masqueraded over IPv4 and IPv6 (libvirt's
+# own iptables and ip6tables rules, the zone's ACCEPT target); a host port that the zone
 # does not open is refused to the guest (the zone's reject rule at priority 32767); all of it
 # again after `--reload` and after a restart of the daemon while libvirtd runs (libvirt
 # re-applies on Reloaded and on NameOwnerChanged). Exits 77 (skipped) when not root or when a
@@ -62,12 +63,15 @@ cat > "$work/fwtest.xml" <<'EOF'
 <network>
   <name>fwtest</name>
   <bridge name='virbr-fw'/>
-  <forward mode='nat'/>
+  <forward mode='nat'>
+    <nat ipv6='yes'/>
+  </forward>
   <ip address='192.168.150.1' netmask='255.255.255.0'>
     <dhcp>
       <range start='192.168.150.10' end='192.168.150.20'/>
     </dhcp>
   </ip>
+  <ip family='ipv6' address='fd00:150::1' prefix='64'/>
 </network>
 EOF
 virsh net-define "$work/fwtest.xml" >/dev/null
@@ -84,16 +88,24 @@ ip netns add guest
 ip link add vg-host type veth peer name eth0 netns guest
 ip link set vg-host master virbr-fw up
 ip -n guest link set lo up
+# IPv6 by SLAAC from dnsmasq's router advertisements; the guest keeps soliciting once a second
+# (its first solicitations go while the bridge port does not forward yet).
+for setting in accept_dad=0 router_solicitation_interval=1 router_solicitations=-1; do
+  ip netns exec guest sysctl -qw "net.ipv6.conf.eth0.$setting"
+done
 ip -n guest link set eth0 up
 # libvirt's bridge runs STP: the guest's port forwards only after the listening and learning
 # states.
 port_forwards() { bridge link show dev vg-host | grep -q "state forwarding"; }
 wait_for "the guest's bridge port forwards" port_forwards
+guest_ipv6() { ip -n guest -6 -o addr show dev eth0 scope global | awk '{print $4}'; }
+slaac() { [[ "$(guest_ipv6)" == fd00:150::*/64 ]] && ip -n guest -6 route | grep -q ^default; }
+wait_for "the guest's IPv6 address and route from libvirt's router advertisements" slaac
 cat > "$work/udhcpc.sh" <<EOF
 #!/bin/sh
 case "\$1" in
   bound|renew)
-    ip addr flush dev "\$interface"
+    ip -4 addr flush dev "\$interface"
     ip addr add "\$ip/\$mask" dev "\$interface"
     ip route replace default via "\$router"
     echo "\$ip via \$router" > "$work/lease";;
@@ -102,7 +114,7 @@ EOF
 chmod +x "$work/udhcpc.sh"
 dhcp() {  # the guest's lease, asked anew
   rm -f "$work/lease"
-  ip -n guest addr flush dev eth0
+  ip -n guest -4 addr flush dev eth0
   ip netns exec guest /bin/busybox udhcpc -i eth0 -n -q -f -t 5 -T 1 -s "$work/udhcpc.sh" \
     >/dev/null 2>&1 || true
   cat "$work/lease" 2>/dev/null || echo "no lease"
@@ -139,6 +151,9 @@ guest_works() {  # guest_works WHEN
   listen_outside 9002
   guest_connect 10.232.0.2 9002 >/dev/null
   check "the guest reaches outside masqueraded ($1)" "10.232.0.1" "$(peer_seen)"
+  listen_outside 9003 fd00:232::2
+  guest_connect fd00:232::2 9003 >/dev/null
+  check "the guest reaches outside masqueraded over IPv6 ($1)" "fd00:232::1" "$(peer_seen)"
   check "a host port zone libvirt does not open is refused to the guest ($1)" "refused" \
     "$(guest_connect 192.168.150.1 9999)"
 }
