@@ -13,7 +13,8 @@
 # Checks: the subnet is in `trusted` while a container runs, a published port is reachable
 # from outside through DNAT, the container reaches outside masqueraded, the subnet leaves
 # `trusted` with the last container; across a reload (netavark does not listen for Reloaded)
-# `podman network reload` puts the binding back.
+# `podman network reload` puts the binding back; on a dual-stack network, both subnets in
+# `trusted`, DNAT and masquerade over IPv6, both subnets out again.
 # Exits 77 (skipped) when not root or when a tool is missing.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh" podman "$@" /usr/bin/podman /usr/lib/podman/netavark \
@@ -26,7 +27,7 @@ podman() {
     --tmpdir /run/fwctl-podman/tmp --runtime /usr/sbin/runc "$@"
 }
 on_cleanup() {
-  podman rm -f -t 0 web >/dev/null 2>&1
+  podman rm -f -a -t 0 >/dev/null 2>&1
   umount -l /var/lib
   for d in /sys/fs/cgroup/*/"$cgroup_parent"; do
     [ -d "$d" ] && find "$d" -depth -type d -exec rmdir {} + 2>/dev/null
@@ -46,14 +47,16 @@ echo "hello from podman" > "$work/root/www/index.html"
 tar -C "$work/root" -c . | podman import - fwctl/busybox:test >/dev/null 2>&1
 
 sources() { "$fwcmd" --zone=trusted --list-sources; }
-run_web() {
+run_web() {  # run_web [NAME PORT PODMAN-RUN-OPTION...]: web on 8081 on podman's network
+  local name=${1:-web} port=${2:-8081}
+  shift 2 || true
   # Low limits: podman would raise them to 1048576, which needs a privilege a sandboxed CI
   # machine may not grant; lowering needs none.
-  podman run -d --name web --cgroup-parent "/$cgroup_parent" -p 8081:80 \
-    --ulimit nofile=1024:1024 --ulimit nproc=1024:1024 \
+  podman run -d --name "$name" --cgroup-parent "/$cgroup_parent" -p "$port:80" \
+    --ulimit nofile=1024:1024 --ulimit nproc=1024:1024 "$@" \
     fwctl/busybox:test /bin/busybox httpd -f -p 80 -h /www > /dev/null
-  wait_for "the container serves" podman exec web /bin/busybox wget -q -O - http://127.0.0.1/ \
-    || true
+  wait_for "the container serves" podman exec "$name" /bin/busybox wget -q -O - \
+    http://127.0.0.1/ || true
 }
 traffic() {  # traffic WHEN
   check "published port reachable from outside through DNAT ($1)" "hello from podman" \
@@ -92,4 +95,24 @@ check "published port after --reload, before podman network reload" \
 podman network reload web >/dev/null 2>&1
 check "podman network reload binds the subnet again" "10.88.0.0/16" "$(sources)"
 traffic "after --reload and podman network reload"
+
+# IPv6: a dual-stack network of its own; netavark puts both subnets into trusted and takes
+# both out again, and writes ip6tables rules for DNAT and masquerade.
+# (podman warns that aardvark-dns, its DNS for named networks, is not installed: not needed.)
+podman network create --ipv6 --subnet 10.89.0.0/24 --subnet fd00:89::/64 dual >/dev/null 2>&1
+run_web web6 8082 --network dual
+sorted_sources() { sources | tr ' ' '\n' | sort | paste -sd' '; }
+check "both subnets of the dual-stack network in the trusted zone" \
+  "10.88.0.0/16 10.89.0.0/24 fd00:89::/64" "$(sorted_sources)"
+check "published port reachable from outside over IPv6 through DNAT" "hello from podman" \
+  "$(from_outside_http "http://[fd00:232::1]:8082/")"
+listen_outside 9004 fd00:232::2
+podman exec web6 /bin/busybox sh -c 'echo hi | busybox nc -w 3 fd00:232::2 9004' >/dev/null \
+  2>&1 || true
+check "container masqueraded to outside over IPv6" "fd00:232::1" "$(peer_seen)"
+podman kill web6 >/dev/null
+only_default() { [ "$(sources)" = "10.88.0.0/16" ]; }
+wait_for "removeSource: both subnets leave the trusted zone with the last container" \
+  only_default && echo "ok: removeSource: both subnets leave the trusted zone"
+podman rm -f -t 0 web6 >/dev/null
 finish
