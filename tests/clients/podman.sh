@@ -13,8 +13,9 @@
 # Checks: the subnet is in `trusted` while a container runs, a published port is reachable
 # from outside through DNAT, the container reaches outside masqueraded, the subnet leaves
 # `trusted` with the last container; across a reload (netavark does not listen for Reloaded)
-# `podman network reload` puts the binding back; on a dual-stack network, both subnets in
-# `trusted`, DNAT and masquerade over IPv6, both subnets out again.
+# `podman network reload` puts the binding back, and after a restart of the daemon; on a
+# dual-stack network, both subnets in `trusted`, DNAT and masquerade over IPv6, both subnets
+# out again.
 # Exits 77 (skipped) when not root or when a tool is missing.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh" podman "$@" /usr/bin/podman /usr/lib/podman/netavark \
@@ -95,6 +96,14 @@ check "published port after --reload, before podman network reload" \
 podman network reload web >/dev/null 2>&1
 check "podman network reload binds the subnet again" "10.88.0.0/16" "$(sources)"
 traffic "after --reload and podman network reload"
+
+# A restart of the daemon, as a reload: netavark does not listen for a new owner of the name.
+stop_daemon
+start_daemon
+check "the runtime binding is gone after a restart" "" "$(sources)"
+podman network reload web >/dev/null 2>&1
+check "podman network reload binds the subnet again after a restart" "10.88.0.0/16" "$(sources)"
+traffic "after a restart and podman network reload"
 
 # IPv6: a dual-stack network of its own; netavark puts both subnets into trusted and takes
 # both out again, and writes ip6tables rules for DNAT and masquerade.
