@@ -18,8 +18,11 @@
 # own iptables and ip6tables rules, the zone's ACCEPT target); a host port that the zone
 # does not open is refused to the guest (the zone's reject rule at priority 32767); all of it
 # again after `--reload` and after a restart of the daemon while libvirtd runs (libvirt
-# re-applies on Reloaded and on NameOwnerChanged). Exits 77 (skipped) when not root or when a
-# tool is missing.
+# re-applies on Reloaded and on NameOwnerChanged). Then a routed network `fwroute` (virbr-rt,
+# 192.168.160.0/24): its bridge in zone `libvirt-routed`, a lease, the guest reaches outside
+# with its own address and outside reaches the guest (policies libvirt-routed-out and -in), a
+# host port rejected to the guest (policy libvirt-to-host). Exits 77 (skipped) when not root or
+# when a tool is missing.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh" libvirt "$@" /usr/sbin/libvirtd /usr/bin/virsh /usr/sbin/dnsmasq \
   /bin/busybox
@@ -27,8 +30,11 @@ source "$(dirname "$0")/lib.sh" libvirt "$@" /usr/sbin/libvirtd /usr/bin/virsh /
 virsh() { /usr/bin/virsh -q -c network:///system "$@"; }
 on_cleanup() {
   virsh net-destroy fwtest >/dev/null 2>&1
-  [ -f /run/libvirt/network/fwtest.pid ] && kill "$(cat /run/libvirt/network/fwtest.pid)" \
-    2>/dev/null
+  virsh net-destroy fwroute >/dev/null 2>&1
+  for net in fwtest fwroute; do
+    [ -f "/run/libvirt/network/$net.pid" ] && kill "$(cat "/run/libvirt/network/$net.pid")" \
+      2>/dev/null
+  done
   kill "$libvirtd_pid" 2>/dev/null && timeout 20 tail --pid="$libvirtd_pid" -f /dev/null
   ip netns del guest 2>/dev/null
   for dir in /etc/libvirt /var/lib/libvirt /var/log/libvirt /var/cache/libvirt; do
@@ -62,7 +68,7 @@ wait_for "libvirtd answers" virsh net-list --all || finish
 cat > "$work/fwtest.xml" <<'EOF'
 <network>
   <name>fwtest</name>
-  <bridge name='virbr-fw'/>
+  <bridge name='virbr-fw' stp='off'/>
   <forward mode='nat'>
     <nat ipv6='yes'/>
   </forward>
@@ -94,8 +100,8 @@ for setting in accept_dad=0 router_solicitation_interval=1 router_solicitations=
   ip netns exec guest sysctl -qw "net.ipv6.conf.eth0.$setting"
 done
 ip -n guest link set eth0 up
-# libvirt's bridge runs STP: the guest's port forwards only after the listening and learning
-# states.
+# The bridges run without STP (stp='off', libvirt's default is on: a new port then waits
+# through the listening and learning states); still, the port must be forwarding.
 port_forwards() { bridge link show dev vg-host | grep -q "state forwarding"; }
 wait_for "the guest's bridge port forwards" port_forwards
 guest_ipv6() { ip -n guest -6 -o addr show dev eth0 scope global | awk '{print $4}'; }
@@ -119,8 +125,8 @@ dhcp() {  # the guest's lease, asked anew
     >/dev/null 2>&1 || true
   cat "$work/lease" 2>/dev/null || echo "no lease"
 }
-guest_connect() {  # guest_connect ADDRESS PORT: connected, refused or the error
-  ip netns exec guest python3 -c '
+connect_from() {  # connect_from NETNS ADDRESS PORT: connected, refused or the error
+  ip netns exec "$1" python3 -c '
 import socket, sys
 try:
     socket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=3).sendall(b"hi\n")
@@ -129,18 +135,24 @@ except ConnectionRefusedError:
     print("refused")
 except OSError as e:
     print(e)
-' "$1" "$2"
+' "$2" "$3"
 }
-# A listener on the host's bridge address; zone libvirt opens only dhcp, dns, ssh, tftp and icmp.
-python3 -c '
-import socket, time
+guest_connect() { connect_from guest "$@"; }
+listen_forever() {  # listen_forever NETNS ("" for the host's) ADDRESS PORT
+  local run=(ip netns exec "$1")
+  [ -n "$1" ] || run=()
+  "${run[@]}" python3 -c '
+import socket, sys, time
 s = socket.socket()
-s.bind(("192.168.150.1", 9999))
+s.bind((sys.argv[1], int(sys.argv[2])))
 s.listen(8)
 time.sleep(3600)
-' &
-pids+=("$!")
-wait_for "the listener on the host" sh -c "ss -Htln | grep -q '192.168.150.1:9999 '"
+' "$2" "$3" &
+  pids+=("$!")
+  wait_for "the listener on $2:$3" sh -c "${run[*]} ss -Htln | grep -q ':$3 '"
+}
+# A listener on the host's bridge address; zone libvirt opens only dhcp, dns, ssh, tftp and icmp.
+listen_forever "" 192.168.150.1 9999
 
 guest_works() {  # guest_works WHEN
   local lease
@@ -182,4 +194,43 @@ guest_works "after a restart of the daemon"
 virsh net-destroy fwtest >/dev/null
 check "the bridge stays in its zone when the network stops (libvirt leaves it)" "libvirt" \
   "$("$fwcmd" --get-zone-of-interface=virbr-fw 2>&1)"
+# A routed network: libvirt binds its bridge to zone libvirt-routed, whose policies let any
+# zone in (libvirt-routed-in), the guests out (libvirt-routed-out), and the host only its
+# services (libvirt-to-host). Outside routes 192.168.160.0/24 through the host.
+cat > "$work/fwroute.xml" <<'EOF'
+<network>
+  <name>fwroute</name>
+  <bridge name='virbr-rt' stp='off'/>
+  <forward mode='route'/>
+  <ip address='192.168.160.1' netmask='255.255.255.0'>
+    <dhcp>
+      <range start='192.168.160.10' end='192.168.160.20'/>
+    </dhcp>
+  </ip>
+</network>
+EOF
+virsh net-define "$work/fwroute.xml" >/dev/null
+virsh net-start fwroute >/dev/null
+check "libvirt bound the routed network's bridge to zone libvirt-routed" "libvirt-routed" \
+  "$("$fwcmd" --get-zone-of-interface=virbr-rt 2>&1)"
+ip link set vg-host master virbr-rt
+wait_for "the guest's port on the routed bridge forwards" port_forwards
+ip -n outside route add 192.168.160.0/24 via 10.232.0.1
+lease=$(dhcp)
+check "the guest gets a lease on the routed network" "yes" \
+  "$([[ "$lease" =~ ^192\.168\.160\.(1[0-9]|20)\ via\ 192\.168\.160\.1$ ]] && echo yes \
+     || echo "$lease")"
+guest_address=${lease%% *}
+listen_outside 9006
+guest_connect 10.232.0.2 9006 >/dev/null
+check "the routed guest reaches outside with its own address" "$guest_address" "$(peer_seen)"
+listen_forever guest "" 9007
+check "outside reaches the routed guest (policy libvirt-routed-in)" "connected" \
+  "$(connect_from outside "$guest_address" 9007)"
+listen_forever "" 192.168.160.1 9998
+# The policy's target REJECT answers admin-prohibited: "no route to host" to the guest.
+check "a host port is rejected to the routed guest (policy libvirt-to-host)" \
+  "[Errno 113] No route to host" \
+  "$(connect_from guest 192.168.160.1 9998)"
+virsh net-destroy fwroute >/dev/null
 finish
