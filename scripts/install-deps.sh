@@ -17,6 +17,10 @@ test_pkgs=(libgtest-dev libgmock-dev googletest dbus iproute2 nftables iptables 
 # network-manager, fail2ban: tests/clients/network_manager.sh and fail2ban.sh (run privately in
 # namespaces; policy-rc.d keeps their services from starting at install)
 test_pkgs+=(network-manager fail2ban)
+# libvirt-daemon-system (libvirtd, its zones `libvirt` and `libvirt-routed` and three policies
+# under /usr/lib/firewalld, which tests/compat hides from firewalld's suite), libvirt-clients
+# (virsh), dnsmasq-base: tests/clients/libvirt.sh, run privately in namespaces like the above
+test_pkgs+=(libvirt-daemon-system libvirt-clients dnsmasq-base)
 pkgs=("${build_pkgs[@]}")
 [ "${1:-}" = "--test" ] && pkgs+=("${test_pkgs[@]}")
 
@@ -37,9 +41,15 @@ created_prc=0
 if [ ! -e "$prc" ]; then printf '#!/bin/sh\nexit 101\n' > "$prc"; chmod +x "$prc"; created_prc=1; fi
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 [ "$created_prc" -eq 1 ] && rm -f "$prc"
-# The client tests run NetworkManager and fail2ban privately; installed for them, they must not
-# start at the next boot either (their packages enable them).
-for unit in network-manager:NetworkManager.service fail2ban:fail2ban.service; do
+# The client tests run NetworkManager, fail2ban and libvirtd privately; installed for them, they
+# must not start at the next boot either (their packages enable them).
+boot_units=(network-manager:NetworkManager.service fail2ban:fail2ban.service)
+for u in libvirtd.service libvirtd.socket libvirtd-ro.socket libvirtd-admin.socket \
+    libvirt-guests.service virtlogd.socket virtlogd-admin.socket virtlockd.socket \
+    virtlockd-admin.socket; do
+  boot_units+=("libvirt-daemon-system:$u")
+done
+for unit in "${boot_units[@]}"; do
   if [[ " ${missing[*]} " == *" ${unit%%:*} "* ]]; then
     systemctl disable "${unit#*:}" >/dev/null 2>&1 || true
   fi

@@ -31,3 +31,13 @@ add_test(NAME clients_firewall_client
 set_tests_properties(clients_firewall_client PROPERTIES LABELS "integration;clients"
                      SKIP_RETURN_CODE 77 TIMEOUT 120
                      ENVIRONMENT "FWCTL_CLI=$<TARGET_FILE:fwctl>")
+add_test(NAME clients_libvirt
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/libvirt.sh $<TARGET_FILE:fwctld> ${CMAKE_SOURCE_DIR})
+set_tests_properties(clients_libvirt PROPERTIES LABELS "integration;clients" SKIP_RETURN_CODE 77
+                     TIMEOUT 120 ENVIRONMENT "FWCTL_CLI=$<TARGET_FILE:fwctl>")
+add_test(NAME clients_netavark_firewalld
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/netavark_firewalld.sh $<TARGET_FILE:fwctld>
+                 ${CMAKE_SOURCE_DIR})
+set_tests_properties(clients_netavark_firewalld PROPERTIES LABELS "integration;clients"
+                     SKIP_RETURN_CODE 77 TIMEOUT 120
+                     ENVIRONMENT "FWCTL_CLI=$<TARGET_FILE:fwctl>")

@@ -5,6 +5,8 @@
 #   source lib.sh NAME DAEMON SOURCE_DIR TOOL...  # re-runs the script in new mount + network
 #                                              # namespaces; exit 77 without root or a TOOL
 #   start_daemon / stop_daemon                 # DAEMON: fwctld's path, or "firewalld"
+#                                              # (fwctld's --default-config: $default_config,
+#                                              # the source tree unless set)
 #   check WHAT EXPECTED ACTUAL, wait_for WHAT COMMAND...
 #   from_outside_http URL                      # the page, or the error, seen from outside
 #   listen_outside PORT [ADDR]; peer_seen      # the peer address of the first connection to
@@ -15,7 +17,8 @@
 # firewall-cmd.
 # The script sets on_cleanup (a function) for what it started itself; pids are killed after.
 # Exposes $work (removed on exit), $src, $daemon, $failures. A private /run (tmpfs) holds the
-# sockets, the xtables lock and the netns files. FWCTL_CLIENT_MONITOR=FILE records the bus
+# sockets, the xtables lock and the netns files; the private bus is also at the system bus's
+# usual address there, /run/dbus/system_bus_socket. FWCTL_CLIENT_MONITOR=FILE records the bus
 # traffic (dbus-monitor) into FILE.
 client=$1
 daemon=${2:?usage: $client.sh DAEMON SOURCE_DIR}
@@ -73,6 +76,11 @@ wait_for() {  # wait_for WHAT COMMAND...
 sed "s|@LISTEN@|unix:path=$work/bus|" "$src/tests/integration/bus.conf.in" > "$work/bus.conf"
 pids+=("$(dbus-daemon --config-file="$work/bus.conf" --fork --print-pid)")
 export DBUS_SYSTEM_BUS_ADDRESS=unix:path=$work/bus
+# Not every process of a client inherits DBUS_SYSTEM_BUS_ADDRESS: podman's conmon runs its exit
+# command (`podman container cleanup`, whose netavark calls removeSource) with an environment of
+# its own, so the bus must answer where the real system bus would.
+mkdir -p /run/dbus
+ln -s "$work/bus" /run/dbus/system_bus_socket
 if [ -n "${FWCTL_CLIENT_MONITOR:-}" ]; then
   dbus-monitor --system > "$FWCTL_CLIENT_MONITOR" 2>&1 &
   pids+=("$!")
@@ -90,7 +98,8 @@ start_daemon() {
     /usr/sbin/firewalld --nofork --nopid --system-config "$work/etc" --log-target file \
       --log-file "$log" > "$log.out" 2>&1 &
   else
-    "$daemon" --nofork --nopid --default-config "$src" --system-config "$work/etc" \
+    "$daemon" --nofork --nopid --default-config "${default_config:-$src}" \
+      --system-config "$work/etc" \
       --log-target file --log-file "$log" > "$log.out" 2>&1 &
   fi
   daemon_pid=$!
