@@ -11,7 +11,8 @@ firewall-client.js (287) with their promise chains, untyped: the bridge introspe
 it calls to type the arguments, which is what this tests of the daemon. The steps are the page's:
 open (getZones, getServices), the "Add services" dialog (every service's settings, hundreds of
 calls in flight), adding services (runtime, then permanent), a custom service (addService2,
-reload, on Reloaded add it), editing it (update2, reload), removing services, a zone activated
+reload, on Reloaded add it), editing it (update2, reload), removing services, ports opened
+elsewhere (the page follows PortAdded and PortRemoved), a zone activated
 and deactivated (addSource, update2 of a partial dict, on Updated re-read), and a daemon restart:
 the script touches RESTART_FILE and waits for the name's owner to go and come back (cockpit.sh
 restarts the daemon and touches RESTART_FILE"ed" when it is back), then the page reloads
@@ -210,10 +211,18 @@ class Page:
             self.enabled.discard(args[1])
             self.debounced_get_services = True
 
+        # The page edits its copy of the zone's ports from the signal's arguments alone.
+        def port_added(path, iface, member, args):
+            if [args[1], args[2]] not in self.zones[args[0]]["ports"]:
+                self.zones[args[0]]["ports"].append([args[1], args[2]])
+
+        def port_removed(path, iface, member, args):
+            self.zones[args[0]]["ports"].remove([args[1], args[2]])
+
         def zones_changed(*_):
             self.debounced_get_zones = True
         callbacks = {"ServiceAdded": service_added, "ServiceRemoved": service_removed,
-                     "PortAdded": lambda *_: None, "PortRemoved": lambda *_: None}
+                     "PortAdded": port_added, "PortRemoved": port_removed}
         for iface, member in SIGNALS:
             self.b.subscribe({"interface": iface, "path": PATH, "member": member},
                              callbacks.get(member, zones_changed))
@@ -350,6 +359,15 @@ async def run(restart_file):
                                                                                chosen[1]))
     await page.settle()
     show(page, "removed two")
+    # Ports opened and closed by another program (here through the same channel): the page
+    # shows them from PortAdded's and PortRemoved's arguments.
+    await b.call(PATH, ZONE, "addPort", ["public", "8080", "tcp", 0])
+    await b.call(PATH, ZONE, "addPort", ["public", "5000-5010", "udp", 0])
+    await page.settle()
+    print("ports opened elsewhere:", page.zones["public"]["ports"])
+    await b.call(PATH, ZONE, "removePort", ["public", "8080", "tcp"])
+    await page.settle()
+    print("one closed:", page.zones["public"]["ports"])
 
     # Adding a zone: the cockpit service first, then the zone's sources.
     await gather(page.add_service("internal", "cockpit"))
