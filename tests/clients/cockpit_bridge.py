@@ -402,4 +402,5 @@ async def run(restart_file):
 
 
 if __name__ == "__main__":
-    asyncio.run(run(sys.argv[1]))
+    # A call the bridge never answers must fail the test, with the logs, before ctest's timeout.
+    asyncio.run(asyncio.wait_for(run(sys.argv[1]), 80))
