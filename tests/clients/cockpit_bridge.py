@@ -4,12 +4,12 @@
     cockpit_bridge.py RESTART_FILE   (DBUS_SYSTEM_BUS_ADDRESS: the private bus; as root)
 
 cockpit's browser side talks to cockpit-bridge over stdio in frames (doc/protocol.md at tag 287:
-"LENGTH\\nCHANNEL\\nPAYLOAD", control channel ""). This plays the page's side: it opens a "dbus-
-json3" channel to org.fedoraproject.FirewallD1 as cockpit.dbus(name, {superuser: "try"}) does,
-subscribes to the page's signals and sends the calls of pkg/networkmanager/ firewall-client.js
+"LENGTH\\nCHANNEL\\nPAYLOAD", control channel ""). This plays the page's side: it opens a
+"dbus-json3" channel to org.fedoraproject.FirewallD1 as cockpit.dbus(name, {superuser: "try"}) does,
+subscribes to the page's signals and sends the calls of pkg/networkmanager/firewall-client.js
 (287) with their promise chains, untyped: the bridge introspects every object it calls to type the
 arguments, which is what this tests of the daemon. The steps are the page's: open (getZones,
-getServices), the "Add services" dialog (every service's settings, hundreds of calls in flight),
+getServices), the "Add services" dialog (every service's settings, many calls in flight),
 adding services (runtime, then permanent), a custom service (addService2, reload, on Reloaded add
 it), editing it (update2, reload), removing services, ports opened elsewhere (the page follows
 PortAdded and PortRemoved), a zone activated and deactivated (addSource, update2 of a partial dict,
