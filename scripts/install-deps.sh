@@ -21,6 +21,9 @@ test_pkgs+=(network-manager fail2ban)
 # under /usr/lib/firewalld, which tests/compat hides from firewalld's suite), libvirt-clients
 # (virsh), dnsmasq-base: tests/clients/libvirt.sh, run privately in namespaces like the above
 test_pkgs+=(libvirt-daemon-system libvirt-clients dnsmasq-base)
+# cockpit-bridge (287.1): tests/clients/cockpit.sh talks to it as cockpit's firewall page does
+# (it runs on the test's private bus, started by the test; nothing of it runs on the host)
+test_pkgs+=(cockpit-bridge)
 pkgs=("${build_pkgs[@]}")
 [ "${1:-}" = "--test" ] && pkgs+=("${test_pkgs[@]}")
 
