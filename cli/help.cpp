@@ -94,6 +94,9 @@ fwctl only
   --why=<packet>        The path a packet takes through the ruleset and the rule that decides:
                         'tcp 198.51.100.7:40000 -> 22 in eth0' (see fwctl(1)); with --offline
                         from the configuration files
+  --confirm=<time>      With --reload, --complete-reload or a runtime change: undone by fwctld
+                        after <time> (N, Ns, Nm or Nh) unless confirmed
+  --confirm             Keep the runtime change waiting for confirmation (from any session)
 
 See firewall-cmd(1) for what each option does.
 

@@ -231,6 +231,7 @@ const std::vector<argparse::Option> kTable = {
     {{"--json"}, K::Flag, -1, 0},     // json_sink.hpp
     {{"--explain"}, K::Flag, -1, 0},  // explain.hpp
     {{"--why"}, K::Value, -1, 0},     // why.hpp
+    {{"--confirm"}, K::Star, -1, 0},  // confirm.hpp: bare, or --confirm=TIME
 };
 
 using Index = std::map<std::string, size_t, std::less<>>;

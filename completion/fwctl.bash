@@ -23,7 +23,7 @@ _fwctl_flags="
   --get-all-rules --offline --json --explain
 "
 _fwctl_value_options="
-  --why --set-log-denied --set-automatic-helpers --set-default-zone --get-zone-of-interface
+  --why --confirm --set-log-denied --set-automatic-helpers --set-default-zone --get-zone-of-interface
   --get-zone-of-source --info-zone --info-policy --info-service --info-icmptype --info-ipset
   --info-helper --new-icmptype --new-icmptype-from-file --delete-icmptype
   --load-icmptype-defaults --new-service --new-service-from-file --delete-service
@@ -132,6 +132,7 @@ _fwctl_value_kind() {
     --set-log-denied) echo "all unicast broadcast multicast off" ;;
     --set-automatic-helpers) echo "yes no system" ;;
     --target|--set-target) echo "default ACCEPT DROP REJECT CONTINUE %%REJECT%%" ;;
+    --confirm) echo "30s 1m 5m" ;;
   esac
 }
 

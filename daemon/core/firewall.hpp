@@ -289,6 +289,26 @@ class Firewall {
   // warnings, a missing firewalld.conf) is added to `logged`, for the caller to log.
   Status check_permanent_config(std::vector<Error>& logged) const;
 
+  // ---- Snapshots of the runtime state (firewall_snapshot.cpp; core/confirmation.hpp) -----
+  // What a change that undoes itself puts back: the runtime configuration, the bindings and
+  // the default zone, the timed additions, the state. Not in it: panic mode, the direct
+  // interface, lockdown, and the entries of ipsets with a timeout (kernel only).
+  struct Snapshot {
+    model::Config runtime;
+    compiler::RuntimeBindings bindings;
+    std::vector<std::string> default_zone_interfaces;
+    std::vector<std::string> nm_interfaces;
+    ZoneTimers timers;
+    State state = State::Init;
+    std::optional<Error> failure;
+    std::vector<Error> warnings;
+  };
+  Snapshot snapshot() const;
+  // Puts `snapshot` in force: compiled and loaded as one batch that replaces the table whole
+  // (the panic table kept as it is), then made the runtime state. A default zone that changed
+  // since is written back to firewalld.conf. Nothing changes when the kernel refuses.
+  Status restore(const Snapshot& snapshot);
+
   // ---- What tests and the daemon plug in: clock, command runner, sysctl directory --------
   using Clock = std::function<SteadyTime()>;
   // The clock timeouts count on (steady_clock::now unless a test swaps it).
