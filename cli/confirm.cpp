@@ -1,11 +1,10 @@
 #include "confirm.hpp"
 
-#include <memory>
 #include <set>
 
 #include "bus.hpp"
 #include "checks.hpp"
-#include "client.hpp"
+#include "own_interface.hpp"
 
 namespace fwctl::cli {
 namespace {
@@ -20,36 +19,6 @@ bool changes_runtime(const std::string& dest) {
   for (const char* prefix : {"add_", "remove_", "change_", "set_"})
     if (dest.rfind(prefix, 0) == 0) return true;
   return kChanges.count(dest) != 0;
-}
-
-// A connection to a running daemon, or the exit firewall-cmd makes without one.
-std::unique_ptr<Bus> connect(const Printer& p) {
-  std::unique_ptr<Bus> bus;
-  try {
-    bus = std::make_unique<Bus>();
-    if (bus->running()) return bus;
-  } catch (const sdbus::Error& e) {
-    p.and_exit("Error: DBUS_ERROR: " + e.getMessage(), static_cast<int>(Code::DBUS_ERROR));
-  }
-  p.and_exit("FirewallD is not running", static_cast<int>(Code::NOT_RUNNING));
-}
-
-// A call of org.fwctl.Firewall1; its error ends the command as firewall-cmd ends on an error
-// (warn-only codes included: here they mean the request could not be done).
-template <typename Call>
-void call_fwctl(const Printer& p, Call call) {
-  auto bus = connect(p);
-  try {
-    call(bus->fwctl());
-  } catch (const sdbus::Error& e) {
-    Client client(*bus, p);
-    client.fail_if_not_authorized(e.getName());
-    if (e.getName().rfind("org.freedesktop.DBus.Error.Unknown", 0) == 0)
-      p.and_exit("Error: COMMAND_FAILED: the firewall daemon does not serve org.fwctl.Firewall1 "
-                 "(it is not fwctld)",
-                 static_cast<int>(Code::COMMAND_FAILED));
-    p.and_exit("Error: " + e.getMessage(), error_code(e.getMessage()));
-  }
 }
 
 }  // namespace

@@ -97,6 +97,9 @@ fwctl only
   --confirm=<time>      With --reload, --complete-reload or a runtime change: undone by fwctld
                         after <time> (N, Ns, Nm or Nh) unless confirmed
   --confirm             Keep the runtime change waiting for confirmation (from any session)
+  --counters            With --list-all, --info-zone or --info-policy: packets and bytes per
+                        element, from the kernel (needs NftablesCounters=yes)
+  --zero-counters       Count from 0 from now on
 
 See firewall-cmd(1) for what each option does.
 

@@ -232,6 +232,8 @@ const std::vector<argparse::Option> kTable = {
     {{"--explain"}, K::Flag, -1, 0},  // explain.hpp
     {{"--why"}, K::Value, -1, 0},     // why.hpp
     {{"--confirm"}, K::Star, -1, 0},  // confirm.hpp: bare, or --confirm=TIME
+    {{"--counters"}, K::Flag, -1, 0},       // counters.hpp
+    {{"--zero-counters"}, K::Flag, -1, 0},  // counters.hpp
 };
 
 using Index = std::map<std::string, size_t, std::less<>>;

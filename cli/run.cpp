@@ -3,6 +3,7 @@
 
 #include "check_config.hpp"
 #include "confirm.hpp"
+#include "counters.hpp"
 #include "explain.hpp"
 #include "why.hpp"
 #include "help.hpp"
@@ -148,6 +149,8 @@ int run(const std::vector<std::string>& argv, const std::string& prog, std::ostr
       confirm = confirm_seconds(a);
       if (!confirm) run_confirm(p);
     }
+    if (auto usage = counters_usage_error(a); !usage.empty()) p.fail(format_usage(prog) + usage);
+    if (a.t("zero_counters")) run_zero_counters(p);
     if (a.t("json")) {
       json.set_many(a.t("list_all_zones") || a.t("list_all_policies"));
       p.set_json(&json);
@@ -162,13 +165,14 @@ int run(const std::vector<std::string>& argv, const std::string& prog, std::ostr
       out << help_text(prog);
       return 0;
     }
-    if (!confirm) return run_online(a, f, p, check.timeout, prog);
-    begin_confirm(*confirm, p);
+    if (!confirm && !a.t("counters")) return run_online(a, f, p, check.timeout, prog);
+    if (confirm) begin_confirm(*confirm, p);
     try {
       return run_online(a, f, p, check.timeout, prog);
-    } catch (const Exit&) {
+    } catch (const Exit& e) {
       // Made or not (partly, maybe), the runtime goes back unless confirmed.
-      if (!p.quiet()) err << confirm_notice(*confirm) << '\n';
+      if (confirm && !p.quiet()) err << confirm_notice(*confirm) << '\n';
+      if (a.t("counters") && e.code == 0) show_counters(a, p, out, p.json() ? &json : nullptr);
       throw;
     }
   } catch (const Exit& e) {

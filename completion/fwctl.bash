@@ -20,7 +20,7 @@ _fwctl_flags="
   --get-entries --get-destinations --get-ports --get-source-ports --get-protocols --get-modules
   --get-service-helpers --get-includes --get-destination --get-description --get-short
   --get-helpers --get-module --get-family --direct --get-all-passthroughs --get-all-chains
-  --get-all-rules --offline --json --explain
+  --get-all-rules --offline --json --explain --counters --zero-counters
 "
 _fwctl_value_options="
   --why --confirm --set-log-denied --set-automatic-helpers --set-default-zone --get-zone-of-interface

@@ -61,6 +61,7 @@ int earliest(int a, int b) {
 BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
     : connection_(connection),
       confirmation_(firewall),
+      counters_(firewall),
       main_object_(sdbus::createObject(connection, kMainPath)),
       config_object_(sdbus::createObject(connection, kConfigPath)),
       authorizer_(std::make_unique<Authorizer>(connection)) {
@@ -71,8 +72,8 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
   ipset_ = std::make_unique<IpSetAdaptor>(*main_object_, *authorizer_, firewall);
   direct_ = std::make_unique<DirectAdaptor>(*main_object_, *authorizer_, firewall);
   policies_ = std::make_unique<PoliciesAdaptor>(*main_object_, *authorizer_, firewall);
-  fwctl_firewall_ =
-      std::make_unique<FwctlFirewallAdaptor>(*main_object_, *authorizer_, confirmation_);
+  fwctl_firewall_ = std::make_unique<FwctlFirewallAdaptor>(*main_object_, *authorizer_,
+                                                           confirmation_, counters_);
   main_object_->finishRegistration();
   config_objects_ =
       std::make_unique<ConfigObjects>(connection, *config_object_, *authorizer_, firewall);

@@ -20,6 +20,7 @@
 
 #include "common/result.hpp"
 #include "core/confirmation.hpp"
+#include "core/counters.hpp"
 #include "core/firewall.hpp"
 
 namespace fwctl::bus {
@@ -70,7 +71,8 @@ class BusService {
   void run_due_timers();
 
   sdbus::IConnection& connection_;
-  core::Confirmation confirmation_;  // before the adaptor that refers to it
+  core::Confirmation confirmation_;  // before the adaptor that refers to them
+  core::Counters counters_;
   std::unique_ptr<sdbus::IObject> main_object_;
   std::unique_ptr<sdbus::IObject> config_object_;
   std::unique_ptr<FirewallAdaptor> firewall_;

@@ -29,6 +29,32 @@ void FwctlFirewallAdaptor::getConfirmTimeLeft(sdbus::Result<uint32_t>&& result) 
   });
 }
 
+namespace {
+
+std::vector<sdbus::Struct<std::string, uint64_t, uint64_t>> count_list(
+    const std::vector<core::ElementCount>& counts) {
+  std::vector<sdbus::Struct<std::string, uint64_t, uint64_t>> out;
+  for (const auto& c : counts) out.emplace_back(c.element, c.packets, c.bytes);
+  return out;
+}
+
+}  // namespace
+
+void FwctlFirewallAdaptor::getZoneCounters(sdbus::Result<CountList>&& result, std::string zone) {
+  serve(std::move(result), "getZoneCounters",
+        [this, zone] { return count_list(value_or_throw(counters_.of_zone(zone))); });
+}
+
+void FwctlFirewallAdaptor::getPolicyCounters(sdbus::Result<CountList>&& result,
+                                             std::string policy) {
+  serve(std::move(result), "getPolicyCounters",
+        [this, policy] { return count_list(value_or_throw(counters_.of_policy(policy))); });
+}
+
+void FwctlFirewallAdaptor::zeroCounters(sdbus::Result<>&& result) {
+  serve(std::move(result), "zeroCounters", [this] { value_or_throw(counters_.zero()); });
+}
+
 bool FwctlFirewallAdaptor::expire(core::SteadyTime at) {
   auto undone = confirmation_.expire(at);
   if (!undone) {

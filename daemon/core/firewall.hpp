@@ -124,6 +124,8 @@ class Firewall {
 
   // What the kernel holds, as fwctl put it there.
   const KernelRuleset& kernel() const { return kernel_; }
+  // The kernel, for what only reads it (core/counters.hpp).
+  nft::Netlink& netlink() const { return netlink_; }
 
   // ---- Zones at runtime: elements, bindings, default zone, timeouts ---------------------
   // (firewall_zone*.cpp, firewall_bindings.cpp)

@@ -38,3 +38,9 @@ add_test(NAME cli_confirm
          COMMAND ${CMAKE_CURRENT_LIST_DIR}/confirm.sh $<TARGET_FILE:fwctld> $<TARGET_FILE:fwctl>
                  ${CMAKE_SOURCE_DIR})
 set_tests_properties(cli_confirm PROPERTIES LABELS integration SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# Issue 15: counters per zone element from the kernel's rule counters, with real packets (root).
+add_test(NAME cli_counters
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/counters.sh $<TARGET_FILE:fwctld> $<TARGET_FILE:fwctl>
+                 ${CMAKE_SOURCE_DIR})
+set_tests_properties(cli_counters PROPERTIES LABELS integration SKIP_RETURN_CODE 77 TIMEOUT 120)
