@@ -34,7 +34,8 @@ std::string confirm_usage_error(const Args& a) {
   }
   auto seconds = timeout_seconds(values.front());
   if (!seconds || *seconds < 1)
-    return "'" + values.front() + "' is wrong confirmation time. Use for example '30', '2m' or '1h'";
+    return "'" + values.front() +
+           "' is wrong confirmation time. Use for example '30', '2m' or '1h'";
   for (const char* dest : {"permanent", "offline", "why", "explain"})
     if (a.given(dest))
       return std::string("--confirm=TIME undoes runtime changes: it cannot be combined with --") +

@@ -1,8 +1,8 @@
 #pragma once
 // Changes that undo themselves (issue 15), on fwctld's org.fwctl.Firewall1:
 //
-//   fwctl --reload --confirm=30                  # or any runtime change: --add-port=... --confirm=2m
-//   fwctl --confirm                              # from any session: keep what changed
+//   fwctl --reload --confirm=30         # or any runtime change: --add-port=... --confirm=2m
+//   fwctl --confirm                     # from any session: keep what changed
 //
 // With --confirm=TIME fwctl asks the daemon to keep the runtime state aside (beginConfirm), then
 // makes the change as without it; unless `fwctl --confirm` comes within TIME, fwctld puts the

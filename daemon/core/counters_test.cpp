@@ -26,8 +26,9 @@ class CountersTest : public ::testing::Test {
     for (const auto& table : fw_.kernel().ruleset().tables) {
       for (const auto& c : table.chains) {
         if (c.name != chain) continue;
+        const auto& handles = *fw_.kernel().handles("firewalld", chain);
         for (size_t i = 0; i < c.rules.size(); ++i)
-          if (c.rules[i].origin.text == origin) return (*fw_.kernel().handles("firewalld", chain))[i];
+          if (c.rules[i].origin.text == origin) return handles[i];
       }
     }
     ADD_FAILURE() << "no rule of " << origin << " in " << chain;
