@@ -100,6 +100,9 @@ fwctl only
   --counters            With --list-all, --info-zone or --info-policy: packets and bytes per
                         element, from the kernel (needs NftablesCounters=yes)
   --zero-counters       Count from 0 from now on
+  --trace[=<packet>]    Trace real packets (matching <packet>, --why's syntax) through the
+                        kernel's ruleset and print each one's path and verdict (root)
+  --count=<n>           With --trace: stop after <n> packets
 
 See firewall-cmd(1) for what each option does.
 

@@ -234,6 +234,8 @@ const std::vector<argparse::Option> kTable = {
     {{"--confirm"}, K::Star, -1, 0},  // confirm.hpp: bare, or --confirm=TIME
     {{"--counters"}, K::Flag, -1, 0},       // counters.hpp
     {{"--zero-counters"}, K::Flag, -1, 0},  // counters.hpp
+    {{"--trace"}, K::Star, -1, 0},          // trace.hpp: bare, or --trace=PACKET
+    {{"--count"}, K::Value, -1, 0},         // trace.hpp
 };
 
 using Index = std::map<std::string, size_t, std::less<>>;

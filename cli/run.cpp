@@ -4,6 +4,7 @@
 #include "check_config.hpp"
 #include "confirm.hpp"
 #include "counters.hpp"
+#include "trace.hpp"
 #include "explain.hpp"
 #include "why.hpp"
 #include "help.hpp"
@@ -142,6 +143,10 @@ int run(const std::vector<std::string>& argv, const std::string& prog, std::ostr
     if (a.t("why")) {
       if (auto usage = why_usage_error(a); !usage.empty()) p.fail(format_usage(prog) + usage);
       return run_why(a, config_paths(a), p, out, err);
+    }
+    if (a.given("trace") || a.given("count")) {
+      if (auto usage = trace_usage_error(a); !usage.empty()) p.fail(format_usage(prog) + usage);
+      return run_trace(a, p, out, err);
     }
     std::optional<int> confirm;
     if (a.given("confirm")) {

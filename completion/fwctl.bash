@@ -23,7 +23,7 @@ _fwctl_flags="
   --get-all-rules --offline --json --explain --counters --zero-counters
 "
 _fwctl_value_options="
-  --why --confirm --set-log-denied --set-automatic-helpers --set-default-zone
+  --why --confirm --trace --count --set-log-denied --set-automatic-helpers --set-default-zone
   --get-zone-of-interface --get-zone-of-source --info-zone --info-policy --info-service
   --info-icmptype --info-ipset --info-helper --new-icmptype --new-icmptype-from-file
   --delete-icmptype --load-icmptype-defaults --new-service --new-service-from-file

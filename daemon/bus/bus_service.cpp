@@ -73,7 +73,7 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
   direct_ = std::make_unique<DirectAdaptor>(*main_object_, *authorizer_, firewall);
   policies_ = std::make_unique<PoliciesAdaptor>(*main_object_, *authorizer_, firewall);
   fwctl_firewall_ = std::make_unique<FwctlFirewallAdaptor>(*main_object_, *authorizer_,
-                                                           confirmation_, counters_);
+                                                           confirmation_, counters_, firewall);
   main_object_->finishRegistration();
   config_objects_ =
       std::make_unique<ConfigObjects>(connection, *config_object_, *authorizer_, firewall);

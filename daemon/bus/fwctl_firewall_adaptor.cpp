@@ -55,6 +55,15 @@ void FwctlFirewallAdaptor::zeroCounters(sdbus::Result<>&& result) {
   serve(std::move(result), "zeroCounters", [this] { value_or_throw(counters_.zero()); });
 }
 
+void FwctlFirewallAdaptor::getRuleOrigins(sdbus::Result<OriginList>&& result) {
+  serve(std::move(result), "getRuleOrigins", [this] {
+    OriginList out;
+    for (auto& r : core::rule_origins(fw_.kernel()))
+      out.emplace_back(std::move(r.chain), r.handle, std::move(r.origin), std::move(r.text));
+    return out;
+  });
+}
+
 bool FwctlFirewallAdaptor::expire(core::SteadyTime at) {
   auto undone = confirmation_.expire(at);
   if (!undone) {

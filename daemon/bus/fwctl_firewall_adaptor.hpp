@@ -18,11 +18,13 @@ namespace fwctl::bus {
 class FwctlFirewallAdaptor final : public glue::FwctlFirewall1, private Served {
  public:
   FwctlFirewallAdaptor(sdbus::IObject& object, Authorizer& authorizer,
-                       core::Confirmation& confirmation, core::Counters& counters)
+                       core::Confirmation& confirmation, core::Counters& counters,
+                       const core::Firewall& firewall)
       : glue::FwctlFirewall1(object),
         Served(object, authorizer, INTERFACE_NAME),
         confirmation_(confirmation),
-        counters_(counters) {}
+        counters_(counters),
+        fw_(firewall) {}
 
   // For the event loop: when the pending change is due to be undone.
   std::optional<core::SteadyTime> next_deadline() const { return confirmation_.deadline(); }
@@ -38,9 +40,12 @@ class FwctlFirewallAdaptor final : public glue::FwctlFirewall1, private Served {
   void getZoneCounters(sdbus::Result<CountList>&& result, std::string zone) override;
   void getPolicyCounters(sdbus::Result<CountList>&& result, std::string policy) override;
   void zeroCounters(sdbus::Result<>&& result) override;
+  using OriginList = std::vector<sdbus::Struct<std::string, uint64_t, std::string, std::string>>;
+  void getRuleOrigins(sdbus::Result<OriginList>&& result) override;
 
   core::Confirmation& confirmation_;
   core::Counters& counters_;
+  const core::Firewall& fw_;
 };
 
 }  // namespace fwctl::bus

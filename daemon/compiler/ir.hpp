@@ -145,8 +145,12 @@ struct TcpMssSet {
 struct Counter {
   bool operator==(const Counter&) const = default;
 };
+// meta nftrace set 1: only in fwctl --trace's own chains, never in a compiled ruleset.
+struct NftraceSet {
+  bool operator==(const NftraceSet&) const = default;
+};
 using Statement = std::variant<Match, Verdict, Reject, Limit, Log, Masquerade, Dnat, Redirect,
-                               CtHelperSet, MarkSet, TcpMssSet, Counter>;
+                               CtHelperSet, MarkSet, TcpMssSet, Counter, NftraceSet>;
 
 // Where a rule comes from in firewalld's words ("zone public, service ssh, port 22/tcp"), for
 // `fwctl --why`. Not part of a rule's identity: it never takes part in equality (the kernel diff

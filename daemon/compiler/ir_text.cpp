@@ -106,6 +106,7 @@ struct StatementPrinter {
     return "tcp option maxseg size set " + (t.value.empty() ? std::string("rt mtu") : t.value);
   }
   std::string operator()(const Counter&) const { return "counter packets 0 bytes 0"; }
+  std::string operator()(const NftraceSet&) const { return "meta nftrace set 1"; }
 };
 
 struct SelectorPrinter {

@@ -56,6 +56,22 @@ Result<std::vector<ElementCount>> Counters::of(const std::string& owner) {
   return out;
 }
 
+std::vector<RuleOrigin> rule_origins(const KernelRuleset& kernel) {
+  std::vector<RuleOrigin> out;
+  for (const auto& table : kernel.ruleset().tables) {
+    if (table.family != "inet" || table.name != compiler::kTableName) continue;
+    for (const auto& chain : table.chains) {
+      const auto* handles = kernel.handles(table.name, chain.name);
+      if (!handles) continue;
+      for (size_t i = 0; i < chain.rules.size() && i < handles->size(); ++i) {
+        out.push_back({chain.name, (*handles)[i], chain.rules[i].origin.text,
+                       compiler::to_text(chain.rules[i])});
+      }
+    }
+  }
+  return out;
+}
+
 Result<std::vector<ElementCount>> Counters::of_zone(const std::string& zone) {
   const std::string& name = zone.empty() ? fw_.default_zone() : zone;
   if (!fw_.runtime().zones.count(name)) return fail(Code::INVALID_ZONE, name);

@@ -33,6 +33,16 @@ struct ElementCount {
   bool operator==(const ElementCount&) const = default;
 };
 
+// Every rule fwctl put in table inet firewalld with its kernel handle, its origin and its nft
+// text, for `fwctl --trace`, which sees kernel handles only (getRuleOrigins on D-Bus).
+struct RuleOrigin {
+  std::string chain;
+  uint64_t handle = 0;
+  std::string origin;
+  std::string text;
+};
+std::vector<RuleOrigin> rule_origins(const KernelRuleset& kernel);
+
 class Counters {
  public:
   explicit Counters(Firewall& firewall) : fw_(firewall) {}

@@ -130,6 +130,12 @@ Status mark_set(nftnl_rule* rule, const compiler::MarkSet& m) {
   return ok();
 }
 
+// meta nftrace set 1
+void nftrace_set(nftnl_rule* rule) {
+  expr::immediate(rule, kReg1, std::vector<uint8_t>{1});
+  expr::meta_set(rule, NFT_META_NFTRACE, kReg1);
+}
+
 // tcp option maxseg size set rt mtu | set N (the MSS option is kind 2, its size at offset 2)
 Status tcp_mss(nftnl_rule* rule, const compiler::TcpMssSet& t) {
   if (t.value.empty()) {
@@ -181,6 +187,7 @@ Status RuleBuilder::statement(const compiler::Statement& s) {
   if (const auto* m = std::get_if<MarkSet>(&s)) return mark_set(rule_, *m);
   if (const auto* t = std::get_if<TcpMssSet>(&s)) return tcp_mss(rule_, *t);
   if (std::holds_alternative<Counter>(s)) return expr::counter(rule_), ok();
+  if (std::holds_alternative<NftraceSet>(s)) return nftrace_set(rule_), ok();
   return match(std::get<Match>(s));
 }
 

@@ -44,3 +44,9 @@ add_test(NAME cli_counters
          COMMAND ${CMAKE_CURRENT_LIST_DIR}/counters.sh $<TARGET_FILE:fwctld> $<TARGET_FILE:fwctl>
                  ${CMAKE_SOURCE_DIR})
 set_tests_properties(cli_counters PROPERTIES LABELS integration SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# Issue 15: fwctl --trace names the kernel's verdict on real packets and leaves no trace (root).
+add_test(NAME cli_trace
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/trace.sh $<TARGET_FILE:fwctld> $<TARGET_FILE:fwctl>
+                 ${CMAKE_SOURCE_DIR})
+set_tests_properties(cli_trace PROPERTIES LABELS integration SKIP_RETURN_CODE 77 TIMEOUT 120)
