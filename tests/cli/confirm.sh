@@ -57,8 +57,8 @@ ruleset() { ip netns exec "$ns" nft -s list table inet firewalld; }
 reverts() { grep -c "not confirmed in time" "$work/daemon.log" || true; }
 # Waits (at most 30 s) until fwctld has logged revert number $1.
 wait_revert() {
-  local i
-  for i in $(seq 300); do
+  local _
+  for _ in $(seq 300); do
     [ "$(reverts)" -ge "$1" ] && return 0
     sleep 0.1
   done

@@ -57,7 +57,7 @@ before=$(ruleset)
 # trace_case PORT KERNEL-VERDICT WORDS: fwctl --trace for one packet to PORT while the peer
 # connects; the kernel's verdict (the probe's) and the trace's must agree, with WORDS.
 trace_case() {
-  local port=$1 expected=$2 words=$3 out=$work/trace-$1 ready=$work/ready-$1 kernel i
+  local port=$1 expected=$2 words=$3 out=$work/trace-$1 ready=$work/ready-$1 kernel
   mkfifo "$ready"
   ip netns exec "$ns" "$fwctl" --trace="tcp 10.96.1.2 -> 10.96.1.1:$port in fw0" --count=1 \
     > "$out" 2> "$ready" &
@@ -66,7 +66,7 @@ trace_case() {
   case "$line" in tracing*) ;; *) echo "FAIL: fwctl --trace did not start: $line"; exit 1 ;; esac
   kernel=$(ip netns exec "$peer" /usr/bin/python3 "$probe" tcp 10.96.1.2 10.96.1.1 "$port")
   check "the kernel's verdict on port $port" "$expected" "$kernel"
-  for i in $(seq 100); do kill -0 "$tracer" 2>/dev/null || break; sleep 0.1; done
+  for _ in $(seq 100); do kill -0 "$tracer" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$tracer" 2>/dev/null; then
     echo "FAIL: fwctl --trace --count=1 still runs 10 s after the packet"
     failures=$((failures + 1))
@@ -90,7 +90,7 @@ check "after --trace the ruleset is the one before" "$before" "$(ruleset)"
 # Ctrl-C ends an endless trace, and it still cleans up.
 ip netns exec "$ns" "$fwctl" --trace > /dev/null 2> "$work/ready-all" &
 tracer=$!
-for i in $(seq 100); do grep -q tracing "$work/ready-all" && break; sleep 0.1; done
+for _ in $(seq 100); do grep -q tracing "$work/ready-all" && break; sleep 0.1; done
 ip netns exec "$ns" nft list chain inet firewalld fwctl_trace_PREROUTING >/dev/null 2>&1 \
   && echo "ok: the trace chain is there while tracing" \
   || { echo "FAIL: no trace chain while tracing"; failures=$((failures + 1)); }
