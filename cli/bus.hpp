@@ -12,6 +12,7 @@ namespace fwctl::cli {
 
 inline constexpr const char* kMainPath = "/org/fedoraproject/FirewallD1";
 inline constexpr const char* kConfigPath = "/org/fedoraproject/FirewallD1/config";
+inline constexpr const char* kFwctlInterface = "org.fwctl.Firewall1";
 
 class Bus {
  public:
@@ -31,6 +32,13 @@ class Bus {
   proxy::FirewallD1_config_direct& config_direct() { return lazy(config_direct_, kConfigPath); }
   proxy::FirewallD1_config_policies& config_policies() {
     return lazy(config_policies_, kConfigPath);
+  }
+
+  // fwctl's own org.fwctl.Firewall1 on the main object (dbus/org.fwctl.Firewall1.xml): called
+  // by name, as it has no generated proxy.
+  sdbus::IProxy& fwctl() {
+    if (!fwctl_) fwctl_ = sdbus::createProxy(*connection_, proxy::kBusName, kMainPath);
+    return *fwctl_;
   }
 
   template <typename Proxy>
@@ -62,6 +70,7 @@ class Bus {
   std::unique_ptr<proxy::FirewallD1_config_direct> config_direct_;
   std::unique_ptr<proxy::FirewallD1_config_policies> config_policies_;
   std::unique_ptr<sdbus::IProxy> dbus_;
+  std::unique_ptr<sdbus::IProxy> fwctl_;
   std::unique_ptr<sdbus::IProxy> properties_;
 };
 

@@ -115,8 +115,6 @@ Families classify(const Args& a) {
   return f;
 }
 
-namespace {
-
 // firewall-cmd's --timeout reading: N, Ns, Nm or Nh; nullopt where it fails.
 std::optional<int> timeout_seconds(const std::string& text) {
   int value = 0;
@@ -136,8 +134,6 @@ std::optional<int> timeout_seconds(const std::string& text) {
     default: return std::nullopt;
   }
 }
-
-}  // namespace
 
 CheckResult check_combinations(Args& a, const Families& f, const std::string& prog) {
   const std::string usage = format_usage(prog);

@@ -20,6 +20,9 @@ struct Families {
 
 Families classify(const Args& a);
 
+// firewall-cmd's --timeout reading: N, Ns, Nm or Nh in seconds; nullopt where it fails.
+std::optional<int> timeout_seconds(const std::string& text);
+
 // What cmd.fail() is asked to print (exit 2), or nullopt when the combination is accepted.
 // Also turns a.timeout into seconds (`timeout` on return) the way firewall-cmd does, and clears
 // -q where firewall-cmd refuses it (that failure is printed even though -q was given).

@@ -94,6 +94,15 @@ fwctl only
   --why=<packet>        The path a packet takes through the ruleset and the rule that decides:
                         'tcp 198.51.100.7:40000 -> 22 in eth0' (see fwctl(1)); with --offline
                         from the configuration files
+  --confirm=<time>      With --reload, --complete-reload or a runtime change: undone by fwctld
+                        after <time> (N, Ns, Nm or Nh) unless confirmed
+  --confirm             Keep the runtime change waiting for confirmation (from any session)
+  --counters            With --list-all, --info-zone or --info-policy: packets and bytes per
+                        element, from the kernel (needs NftablesCounters=yes)
+  --zero-counters       Count from 0 from now on
+  --trace[=<packet>]    Trace real packets (matching <packet>, --why's syntax) through the
+                        kernel's ruleset and print each one's path and verdict (root)
+  --count=<n>           With --trace: stop after <n> packets
 
 See firewall-cmd(1) for what each option does.
 

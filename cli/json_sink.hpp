@@ -28,6 +28,10 @@ class JsonSink {
   void result(Json value) { result_ = std::move(value); }
   void document(Json value) { document_ = std::move(value); }
   void entry(const std::string& name, Json value);
+  // A key added to the settings object of a single --list-all/--info-* (fwctl --counters).
+  void extend_entry(const std::string& key, Json value) {
+    single_entry_.set(key, std::move(value));
+  }
   void query_item(const std::string& item, bool value);
   void line(const std::string& text);
   void error(const std::string& text, int code);

@@ -231,6 +231,11 @@ const std::vector<argparse::Option> kTable = {
     {{"--json"}, K::Flag, -1, 0},     // json_sink.hpp
     {{"--explain"}, K::Flag, -1, 0},  // explain.hpp
     {{"--why"}, K::Value, -1, 0},     // why.hpp
+    {{"--confirm"}, K::Star, -1, 0},  // confirm.hpp: bare, or --confirm=TIME
+    {{"--counters"}, K::Flag, -1, 0},       // counters.hpp
+    {{"--zero-counters"}, K::Flag, -1, 0},  // counters.hpp
+    {{"--trace"}, K::Star, -1, 0},          // trace.hpp: bare, or --trace=PACKET
+    {{"--count"}, K::Value, -1, 0},         // trace.hpp
 };
 
 using Index = std::map<std::string, size_t, std::less<>>;

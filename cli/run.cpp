@@ -2,6 +2,9 @@
 #include <ostream>
 
 #include "check_config.hpp"
+#include "confirm.hpp"
+#include "counters.hpp"
+#include "trace.hpp"
 #include "explain.hpp"
 #include "why.hpp"
 #include "help.hpp"
@@ -141,6 +144,18 @@ int run(const std::vector<std::string>& argv, const std::string& prog, std::ostr
       if (auto usage = why_usage_error(a); !usage.empty()) p.fail(format_usage(prog) + usage);
       return run_why(a, config_paths(a), p, out, err);
     }
+    if (a.given("trace") || a.given("count")) {
+      if (auto usage = trace_usage_error(a); !usage.empty()) p.fail(format_usage(prog) + usage);
+      return run_trace(a, p, out, err);
+    }
+    std::optional<int> confirm;
+    if (a.given("confirm")) {
+      if (auto usage = confirm_usage_error(a); !usage.empty()) p.fail(format_usage(prog) + usage);
+      confirm = confirm_seconds(a);
+      if (!confirm) run_confirm(p);
+    }
+    if (auto usage = counters_usage_error(a); !usage.empty()) p.fail(format_usage(prog) + usage);
+    if (a.t("zero_counters")) run_zero_counters(p);
     if (a.t("json")) {
       json.set_many(a.t("list_all_zones") || a.t("list_all_policies"));
       p.set_json(&json);
@@ -155,7 +170,16 @@ int run(const std::vector<std::string>& argv, const std::string& prog, std::ostr
       out << help_text(prog);
       return 0;
     }
-    return run_online(a, f, p, check.timeout, prog);
+    if (!confirm && !a.t("counters")) return run_online(a, f, p, check.timeout, prog);
+    if (confirm) begin_confirm(*confirm, p);
+    try {
+      return run_online(a, f, p, check.timeout, prog);
+    } catch (const Exit& e) {
+      // Made or not (partly, maybe), the runtime goes back unless confirmed.
+      if (confirm && !p.quiet()) err << confirm_notice(*confirm) << '\n';
+      if (a.t("counters") && e.code == 0) show_counters(a, p, out, p.json() ? &json : nullptr);
+      throw;
+    }
   } catch (const Exit& e) {
     if (p.json()) json.flush(p.quiet());
     return e.code;

@@ -20,39 +20,39 @@ _fwctl_flags="
   --get-entries --get-destinations --get-ports --get-source-ports --get-protocols --get-modules
   --get-service-helpers --get-includes --get-destination --get-description --get-short
   --get-helpers --get-module --get-family --direct --get-all-passthroughs --get-all-chains
-  --get-all-rules --offline --json --explain
+  --get-all-rules --offline --json --explain --counters --zero-counters
 "
 _fwctl_value_options="
-  --why --set-log-denied --set-automatic-helpers --set-default-zone --get-zone-of-interface
-  --get-zone-of-source --info-zone --info-policy --info-service --info-icmptype --info-ipset
-  --info-helper --new-icmptype --new-icmptype-from-file --delete-icmptype
-  --load-icmptype-defaults --new-service --new-service-from-file --delete-service
-  --load-service-defaults --new-zone --new-zone-from-file --delete-zone --load-zone-defaults
-  --new-policy --new-policy-from-file --delete-policy --load-policy-defaults --new-ipset
-  --new-ipset-from-file --delete-ipset --load-ipset-defaults --new-helper --new-helper-from-file
-  --delete-helper --load-helper-defaults --path-zone --path-policy --path-service
-  --path-icmptype --path-ipset --path-helper --name --add-lockdown-whitelist-command
-  --remove-lockdown-whitelist-command --query-lockdown-whitelist-command
-  --add-lockdown-whitelist-context --remove-lockdown-whitelist-context
-  --query-lockdown-whitelist-context --add-lockdown-whitelist-uid
-  --remove-lockdown-whitelist-uid --query-lockdown-whitelist-uid --add-lockdown-whitelist-user
-  --remove-lockdown-whitelist-user --query-lockdown-whitelist-user --zone --policy --timeout
-  --add-interface --remove-interface --query-interface --change-interface --change-zone
-  --add-source --remove-source --query-source --change-source --add-ingress-zone
-  --remove-ingress-zone --query-ingress-zone --add-egress-zone --remove-egress-zone
-  --query-egress-zone --add-rich-rule --remove-rich-rule --query-rich-rule --add-service
-  --remove-service --query-service --add-port --remove-port --query-port --add-protocol
-  --remove-protocol --query-protocol --add-source-port --remove-source-port --query-source-port
-  --add-icmp-block --remove-icmp-block --query-icmp-block --add-forward-port
+  --why --confirm --trace --count --set-log-denied --set-automatic-helpers --set-default-zone
+  --get-zone-of-interface --get-zone-of-source --info-zone --info-policy --info-service
+  --info-icmptype --info-ipset --info-helper --new-icmptype --new-icmptype-from-file
+  --delete-icmptype --load-icmptype-defaults --new-service --new-service-from-file
+  --delete-service --load-service-defaults --new-zone --new-zone-from-file --delete-zone
+  --load-zone-defaults --new-policy --new-policy-from-file --delete-policy --load-policy-defaults
+  --new-ipset --new-ipset-from-file --delete-ipset --load-ipset-defaults --new-helper
+  --new-helper-from-file --delete-helper --load-helper-defaults --path-zone --path-policy
+  --path-service --path-icmptype --path-ipset --path-helper --name
+  --add-lockdown-whitelist-command --remove-lockdown-whitelist-command
+  --query-lockdown-whitelist-command --add-lockdown-whitelist-context
+  --remove-lockdown-whitelist-context --query-lockdown-whitelist-context
+  --add-lockdown-whitelist-uid --remove-lockdown-whitelist-uid --query-lockdown-whitelist-uid
+  --add-lockdown-whitelist-user --remove-lockdown-whitelist-user --query-lockdown-whitelist-user
+  --zone --policy --timeout --add-interface --remove-interface --query-interface
+  --change-interface --change-zone --add-source --remove-source --query-source --change-source
+  --add-ingress-zone --remove-ingress-zone --query-ingress-zone --add-egress-zone
+  --remove-egress-zone --query-egress-zone --add-rich-rule --remove-rich-rule --query-rich-rule
+  --add-service --remove-service --query-service --add-port --remove-port --query-port
+  --add-protocol --remove-protocol --query-protocol --add-source-port --remove-source-port
+  --query-source-port --add-icmp-block --remove-icmp-block --query-icmp-block --add-forward-port
   --remove-forward-port --query-forward-port --set-target --set-priority --option --type --ipset
   --add-entry --remove-entry --query-entry --add-entries-from-file --remove-entries-from-file
   --icmptype --add-destination --remove-destination --query-destination --service --add-module
   --remove-module --query-module --add-helper --remove-helper --query-helper --add-include
   --remove-include --query-include --set-destination --set-description --set-short --helper
-  --family --module --set-module --set-family --passthrough --add-passthrough
-  --remove-passthrough --query-passthrough --get-passthroughs --add-chain --remove-chain
-  --query-chain --get-chains --add-rule --remove-rule --remove-rules --query-rule --get-rules
-  --default-config --system-config
+  --family --module --set-module --set-family --passthrough --add-passthrough --remove-passthrough
+  --query-passthrough --get-passthroughs --add-chain --remove-chain --query-chain --get-chains
+  --add-rule --remove-rule --remove-rules --query-rule --get-rules --default-config
+  --system-config
 "
 # fwctl --offline (and fwctl as firewall-offline-cmd): firewall-offline-cmd's option table
 # (cli/offline_cmd_options.cpp).
@@ -132,6 +132,7 @@ _fwctl_value_kind() {
     --set-log-denied) echo "all unicast broadcast multicast off" ;;
     --set-automatic-helpers) echo "yes no system" ;;
     --target|--set-target) echo "default ACCEPT DROP REJECT CONTINUE %%REJECT%%" ;;
+    --confirm) echo "30s 1m 5m" ;;
   esac
 }
 

@@ -14,6 +14,7 @@
 #include "bus/config_direct_adaptor.hpp"
 #include "bus/config_policies_adaptor.hpp"
 #include "bus/fwctl_config_adaptor.hpp"
+#include "bus/fwctl_firewall_adaptor.hpp"
 #include "bus/direct_adaptor.hpp"
 
 #include "bus/config_objects.hpp"
@@ -59,6 +60,8 @@ int earliest(int a, int b) {
 
 BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
     : connection_(connection),
+      confirmation_(firewall),
+      counters_(firewall),
       main_object_(sdbus::createObject(connection, kMainPath)),
       config_object_(sdbus::createObject(connection, kConfigPath)),
       authorizer_(std::make_unique<Authorizer>(connection)) {
@@ -69,6 +72,8 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
   ipset_ = std::make_unique<IpSetAdaptor>(*main_object_, *authorizer_, firewall);
   direct_ = std::make_unique<DirectAdaptor>(*main_object_, *authorizer_, firewall);
   policies_ = std::make_unique<PoliciesAdaptor>(*main_object_, *authorizer_, firewall);
+  fwctl_firewall_ = std::make_unique<FwctlFirewallAdaptor>(*main_object_, *authorizer_,
+                                                           confirmation_, counters_, firewall);
   main_object_->finishRegistration();
   config_objects_ =
       std::make_unique<ConfigObjects>(connection, *config_object_, *authorizer_, firewall);
@@ -113,6 +118,20 @@ Status BusService::reload() {
   }
 }
 
+int BusService::timers_timeout() const {
+  return earliest(timer_timeout(zone_->next_deadline()),
+                  timer_timeout(fwctl_firewall_->next_deadline()));
+}
+
+void BusService::run_due_timers() {
+  auto now = std::chrono::steady_clock::now();
+  if (auto due = zone_->next_deadline(); due && *due <= now) zone_->expire(now);
+  if (auto due = fwctl_firewall_->next_deadline(); due && *due <= now) {
+    // The runtime changed under every client's feet: firewalld's clients re-read on Reloaded.
+    if (fwctl_firewall_->expire(now)) firewall_->emitReloaded();
+  }
+}
+
 Status BusService::run(int fd, const std::function<bool()>& on_fd) {
   try {
     for (;;) {
@@ -121,13 +140,10 @@ Status BusService::run(int fd, const std::function<bool()>& on_fd) {
       config_objects_->collect();  // objects removed by their own calls, now out of them
       auto data = connection_.getEventLoopPollData();
       pollfd fds[2] = {{data.fd, data.events, 0}, {fd, POLLIN, 0}};
-      // Wake up for sd-bus or for the next timed zone addition, whichever comes first.
-      auto deadline = zone_->next_deadline();
-      int n = ::poll(fds, 2, earliest(poll_timeout(data.timeout_usec), timer_timeout(deadline)));
+      // Wake up for sd-bus or for the next timer, whichever comes first.
+      int n = ::poll(fds, 2, earliest(poll_timeout(data.timeout_usec), timers_timeout()));
       if (n < 0 && errno != EINTR) return fail(Code::COMMAND_FAILED, std::strerror(errno));
-      if (deadline && *deadline <= std::chrono::steady_clock::now()) {
-        zone_->expire(std::chrono::steady_clock::now());
-      }
+      run_due_timers();
       if (n > 0 && (fds[1].revents & POLLIN) && !on_fd()) return ok();
     }
   } catch (const sdbus::Error& e) {

@@ -1,7 +1,8 @@
 #pragma once
 // firewalld's object tree on a D-Bus connection, and the daemon's event loop.
 //
-//   /org/fedoraproject/FirewallD1         .FirewallD1, .zone, .policy, .ipset, .direct, .policies
+//   /org/fedoraproject/FirewallD1         .FirewallD1, .zone, .policy, .ipset, .direct, .policies,
+//                                         and fwctl's own org.fwctl.Firewall1 (confirmations)
 //   /org/fedoraproject/FirewallD1/config  .config (items, firewalld.conf properties),
 //                                         .config.direct, .config.policies, and fwctl's own
 //                                         org.fwctl.Config1 (firewalld 2.x's conf keys)
@@ -18,6 +19,8 @@
 #include <memory>
 
 #include "common/result.hpp"
+#include "core/confirmation.hpp"
+#include "core/counters.hpp"
 #include "core/firewall.hpp"
 
 namespace fwctl::bus {
@@ -31,6 +34,7 @@ class DirectAdaptor;
 class PoliciesAdaptor;
 class ConfigDirectAdaptor;
 class FwctlConfigAdaptor;
+class FwctlFirewallAdaptor;
 class ConfigPoliciesAdaptor;
 
 class PolicyAdaptor;
@@ -62,7 +66,13 @@ class BusService {
   Status run(int fd, const std::function<bool()>& on_fd);
 
  private:
+  // Wakes the loop for the next timed zone addition or pending confirmation; runs what is due.
+  int timers_timeout() const;
+  void run_due_timers();
+
   sdbus::IConnection& connection_;
+  core::Confirmation confirmation_;  // before the adaptor that refers to them
+  core::Counters counters_;
   std::unique_ptr<sdbus::IObject> main_object_;
   std::unique_ptr<sdbus::IObject> config_object_;
   std::unique_ptr<FirewallAdaptor> firewall_;
@@ -73,6 +83,7 @@ class BusService {
   std::unique_ptr<ConfigDirectAdaptor> config_direct_;
   std::unique_ptr<ConfigPoliciesAdaptor> config_policies_;
   std::unique_ptr<FwctlConfigAdaptor> fwctl_config_;
+  std::unique_ptr<FwctlFirewallAdaptor> fwctl_firewall_;
 
   std::unique_ptr<PolicyAdaptor> policy_;
   std::unique_ptr<IpSetAdaptor> ipset_;

@@ -19,6 +19,7 @@
 #include "dbus_glue/org.fedoraproject.FirewallD1.zone_adaptor.h"
 #include "dbus_glue/org.fedoraproject.FirewallD1_adaptor.h"
 #include "dbus_glue/org.fwctl.Config1_adaptor.h"
+#include "dbus_glue/org.fwctl.Firewall1_adaptor.h"
 
 namespace fwctl::bus::glue {
 
@@ -41,5 +42,6 @@ using FirewallD1_config_direct = fw::config::direct_adaptor;
 using FirewallD1_config_policies = fw::config::policies_adaptor;
 // fwctl's own (dbus/org.fwctl.Config1.xml).
 using FwctlConfig1 = org::fwctl::Config1_adaptor;
+using FwctlFirewall1 = org::fwctl::Firewall1_adaptor;
 
 }  // namespace fwctl::bus::glue

@@ -150,8 +150,12 @@ struct FlowAdd {
   std::string flowtable;
   bool operator==(const FlowAdd&) const = default;
 };
+// meta nftrace set 1: only in fwctl --trace's own chains, never in a compiled ruleset.
+struct NftraceSet {
+  bool operator==(const NftraceSet&) const = default;
+};
 using Statement = std::variant<Match, Verdict, Reject, Limit, Log, Masquerade, Dnat, Redirect,
-                               CtHelperSet, MarkSet, TcpMssSet, Counter, FlowAdd>;
+                               CtHelperSet, MarkSet, TcpMssSet, Counter, FlowAdd, NftraceSet>;
 
 // Where a rule comes from in firewalld's words ("zone public, service ssh, port 22/tcp"), for
 // `fwctl --why`. Not part of a rule's identity: it never takes part in equality (the kernel diff

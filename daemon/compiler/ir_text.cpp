@@ -107,6 +107,7 @@ struct StatementPrinter {
   }
   std::string operator()(const Counter&) const { return "counter packets 0 bytes 0"; }
   std::string operator()(const FlowAdd& f) const { return "flow add @" + f.flowtable; }
+  std::string operator()(const NftraceSet&) const { return "meta nftrace set 1"; }
 };
 
 struct SelectorPrinter {

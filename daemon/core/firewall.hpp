@@ -124,6 +124,8 @@ class Firewall {
 
   // What the kernel holds, as fwctl put it there.
   const KernelRuleset& kernel() const { return kernel_; }
+  // The kernel, for what only reads it (core/counters.hpp).
+  nft::Netlink& netlink() const { return netlink_; }
 
   // ---- Zones at runtime: elements, bindings, default zone, timeouts ---------------------
   // (firewall_zone*.cpp, firewall_bindings.cpp)
@@ -288,6 +290,26 @@ class Firewall {
   // touching anything; the first problem. What firewalld logs while reading the files (load
   // warnings, a missing firewalld.conf) is added to `logged`, for the caller to log.
   Status check_permanent_config(std::vector<Error>& logged) const;
+
+  // ---- Snapshots of the runtime state (firewall_snapshot.cpp; core/confirmation.hpp) -----
+  // What a change that undoes itself puts back: the runtime configuration, the bindings and
+  // the default zone, the timed additions, the state. Not in it: panic mode, the direct
+  // interface, lockdown, and the entries of ipsets with a timeout (kernel only).
+  struct Snapshot {
+    model::Config runtime;
+    compiler::RuntimeBindings bindings;
+    std::vector<std::string> default_zone_interfaces;
+    std::vector<std::string> nm_interfaces;
+    ZoneTimers timers;
+    State state = State::Init;
+    std::optional<Error> failure;
+    std::vector<Error> warnings;
+  };
+  Snapshot snapshot() const;
+  // Puts `snapshot` in force: compiled and loaded as one batch that replaces the table whole
+  // (the panic table kept as it is), then made the runtime state. A default zone that changed
+  // since is written back to firewalld.conf. Nothing changes when the kernel refuses.
+  Status restore(const Snapshot& snapshot);
 
   // ---- What tests and the daemon plug in: clock, command runner, sysctl directory --------
   using Clock = std::function<SteadyTime()>;

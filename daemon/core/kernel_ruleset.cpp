@@ -77,6 +77,7 @@ void KernelRuleset::commit(std::vector<TablePlan>& plans, const std::vector<nft:
     int t = find_table(plan.table);
     compiler::Table* old = t < 0 ? nullptr : &ruleset_.tables[t];
     ChainHandles* old_handles = t < 0 ? nullptr : &handles_[t].chains;
+    if (plan.replaced) ++replacements_;
     bool complete = commit_plan(plan, echoed, next_echo, old, old_handles);
     ruleset.tables.push_back(std::move(plan.table));
     handles.push_back({std::move(plan.handles), complete});

@@ -64,6 +64,9 @@ class KernelRuleset {
   // The chains whose rules the last apply() compared (existing chains in its scope): what its
   // cost grew with. Tests check a change's scope with it.
   const std::vector<std::string>& last_compared() const { return last_compared_; }
+  // How many times a table was created or replaced whole: its rule handles (and counters)
+  // started over then, so what was known by handle before no longer holds (core/counters.hpp).
+  uint64_t replacements() const { return replacements_; }
 
  private:
   struct TableHandles {
@@ -82,6 +85,7 @@ class KernelRuleset {
   compiler::Ruleset ruleset_;
   std::vector<TableHandles> handles_;  // parallel to ruleset_.tables
   std::vector<std::string> last_compared_;
+  uint64_t replacements_ = 0;
 };
 
 }  // namespace fwctl::core

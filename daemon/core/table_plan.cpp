@@ -20,6 +20,7 @@ std::unordered_map<std::string_view, T*> by_name(std::vector<T>& items) {
 Result<TablePlan> plan_replace(nft::Batch& batch, compiler::Table next) {
   if (auto s = nft::add_replace_table(batch, next, true); !s) return s;
   TablePlan plan;
+  plan.replaced = true;
   for (size_t c = 0; c < next.chains.size(); ++c) {
     const auto& chain = next.chains[c];
     plan.handles[chain.name].assign(chain.rules.size(), 0);

@@ -36,6 +36,7 @@ struct TablePlan {
   std::vector<size_t> unchanged_sets;
   // The kept chains whose rules were compared (in the scope): KernelRuleset::last_compared().
   std::vector<std::string> compared_chains;
+  bool replaced = false;  // the whole table is created anew: its rule handles start over
 };
 
 // Replaces (or creates) the whole table, every rule echoed.

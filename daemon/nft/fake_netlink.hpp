@@ -20,6 +20,10 @@ class FakeNetlink final : public Netlink {
   // Rules sent with echo get handles 1, 2, 3 ... in the order the fake accepts them.
   Result<std::vector<Reply>> send(const Batch& batch) override;
 
+  // What rule_counters() answers, whatever the table.
+  void set_counters(std::vector<RuleCounter> counters) { counters_ = std::move(counters); }
+  Result<std::vector<RuleCounter>> rule_counters(const std::string&) override { return counters_; }
+
   // Every batch sent, including refused ones.
   const std::vector<std::vector<std::string>>& sent() const { return sent_; }
   // Only the batches that were accepted: what a kernel would have applied.
@@ -30,6 +34,7 @@ class FakeNetlink final : public Netlink {
   std::vector<std::vector<std::string>> sent_;
   std::vector<std::vector<std::string>> committed_;
   uint64_t next_handle_ = 1;
+  std::vector<RuleCounter> counters_;
 };
 
 }  // namespace fwctl::nft

@@ -22,6 +22,8 @@ class MnlNetlink final : public Netlink {
   MnlNetlink& operator=(const MnlNetlink&) = delete;
 
   Result<std::vector<Reply>> send(const Batch& batch) override;
+  // One NFT_MSG_GETRULE dump of the table (rule_counters.cpp).
+  Result<std::vector<RuleCounter>> rule_counters(const std::string& table) override;
 
  private:
   explicit MnlNetlink(mnl_socket* socket);

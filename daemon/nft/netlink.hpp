@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "common/result.hpp"
@@ -19,6 +20,15 @@ struct Reply {
   bool operator==(const Reply&) const = default;
 };
 
+// One rule's counter as the kernel holds it (fwctl --counters).
+struct RuleCounter {
+  std::string chain;
+  uint64_t handle = 0;
+  uint64_t packets = 0;
+  uint64_t bytes = 0;
+  bool operator==(const RuleCounter&) const = default;
+};
+
 class Netlink {
  public:
   virtual ~Netlink() = default;
@@ -28,6 +38,14 @@ class Netlink {
   // the result is COMMAND_FAILED "<origin of the first failing message>: <strerror>". An empty
   // batch is not sent and succeeds.
   virtual Result<std::vector<Reply>> send(const Batch& batch) = 0;
+
+  // The counter of every rule of table `table` (family inet) that has one, read with one
+  // rule dump; COMMAND_FAILED with strerror when the kernel refuses (ENOENT: no such table).
+  // A Netlink that cannot read says so.
+  virtual Result<std::vector<RuleCounter>> rule_counters(const std::string& table) {
+    (void)table;
+    return fail(Code::COMMAND_FAILED, "this netlink cannot read counters");
+  }
 };
 
 }  // namespace fwctl::nft

@@ -155,6 +155,14 @@ TEST(RuleEncoder, MaskedMarkSetReadsTheMarkFirst) {
                     "[ meta set mark with reg 1 ]");
 }
 
+TEST(RuleEncoder, NftraceSetForFwctlTrace) {
+  // meta nftrace set 1 (fwctl --trace's own chains)
+  auto r = rule({compiler::NftraceSet{}});
+  EXPECT_EQ(compiler::to_text(r), "meta nftrace set 1");
+  EXPECT_EQ(rule_line(encode(r)),
+            kRule + "[ immediate reg 1 0x00000001 ] [ meta set nftrace with reg 1 ]");
+}
+
 TEST(RuleEncoder, MssClampToRouteMtu) {
   // tcp flags syn tcp option maxseg size set rt mtu
   auto r = rule({match(Payload{"tcp", "flags"}, sym("syn"), Op::Has), compiler::TcpMssSet{}});

@@ -130,6 +130,12 @@ Status mark_set(nftnl_rule* rule, const compiler::MarkSet& m) {
   return ok();
 }
 
+// meta nftrace set 1
+void nftrace_set(nftnl_rule* rule) {
+  expr::immediate(rule, kReg1, std::vector<uint8_t>{1});
+  expr::meta_set(rule, NFT_META_NFTRACE, kReg1);
+}
+
 // tcp option maxseg size set rt mtu | set N (the MSS option is kind 2, its size at offset 2)
 Status tcp_mss(nftnl_rule* rule, const compiler::TcpMssSet& t) {
   if (t.value.empty()) {
@@ -184,6 +190,7 @@ Status RuleBuilder::statement(const compiler::Statement& s) {
   if (const auto* f = std::get_if<FlowAdd>(&s)) {
     return expr::flow_offload(rule_, f->flowtable), ok();
   }
+  if (std::holds_alternative<NftraceSet>(s)) return nftrace_set(rule_), ok();
   return match(std::get<Match>(s));
 }
 

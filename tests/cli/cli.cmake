@@ -32,3 +32,21 @@ add_test(NAME cli_why
          COMMAND ${CMAKE_CURRENT_LIST_DIR}/why.sh $<TARGET_FILE:fwctld> $<TARGET_FILE:fwctl>
                  ${CMAKE_SOURCE_DIR})
 set_tests_properties(cli_why PROPERTIES LABELS integration SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# Issue 15: changes that undo themselves (--confirm), with real packets (root).
+add_test(NAME cli_confirm
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/confirm.sh $<TARGET_FILE:fwctld> $<TARGET_FILE:fwctl>
+                 ${CMAKE_SOURCE_DIR})
+set_tests_properties(cli_confirm PROPERTIES LABELS integration SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# Issue 15: counters per zone element from the kernel's rule counters, with real packets (root).
+add_test(NAME cli_counters
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/counters.sh $<TARGET_FILE:fwctld> $<TARGET_FILE:fwctl>
+                 ${CMAKE_SOURCE_DIR})
+set_tests_properties(cli_counters PROPERTIES LABELS integration SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# Issue 15: fwctl --trace names the kernel's verdict on real packets and leaves no trace (root).
+add_test(NAME cli_trace
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/trace.sh $<TARGET_FILE:fwctld> $<TARGET_FILE:fwctl>
+                 ${CMAKE_SOURCE_DIR})
+set_tests_properties(cli_trace PROPERTIES LABELS integration SKIP_RETURN_CODE 77 TIMEOUT 120)

@@ -173,9 +173,12 @@ def main():
                 check_object(path, xml, f.read())
     for path in ("/org", "/org/fedoraproject", ROOT, CONFIG):
         check("walk reached " + path, path in tree)
-    check("config also has fwctl's org.fwctl.Config1, and only config has an own interface",
-          [p for p, x in tree.items() if 'interface name="org.fwctl.' in x] == [CONFIG]
-          and 'interface name="org.fwctl.Config1"' in tree.get(CONFIG, ""))
+    check("config also has fwctl's org.fwctl.Config1, the root org.fwctl.Firewall1, "
+          "and no other object an own interface",
+          sorted(p for p, x in tree.items() if 'interface name="org.fwctl.' in x)
+          == sorted([ROOT, CONFIG])
+          and 'interface name="org.fwctl.Config1"' in tree.get(CONFIG, "")
+          and 'interface name="org.fwctl.Firewall1"' in tree.get(ROOT, ""))
     check("root lists firewalld's children",
           children(ET.fromstring(tree.get(ROOT, "<node/>"))) == ["config"])
     check("a path with no object is an empty plain node",

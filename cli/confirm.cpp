@@ -1,0 +1,75 @@
+#include "confirm.hpp"
+
+#include <set>
+
+#include "bus.hpp"
+#include "checks.hpp"
+#include "own_interface.hpp"
+
+namespace fwctl::cli {
+namespace {
+
+// The options bare --confirm goes with.
+const std::set<std::string> kBareAllowed = {"confirm", "quiet", "verbose"};
+
+// Options that change the runtime: what --confirm=TIME can undo.
+bool changes_runtime(const std::string& dest) {
+  static const std::set<std::string> kChanges = {"reload", "complete_reload", "panic_on",
+                                                 "panic_off", "passthrough"};
+  for (const char* prefix : {"add_", "remove_", "change_", "set_"})
+    if (dest.rfind(prefix, 0) == 0) return true;
+  return kChanges.count(dest) != 0;
+}
+
+}  // namespace
+
+std::string confirm_usage_error(const Args& a) {
+  const auto& values = a.list("confirm");
+  if (values.size() > 1) return "--confirm takes one time, not " + std::to_string(values.size());
+  if (values.empty()) {
+    for (const auto& option : option_table())
+      if (!kBareAllowed.count(option.dest()) && a.given(option.dest()))
+        return "--confirm without a time cannot be combined with " + option.names.back();
+    return {};
+  }
+  auto seconds = timeout_seconds(values.front());
+  if (!seconds || *seconds < 1)
+    return "'" + values.front() +
+           "' is wrong confirmation time. Use for example '30', '2m' or '1h'";
+  for (const char* dest : {"permanent", "offline", "why", "explain"})
+    if (a.given(dest))
+      return std::string("--confirm=TIME undoes runtime changes: it cannot be combined with --") +
+             dest;
+  for (const auto& option : option_table())
+    if (changes_runtime(option.dest()) && a.given(option.dest())) return {};
+  return "--confirm=TIME goes with --reload, --complete-reload or a runtime change "
+         "(--add-..., --remove-..., --change-..., --set-...)";
+}
+
+std::optional<int> confirm_seconds(const Args& a) {
+  const auto& values = a.list("confirm");
+  if (values.empty()) return std::nullopt;
+  return timeout_seconds(values.front());
+}
+
+void run_confirm(const Printer& p) {
+  call_fwctl(p, [](sdbus::IProxy& fwctl) {
+    fwctl.callMethod("confirm").onInterface(kFwctlInterface);
+  });
+  p.and_exit("success");
+}
+
+void begin_confirm(int seconds, const Printer& p) {
+  call_fwctl(p, [seconds](sdbus::IProxy& fwctl) {
+    fwctl.callMethod("beginConfirm")
+        .onInterface(kFwctlInterface)
+        .withArguments(static_cast<uint32_t>(seconds));
+  });
+}
+
+std::string confirm_notice(int seconds) {
+  return "The runtime changes are undone in " + std::to_string(seconds) +
+         " s unless confirmed: fwctl --confirm";
+}
+
+}  // namespace fwctl::cli
