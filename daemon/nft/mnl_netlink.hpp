@@ -22,6 +22,8 @@ class MnlNetlink final : public Netlink {
   MnlNetlink& operator=(const MnlNetlink&) = delete;
 
   Result<std::vector<Reply>> send(const Batch& batch) override;
+  // One NFT_MSG_GETTABLE request: ENOENT is false, the table's description true.
+  Result<bool> has_table(const TableId& table) override;
 
  private:
   explicit MnlNetlink(mnl_socket* socket);

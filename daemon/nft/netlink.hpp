@@ -10,6 +10,7 @@
 
 #include "common/result.hpp"
 #include "nft/batch.hpp"
+#include "nft/table_id.hpp"
 
 namespace fwctl::nft {
 
@@ -28,6 +29,14 @@ class Netlink {
   // the result is COMMAND_FAILED "<origin of the first failing message>: <strerror>". An empty
   // batch is not sent and succeeds.
   virtual Result<std::vector<Reply>> send(const Batch& batch) = 0;
+
+  // Whether the kernel holds `table` now. After a refused change this tells a table another
+  // program removed (`nft flush ruleset`) from a change the kernel refuses on its own. An
+  // implementation that cannot ask answers true: the refusal then stands as it is.
+  virtual Result<bool> has_table(const TableId& table) {
+    (void)table;
+    return true;
+  }
 };
 
 }  // namespace fwctl::nft
