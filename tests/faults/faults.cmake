@@ -15,3 +15,5 @@ fwctl_fault_test(faults_kernel kernel.sh 120)
 fwctl_fault_test(faults_disk disk.sh 120)
 # SIGKILL at every system call of a save (strace -e inject): the file is the old or the new one.
 fwctl_fault_test(faults_kill_save kill_save.sh 180)
+# Clients gone mid-call; the bus gone (fwctld exits, the ruleset stays) and back.
+fwctl_fault_test(faults_bus bus.sh 120)
