@@ -15,7 +15,7 @@ command -v setpriv >/dev/null || { echo "SKIP: setpriv is not installed"; exit 7
 
 nftns() { ip netns exec "$ns" nft "$@"; }
 in_kernel() {  # in_kernel PORT: yes when public's allow chain has tcp dport PORT
-  nftns list chain inet firewalld filter_IN_public_allow | grep -q "tcp dport $1 accept" &&
+  grep -q "tcp dport $1 accept" <<<"$(nftns list chain inet firewalld filter_IN_public_allow)" &&
     echo yes || echo no
 }
 

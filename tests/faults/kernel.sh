@@ -12,6 +12,14 @@ source "$(dirname "$0")/../integration/daemon_lib.sh" "$@"
 daemon_start
 
 nftns() { ip netns exec "$ns" nft "$@"; }
+# yes when nft's listing (of NFT-LIST-ARGS) has PATTERN. grep reads the listing from a string: in
+# a pipe it would stop reading early, nft would die of SIGPIPE and pipefail turn a match to "no".
+listed() {  # listed PATTERN NFT-LIST-ARGS...
+  local pattern=$1
+  shift
+  grep -q -- "$pattern" <<<"$(nftns list "$@")" && echo yes || echo no
+}
+allow=(chain inet firewalld filter_IN_public_allow)
 tree() { (cd "$work/etc" && find . -type f | sort | xargs -r sha1sum); }
 fwcmd --add-port=8081/tcp >/dev/null
 
@@ -46,9 +54,9 @@ check "the next change restores the table and makes the change" "success" \
   "$(fwcmd --add-port=8084/tcp)"
 check "restored: the runtime state" "8081/tcp 8084/tcp" "$(fwcmd --list-ports)"
 check "restored: the kernel has the change" "yes" \
-  "$(nftns list chain inet firewalld filter_IN_public_allow | grep -q 'tcp dport 8084 accept' && echo yes)"
+  "$(listed 'tcp dport 8084 accept' "${allow[@]}")"
 check "restored: and the earlier runtime change" "yes" \
-  "$(nftns list chain inet firewalld filter_IN_public_allow | grep -q 'tcp dport 8081 accept' && echo yes)"
+  "$(listed 'tcp dport 8081 accept' "${allow[@]}")"
 check "undo the restoring change: the table is the one before the fault" "success" \
   "$(fwcmd --remove-port=8084/tcp)"
 check "restored table equals the one before the fault" "$table_before" \
@@ -58,7 +66,7 @@ check "restored table equals the one before the fault" "$table_before" \
 nftns flush ruleset
 check "after nft flush ruleset: a removal is made" "success" "$(fwcmd --remove-port=8081/tcp)"
 check "after nft flush ruleset: the table is back without the port" "no" \
-  "$(nftns list chain inet firewalld filter_IN_public_allow | grep -q 'dport 8081' && echo yes || echo no)"
+  "$(listed 'dport 8081' "${allow[@]}")"
 check "after nft flush ruleset: a reload works" "success" "$(fwcmd --reload)"
 check "the permanent change of the refused phase is loaded" "8083/tcp" "$(fwcmd --list-ports)"
 
@@ -70,10 +78,10 @@ check "gone: the binding stays (firewalld keeps it too)" "internal" \
   "$(fwcmd --get-zone-of-interface=fwt0)"
 check "gone: a change to its zone goes on" "success" "$(fwcmd --zone=internal --add-port=9999/tcp)"
 check "gone: the kernel still dispatches the name" "yes" \
-  "$(nftns list chain inet firewalld filter_INPUT_ZONES | grep -q 'iifname "fwt0"' && echo yes)"
+  "$(listed 'iifname "fwt0"' chain inet firewalld filter_INPUT_ZONES)"
 check "gone: it can be unbound" "success" "$(fwcmd --zone=internal --remove-interface=fwt0)"
 check "gone: and no rule names it" "no" \
-  "$(nftns list table inet firewalld | grep -q fwt0 && echo yes || echo no)"
+  "$(listed fwt0 table inet firewalld)"
 
 daemon_stop
 finish
