@@ -17,6 +17,6 @@ fwctl_fault_test(faults_disk disk.sh 120)
 fwctl_fault_test(faults_kill_save kill_save.sh 180)
 # Clients gone mid-call; the bus gone (fwctld exits, the ruleset stays) and back.
 fwctl_fault_test(faults_bus bus.sh 120)
-# Hostile input: names and values on D-Bus (hostile.py, hostile.expected), 10,000-element
+# Hostile input: names and values on D-Bus (hostile.py, hostile.expected), 100,000-element
 # requests (hostile_big.py), entities, external DTDs, invalid UTF-8, deep nesting, a 20 MB file.
 fwctl_fault_test(faults_hostile hostile.sh 120)
