@@ -20,3 +20,5 @@ fwctl_fault_test(faults_bus bus.sh 120)
 # Hostile input: names and values on D-Bus (hostile.py, hostile.expected), 100,000-element
 # requests (hostile_big.py), entities, external DTDs, invalid UTF-8, deep nesting, a 20 MB file.
 fwctl_fault_test(faults_hostile hostile.sh 120)
+# Load: 50 clients, 20,000 runtime changes with reloads; state, kernel and changes agree (52 s).
+fwctl_fault_test(faults_load load.sh 240)
