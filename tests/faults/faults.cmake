@@ -22,3 +22,6 @@ fwctl_fault_test(faults_bus bus.sh 120)
 fwctl_fault_test(faults_hostile hostile.sh 120)
 # Load: 50 clients, 20,000 runtime changes with reloads; state, kernel and changes agree (52 s).
 fwctl_fault_test(faults_load load.sh 240)
+# Access: all 345 methods as nobody, without polkit (all refused) and with a polkit stand-in
+# (served and refused exactly as by firewalld 1.3.3: access.expected).
+fwctl_fault_test(faults_access access.sh 120)
