@@ -21,7 +21,7 @@ fwctl_fault_test(faults_bus bus.sh 120)
 # requests (hostile_big.py), entities, external DTDs, invalid UTF-8, deep nesting, a 20 MB file.
 fwctl_fault_test(faults_hostile hostile.sh 120)
 # Load: 50 clients, 20,000 runtime changes with reloads; state, kernel and changes agree; then
-# 5,000 with reloads at any moment: state and kernel agree (about a minute).
+# 2,500 with reloads at any moment: state and kernel agree (about a minute).
 fwctl_fault_test(faults_load load.sh 240)
 # Access: all 345 methods as nobody, without polkit (all refused) and with a polkit stand-in
 # (served and refused exactly as by firewalld 1.3.3: access.expected).

@@ -5,7 +5,7 @@
 # again).
 # Afterwards the runtime state, the kernel's set and the sum of the accepted changes agree
 # exactly, and fwctld still serves; its RSS is printed (README, "Reliability").
-# Then 5,000 more with reloads at any moment (one more client reloading all the time): the
+# Then 2,500 more with reloads at any moment (one more client reloading all the time): the
 # runtime state and the kernel's set still agree.
 # About a minute on the 2-core machine at a load average of 6; FWCTL_LOAD_CHANGES shortens it.
 #
@@ -40,7 +40,7 @@ import json, sys
 s = [x["set"] for x in json.load(sys.stdin)["nftables"] if "set" in x][0]
 print("\n".join(sorted(s.get("elem", []))))'
 }
-/usr/bin/python3 "$here/load.py" "$clients" $((changes / 4)) 0 > "$work/free.out"
+/usr/bin/python3 "$here/load.py" "$clients" $((changes / 8)) 0 > "$work/free.out"
 head -n1 "$work/free.out"
 check "reloads at any moment: no error but refusals" "errors []" \
   "$(grep -o 'errors .*' "$work/free.out")"
