@@ -18,7 +18,8 @@ struct Plain {
 TEST(UniqueInOrder, KeepsTheFirstOfEachValueInListOrder) {
   std::vector<std::string> list{"b", "a", "b", "c", "a", "b"};
   EXPECT_EQ(unique_in_order(list), (std::vector<std::string>{"b", "a", "c"}));
-  std::vector<std::pair<std::string, std::string>> pairs{{"80", "tcp"}, {"80", "udp"}, {"80", "tcp"}};
+  std::vector<std::pair<std::string, std::string>> pairs{
+      {"80", "tcp"}, {"80", "udp"}, {"80", "tcp"}};
   EXPECT_EQ(unique_in_order(pairs).size(), 2u);
   EXPECT_TRUE(unique_in_order(std::vector<std::string>{}).empty());
 }
