@@ -7,7 +7,7 @@
 # exactly, and fwctld still serves; its RSS is printed (README, "Reliability").
 # Then 2,500 more with reloads at any moment (one more client reloading all the time): the
 # runtime state and the kernel's set still agree.
-# About a minute on the 2-core machine at a load average of 6; FWCTL_LOAD_CHANGES shortens it.
+# 48 s on the 2-core machine at a load average of 11; FWCTL_LOAD_CHANGES shortens it.
 #
 #   load.sh FWCTLD SOURCE_DIR     (exits 77, skipped, without root or a tool)
 source "$(dirname "$0")/../integration/daemon_lib.sh" "$1" "$2"
