@@ -149,11 +149,22 @@ int run(const sys::DaemonOptions& opts, sys::StartupReport& report) {
 
   Status served = service->run(*signal_fd, [&] { return handle_signal(*signal_fd, *service, fw); });
   sys::notify_stopping();
-  if (!served) fail("event loop", served.error());
+  if (!served) {
+    // The bus went away (dbus-daemon died or restarted). A daemon without its bus is half
+    // alive: nobody can change or ask it anything. Exit with failure for systemd to restart
+    // us (Restart=on-failure), leaving the ruleset in the kernel as firewalld does (libdbus
+    // _exit()s it): the next start replaces the table in one batch, so the host is never
+    // without its firewall.
+    fail("event loop", served.error());
+    log::warning("the ruleset stays in the kernel until fwctld starts again");
+    if (!opts.nopid) sys::remove_pid_file(sys::kPidFile);
+    ::close(*signal_fd);
+    return kExitFailure;
+  }
   if (Status st = fw.stop(); !st) fail("cleanup", st.error());
   if (!opts.nopid) sys::remove_pid_file(sys::kPidFile);
   ::close(*signal_fd);
-  return served ? 0 : kExitFailure;
+  return 0;
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "bus/settings_dict.hpp"
+#include "common/lists.hpp"
 #include "common/result.hpp"
 #include "core/firewall.hpp"
 
@@ -47,13 +48,7 @@ std::vector<model::ForwardPort> forward_ports(const std::vector<ForwardPortTuple
 // firewalld's import: duplicates dropped, first kept.
 template <typename T>
 std::vector<T> unique(const std::vector<T>& list) {
-  std::vector<T> out;
-  for (const auto& x : list) {
-    bool seen = false;
-    for (const auto& y : out) seen = seen || y == x;
-    if (!seen) out.push_back(x);
-  }
-  return out;
+  return unique_in_order(list);
 }
 
 }  // namespace fwctl::bus

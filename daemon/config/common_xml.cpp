@@ -192,11 +192,7 @@ namespace {
 // firewalld's uniqify(): the first of each value, in order.
 template <typename T>
 std::vector<T> unique(const std::vector<T>& list) {
-  std::vector<T> out;
-  for (const T& value : list) {
-    if (!contains(out, value)) out.push_back(value);
-  }
-  return out;
+  return unique_in_order(list);
 }
 
 void write_port_list(XmlWriter& w, std::string_view element,

@@ -3,6 +3,7 @@
 // KernelRuleset like every runtime change: the delta of one entry is one element message.
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "common/lists.hpp"
 #include "compiler/compiler.hpp"
@@ -34,8 +35,9 @@ void Firewall::keep_runtime_ipsets(Loaded& next) const {
       continue;
     }
     auto& entries = it->second.value.entries;
+    std::unordered_set<std::string> have(entries.begin(), entries.end());
     for (const auto& entry : item.value.entries) {
-      if (!contains(entries, entry)) entries.push_back(entry);
+      if (have.insert(entry).second) entries.push_back(entry);
     }
   }
 }
@@ -101,10 +103,7 @@ Status Firewall::set_ipset_entries(const std::string& name,
   for (const auto& entry : entries) {
     if (Status st = model::check_ipset_entry(**set, entry); !st) return st;
   }
-  std::vector<std::string> list;
-  for (const auto& entry : entries) {
-    if (!contains(list, entry)) list.push_back(entry);
-  }
+  std::vector<std::string> list = unique_in_order(entries);
   bool native = native_ipsets_.created(name);
   if (native) {
     model::IpSet with_list = **set;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "common/lists.hpp"
 #include "core/firewall.hpp"
 #include "model/config_check.hpp"
 #include "model/rich_rule.hpp"
@@ -34,11 +35,7 @@ std::pair<std::vector<T>, std::vector<T>> diff(const std::vector<T>& old,
 
 template <typename T>
 std::vector<T> unique(const std::vector<T>& list) {
-  std::vector<T> out;
-  for (const T& v : list) {
-    if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
-  }
-  return out;
+  return unique_in_order(list);
 }
 
 model::ZoneSource zone_source(const std::string& s) {

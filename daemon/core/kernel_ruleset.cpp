@@ -59,9 +59,26 @@ Status KernelRuleset::send(compiler::Ruleset next, const ChangeScope* scope, boo
     plans.push_back(std::move(*plan));
   }
   auto replies = netlink_.send(batch);
+  if (!replies && !whole && table_gone()) {
+    // Another program removed fwctl's table (`nft flush ruleset`): the delta had nothing to
+    // apply to. The change goes in as a whole load instead, which puts the table back.
+    compiler::Ruleset again;
+    for (auto& plan : plans) again.tables.push_back(std::move(plan.table));
+    return send(std::move(again), nullptr, true);
+  }
   if (!replies) return replies;
   commit(plans, *replies);
   return ok();
+}
+
+// A table fwctl loaded that the kernel no longer holds. A failed query counts as "still there":
+// the refusal then stands as the kernel gave it.
+bool KernelRuleset::table_gone() {
+  for (const auto& table : ruleset_.tables) {
+    auto has = netlink_.has_table({table.family, table.name});
+    if (has && !*has) return true;
+  }
+  return false;
 }
 
 // The kernel accepted the batch: the plans become the state.

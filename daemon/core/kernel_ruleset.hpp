@@ -54,6 +54,10 @@ class KernelRuleset {
   // With `scope`, only the chains and sets it covers are compared (change_scope.hpp). A table
   // not loaded yet is loaded whole; a table whose change a delta cannot express (a ct helper's
   // protocol, a set's type, a base chain's hook changed) is replaced whole, in the same batch.
+  // When the kernel refuses the delta because a table fwctl loaded is gone (another program
+  // ran `nft flush ruleset`), `next` is loaded whole instead, as load() would: the change is
+  // made and the table is back. Other tampering (a rule or chain of fwctl's table deleted by
+  // another program) is not repaired: changes touching it are refused until a reload.
   Status apply(compiler::Ruleset next, const ChangeScope* scope = nullptr);
 
   // What the kernel holds (as far as fwctl put it there).
@@ -78,6 +82,7 @@ class KernelRuleset {
   Result<TablePlan> plan_table(nft::Batch& batch, compiler::Table next, const ChangeScope* scope,
                                bool whole) const;
   Status remove_dropped(nft::Batch& batch, const compiler::Ruleset& next) const;
+  bool table_gone();
   void commit(std::vector<TablePlan>& plans, const std::vector<nft::Reply>& replies);
   int find_table(const compiler::Table& table) const;
 

@@ -143,6 +143,34 @@ TEST_F(KernelRulesetTest, RefusedBatchChangesNothingAndNamesTheRule) {
   EXPECT_EQ(last_batch(), refused);
 }
 
+// `nft flush ruleset` by another program: the delta finds nothing to change, and the change is
+// loaded whole instead, which restores the table (README, "Reliability").
+TEST_F(KernelRulesetTest, ADeltaRefusedBecauseTheTableIsGoneIsLoadedWhole) {
+  config_.zones["public"].value.ports.push_back({"8080", "tcp"});
+  netlink_.lose_tables();
+  netlink_.fail_at(0, ENOENT);
+  size_t batches = netlink_.sent().size();
+  ASSERT_TRUE(apply());
+  ASSERT_EQ(netlink_.sent().size(), batches + 2);
+  EXPECT_EQ(last_batch().at(0), "add table inet firewalld");
+  EXPECT_EQ(last_batch().at(1), "delete table inet firewalld");
+  EXPECT_EQ(to_text(kernel_.ruleset()), to_text(compiled()));
+  for (uint64_t handle : *kernel_.handles("firewalld", "filter_IN_public_allow")) {
+    EXPECT_NE(handle, 0u);  // learnt from the whole load's echo: later deltas can delete them
+  }
+}
+
+// A refusal with the table in place stands: one batch, no second try.
+TEST_F(KernelRulesetTest, ARefusedDeltaWithTheTableInPlaceIsNotRetried) {
+  config_.zones["public"].value.ports.push_back({"8080", "tcp"});
+  netlink_.fail_at(0, EPERM);
+  size_t batches = netlink_.sent().size();
+  auto before = kernel_.ruleset();
+  ASSERT_FALSE(apply());
+  EXPECT_EQ(netlink_.sent().size(), batches + 1);
+  EXPECT_EQ(kernel_.ruleset(), before);
+}
+
 TEST_F(KernelRulesetTest, BindingAZoneCreatesItsChainsBeforeTheirRulesAndUnbindingDeletesThem) {
   config_.zones["home"].value.interfaces = {"eth1"};
   ASSERT_TRUE(apply());

@@ -31,10 +31,11 @@ void erase(List& list, const T& value) {
   list.erase(std::remove(list.begin(), list.end(), value), list.end());
 }
 
-// firewalld's check_port: INVALID_PORT with the port as detail.
+// firewalld's check_port: INVALID_PORT with the port as detail. Stricter than firewalld's:
+// check_port() also refuses what its int() reads only by accident ("80\n", "80-").
 Result<PortRange> port_range(const std::string& port) {
   auto range = model::parse_port_range(port);
-  if (!range) return fail(Code::INVALID_PORT, port);
+  if (!range || !model::check_port(port)) return fail(Code::INVALID_PORT, port);
   return *range;
 }
 

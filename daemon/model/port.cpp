@@ -118,7 +118,23 @@ Result<PortRange> parse_port_range(std::string_view port, PortNameLookup lookup)
   return matched.front();
 }
 
+namespace {
+
+// What firewalld's int() reads only by accident: blanks anywhere ("80\n", " 80", "1 - 2"), a
+// sign or digit separator ("+80", "8_0", "-0"), a range open at one end ("80-", "ssh-"). The
+// value would be stored and written as given, and read back by XML as something else.
+bool accidental(std::string_view port) {
+  for (char c : port) {
+    auto u = static_cast<unsigned char>(c);
+    if (u <= ' ' || u == 0x7f || c == '+' || c == '_') return true;
+  }
+  return !port.empty() && (port.front() == '-' || port.back() == '-');
+}
+
+}  // namespace
+
 Status check_port(std::string_view port) {
+  if (accidental(port)) return invalid_range(port);
   auto range = parse_port_range(port);
   if (!range) return range;
   return ok();

@@ -31,7 +31,10 @@ using PortNameLookup = std::optional<int> (*)(std::string_view name);
 Result<PortRange> parse_port_range(std::string_view port,
                                    PortNameLookup lookup = lookup_service_port);
 
-// parse_port_range() without the value.
+// parse_port_range() without the value, and stricter: what firewalld's int() reads only by
+// accident (blanks, '+', '_', a leading or trailing '-') is "'X' is invalid port range" here,
+// where firewalld accepts it (docs/differences.md). parse_port_range() still reads such values,
+// for the compiler's sake, but no check lets one into a configuration.
 Status check_port(std::string_view port);
 
 // tcp, udp, sctp or dccp, the protocols a <port> may have. INVALID_PROTOCOL

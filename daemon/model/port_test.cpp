@@ -56,7 +56,22 @@ TEST(PortRange, ReadsNumbersRangesAndServiceNamesAsFirewalldDoes) {
     auto range = parse_port_range(c.input);
     ASSERT_TRUE(range) << c.input << ": " << range.error().detail;
     EXPECT_EQ(*range, c.range) << c.input;
-    EXPECT_TRUE(check_port(c.input)) << c.input;
+  }
+}
+
+// firewalld's int() reads these; fwctld's checks refuse them (docs/differences.md).
+TEST(PortRange, CheckRefusesWhatFirewalldReadsOnlyByAccident) {
+  for (std::string_view port : {" 80", "80 ", "\t80\n", "80\n", "+5", "8_0", "-0", "80-", "1 - 2",
+                                "80 -90", "ssh-"}) {
+    EXPECT_TRUE(parse_port_range(port)) << port;
+    auto status = check_port(port);
+    ASSERT_FALSE(status) << port;
+    EXPECT_EQ(status.error().code, Code::INVALID_PORT);
+    EXPECT_EQ(status.error().detail, "'" + std::string(port) + "' is invalid port range");
+  }
+  for (std::string_view port : {"1", "65535", "0", "00080", "8080-8090", "10-5", "http-https",
+                                "ftp-data", "ftp-data-ssh", "1-http", "x11-1"}) {
+    EXPECT_TRUE(check_port(port)) << port;
   }
 }
 

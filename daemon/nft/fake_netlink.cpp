@@ -22,6 +22,7 @@ Result<std::vector<Reply>> FakeNetlink::send(const Batch& batch) {
     if (new_rule && (nlh->nlmsg_flags & NLM_F_ECHO)) replies[i].handle = next_handle_++;
   }
   committed_.push_back(sent_.back());
+  tables_lost_ = false;
   return replies;
 }
 

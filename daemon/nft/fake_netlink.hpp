@@ -17,6 +17,11 @@ class FakeNetlink final : public Netlink {
   // refusing that message: nothing of that batch is committed.
   void fail_at(size_t index, int err) { failure_ = {index, err}; }
 
+  // The kernel's tables are gone (another program flushed the ruleset): has_table() says no
+  // until a batch is accepted.
+  void lose_tables() { tables_lost_ = true; }
+  Result<bool> has_table(const TableId&) override { return !tables_lost_; }
+
   // Rules sent with echo get handles 1, 2, 3 ... in the order the fake accepts them.
   Result<std::vector<Reply>> send(const Batch& batch) override;
 
@@ -35,6 +40,7 @@ class FakeNetlink final : public Netlink {
   std::vector<std::vector<std::string>> committed_;
   uint64_t next_handle_ = 1;
   std::vector<RuleCounter> counters_;
+  bool tables_lost_ = false;
 };
 
 }  // namespace fwctl::nft

@@ -3,6 +3,7 @@
 #include <libmnl/libmnl.h>
 #include <libnftnl/common.h>
 #include <libnftnl/rule.h>
+#include <libnftnl/table.h>
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/nfnetlink.h>
 #include <sys/socket.h>
@@ -16,6 +17,8 @@ namespace fwctl::nft {
 namespace {
 
 constexpr size_t kReceiveBuffer = 64 * 1024;  // one datagram: acks, and echoed rules
+// The sequence number of has_table()'s request: far above any batch's (1..messages).
+constexpr uint32_t kQuerySeq = 0x7fffffff;
 
 Unexpected system_error(const char* what, int err) {
   return fail(Code::COMMAND_FAILED, std::string(what) + ": " + std::strerror(err));
@@ -154,6 +157,40 @@ Result<std::vector<Reply>> MnlNetlink::send(const Batch& batch) {
   size_buffers(batch);
   if (auto s = transmit(batch); !s) return s;
   return receive(batch);
+}
+
+Result<bool> MnlNetlink::has_table(const TableId& table) {
+  auto family = family_number(table.family);
+  if (!family) return fail(Code::COMMAND_FAILED, "unknown table family '" + table.family + "'");
+  drain();
+  std::vector<char> buf(kReceiveBuffer);
+  nlmsghdr* request = nftnl_nlmsg_build_hdr(buf.data(), NFT_MSG_GETTABLE, *family, NLM_F_ACK,
+                                            kQuerySeq);
+  TablePtr wanted(nftnl_table_alloc());
+  nftnl_table_set_str(wanted.get(), NFTNL_TABLE_NAME, table.name.c_str());
+  nftnl_table_nlmsg_build_payload(request, wanted.get());
+  if (mnl_socket_sendto(socket_, request, request->nlmsg_len) < 0) {
+    return system_error("netlink send", errno);
+  }
+  bool found = false;
+  for (;;) {
+    ssize_t len = mnl_socket_recvfrom(socket_, buf.data(), buf.size());
+    if (len < 0 && errno == EINTR) continue;
+    if (len < 0) return system_error("netlink receive", errno);
+    auto* nlh = reinterpret_cast<const nlmsghdr*>(buf.data());
+    int left = static_cast<int>(len);
+    for (; mnl_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left)) {
+      if (nlh->nlmsg_seq != kQuerySeq) continue;
+      if (nlh->nlmsg_type != NLMSG_ERROR) {
+        found = found || (nlh->nlmsg_type & 0xff) == NFT_MSG_NEWTABLE;
+        continue;
+      }
+      int err = -static_cast<const nlmsgerr*>(mnl_nlmsg_get_payload(nlh))->error;
+      if (err == ENOENT) return false;
+      if (err != 0) return system_error("get table", err);
+      return found;
+    }
+  }
 }
 
 }  // namespace fwctl::nft

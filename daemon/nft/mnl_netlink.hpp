@@ -24,6 +24,8 @@ class MnlNetlink final : public Netlink {
   Result<std::vector<Reply>> send(const Batch& batch) override;
   // One NFT_MSG_GETRULE dump of the table (rule_counters.cpp).
   Result<std::vector<RuleCounter>> rule_counters(const std::string& table) override;
+  // One NFT_MSG_GETTABLE request: ENOENT is false, the table's description true.
+  Result<bool> has_table(const TableId& table) override;
 
  private:
   explicit MnlNetlink(mnl_socket* socket);

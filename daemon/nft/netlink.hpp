@@ -11,6 +11,7 @@
 
 #include "common/result.hpp"
 #include "nft/batch.hpp"
+#include "nft/table_id.hpp"
 
 namespace fwctl::nft {
 
@@ -45,6 +46,13 @@ class Netlink {
   virtual Result<std::vector<RuleCounter>> rule_counters(const std::string& table) {
     (void)table;
     return fail(Code::COMMAND_FAILED, "this netlink cannot read counters");
+  }
+  // Whether the kernel holds `table` now. After a refused change this tells a table another
+  // program removed (`nft flush ruleset`) from a change the kernel refuses on its own. An
+  // implementation that cannot ask answers true: the refusal then stands as it is.
+  virtual Result<bool> has_table(const TableId& table) {
+    (void)table;
+    return true;
   }
 };
 

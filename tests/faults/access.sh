@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Issue 14, access (label `faults`): every method of every kind of object (345, from
+# introspection), called by `nobody` with arguments of its signature (access_all.py).
+#  - Without polkit on the bus every one is refused (NotAuthorizedException), as by firewalld.
+#  - With a polkit stand-in answering yes for ...info and ...config.info and no for the rest,
+#    the methods served and refused are exactly firewalld 1.3.3's (access.expected: 46 served,
+#    299 refused), so no changing method is let through.
+# Afterwards the kernel's table is the stock one and no file was written.
+#
+#   access.sh FWCTLD SOURCE_DIR     (exits 77, skipped, without root or a tool)
+source "$(dirname "$0")/../integration/daemon_lib.sh" "$1" "$2"
+here=$(cd "$(dirname "$0")" && pwd)
+command -v setpriv >/dev/null || { echo "SKIP: setpriv is not installed"; exit 77; }
+/usr/bin/python3 -c "from gi.repository import GLib" 2>/dev/null || { echo "SKIP: python3-gi"; exit 77; }
+daemon_start
+as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"; }
+
+/usr/bin/python3 "$here/access_all.py" list "$work/methods.json"
+chmod 0644 "$work/methods.json"
+as_nobody /usr/bin/python3 "$here/access_all.py" call "$work/methods.json" > "$work/nopolkit"
+check "without polkit: every method refused" "345 refused" \
+  "$(awk '{print $NF}' "$work/nopolkit" | sort | uniq -c | sed 's/^ *//')"
+
+/usr/bin/python3 -u "$src/tests/integration/polkit_standin.py" \
+  org.fedoraproject.FirewallD1.info=yes org.fedoraproject.FirewallD1.config.info=yes \
+  > "$work/polkit.out" &
+polkit_pid=$!
+for _ in $(seq 100); do grep -q ready "$work/polkit.out" && break; sleep 0.1; done
+check "with polkit: served and refused as by firewalld" "$(cat "$here/access.expected")" \
+  "$(as_nobody /usr/bin/python3 "$here/access_all.py" call "$work/methods.json")"
+kill "$polkit_pid" 2>/dev/null || true
+
+check "nothing changed: the kernel's table" "$(cat "$src/tests/golden/default.nft")" \
+  "$(ip netns exec "$ns" nft list table inet firewalld)"
+check "nothing changed: no file written" "" "$(cd "$work/etc" && find . -type f)"
+daemon_stop
+finish
