@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "compiler/focus.hpp"
+
 namespace fwctl::core {
 
 struct ChangeScope {
@@ -29,11 +31,11 @@ struct ChangeScope {
   // policy (filter_INPUT_dnat, filter_FORWARD_dnat).
   bool covers_chain(const std::string& chain) const;
   bool covers_set(const std::string& set) const;
+  // The same zones, policies and shared chains, for a focused compile (compiler/focus.hpp).
+  compiler::Focus focus() const;
 };
 
-// The zone or policy a chain belongs to: "public" for filter_IN_public_allow,
-// "policy_allow-host-ipv6" for filter_IN_policy_allow-host-ipv6_pre; empty for the chains of no
-// zone or policy (filter_INPUT, filter_INPUT_ZONES, nat_POSTROUTING_POLICIES_post).
-std::string chain_owner(const std::string& chain);
+// The zone or policy a chain belongs to (compiler/focus.hpp).
+using compiler::chain_owner;
 
 }  // namespace fwctl::core

@@ -14,6 +14,7 @@
 // Single-threaded: call it from the event loop only.
 
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <set>
 #include <string>
@@ -33,6 +34,7 @@
 #include "core/firewall_policy.hpp"
 #include "core/kernel_ruleset.hpp"
 #include "core/permanent.hpp"
+#include "core/runtime_change.hpp"
 #include "core/zone_settings.hpp"
 #include "model/config.hpp"
 #include "nft/netlink.hpp"
@@ -323,8 +325,6 @@ class Firewall {
   void keep_runtime_interfaces(Loaded& next) const;
   void keep_runtime_ipsets(Loaded& next) const;
   Result<std::string> resolve_zone(const std::string& zone) const;
-  // Compiles `next` with the current bindings, applies the delta for `zone`, then commits it.
-  Status apply_zone_change(model::Config next, const std::string& zone);
   // The direct interface and lockdown: see the public part.
   void load_direct_lockdown();
   // COMMAND_FAILED "Direct: …" when the permanent direct configuration did not go in.
@@ -334,15 +334,18 @@ class Firewall {
   // Every runtime ipset as a native ipset (the direct interface goes into use).
   Status create_native_ipsets();
   Result<std::string> zone_edit(const std::string& zone, const ZoneItem& item, bool add);
-  // Compiles `next` with `bindings`, applies it (scope nullptr: compare everything) and commits
-  // both on success.
-  Status apply_runtime(model::Config next, compiler::RuntimeBindings bindings,
-                       const ChangeScope* scope);
+  // The one commit point of every runtime change (firewall_commit.cpp, runtime_change.hpp):
+  // the kernel's part sent as one batch, then, once the kernel accepted it, the change made the
+  // runtime state. On error nothing changed.
+  Status commit_runtime(RuntimeChange change);
+  Status send_change(const RuntimeChange& change);
+  Status send_entries(const EntryEdit& edit);
+  void adopt_entries(EntryEdit edit);
+  // What a binding change can touch (firewall_bindings.cpp).
+  ChangeScope binding_scope(std::initializer_list<std::string> zones) const;
+  Status commit_bindings(compiler::RuntimeBindings next, ChangeScope scope);
   Status check_source(const std::string& source) const;
   void keep_nm_interfaces(Loaded& next) const;
-  // Compiles `next` with the bindings in force, keeps the panic table when in panic mode,
-  // applies the delta within `scope` and, once the kernel accepted it, makes `next` the runtime.
-  Status apply_runtime_change(model::Config next, const ChangeScope& scope);
   // `ruleset` with the panic table when panic mode is on (first: a reload recreates
   // firewalld's table after it, as firewalld does).
   compiler::Ruleset with_panic_state(compiler::Ruleset ruleset) const;

@@ -3,6 +3,7 @@
 // KernelRuleset like every runtime change: the delta of one entry is one element message.
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "common/lists.hpp"
 #include "compiler/compiler.hpp"
@@ -15,10 +16,29 @@
 namespace fwctl::core {
 namespace {
 
-ChangeScope set_scope(const std::string& name) {
-  ChangeScope scope;
-  scope.sets.push_back(name);
-  return scope;
+// An element delta through the commit point (ipset entries may change in panic mode).
+RuntimeChange entry_change(EntryEdit edit) {
+  RuntimeChange change;
+  change.scope.sets.push_back(edit.set);
+  change.entries = std::move(edit);
+  change.refused_in_panic = false;
+  return change;
+}
+
+// The edit from the set's entries to `list`: what goes, what comes (each once).
+EntryEdit entries_replaced(const std::string& name, const model::IpSet& set,
+                           std::vector<std::string> list) {
+  EntryEdit edit{name, {}, {}, std::nullopt};
+  std::unordered_set<std::string> have(set.entries.begin(), set.entries.end());
+  std::unordered_set<std::string> want(list.begin(), list.end());
+  for (const auto& entry : set.entries) {
+    if (!want.count(entry)) edit.gone.push_back(entry);
+  }
+  for (const auto& entry : list) {
+    if (have.insert(entry).second) edit.come.push_back(entry);
+  }
+  edit.list = std::move(list);
+  return edit;
 }
 
 }  // namespace
@@ -60,9 +80,7 @@ Status Firewall::add_ipset_entry(const std::string& name, const std::string& giv
   if (model::ipset_has_timeout(**set)) {
     added = add_timeout_entries(name, {entry});
   } else {
-    model::Config next = runtime_;
-    next.ipsets.at(name).value.entries.push_back(entry);
-    added = apply_runtime_change(std::move(next), set_scope(name));
+    added = commit_runtime(entry_change({name, {}, {entry}, std::nullopt}));
   }
   if (!added) (void)native_ipsets_.remove(name, entry);
   return added;
@@ -76,10 +94,7 @@ Status Firewall::remove_ipset_entry(const std::string& name, const std::string& 
     return fail(Code::NOT_ENABLED, "'" + entry + "' not in '" + name + "'");
   }
   if (Status st = native_ipsets_.remove(name, entry); !st) return st;
-  model::Config next = runtime_;
-  auto& entries = next.ipsets.at(name).value.entries;
-  entries.erase(std::find(entries.begin(), entries.end(), entry));
-  Status removed = apply_runtime_change(std::move(next), set_scope(name));
+  Status removed = commit_runtime(entry_change({name, {entry}, {}, std::nullopt}));
   if (!removed) (void)native_ipsets_.add(name, entry);
   return removed;
 }
@@ -117,9 +132,7 @@ Status Firewall::set_ipset_entries(const std::string& name,
   if (model::ipset_has_timeout(**set)) {
     changed = add_timeout_entries(name, entries);
   } else {
-    model::Config next = runtime_;
-    next.ipsets.at(name).value.entries = std::move(list);
-    changed = apply_runtime_change(std::move(next), set_scope(name));
+    changed = commit_runtime(entry_change(entries_replaced(name, **set, std::move(list))));
   }
   // A refused change left the runtime as it was: the native set goes back to it.
   if (!changed && native) (void)native_ipsets_.create(name, runtime_.ipsets.at(name).value);
