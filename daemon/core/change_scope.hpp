@@ -1,7 +1,8 @@
 #pragma once
 // What a runtime change can touch, as the caller knows it: adding a port to zone 'public'
-// changes only public's chains. Given a scope, KernelRuleset::apply compares only the chains
-// and sets in it, so the diff costs what those chains hold, not what the whole ruleset holds.
+// changes only public's chains. The commit point compiles only those (focus(), a focused
+// compile) and KernelRuleset compares only the chains and sets in it, so the change costs what
+// those chains hold, not what the whole ruleset holds.
 //
 // Chain and set *names* are still compared across the whole table (cheap), so chains or sets
 // that appear or disappear are always created or deleted. Content outside the scope is taken

@@ -15,6 +15,7 @@
 
 #include <functional>
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -32,6 +33,7 @@
 #include "core/lockdown.hpp"
 
 #include "core/firewall_policy.hpp"
+#include "core/ipset_entry_index.hpp"
 #include "core/kernel_ruleset.hpp"
 #include "core/permanent.hpp"
 #include "core/runtime_change.hpp"
@@ -130,9 +132,9 @@ class Firewall {
   // ---- Zones at runtime: elements, bindings, default zone, timeouts ---------------------
   // (firewall_zone*.cpp, firewall_bindings.cpp)
   // Runtime changes of a zone ("" = the default zone), as firewalld's fw_zone does them: the
-  // change is applied to a copy of the runtime configuration, compiled, sent as one delta batch
-  // (KernelRuleset::apply, scoped to the zone), and the runtime configuration changes only once
-  // the kernel accepted it. Each returns the zone's name. Errors: INVALID_ZONE, INVALID_PORT,
+  // change is made to a copy of the zone, only the zone's chains are compiled and their delta
+  // sent as one batch (commit_runtime), and the runtime configuration changes only once the
+  // kernel accepted it. Each returns the zone's name. Errors: INVALID_ZONE, INVALID_PORT,
   // INVALID_PROTOCOL, INVALID_SERVICE, INVALID_VALUE (negative timeout), ALREADY_ENABLED
   // "'8080:tcp' already in 'public'", NOT_ENABLED "'8080:tcp' not in 'public'", COMMAND_FAILED
   // (the kernel refused). Shorthands of add_zone_item() and friends below.
@@ -349,6 +351,8 @@ class Firewall {
   // `ruleset` with the panic table when panic mode is on (first: a reload recreates
   // firewalld's table after it, as firewalld does).
   compiler::Ruleset with_panic_state(compiler::Ruleset ruleset) const;
+  // The entry index of runtime ipset `name` (built on first use; entries are looked up often).
+  IpsetEntryIndex& entry_index(const std::string& name);
   // A set with a timeout: the entries go to the kernel only (firewalld keeps no list of them).
   Status add_timeout_entries(const std::string& name, const std::vector<std::string>& entries);
   // After runtime_ and bindings_ changed from `before` (forwarding_needs of the old state).
@@ -370,6 +374,7 @@ class Firewall {
   std::vector<std::string> default_zone_interfaces_;  // firewalld's _default_zone_interfaces
   std::vector<std::string> nm_interfaces_;            // firewalld's _nm_assigned_interfaces
   NativeIpsets native_ipsets_;
+  std::map<std::string, IpsetEntryIndex> entry_indexes_;  // of runtime_'s ipsets, kept in step
   Direct direct_{[this](const std::string& name) { return runtime_.zones.count(name) > 0; }};
   Lockdown lockdown_;
   model::DirectConfig permanent_direct_;

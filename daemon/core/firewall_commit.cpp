@@ -114,12 +114,20 @@ Status Firewall::send_entries(const EntryEdit& edit) {
 
 void Firewall::adopt_entries(EntryEdit edit) {
   auto& entries = runtime_.ipsets.at(edit.set).value.entries;
+  auto index = entry_indexes_.find(edit.set);
   if (edit.list) {
     entries = std::move(*edit.list);
+    if (index != entry_indexes_.end()) entry_indexes_.erase(index);  // rebuilt when next used
     return;
   }
-  for (const auto& entry : edit.gone) std::erase(entries, entry);
-  for (auto& entry : edit.come) entries.push_back(std::move(entry));
+  for (const auto& entry : edit.gone) {
+    std::erase(entries, entry);
+    if (index != entry_indexes_.end()) index->second.remove(entry);
+  }
+  for (auto& entry : edit.come) {
+    if (index != entry_indexes_.end()) index->second.add(entry);
+    entries.push_back(std::move(entry));
+  }
 }
 
 }  // namespace fwctl::core

@@ -71,7 +71,9 @@ class IncrementalChanges : public ::testing::Test {
   void expect_kernel_is_whole_compile(const std::string& step) {
     auto whole = compiler::compile(fw_.runtime(), fw_.bindings());
     ASSERT_TRUE(whole) << step;
-    EXPECT_EQ(normalized(fw_.kernel().ruleset()), normalized(*whole)) << step;
+    compiler::Table kernel = normalized(fw_.kernel().ruleset()), want = normalized(*whole);
+    EXPECT_EQ(compiler::to_text(kernel), compiler::to_text(want)) << step;
+    EXPECT_EQ(kernel, want) << step;
   }
 
   TempDir etc_;

@@ -60,6 +60,14 @@ void Firewall::keep_runtime_ipsets(Loaded& next) const {
   }
 }
 
+IpsetEntryIndex& Firewall::entry_index(const std::string& name) {
+  auto it = entry_indexes_.find(name);
+  if (it == entry_indexes_.end()) {
+    it = entry_indexes_.emplace(name, IpsetEntryIndex(runtime_.ipsets.at(name).value.entries)).first;
+  }
+  return it->second;
+}
+
 Result<const model::IpSet*> Firewall::ipset(const std::string& name) const {
   auto it = runtime_.ipsets.find(name);
   if (it == runtime_.ipsets.end()) return fail(Code::INVALID_IPSET, name);
@@ -71,10 +79,11 @@ Status Firewall::add_ipset_entry(const std::string& name, const std::string& giv
   if (!set) return set;
   std::string entry = normalize_ipset_entry(given);
   if (Status st = model::check_ipset_entry(**set, entry); !st) return st;
-  if (contains((*set)->entries, entry)) {
+  IpsetEntryIndex& index = entry_index(name);
+  if (index.contains(entry, (*set)->entries)) {
     return fail(Code::ALREADY_ENABLED, "'" + entry + "' already is in '" + name + "'");
   }
-  if (Status st = check_entry_overlaps_existing(entry, (*set)->entries); !st) return st;
+  if (Status st = index.check_overlap(entry, (*set)->entries); !st) return st;
   if (Status st = native_ipsets_.add(name, entry); !st) return st;
   Status added = ok();
   if (model::ipset_has_timeout(**set)) {
@@ -90,7 +99,7 @@ Status Firewall::remove_ipset_entry(const std::string& name, const std::string& 
   auto set = ipset(name);
   if (!set) return set;
   std::string entry = normalize_ipset_entry(given);
-  if (!contains((*set)->entries, entry)) {
+  if (!entry_index(name).contains(entry, (*set)->entries)) {
     return fail(Code::NOT_ENABLED, "'" + entry + "' not in '" + name + "'");
   }
   if (Status st = native_ipsets_.remove(name, entry); !st) return st;
