@@ -20,7 +20,9 @@ void expect_like_the_scan(const IpsetEntryIndex& index, const Strings& entries,
     Status fast = index.check_overlap(probe, entries);
     Status scan = check_entry_overlaps_existing(probe, entries);
     ASSERT_EQ(bool(fast), bool(scan)) << probe;
-    if (!scan) EXPECT_EQ(fast.error().detail, scan.error().detail) << probe;
+    if (!scan) {
+      EXPECT_EQ(fast.error().detail, scan.error().detail) << probe;
+    }
   }
 }
 
