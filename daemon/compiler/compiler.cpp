@@ -62,7 +62,6 @@ Result<std::optional<Table>> compile_focused(const model::Config& config,
   compile_into(ctx);
   if (ctx.error) return Unexpected{*ctx.error};
   Table table = std::move(out).finish();
-  if (!table.ct_helpers.empty()) return std::optional<Table>{};
   // Chains a zone outside the focus got on the way (its forward rules) are dropped.
   std::erase_if(table.chains, [&](const Chain& chain) { return !focus.covers_chain(chain.name); });
   if (model::conf_yes(config.conf.nftables_counters)) add_counters(table);

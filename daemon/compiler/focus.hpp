@@ -47,10 +47,11 @@ std::string chain_owner(const std::string& chain);
 bool chain_covered(const std::string& chain, const std::vector<std::string>& zones,
                    const std::vector<std::string>& policies, bool shared);
 
-// The chains `focus` covers, as compile() would make them (same errors). nullopt when a focused
-// compile cannot stand for the whole one: StrictForwardPorts (its dnat chains gather every
-// zone's forward ports) or ct helpers in the focused chains (the table's helper objects are
-// shared by all zones). The caller then compiles everything.
+// The chains `focus` covers, as compile() would make them (same errors), and the ct helpers
+// their rules use (the table's helper objects are shared by all zones: which of the others are
+// still used is the caller's to tell). nullopt when a focused compile cannot stand for the
+// whole one: StrictForwardPorts (its dnat chains gather every zone's forward ports). The caller
+// then compiles everything.
 Result<std::optional<Table>> compile_focused(const model::Config& config,
                                              const RuntimeBindings& bindings, const Focus& focus);
 

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "compiler/compiler.hpp"
 #include "config/loader.hpp"
 
@@ -41,11 +43,12 @@ std::vector<Chain> covered(const Table& table, const Focus& focus) {
 void expect_focused_like_whole(const Tree& tree, const Focus& focus, const std::string& what) {
   auto partial = compile_focused(tree.config, tree.bindings, focus);
   ASSERT_TRUE(partial) << what << ": " << partial.error().message();
-  if (!*partial) {  // only where a focused compile cannot stand for the whole one
-    EXPECT_FALSE(tree.whole.ct_helpers.empty()) << what;
-    return;
-  }
+  ASSERT_TRUE(*partial) << what;  // only StrictForwardPorts needs the whole compile
   EXPECT_TRUE((*partial)->sets.empty()) << what;
+  for (const auto& helper : (*partial)->ct_helpers) {
+    EXPECT_NE(std::find(tree.whole.ct_helpers.begin(), tree.whole.ct_helpers.end(), helper),
+              tree.whole.ct_helpers.end()) << what << ": " << helper.name;
+  }
   ASSERT_EQ((*partial)->chains.size(), covered(tree.whole, focus).size()) << what;
   EXPECT_EQ((*partial)->chains, covered(tree.whole, focus)) << what;
 }
@@ -83,12 +86,14 @@ TEST(FocusedCompileFallback, StrictForwardPortsNeedsTheWholeCompile) {
   EXPECT_FALSE(*partial);
 }
 
-TEST(FocusedCompileFallback, AZoneWithAHelperNeedsTheWholeCompile) {
+TEST(FocusedCompileHelpers, AZonesHelperComesWithItsChains) {
   Tree tree = load_tree("default");
   tree.config.zones.at("public").value.services.push_back("ftp");
   auto partial = compile_focused(tree.config, tree.bindings, Focus{{"public"}, {}, false});
   ASSERT_TRUE(partial);
-  EXPECT_FALSE(*partial);
+  ASSERT_TRUE(*partial);
+  ASSERT_EQ((*partial)->ct_helpers.size(), 1u);
+  EXPECT_EQ((*partial)->ct_helpers[0].name, "helper-ftp-tcp");
 }
 
 }  // namespace

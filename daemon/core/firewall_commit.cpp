@@ -47,13 +47,6 @@ class Overlay {
   bool kept_ = false;
 };
 
-bool has_ct_helpers(const compiler::Ruleset& ruleset) {
-  for (const auto& table : ruleset.tables) {
-    if (table.name == compiler::kTableName && !table.ct_helpers.empty()) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 Status Firewall::commit_runtime(RuntimeChange change) {
@@ -92,7 +85,7 @@ Status Firewall::send_change(const RuntimeChange& change) {
   }
   if (change.entries) return send_entries(*change.entries);
   const auto& bindings = change.bindings ? *change.bindings : bindings_;
-  if (!change.whole && !has_ct_helpers(kernel_.ruleset())) {
+  if (!change.whole) {
     auto partial = compiler::compile_focused(runtime_, bindings, change.scope.focus());
     if (!partial) return partial;
     if (*partial) {

@@ -42,6 +42,8 @@ compiler::Table normalized(const compiler::Ruleset& ruleset) {
     compiler::Table out = table;
     std::sort(out.chains.begin(), out.chains.end(),
               [](const auto& a, const auto& b) { return a.name < b.name; });
+    std::sort(out.ct_helpers.begin(), out.ct_helpers.end(),
+              [](const auto& a, const auto& b) { return a.name < b.name; });
     for (auto& set : out.sets) {
       auto key = [](const std::vector<compiler::Value>& element) {
         std::string text;

@@ -2,6 +2,8 @@
 
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
+#include <variant>
 
 #include "compiler/ipsets.hpp"
 #include "nft/ruleset_batch.hpp"
@@ -19,9 +21,38 @@ namespace {
 // The table the kernel holds once `partial` replaced the chains `scope` covers: the other
 // chains and the sets as shells (name and hook or type, no content), which the plan leaves
 // unchanged and commit_plan() moves over from the old table; the chains new in `partial` last.
+void add_helpers_used(const compiler::Chain& chain, std::unordered_set<std::string>& used) {
+  for (const auto& rule : chain.rules) {
+    for (const auto& stmt : rule.stmts) {
+      if (const auto* set = std::get_if<compiler::CtHelperSet>(&stmt)) used.insert(set->name);
+    }
+  }
+}
+
+// The ct helpers a rule of the next table uses: the old ones still used, in the kernel's order,
+// then the partial's new ones (as the kernel lists them: creation order).
+std::vector<compiler::CtHelper> merged_helpers(const compiler::Table& old,
+                                               const compiler::Table& partial,
+                                               const ChangeScope& scope) {
+  std::unordered_set<std::string> used;
+  for (const auto& chain : old.chains) {
+    if (!scope.covers_chain(chain.name)) add_helpers_used(chain, used);
+  }
+  for (const auto& chain : partial.chains) add_helpers_used(chain, used);
+  std::vector<compiler::CtHelper> out;
+  std::unordered_set<std::string> kept;
+  for (const auto& helper : old.ct_helpers) {
+    if (used.count(helper.name) && kept.insert(helper.name).second) out.push_back(helper);
+  }
+  for (const auto& helper : partial.ct_helpers) {
+    if (used.count(helper.name) && kept.insert(helper.name).second) out.push_back(helper);
+  }
+  return out;
+}
+
 compiler::Table merged_table(const compiler::Table& old, compiler::Table partial,
                              const ChangeScope& scope) {
-  compiler::Table next{old.family, old.name, old.ct_helpers, {}, {}};
+  compiler::Table next{old.family, old.name, merged_helpers(old, partial, scope), {}, {}};
   next.sets.reserve(old.sets.size());
   for (const auto& set : old.sets) next.sets.push_back({set.name, set.type, set.flags, {}});
   std::unordered_map<std::string_view, compiler::Chain*> fresh;
