@@ -129,10 +129,14 @@ int change_main(const std::string& name, const std::string& netns, int reps, con
   std::vector<Op> ops = {
       {"port_add", [](Workload&, model::Zone& z) { z.ports.push_back({kExtraPort, "tcp"}); }, &zone_scope},
       {"port_del", [](Workload&, model::Zone& z) { z.ports.pop_back(); }, &zone_scope},
-      {"rich_add", [](Workload&, model::Zone& z) { z.rules.push_back(*model::parse_rich_rule(kExtraRule)); },
+      {"rich_add",
+       [](Workload&, model::Zone& z) { z.rules.push_back(*model::parse_rich_rule(kExtraRule)); },
        &zone_scope},
       {"rich_del", [](Workload&, model::Zone& z) { z.rules.pop_back(); }, &zone_scope},
-      {"bind_add", [](Workload& wl, model::Zone&) { wl.bindings.interfaces["public"].push_back(kExtraInterface); },
+      {"bind_add",
+       [](Workload& wl, model::Zone&) {
+         wl.bindings.interfaces["public"].push_back(kExtraInterface);
+       },
        &bind_scope},
       {"bind_del", [](Workload& wl, model::Zone&) { wl.bindings.interfaces["public"].pop_back(); },
        &bind_scope},

@@ -49,6 +49,7 @@ class TimingNetlink final : public nft::Netlink {
 
 // The kernel's listing (`nft list ruleset` in this namespace) against to_text(ruleset); writes
 // DIR/change-TAG.want and .list.
-bool kernel_matches(const compiler::Ruleset& ruleset, const std::string& dir, const std::string& tag);
+bool kernel_matches(const compiler::Ruleset& ruleset, const std::string& dir,
+                    const std::string& tag);
 
 }  // namespace fwctl::bench

@@ -61,19 +61,21 @@ struct FwOp {
 
 std::vector<FwOp> firewall_ops(const std::string& zone, bool has_set) {
   const core::ZoneItem rule{core::ZoneElement::RichRule, {kExtraRule}};
+  using Fw = core::Firewall;
   std::vector<FwOp> ops = {
-      {"port_add", [=](core::Firewall& fw) { return status_of(fw.add_port(zone, kExtraPort, "tcp")); }},
-      {"port_del", [=](core::Firewall& fw) { return status_of(fw.remove_port(zone, kExtraPort, "tcp")); }},
-      {"rich_add", [=](core::Firewall& fw) { return status_of(fw.add_zone_item(zone, rule)); }},
-      {"rich_del", [=](core::Firewall& fw) { return status_of(fw.remove_zone_item(zone, rule)); }},
-      {"bind_add",
-       [](core::Firewall& fw) { return status_of(fw.add_interface("public", kExtraInterface)); }},
+      {"port_add", [=](Fw& fw) { return status_of(fw.add_port(zone, kExtraPort, "tcp")); }},
+      {"port_del", [=](Fw& fw) { return status_of(fw.remove_port(zone, kExtraPort, "tcp")); }},
+      {"rich_add", [=](Fw& fw) { return status_of(fw.add_zone_item(zone, rule)); }},
+      {"rich_del", [=](Fw& fw) { return status_of(fw.remove_zone_item(zone, rule)); }},
+      {"bind_add", [](Fw& fw) { return status_of(fw.add_interface("public", kExtraInterface)); }},
       {"bind_del",
-       [](core::Firewall& fw) { return status_of(fw.remove_interface("public", kExtraInterface)); }},
+       [](Fw& fw) { return status_of(fw.remove_interface("public", kExtraInterface)); }},
   };
   if (has_set) {
-    ops.push_back({"entry_add", [](core::Firewall& fw) { return fw.add_ipset_entry("bench-ip", kExtraEntry); }});
-    ops.push_back({"entry_del", [](core::Firewall& fw) { return fw.remove_ipset_entry("bench-ip", kExtraEntry); }});
+    ops.push_back(
+        {"entry_add", [](Fw& fw) { return fw.add_ipset_entry("bench-ip", kExtraEntry); }});
+    ops.push_back(
+        {"entry_del", [](Fw& fw) { return fw.remove_ipset_entry("bench-ip", kExtraEntry); }});
   }
   return ops;
 }

@@ -95,7 +95,8 @@ Status Firewall::send_change(const RuntimeChange& change) {
   }
   auto ruleset = compiler::compile(runtime_, bindings);
   if (!ruleset) return ruleset;
-  return kernel_.apply(with_panic_state(std::move(*ruleset)), change.whole ? nullptr : &change.scope);
+  const ChangeScope* scope = change.whole ? nullptr : &change.scope;
+  return kernel_.apply(with_panic_state(std::move(*ruleset)), scope);
 }
 
 Status Firewall::send_entries(const EntryEdit& edit) {

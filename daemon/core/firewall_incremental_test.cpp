@@ -90,7 +90,8 @@ TEST_F(IncrementalChanges, ZoneElementsLeaveTheKernelAsAWholeCompile) {
       {"port range", {ZoneElement::Port, {"9000-9010", "udp"}}},
       {"service", {ZoneElement::Service, {"http"}}},
       {"rich rule", {ZoneElement::RichRule,
-                     {"rule family=\"ipv4\" source address=\"10.0.0.0/8\" priority=\"-5\" accept"}}},
+                     {"rule family=\"ipv4\" source address=\"10.0.0.0/8\" priority=\"-5\" "
+                      "accept"}}},
       {"rich rule with ipset", {ZoneElement::RichRule,
                                 {"rule source ipset=\"nets\" service name=\"ssh\" drop"}}},
       {"masquerade", {ZoneElement::Masquerade, {}}},

@@ -63,7 +63,8 @@ void Firewall::keep_runtime_ipsets(Loaded& next) const {
 IpsetEntryIndex& Firewall::entry_index(const std::string& name) {
   auto it = entry_indexes_.find(name);
   if (it == entry_indexes_.end()) {
-    it = entry_indexes_.emplace(name, IpsetEntryIndex(runtime_.ipsets.at(name).value.entries)).first;
+    const auto& entries = runtime_.ipsets.at(name).value.entries;
+    it = entry_indexes_.emplace(name, IpsetEntryIndex(entries)).first;
   }
   return it->second;
 }

@@ -1,5 +1,5 @@
-// IpsetEntryIndex answers as the scans over the list do (contains(), check_entry_overlaps_existing),
-// for addresses, networks, IPv6, other spellings and entries that are no network, as entries
+// IpsetEntryIndex answers as the scans over the list do (contains(),
+// check_entry_overlaps_existing), for addresses, networks, IPv6, other spellings and entries that are no network, as entries
 // come and go.
 
 #include "core/ipset_entry_index.hpp"
