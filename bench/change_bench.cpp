@@ -1,13 +1,15 @@
 // Change bench, child side (`change NAME NETNS REPS DIR`): one runtime change against a loaded
-// ruleset, as the daemon makes it. In NETNS the workload is loaded whole through
+// ruleset, made as main made it before issue 13 (the "before" column of the report; the daemon's
+// path now is firewall_change_bench.cpp). In NETNS the workload is loaded whole through
 // core::KernelRuleset::load(); then, REPS times and in both variants (KernelRuleset::apply
-// without a scope, and with a ChangeScope naming only the changed zone or set), one port is
-// added to the zone and removed again, and for an ipset workload one entry is added to the set
-// and removed again. Each change is timed as the daemon pays for it: edit the Config, compile()
-// the whole IR, apply() it (compare, diff, build the batch, send it, read the ACKs, record the
-// handles). A Netlink decorator around MnlNetlink gives the batch's size and the time of send()
-// alone (the kernel round trip). A warm-up round, not timed, checks the kernel's listing against
-// the IR after each change.
+// without a scope, and with a ChangeScope naming only the changed zone, set or bindings), one
+// port and one rich rule are added to the zone and removed again, an interface bound to public
+// and unbound, and for an ipset workload one entry is added to the set and removed again. Each
+// change is timed as main's daemon paid for it, less its copy of the configuration: edit the
+// Config, compile() the whole IR, apply() it (compare, diff, build the batch, send it, read the
+// ACKs, record the handles). A Netlink decorator around MnlNetlink gives the batch's size and
+// the time of send() alone (the kernel round trip). A warm-up round, not timed, checks the
+// kernel's listing against the IR after each change.
 //
 // Output: "key value" lines, key = OP.VARIANT.MEASURE, e.g. "port_add.scoped.send_s 0.000123".
 
@@ -16,10 +18,12 @@
 #include <string>
 #include <vector>
 
+#include "change_common.hpp"
 #include "children.hpp"
 #include "compiler/compiler.hpp"
 #include "core/change_scope.hpp"
 #include "core/kernel_ruleset.hpp"
+#include "model/rich_rule.hpp"
 #include "nft/mnl_netlink.hpp"
 #include "proc.hpp"
 #include "workloads.hpp"
@@ -28,47 +32,18 @@ namespace fwctl::bench {
 namespace {
 
 constexpr int kMaxChangeReps = 200;
-constexpr const char* kExtraPort = "65001";     // in no workload (ports 10000-20004, 30000-30505)
-constexpr const char* kExtraEntry = "100.63.255.1";  // below the ipset's 100.64.0.0 onwards
-
-// Times each send() and keeps the size of the batch it sent.
-class TimingNetlink final : public nft::Netlink {
- public:
-  explicit TimingNetlink(nft::Netlink& inner) : inner_(inner) {}
-  Result<std::vector<nft::Reply>> send(const nft::Batch& batch) override {
-    double t0 = now_s();
-    auto r = inner_.send(batch);
-    send_s += now_s() - t0;
-    ++sends;
-    messages += batch.size();
-    bytes += batch.data().size();
-    return r;
-  }
-  void reset() {
-    send_s = 0;
-    sends = 0;
-    messages = 0;
-    bytes = 0;
-  }
-
-  double send_s = 0;
-  int sends = 0;
-  size_t messages = 0;
-  size_t bytes = 0;
-
- private:
-  nft::Netlink& inner_;
-};
 
 void print(const std::string& key, double v) { std::printf("%s %.9f\n", key.c_str(), v); }
 
+}  // namespace
+
 // The kernel's listing against to_text() of what KernelRuleset says it holds.
-bool kernel_matches(const core::KernelRuleset& kernel, const std::string& dir, const std::string& tag) {
+bool kernel_matches(const compiler::Ruleset& ruleset, const std::string& dir, const std::string& tag) {
   std::string want = dir + "/change-" + tag + ".want", got = dir + "/change-" + tag + ".list";
   {
     FILE* f = std::fopen(want.c_str(), "w");
     if (!f) return false;
-    std::string text = compiler::to_text(kernel.ruleset());
+    std::string text = compiler::to_text(ruleset);
     bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
     if (std::fclose(f) != 0 || !ok) return false;
   }
@@ -79,8 +54,6 @@ bool kernel_matches(const core::KernelRuleset& kernel, const std::string& dir, c
                want.c_str(), got.c_str());
   return false;
 }
-
-}  // namespace
 
 int change_main(const std::string& name, const std::string& netns, int reps, const std::string& dir) {
   if (reps < 1 || reps > kMaxChangeReps) return 2;
@@ -150,9 +123,23 @@ int change_main(const std::string& name, const std::string& netns, int reps, con
     void (*edit)(Workload&, model::Zone&);
     const core::ChangeScope* scope;
   };
+  core::ChangeScope bind_scope;
+  bind_scope.zones = {"public"};
+  bind_scope.shared_chains = true;
   std::vector<Op> ops = {
       {"port_add", [](Workload&, model::Zone& z) { z.ports.push_back({kExtraPort, "tcp"}); }, &zone_scope},
       {"port_del", [](Workload&, model::Zone& z) { z.ports.pop_back(); }, &zone_scope},
+      {"rich_add",
+       [](Workload&, model::Zone& z) { z.rules.push_back(*model::parse_rich_rule(kExtraRule)); },
+       &zone_scope},
+      {"rich_del", [](Workload&, model::Zone& z) { z.rules.pop_back(); }, &zone_scope},
+      {"bind_add",
+       [](Workload& wl, model::Zone&) {
+         wl.bindings.interfaces["public"].push_back(kExtraInterface);
+       },
+       &bind_scope},
+      {"bind_del", [](Workload& wl, model::Zone&) { wl.bindings.interfaces["public"].pop_back(); },
+       &bind_scope},
   };
   if (has_set) {
     ops.push_back({"entry_add",
@@ -192,7 +179,7 @@ int change_main(const std::string& name, const std::string& netns, int reps, con
         }
         if (rep < 0) {
           ++checks;
-          checks_ok += kernel_matches(kernel, dir, name + "-" + op.name + "-" + variant) ? 1 : 0;
+          checks_ok += kernel_matches(kernel.ruleset(), dir, name + "-" + op.name + "-" + variant) ? 1 : 0;
           continue;
         }
         std::string key = std::string(op.name) + "." + variant + ".";
@@ -209,7 +196,7 @@ int change_main(const std::string& name, const std::string& netns, int reps, con
   }
   // Every op pair undoes itself: the kernel holds the loaded ruleset again.
   ++checks;
-  if (compiler::to_text(kernel.ruleset()) == initial && kernel_matches(kernel, dir, name + "-end")) ++checks_ok;
+  if (compiler::to_text(kernel.ruleset()) == initial && kernel_matches(kernel.ruleset(), dir, name + "-end")) ++checks_ok;
   print("checks", checks);
   print("checks_ok", checks_ok);
   return 0;

@@ -162,6 +162,10 @@ int child_main(int argc, char** argv) {
     if (argc != 6) return usage();
     return change_main(argv[2], argv[3], std::atoi(argv[4]), argv[5]);
   }
+  if (mode == "fwchange") {
+    if (argc != 6) return usage();
+    return firewall_change_main(argv[2], argv[3], std::atoi(argv[4]), argv[5]);
+  }
   if (mode != "emit" && mode != "compile" && mode != "apply" && mode != "same-unwrapped") return -1;
   if (argc != 4) return usage();
   if (mode == "same-unwrapped") return same_unwrapped(argv[2], argv[3]) ? 0 : 1;

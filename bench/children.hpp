@@ -11,6 +11,9 @@
 //   change NAME NETNS REPS DIR
 //                       load the workload in NETNS, then time REPS runtime changes
 //                       (change_bench.cpp); DIR receives the listings it checks
+//   fwchange NAME NETNS REPS DIR
+//                       start a core::Firewall on the workload's files in NETNS, then time REPS
+//                       runtime changes through its commit point (firewall_change_bench.cpp)
 
 namespace fwctl::bench {
 
@@ -22,5 +25,9 @@ bool same_unwrapped(const std::string& a, const std::string& b);
 
 // The `change` mode (change_bench.cpp).
 int change_main(const std::string& name, const std::string& netns, int reps, const std::string& dir);
+
+// The `fwchange` mode (firewall_change_bench.cpp).
+int firewall_change_main(const std::string& name, const std::string& netns, int reps,
+                         const std::string& dir);
 
 }  // namespace fwctl::bench

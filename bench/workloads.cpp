@@ -15,6 +15,9 @@ using model::RichRule;
 constexpr int kPorts = 2000;
 constexpr int kRichRules = 500;
 constexpr int kSetEntries = 62500;
+constexpr int kBigSetEntries = 1000000;
+constexpr int kManyRichRules = 10000;
+constexpr int kBindings = 500;  // interfaces, and as many sources
 
 using compiler::testing::pp;
 
@@ -127,12 +130,17 @@ uint32_t shuffled(int i) {
   return static_cast<uint32_t>((static_cast<uint64_t>(i) * 40503u) % kSetEntries);
 }
 
-void add_ipset_source(Workload& w, const std::string& type) {
+// A permutation of 0 … 999,999 (400003 is prime to 1,000,000).
+uint32_t shuffled_1m(int i) {
+  return static_cast<uint32_t>((static_cast<uint64_t>(i) * 400003u) % kBigSetEntries);
+}
+
+void add_ipset_source(Workload& w, const std::string& type, int entries = kSetEntries) {
   model::IpSet set;
   set.type = type;
-  set.entries.reserve(kSetEntries);
-  for (int i = 0; i < kSetEntries; ++i) {
-    uint32_t j = shuffled(i);
+  set.entries.reserve(static_cast<size_t>(entries));
+  for (int i = 0; i < entries; ++i) {
+    uint32_t j = entries == kSetEntries ? shuffled(i) : shuffled_1m(i);
     if (type == "hash:ip") {
       // 100.64.0.0 onwards, every third address: no two entries are adjacent.
       set.entries.push_back(ipv4(0x64400000u + j * 3));
@@ -156,6 +164,9 @@ std::string describe_workload(const std::string& name) {
   if (name == "zone-ports-rich") return "zone with 2,000 ports + 500 rich rules";
   if (name == "ipset-ip") return "ipset hash:ip, 62,500 entries, zone source";
   if (name == "ipset-net") return "ipset hash:net, 62,500 entries, zone source";
+  if (name == "rich-10k") return "zone with 10,000 rich rules";
+  if (name == "bindings-500") return "500 interfaces + 500 sources in five zones";
+  if (name == "ipset-1m") return "ipset hash:ip, 1,000,000 entries, zone source";
   return {};
 }
 
@@ -173,6 +184,18 @@ bool make_workload(const std::string& name, Workload& w) {
     add_ipset_source(w, "hash:ip");
   } else if (name == "ipset-net") {
     add_ipset_source(w, "hash:net");
+  } else if (name == "rich-10k") {
+    auto& z = w.config.zones["public"].value;
+    for (int i = 0; i < kManyRichRules; ++i) z.rules.push_back(rich_rule(i));
+  } else if (name == "bindings-500") {
+    static const char* const kZones[] = {"public", "work", "home", "internal", "dmz"};
+    for (int i = 0; i < kBindings; ++i) {
+      auto& z = w.config.zones[kZones[i % 5]].value;
+      z.interfaces.push_back("bench" + std::to_string(i));
+      z.sources.push_back(model::ZoneSource{ipv4(0x0AC80000u + static_cast<uint32_t>(i) * 4) + "/30", {}, {}});
+    }
+  } else if (name == "ipset-1m") {
+    add_ipset_source(w, "hash:ip", kBigSetEntries);
   }
   w.bindings = compiler::bindings_from_config(w.config);
   return true;

@@ -5,6 +5,9 @@
 //   zone-ports-rich  zone "public" with 2,000 ports and 500 varied rich rules
 //   ipset-ip         hash:ip ipset with 62,500 addresses bound as a source of zone "internal"
 //   ipset-net        hash:net ipset with 62,500 networks bound as a source of zone "internal"
+//   rich-10k         zone "public" with 10,000 rich rules (the fail2ban case; change bench)
+//   bindings-500     500 interfaces and 500 sources bound over five zones (change bench)
+//   ipset-1m         hash:ip ipset with 1,000,000 addresses, source of "internal" (change bench)
 //   default          the stock configuration alone (the change bench's baseline; not in
 //                    workload_names(), so the load bench does not run it unless asked)
 //

@@ -6,6 +6,7 @@
 #include "compiler/context.hpp"
 #include "compiler/ipsets.hpp"
 #include "compiler/policies.hpp"
+#include "compiler/policy_chains.hpp"
 #include "compiler/skeleton.hpp"
 #include "compiler/zones.hpp"
 
@@ -14,8 +15,8 @@ namespace {
 
 // The steps of firewalld's _start_apply_objects, in its order.
 void compile_into(Context& ctx) {
-  emit_ipsets(ctx);
-  emit_skeleton(ctx);
+  if (!ctx.focus) emit_ipsets(ctx);  // a focused compile never changes a set
+  if (ctx.emits_shared()) emit_skeleton(ctx);
   std::set<std::string> applied;
   for (const auto& [name, item] : ctx.config.zones) {  // sorted by name, as firewalld does
     if (!ctx.zone_active(name)) continue;
@@ -27,10 +28,15 @@ void compile_into(Context& ctx) {
   bind_default_zone(ctx, default_zone);
   for (const auto& [name, item] : ctx.config.policies) {
     if (!policy_active(ctx, item.value)) continue;
+    if (!ctx.emits_policy(name) && !ctx.emits_shared()) continue;
     PolicySpec spec;
     spec.policy = item.value;
     spec.policy.info.name = name;
-    apply_policy(ctx, spec);
+    if (ctx.emits_policy(name)) {
+      apply_policy(ctx, spec);
+    } else {
+      emit_policy_dispatch(ctx, spec);
+    }
   }
 }
 
@@ -55,6 +61,21 @@ void add_table_options(Table& table, const model::FirewalldConf& conf) {
 }
 
 }  // namespace
+
+Result<std::optional<Table>> compile_focused(const model::Config& config,
+                                             const RuntimeBindings& bindings, const Focus& focus) {
+  if (model::conf_yes(config.conf.strict_forward_ports)) return std::optional<Table>{};
+  TableBuilder out(kTableName);
+  Context ctx{config, bindings, out, std::nullopt};
+  ctx.focus = &focus;
+  compile_into(ctx);
+  if (ctx.error) return Unexpected{*ctx.error};
+  Table table = std::move(out).finish();
+  // Chains a zone outside the focus got on the way (its forward rules) are dropped.
+  std::erase_if(table.chains, [&](const Chain& chain) { return !focus.covers_chain(chain.name); });
+  if (model::conf_yes(config.conf.nftables_counters)) add_counters(table);
+  return std::optional<Table>{std::move(table)};
+}
 
 Result<Ruleset> compile(const model::Config& config, const RuntimeBindings& bindings) {
   TableBuilder out(kTableName);

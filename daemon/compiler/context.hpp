@@ -8,6 +8,7 @@
 
 #include "common/error.hpp"
 #include "compiler/bindings.hpp"
+#include "compiler/focus.hpp"
 #include "compiler/table_builder.hpp"
 #include "model/config.hpp"
 
@@ -32,6 +33,8 @@ struct Context {
   TableBuilder& out;
   std::optional<Error> error;  // the first failure; compilation stops producing rules after it
   std::map<std::string, size_t> interface_ranks = compiler::interface_ranks(bindings);
+  // A focused compile (focus.hpp): only these chains are wanted. nullptr: the whole table.
+  const Focus* focus = nullptr;
 
   const std::string& log_denied() const { return config.conf.log_denied; }
   bool logging() const { return log_denied() != "off"; }
@@ -43,6 +46,11 @@ struct Context {
     return !model::flowtable_devices(config.conf.nftables_flowtable).empty();
   }
   bool ok() const { return !error.has_value(); }
+  // What a focused compile emits: a zone's or policy's elements only when focused on it; the
+  // skeleton and the dispatch of every zone and policy only when the shared chains are wanted.
+  bool emits_zone(const std::string& zone) const { return !focus || focus->has_zone(zone); }
+  bool emits_policy(const std::string& name) const { return !focus || focus->has_policy(name); }
+  bool emits_shared() const { return !focus || focus->shared; }
   void fail(Code code, std::string detail);
 
   const model::IpSet* ipset(const std::string& name) const;

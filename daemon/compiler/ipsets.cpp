@@ -159,11 +159,67 @@ Set make_set(const std::string& name, const model::IpSet& ipset) {
 
 }  // namespace
 
+Elements ipset_elements(const model::IpSet& ipset, const std::vector<std::string>& entries) {
+  auto dims = split(ipset.type.substr(ipset.type.find(':') + 1), ',');
+  bool inet6 = option(ipset, "family") == "inet6";
+  Elements out;
+  out.reserve(entries.size());
+  for (const auto& entry : entries) out.push_back(entry_values(dims, entry, inet6));
+  return out;
+}
+
 Set ipset_with_entries(const std::string& name, model::IpSet ipset,
                        std::vector<std::string> entries) {
   std::erase_if(ipset.options, [](const auto& option) { return option.first == "timeout"; });
   ipset.entries = std::move(entries);
   return make_set(name, ipset);
+}
+
+namespace {
+
+enum class ListOrder { ByAddress, ByText, Inserted };
+
+ListOrder list_order(const Set& set) {
+  if (set.type.size() != 1) return ListOrder::Inserted;
+  if (set.type[0] == "ipv4_addr" || set.type[0] == "ipv6_addr") return ListOrder::ByAddress;
+  if (set.type[0] == "ether_addr") return ListOrder::ByText;
+  return ListOrder::Inserted;
+}
+
+// Where `element` is or would go in a set listed in `order` (ByAddress or ByText).
+Elements::iterator listed_position(Elements& elements, const std::vector<Value>& element,
+                                   ListOrder order) {
+  if (order == ListOrder::ByText) {
+    return std::lower_bound(elements.begin(), elements.end(), element,
+                            [](const auto& a, const auto& b) { return a[0].text < b[0].text; });
+  }
+  AddressKey key = address_key(element[0]);
+  return std::lower_bound(elements.begin(), elements.end(), key,
+                          [](const auto& a, const AddressKey& k) { return address_key(a[0]) < k; });
+}
+
+}  // namespace
+
+void insert_listed(Set& set, Elements come) {
+  ListOrder order = list_order(set);
+  for (auto& element : come) {
+    if (order == ListOrder::Inserted || element.empty()) {
+      set.elements.push_back(std::move(element));
+      continue;
+    }
+    auto at = listed_position(set.elements, element, order);
+    set.elements.insert(at, std::move(element));
+  }
+}
+
+void erase_listed(Set& set, const Elements& gone) {
+  ListOrder order = list_order(set);
+  for (const auto& element : gone) {
+    auto at = order == ListOrder::Inserted || element.empty()
+                  ? std::find(set.elements.begin(), set.elements.end(), element)
+                  : listed_position(set.elements, element, order);
+    if (at != set.elements.end() && *at == element) set.elements.erase(at);
+  }
 }
 
 // set NAME { type ipv4_addr; flags interval; elements = { ... } }

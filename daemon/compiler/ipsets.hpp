@@ -14,4 +14,16 @@ void emit_ipsets(Context& ctx);
 Set ipset_with_entries(const std::string& name, model::IpSet ipset,
                        std::vector<std::string> entries);
 
+// The elements `entries` of `ipset` are in the kernel's set (as make_set() makes them, in the
+// order given): an element delta, without copying or compiling the rest of the ipset.
+std::vector<std::vector<Value>> ipset_elements(const model::IpSet& ipset,
+                                               const std::vector<std::string>& entries);
+
+// What the kernel lists after an element delta on `set` (a set emit_ipsets() made): `come`
+// inserted where nft lists them and `gone` taken out, without sorting the set again. An
+// address set lists by address, a MAC set by text, any other set (concatenations) in insertion
+// order, where a new element goes last.
+void insert_listed(Set& set, std::vector<std::vector<Value>> come);
+void erase_listed(Set& set, const std::vector<std::vector<Value>>& gone);
+
 }  // namespace fwctl::compiler

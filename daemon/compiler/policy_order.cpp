@@ -30,6 +30,28 @@ std::vector<std::string> policy_element_keys(const model::Policy& p) {
   return keys;
 }
 
+void order_policy_element(const std::string& name, const model::Policy& before,
+                          const model::Policy& after, RuntimeBindings& bindings) {
+  if (before == after) return;
+  auto& orders = bindings.policy_order;
+  std::vector<std::string> next = policy_element_keys(after);
+  auto entry = orders.find(name);
+  std::vector<std::string> order =
+      entry != orders.end() ? entry->second : policy_element_keys(before);
+  if (order == next) return;
+  std::unordered_set<std::string> wanted(next.begin(), next.end());
+  std::erase_if(order, [&](const std::string& key) { return !wanted.count(key); });
+  std::unordered_set<std::string> kept(order.begin(), order.end());
+  for (const auto& key : next) {
+    if (kept.insert(key).second) order.push_back(key);
+  }
+  if (order == next) {
+    orders.erase(name);
+  } else {
+    orders[name] = std::move(order);
+  }
+}
+
 void order_policy_elements(const model::Config& before, const model::Config& after,
                            RuntimeBindings& bindings) {
   auto& orders = bindings.policy_order;
@@ -40,23 +62,7 @@ void order_policy_elements(const model::Config& before, const model::Config& aft
       orders.erase(name);
       continue;
     }
-    if (old->second.value == item.value) continue;
-    std::vector<std::string> next = policy_element_keys(item.value);
-    auto entry = orders.find(name);
-    std::vector<std::string> order =
-        entry != orders.end() ? entry->second : policy_element_keys(old->second.value);
-    if (order == next) continue;
-    std::unordered_set<std::string> wanted(next.begin(), next.end());
-    std::erase_if(order, [&](const std::string& key) { return !wanted.count(key); });
-    std::unordered_set<std::string> kept(order.begin(), order.end());
-    for (const auto& key : next) {
-      if (kept.insert(key).second) order.push_back(key);
-    }
-    if (order == next) {
-      orders.erase(name);
-    } else {
-      orders[name] = std::move(order);
-    }
+    order_policy_element(name, old->second.value, item.value, bindings);
   }
 }
 

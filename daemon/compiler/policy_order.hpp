@@ -31,4 +31,8 @@ std::vector<std::string> policy_element_keys(const model::Policy& policy);
 void order_policy_elements(const model::Config& before, const model::Config& after,
                            RuntimeBindings& bindings);
 
+// The same for one policy changed at runtime from `before` to `after`.
+void order_policy_element(const std::string& name, const model::Policy& before,
+                          const model::Policy& after, RuntimeBindings& bindings);
+
 }  // namespace fwctl::compiler

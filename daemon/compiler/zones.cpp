@@ -78,9 +78,14 @@ void apply_zone(Context& ctx, const std::string& name) {
   }
   const auto& zone = it->second.value;
   auto specs = zone_policies(name, zone);
-  for (const auto& spec : specs) apply_policy(ctx, spec);
+  bool whole = ctx.emits_zone(name);  // else only its dispatch, for the shared chains
+  if (!whole && !ctx.emits_shared()) return;
+  if (whole) {
+    for (const auto& spec : specs) apply_policy(ctx, spec);
+  }
   for (const auto& i : ctx.interfaces_of(name)) bind_interface(ctx, specs, zone.forward, i);
   for (const auto& s : ctx.sources_of(name)) bind_source(ctx, specs, zone.forward, s);
+  if (!whole) return;
   OriginScope origin(ctx.out, "zone " + name + ", target " + zone.target +
                                   (zone.icmp_block_inversion ? ", icmp-block-inversion" : ""),
                      true);

@@ -1,7 +1,8 @@
 #pragma once
 // What a runtime change can touch, as the caller knows it: adding a port to zone 'public'
-// changes only public's chains. Given a scope, KernelRuleset::apply compares only the chains
-// and sets in it, so the diff costs what those chains hold, not what the whole ruleset holds.
+// changes only public's chains. The commit point compiles only those (focus(), a focused
+// compile) and KernelRuleset compares only the chains and sets in it, so the change costs what
+// those chains hold, not what the whole ruleset holds.
 //
 // Chain and set *names* are still compared across the whole table (cheap), so chains or sets
 // that appear or disappear are always created or deleted. Content outside the scope is taken
@@ -10,6 +11,8 @@
 
 #include <string>
 #include <vector>
+
+#include "compiler/focus.hpp"
 
 namespace fwctl::core {
 
@@ -29,11 +32,11 @@ struct ChangeScope {
   // policy (filter_INPUT_dnat, filter_FORWARD_dnat).
   bool covers_chain(const std::string& chain) const;
   bool covers_set(const std::string& set) const;
+  // The same zones, policies and shared chains, for a focused compile (compiler/focus.hpp).
+  compiler::Focus focus() const;
 };
 
-// The zone or policy a chain belongs to: "public" for filter_IN_public_allow,
-// "policy_allow-host-ipv6" for filter_IN_policy_allow-host-ipv6_pre; empty for the chains of no
-// zone or policy (filter_INPUT, filter_INPUT_ZONES, nat_POSTROUTING_POLICIES_post).
-std::string chain_owner(const std::string& chain);
+// The zone or policy a chain belongs to (compiler/focus.hpp).
+using compiler::chain_owner;
 
 }  // namespace fwctl::core

@@ -121,6 +121,7 @@ void Firewall::commit(Loaded next, State state) {
   runtime_ = std::move(next.config);
   runtime_.conf.default_zone = next.bindings.default_zone;
   bindings_ = std::move(next.bindings);
+  entry_indexes_.clear();  // of the runtime replaced
   warnings_ = std::move(next.warnings);
   state_ = state;
   enable_ip_forwarding({});  // firewalld applies everything anew

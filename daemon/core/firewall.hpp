@@ -14,6 +14,8 @@
 // Single-threaded: call it from the event loop only.
 
 #include <functional>
+#include <initializer_list>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -31,8 +33,10 @@
 #include "core/lockdown.hpp"
 
 #include "core/firewall_policy.hpp"
+#include "core/ipset_entry_index.hpp"
 #include "core/kernel_ruleset.hpp"
 #include "core/permanent.hpp"
+#include "core/runtime_change.hpp"
 #include "core/zone_settings.hpp"
 #include "model/config.hpp"
 #include "nft/netlink.hpp"
@@ -130,9 +134,9 @@ class Firewall {
   // ---- Zones at runtime: elements, bindings, default zone, timeouts ---------------------
   // (firewall_zone*.cpp, firewall_bindings.cpp)
   // Runtime changes of a zone ("" = the default zone), as firewalld's fw_zone does them: the
-  // change is applied to a copy of the runtime configuration, compiled, sent as one delta batch
-  // (KernelRuleset::apply, scoped to the zone), and the runtime configuration changes only once
-  // the kernel accepted it. Each returns the zone's name. Errors: INVALID_ZONE, INVALID_PORT,
+  // change is made to a copy of the zone, only the zone's chains are compiled and their delta
+  // sent as one batch (commit_runtime), and the runtime configuration changes only once the
+  // kernel accepted it. Each returns the zone's name. Errors: INVALID_ZONE, INVALID_PORT,
   // INVALID_PROTOCOL, INVALID_SERVICE, INVALID_VALUE (negative timeout), ALREADY_ENABLED
   // "'8080:tcp' already in 'public'", NOT_ENABLED "'8080:tcp' not in 'public'", COMMAND_FAILED
   // (the kernel refused). Shorthands of add_zone_item() and friends below.
@@ -345,8 +349,6 @@ class Firewall {
   void keep_runtime_interfaces(Loaded& next) const;
   void keep_runtime_ipsets(Loaded& next) const;
   Result<std::string> resolve_zone(const std::string& zone) const;
-  // Compiles `next` with the current bindings, applies the delta for `zone`, then commits it.
-  Status apply_zone_change(model::Config next, const std::string& zone);
   // The direct interface and lockdown: see the public part.
   void load_direct_lockdown();
   // COMMAND_FAILED "Direct: …" when the permanent direct configuration did not go in.
@@ -356,18 +358,23 @@ class Firewall {
   // Every runtime ipset as a native ipset (the direct interface goes into use).
   Status create_native_ipsets();
   Result<std::string> zone_edit(const std::string& zone, const ZoneItem& item, bool add);
-  // Compiles `next` with `bindings`, applies it (scope nullptr: compare everything) and commits
-  // both on success.
-  Status apply_runtime(model::Config next, compiler::RuntimeBindings bindings,
-                       const ChangeScope* scope);
+  // The one commit point of every runtime change (firewall_commit.cpp, runtime_change.hpp):
+  // the kernel's part sent as one batch, then, once the kernel accepted it, the change made the
+  // runtime state. On error nothing changed.
+  Status commit_runtime(RuntimeChange change);
+  Status send_change(const RuntimeChange& change);
+  Status send_entries(const EntryEdit& edit);
+  void adopt_entries(EntryEdit edit);
+  // What a binding change can touch (firewall_bindings.cpp).
+  ChangeScope binding_scope(std::initializer_list<std::string> zones) const;
+  Status commit_bindings(compiler::RuntimeBindings next, ChangeScope scope);
   Status check_source(const std::string& source) const;
   void keep_nm_interfaces(Loaded& next) const;
-  // Compiles `next` with the bindings in force, keeps the panic table when in panic mode,
-  // applies the delta within `scope` and, once the kernel accepted it, makes `next` the runtime.
-  Status apply_runtime_change(model::Config next, const ChangeScope& scope);
   // `ruleset` with the panic table when panic mode is on (first: a reload recreates
   // firewalld's table after it, as firewalld does).
   compiler::Ruleset with_panic_state(compiler::Ruleset ruleset) const;
+  // The entry index of runtime ipset `name` (built on first use; entries are looked up often).
+  IpsetEntryIndex& entry_index(const std::string& name);
   // A set with a timeout: the entries go to the kernel only (firewalld keeps no list of them).
   Status add_timeout_entries(const std::string& name, const std::vector<std::string>& entries);
   // After runtime_ and bindings_ changed from `before` (forwarding_needs of the old state).
@@ -393,6 +400,7 @@ class Firewall {
   std::vector<std::string> default_zone_interfaces_;  // firewalld's _default_zone_interfaces
   std::vector<std::string> nm_interfaces_;            // firewalld's _nm_assigned_interfaces
   NativeIpsets native_ipsets_;
+  std::map<std::string, IpsetEntryIndex> entry_indexes_;  // of runtime_'s ipsets, kept in step
   Direct direct_{[this](const std::string& name) { return runtime_.zones.count(name) > 0; }};
   Lockdown lockdown_;
   model::DirectConfig permanent_direct_;

@@ -8,6 +8,7 @@
 #include "config/firewalld_conf_file.hpp"
 #include "core/firewall.hpp"
 #include "model/address.hpp"
+#include "common/lists.hpp"
 #include "common/text.hpp"
 
 namespace fwctl::core {
@@ -46,22 +47,38 @@ bool source_ipset_type(const std::string& type) {
   return false;
 }
 
+}  // namespace
+
 // What a binding change can touch: the chains of the zones it moves an interface or source
-// between (a zone's forward "allow" rules name its interfaces and sources; chains of zones that
-// become active or inactive appear or go, which the names comparison always covers) and the
-// dispatch chains of no zone (_ZONES, _POLICIES_pre/post). So its cost does not grow with what
-// the other zones and policies hold.
-ChangeScope binding_scope(std::initializer_list<std::string> zones) {
+// between (a zone's forward "allow" rules name its interfaces and sources; a zone that becomes
+// active or inactive gets or loses its chains), the policies naming those zones (their dispatch
+// and chains follow the zones' bindings) and the dispatch chains of no zone (_ZONES,
+// _POLICIES_pre/post). So its cost does not grow with what the other zones and policies hold.
+ChangeScope Firewall::binding_scope(std::initializer_list<std::string> zones) const {
   ChangeScope scope;
   for (const std::string& zone : zones) {
-    if (!zone.empty() && std::find(scope.zones.begin(), scope.zones.end(), zone) == scope.zones.end())
-      scope.zones.push_back(zone);
+    if (!zone.empty() && !contains(scope.zones, zone)) scope.zones.push_back(zone);
+  }
+  for (const auto& [name, item] : runtime_.policies) {
+    const auto& p = item.value;
+    for (const auto& zone : scope.zones) {
+      if (contains(p.ingress_zones, zone) || contains(p.egress_zones, zone)) {
+        scope.policies.push_back(name);
+        break;
+      }
+    }
   }
   scope.shared_chains = true;
   return scope;
 }
 
-}  // namespace
+// One binding change through the commit point.
+Status Firewall::commit_bindings(compiler::RuntimeBindings next, ChangeScope scope) {
+  RuntimeChange change;
+  change.bindings = std::move(next);
+  change.scope = std::move(scope);
+  return commit_runtime(std::move(change));
+}
 
 // fw_zone.check_source: an IPv4 or IPv6 network, a MAC, or "ipset:NAME" of a usable type.
 Status Firewall::check_source(const std::string& source) const {
@@ -97,7 +114,7 @@ Result<std::string> Firewall::add_interface(const std::string& zone,
   compiler::RuntimeBindings next = bindings_;
   next.interfaces[*name].push_back(interface);
   ChangeScope scope = binding_scope({*name});
-  if (Status st = apply_runtime(runtime_, std::move(next), &scope); !st) {
+  if (Status st = commit_bindings(std::move(next), std::move(scope)); !st) {
     return st;
   }
   if (zone.empty()) default_zone_interfaces_.push_back(interface);
@@ -125,7 +142,7 @@ Result<std::string> Firewall::remove_interface(const std::string& zone,
   compiler::RuntimeBindings next = bindings_;
   unbind(next.interfaces, bound, interface);
   ChangeScope scope = binding_scope({bound});
-  if (Status st = apply_runtime(runtime_, std::move(next), &scope); !st) {
+  if (Status st = commit_bindings(std::move(next), std::move(scope)); !st) {
     return st;
   }
   erase(default_zone_interfaces_, interface);
@@ -146,7 +163,7 @@ Result<std::string> Firewall::change_zone_of_interface(const std::string& zone,
   if (!old.empty()) unbind(next.interfaces, old, interface);
   next.interfaces[*name].push_back(interface);
   ChangeScope scope = binding_scope({old, *name});
-  if (Status st = apply_runtime(runtime_, std::move(next), &scope); !st) {
+  if (Status st = commit_bindings(std::move(next), std::move(scope)); !st) {
     return st;
   }
   erase(default_zone_interfaces_, interface);
@@ -179,7 +196,7 @@ Result<std::string> Firewall::add_source(const std::string& zone, const std::str
   compiler::RuntimeBindings next = bindings_;
   next.sources[*name].push_back(source);
   ChangeScope scope = binding_scope({*name});
-  if (Status st = apply_runtime(runtime_, std::move(next), &scope); !st) {
+  if (Status st = commit_bindings(std::move(next), std::move(scope)); !st) {
     return st;
   }
   return name;
@@ -203,7 +220,7 @@ Result<std::string> Firewall::remove_source(const std::string& zone, const std::
   compiler::RuntimeBindings next = bindings_;
   unbind(next.sources, bound, source);
   ChangeScope scope = binding_scope({bound});
-  if (Status st = apply_runtime(runtime_, std::move(next), &scope); !st) {
+  if (Status st = commit_bindings(std::move(next), std::move(scope)); !st) {
     return st;
   }
   return name;
@@ -222,7 +239,7 @@ Result<std::string> Firewall::change_zone_of_source(const std::string& zone,
   if (!bound.empty()) unbind(next.sources, bound, source);
   next.sources[*name].push_back(source);
   ChangeScope scope = binding_scope({bound, *name});
-  if (Status st = apply_runtime(runtime_, std::move(next), &scope); !st) {
+  if (Status st = commit_bindings(std::move(next), std::move(scope)); !st) {
     return st;
   }
   return name;
@@ -262,7 +279,7 @@ Result<std::string> Firewall::set_default_zone(const std::string& zone) {
   conf.default_zone = *name;
   if (Status st = config::save_firewalld_conf(conf, conf_path); !st) return st;
   ChangeScope scope = binding_scope({old, *name});
-  if (Status st = apply_runtime(runtime_, std::move(next), &scope); !st) {
+  if (Status st = commit_bindings(std::move(next), std::move(scope)); !st) {
     (void)config::save_firewalld_conf(permanent_.conf, conf_path);
     return st;
   }

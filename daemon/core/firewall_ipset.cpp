@@ -16,10 +16,29 @@
 namespace fwctl::core {
 namespace {
 
-ChangeScope set_scope(const std::string& name) {
-  ChangeScope scope;
-  scope.sets.push_back(name);
-  return scope;
+// An element delta through the commit point (ipset entries may change in panic mode).
+RuntimeChange entry_change(EntryEdit edit) {
+  RuntimeChange change;
+  change.scope.sets.push_back(edit.set);
+  change.entries = std::move(edit);
+  change.refused_in_panic = false;
+  return change;
+}
+
+// The edit from the set's entries to `list`: what goes, what comes (each once).
+EntryEdit entries_replaced(const std::string& name, const model::IpSet& set,
+                           std::vector<std::string> list) {
+  EntryEdit edit{name, {}, {}, std::nullopt};
+  std::unordered_set<std::string> have(set.entries.begin(), set.entries.end());
+  std::unordered_set<std::string> want(list.begin(), list.end());
+  for (const auto& entry : set.entries) {
+    if (!want.count(entry)) edit.gone.push_back(entry);
+  }
+  for (const auto& entry : list) {
+    if (have.insert(entry).second) edit.come.push_back(entry);
+  }
+  edit.list = std::move(list);
+  return edit;
 }
 
 }  // namespace
@@ -42,6 +61,15 @@ void Firewall::keep_runtime_ipsets(Loaded& next) const {
   }
 }
 
+IpsetEntryIndex& Firewall::entry_index(const std::string& name) {
+  auto it = entry_indexes_.find(name);
+  if (it == entry_indexes_.end()) {
+    const auto& entries = runtime_.ipsets.at(name).value.entries;
+    it = entry_indexes_.emplace(name, IpsetEntryIndex(entries)).first;
+  }
+  return it->second;
+}
+
 Result<const model::IpSet*> Firewall::ipset(const std::string& name) const {
   auto it = runtime_.ipsets.find(name);
   if (it == runtime_.ipsets.end()) return fail(Code::INVALID_IPSET, name);
@@ -53,18 +81,17 @@ Status Firewall::add_ipset_entry(const std::string& name, const std::string& giv
   if (!set) return set;
   std::string entry = normalize_ipset_entry(given);
   if (Status st = model::check_ipset_entry(**set, entry); !st) return st;
-  if (contains((*set)->entries, entry)) {
+  IpsetEntryIndex& index = entry_index(name);
+  if (index.contains(entry, (*set)->entries)) {
     return fail(Code::ALREADY_ENABLED, "'" + entry + "' already is in '" + name + "'");
   }
-  if (Status st = check_entry_overlaps_existing(entry, (*set)->entries); !st) return st;
+  if (Status st = index.check_overlap(entry, (*set)->entries); !st) return st;
   if (Status st = native_ipsets_.add(name, entry); !st) return st;
   Status added = ok();
   if (model::ipset_has_timeout(**set)) {
     added = add_timeout_entries(name, {entry});
   } else {
-    model::Config next = runtime_;
-    next.ipsets.at(name).value.entries.push_back(entry);
-    added = apply_runtime_change(std::move(next), set_scope(name));
+    added = commit_runtime(entry_change({name, {}, {entry}, std::nullopt}));
   }
   if (!added) (void)native_ipsets_.remove(name, entry);
   return added;
@@ -74,14 +101,11 @@ Status Firewall::remove_ipset_entry(const std::string& name, const std::string& 
   auto set = ipset(name);
   if (!set) return set;
   std::string entry = normalize_ipset_entry(given);
-  if (!contains((*set)->entries, entry)) {
+  if (!entry_index(name).contains(entry, (*set)->entries)) {
     return fail(Code::NOT_ENABLED, "'" + entry + "' not in '" + name + "'");
   }
   if (Status st = native_ipsets_.remove(name, entry); !st) return st;
-  model::Config next = runtime_;
-  auto& entries = next.ipsets.at(name).value.entries;
-  entries.erase(std::find(entries.begin(), entries.end(), entry));
-  Status removed = apply_runtime_change(std::move(next), set_scope(name));
+  Status removed = commit_runtime(entry_change({name, {entry}, {}, std::nullopt}));
   if (!removed) (void)native_ipsets_.add(name, entry);
   return removed;
 }
@@ -116,9 +140,7 @@ Status Firewall::set_ipset_entries(const std::string& name,
   if (model::ipset_has_timeout(**set)) {
     changed = add_timeout_entries(name, entries);
   } else {
-    model::Config next = runtime_;
-    next.ipsets.at(name).value.entries = std::move(list);
-    changed = apply_runtime_change(std::move(next), set_scope(name));
+    changed = commit_runtime(entry_change(entries_replaced(name, **set, std::move(list))));
   }
   // A refused change left the runtime as it was: the native set goes back to it.
   if (!changed && native) (void)native_ipsets_.create(name, runtime_.ipsets.at(name).value);

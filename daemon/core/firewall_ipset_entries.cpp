@@ -11,15 +11,6 @@
 namespace fwctl::core {
 namespace {
 
-struct Network {
-  bool v6 = false;
-  std::array<unsigned char, 16> bytes{};  // the network address, host bits cleared
-  int prefix = 0;
-
-  int bits() const { return v6 ? 128 : 32; }
-  auto key() const { return std::tie(v6, bytes, prefix); }
-};
-
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -54,6 +45,8 @@ int ipv4_mask_prefix(const std::string& text) {
   return contiguous_ones(mask, 4);
 }
 
+}  // namespace
+
 std::optional<Network> parse_network(std::string_view text) {
   size_t slash = text.find('/');
   std::string address(text.substr(0, slash));
@@ -78,6 +71,8 @@ std::optional<Network> parse_network(std::string_view text) {
   }
   return net;
 }
+
+namespace {
 
 // Python's IPv6Address str(): hextets in lower-case hex, the longest run (the first of equal
 // ones) of two or more zero hextets written "::"; never a dotted IPv4 tail.
@@ -114,6 +109,8 @@ std::string to_string(const Network& net) {
   return address + "/" + std::to_string(net.prefix);
 }
 
+}  // namespace
+
 bool overlaps(const Network& a, const Network& b) {
   if (a.v6 != b.v6) return false;  // ipaddress: a network never contains the other version
   int prefix = std::min(a.prefix, b.prefix);
@@ -124,7 +121,6 @@ bool overlaps(const Network& a, const Network& b) {
   return true;
 }
 
-}  // namespace
 
 std::string normalize_ipset_entry(std::string_view entry) {
   std::string out;

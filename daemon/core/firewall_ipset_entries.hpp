@@ -10,13 +10,30 @@
 // Neither check looks at entries that are not plain networks (MAC addresses, "ip,port"
 // entries, ranges "a-b"): firewalld skips them.
 
+#include <array>
+#include <optional>
 #include <string>
+#include <tuple>
 #include <string_view>
 #include <vector>
 
 #include "common/result.hpp"
 
 namespace fwctl::core {
+
+// An entry read as a network, as Python's ipaddress.ip_network(entry, strict=False).
+struct Network {
+  bool v6 = false;
+  std::array<unsigned char, 16> bytes{};  // the network address, host bits cleared
+  int prefix = 0;
+
+  int bits() const { return v6 ? 128 : 32; }
+  auto key() const { return std::tie(v6, bytes, prefix); }
+};
+// nullopt when `text` is no network (a MAC address, "ip,port", a range).
+std::optional<Network> parse_network(std::string_view text);
+// Whether one of the two contains the other.
+bool overlaps(const Network& a, const Network& b);
 
 // Each comma-separated part that holds a '/' and reads as a network is rewritten as Python's
 // str() of it ("10.0.0.0/8", "fd00::/64"); every other part stays as it is.

@@ -1,9 +1,6 @@
-// Panic mode, as firewalld 1.3.3's enable_panic_mode/disable_panic_mode (core/fw.py), and the
-// one path every runtime change of this area takes to the kernel.
+// Panic mode, as firewalld 1.3.3's enable_panic_mode/disable_panic_mode (core/fw.py).
 
-#include "compiler/compiler.hpp"
 #include "compiler/panic.hpp"
-#include "compiler/policy_order.hpp"
 #include "core/firewall.hpp"
 
 namespace fwctl::core {
@@ -22,39 +19,21 @@ compiler::Ruleset Firewall::with_panic_state(compiler::Ruleset ruleset) const {
   return out;
 }
 
-// The panic table is added or deleted on its own; firewalld's table is not touched (an empty
-// scope compares none of its chains or sets).
+// The panic table is added or deleted on its own; firewalld's table is not touched.
 Status Firewall::enable_panic_mode() {
   if (panic_) return fail(Code::ALREADY_ENABLED, "panic mode already enabled");
-  ChangeScope nothing;
-  if (Status st = kernel_.apply(compiler::with_panic(kernel_.ruleset()), &nothing); !st) {
-    return fail(Code::COMMAND_FAILED, st.error().detail);
-  }
-  panic_ = true;
-  return ok();
+  RuntimeChange change;
+  change.panic = true;
+  change.refused_in_panic = false;
+  return commit_runtime(std::move(change));
 }
 
 Status Firewall::disable_panic_mode() {
   if (!panic_) return fail(Code::NOT_ENABLED, "panic mode is not enabled");
-  ChangeScope nothing;
-  if (Status st = kernel_.apply(compiler::without_panic(kernel_.ruleset()), &nothing); !st) {
-    return fail(Code::COMMAND_FAILED, st.error().detail);
-  }
-  panic_ = false;
-  return ok();
-}
-
-Status Firewall::apply_runtime_change(model::Config next, const ChangeScope& scope) {
-  compiler::RuntimeBindings bindings = bindings_;
-  compiler::order_policy_elements(runtime_, next, bindings);
-  auto ruleset = compiler::compile(next, bindings);
-  if (!ruleset) return ruleset;
-  if (Status st = kernel_.apply(with_panic_state(std::move(*ruleset)), &scope); !st) return st;
-  auto before = forwarding_needs();
-  runtime_ = std::move(next);
-  bindings_ = std::move(bindings);
-  enable_ip_forwarding(before);
-  return ok();
+  RuntimeChange change;
+  change.panic = false;
+  change.refused_in_panic = false;
+  return commit_runtime(std::move(change));
 }
 
 }  // namespace fwctl::core

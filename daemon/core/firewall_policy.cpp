@@ -181,12 +181,11 @@ Status Firewall::set_policy_settings(const std::string& name, const PolicyUpdate
   if (!next_policy) return next_policy;
   if (*next_policy == **current) return ok();
   if (Status st = check_panic(); !st) return st;
-  model::Config next = runtime_;
-  next.policies.at(name).value = std::move(*next_policy);
-  ChangeScope scope;
-  scope.policies.push_back(name);
-  scope.shared_chains = true;  // ingress and egress zones are dispatched from the shared chains
-  return apply_runtime_change(std::move(next), scope);
+  RuntimeChange change;
+  change.policies.emplace(name, std::move(*next_policy));
+  change.scope.policies.push_back(name);
+  change.scope.shared_chains = true;  // ingress and egress zones are dispatched from there
+  return commit_runtime(std::move(change));
 }
 
 }  // namespace fwctl::core

@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <chrono>
 
-#include "compiler/compiler.hpp"
-#include "compiler/policy_order.hpp"
 #include "core/firewall.hpp"
 #include "model/rich_rule.hpp"
 
@@ -23,41 +21,18 @@ Status check_timeout(int timeout) {
 
 }  // namespace
 
-Status Firewall::apply_zone_change(model::Config next, const std::string& zone) {
-  ChangeScope scope;
-  scope.zones.push_back(zone);
-  return apply_runtime(std::move(next), bindings_, &scope);
-}
-
-Status Firewall::apply_runtime(model::Config next, compiler::RuntimeBindings bindings,
-                               const ChangeScope* scope) {
-  // firewalld's check_panic: no zone change while panic mode is on (the panic table stays).
-  if (Status st = check_panic(); !st) return st;
-  next.conf.default_zone = bindings.default_zone;
-  compiler::order_interfaces(bindings_, bindings);
-  compiler::order_policy_elements(runtime_, next, bindings);
-  auto ruleset = compiler::compile(next, bindings);
-  if (!ruleset) return ruleset;
-  if (Status st = kernel_.apply(with_panic_state(std::move(*ruleset)), scope); !st) return st;
-  auto before = forwarding_needs();
-  runtime_ = std::move(next);
-  bindings_ = std::move(bindings);
-  enable_ip_forwarding(before);
-  return ok();
-}
-
-// The edit on a copy of the runtime configuration, applied as one batch scoped to the zone.
+// The edit on a copy of the zone, committed as one batch scoped to the zone.
 Result<std::string> Firewall::zone_edit(const std::string& zone, const ZoneItem& item, bool add) {
   auto name = resolve_zone(zone);
   if (!name) return name;
-  model::Config next = runtime_;
-  auto& target = next.zones.at(*name).value;
-  Status st = add ? core::add_zone_item(target, *name, item, next)
-                  : core::remove_zone_item(target, *name, item, next);
+  model::Zone target = runtime_.zones.at(*name).value;
+  Status st = add ? core::add_zone_item(target, *name, item, runtime_)
+                  : core::remove_zone_item(target, *name, item, runtime_);
   if (!st) return st;
-  if (Status applied = apply_zone_change(std::move(next), *name); !applied) {
-    return applied;
-  }
+  RuntimeChange change;
+  change.zones.emplace(*name, std::move(target));
+  change.scope.zones.push_back(*name);
+  if (Status applied = commit_runtime(std::move(change)); !applied) return applied;
   return name;
 }
 
@@ -100,23 +75,22 @@ Result<bool> Firewall::query_zone_item(const std::string& zone, const ZoneItem& 
 
 Result<std::vector<TimedItem>> Firewall::expire(SteadyTime now) {
   std::vector<TimedItem> removed;
-  model::Config next = runtime_;
-  ChangeScope scope;
+  RuntimeChange change;
   for (TimedItem& due : timers_.take_due(now)) {
     // firewalld resolves "" (a rich rule's zone) when the timer fires.
     const std::string& name = due.zone.empty() ? default_zone() : due.zone;
-    auto it = next.zones.find(name);
-    if (it == next.zones.end()) continue;
-    if (!core::remove_zone_item(it->second.value, name, due.item, next)) continue;
-    if (std::find(scope.zones.begin(), scope.zones.end(), name) == scope.zones.end()) {
-      scope.zones.push_back(name);
+    auto it = runtime_.zones.find(name);
+    if (it == runtime_.zones.end()) continue;
+    auto edited = change.zones.try_emplace(name, it->second.value).first;
+    if (!core::remove_zone_item(edited->second, name, due.item, runtime_)) continue;
+    if (std::find(change.scope.zones.begin(), change.scope.zones.end(), name) ==
+        change.scope.zones.end()) {
+      change.scope.zones.push_back(name);
     }
     removed.push_back(std::move(due));
   }
   if (removed.empty()) return removed;
-  if (Status st = apply_runtime(std::move(next), bindings_, &scope); !st) {
-    return st;
-  }
+  if (Status st = commit_runtime(std::move(change)); !st) return st;
   return removed;
 }
 

@@ -144,13 +144,12 @@ Status Firewall::set_zone_settings(const std::string& zone, const ZoneSettingsUp
   auto changes = element_changes(update, *old);
   if (!changes) return changes;
 
-  model::Config next = runtime_;
-  auto& target = next.zones.at(*name).value;
+  model::Zone target = runtime_.zones.at(*name).value;
   for (const auto& item : changes->remove) {
-    if (Status st = core::remove_zone_item(target, *name, item, next); !st) return st;
+    if (Status st = core::remove_zone_item(target, *name, item, runtime_); !st) return st;
   }
   for (const auto& item : changes->add) {
-    if (Status st = core::add_zone_item(target, *name, item, next); !st) return st;
+    if (Status st = core::add_zone_item(target, *name, item, runtime_); !st) return st;
   }
   compiler::RuntimeBindings bindings = bindings_;
   // ZONE_CONFLICT as add_interface and add_source word it.
@@ -175,7 +174,11 @@ Status Firewall::set_zone_settings(const std::string& zone, const ZoneSettingsUp
   if (Status st = rebind(bindings.interfaces, update.interfaces, old->interfaces, true); !st)
     return st;
   if (Status st = rebind(bindings.sources, update.sources, old->sources, false); !st) return st;
-  return apply_runtime(std::move(next), std::move(bindings), nullptr);
+  RuntimeChange change;
+  change.zones.emplace(*name, std::move(target));
+  change.bindings = std::move(bindings);
+  change.whole = true;  // the zone as a whole: every chain compared
+  return commit_runtime(std::move(change));
 }
 
 }  // namespace fwctl::core

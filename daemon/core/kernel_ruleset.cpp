@@ -1,5 +1,11 @@
 #include "core/kernel_ruleset.hpp"
 
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <variant>
+
+#include "compiler/ipsets.hpp"
 #include "nft/ruleset_batch.hpp"
 
 namespace fwctl::core {
@@ -8,6 +14,130 @@ Status KernelRuleset::load(compiler::Ruleset next) { return send(std::move(next)
 
 Status KernelRuleset::apply(compiler::Ruleset next, const ChangeScope* scope) {
   return send(std::move(next), scope, false);
+}
+
+namespace {
+
+// The table the kernel holds once `partial` replaced the chains `scope` covers: the other
+// chains and the sets as shells (name and hook or type, no content), which the plan leaves
+// unchanged and commit_plan() moves over from the old table; the chains new in `partial` last.
+void add_helpers_used(const compiler::Chain& chain, std::unordered_set<std::string>& used) {
+  for (const auto& rule : chain.rules) {
+    for (const auto& stmt : rule.stmts) {
+      if (const auto* set = std::get_if<compiler::CtHelperSet>(&stmt)) used.insert(set->name);
+    }
+  }
+}
+
+// The ct helpers a rule of the next table uses: the old ones still used, in the kernel's order,
+// then the partial's new ones (as the kernel lists them: creation order).
+std::vector<compiler::CtHelper> merged_helpers(const compiler::Table& old,
+                                               const compiler::Table& partial,
+                                               const ChangeScope& scope) {
+  std::unordered_set<std::string> used;
+  for (const auto& chain : old.chains) {
+    if (!scope.covers_chain(chain.name)) add_helpers_used(chain, used);
+  }
+  for (const auto& chain : partial.chains) add_helpers_used(chain, used);
+  std::vector<compiler::CtHelper> out;
+  std::unordered_set<std::string> kept;
+  for (const auto& helper : old.ct_helpers) {
+    if (used.count(helper.name) && kept.insert(helper.name).second) out.push_back(helper);
+  }
+  for (const auto& helper : partial.ct_helpers) {
+    if (used.count(helper.name) && kept.insert(helper.name).second) out.push_back(helper);
+  }
+  return out;
+}
+
+compiler::Table merged_table(const compiler::Table& old, compiler::Table partial,
+                             const ChangeScope& scope) {
+  compiler::Table next{old.family, old.name, merged_helpers(old, partial, scope), {}, {}};
+  next.sets.reserve(old.sets.size());
+  for (const auto& set : old.sets) next.sets.push_back({set.name, set.type, set.flags, {}});
+  std::unordered_map<std::string_view, compiler::Chain*> fresh;
+  for (auto& chain : partial.chains) fresh.emplace(chain.name, &chain);
+  next.chains.reserve(old.chains.size() + partial.chains.size());
+  for (const auto& chain : old.chains) {
+    if (!scope.covers_chain(chain.name)) {
+      next.chains.push_back({chain.name, chain.base, {}});
+      continue;
+    }
+    auto it = fresh.find(chain.name);
+    if (it == fresh.end()) continue;  // gone
+    next.chains.push_back(std::move(*it->second));
+    fresh.erase(it);
+  }
+  for (auto& chain : partial.chains) {
+    if (fresh.count(chain.name)) next.chains.push_back(std::move(chain));
+  }
+  return next;
+}
+
+bool same_hooks(const compiler::Table& old, const compiler::Table& partial) {
+  for (const auto& chain : partial.chains) {
+    const auto* have = old.find_chain(chain.name);
+    if (have && have->base != chain.base) return false;
+  }
+  return true;
+}
+
+std::vector<uint64_t> echoed_handles(const std::vector<nft::Reply>& replies) {
+  std::vector<uint64_t> echoed;
+  for (const auto& reply : replies) {
+    if (reply.handle) echoed.push_back(*reply.handle);
+  }
+  return echoed;
+}
+
+}  // namespace
+
+Result<bool> KernelRuleset::apply_chains(compiler::Table partial, const ChangeScope& scope) {
+  int t = find_table(partial);
+  if (t < 0 || !handles_[t].complete || !same_hooks(ruleset_.tables[t], partial)) return false;
+  auto& old = ruleset_.tables[t];
+  // A scope without sets: the shells' elements must not count as a change.
+  ChangeScope chains_only = scope;
+  chains_only.sets.clear();
+  nft::Batch batch;
+  auto plan = plan_delta(batch, old, handles_[t].chains,
+                         merged_table(old, std::move(partial), chains_only), &chains_only);
+  if (!plan) return plan;
+  last_compared_ = plan->compared_chains;
+  auto replies = netlink_.send(batch);
+  if (!replies) return replies;
+  size_t next_echo = 0;
+  bool complete = commit_plan(*plan, echoed_handles(*replies), next_echo, &old,
+                              &handles_[t].chains);
+  old = std::move(plan->table);
+  handles_[t] = {std::move(plan->handles), complete};
+  return true;
+}
+
+Status KernelRuleset::apply_elements(const std::string& table, const std::string& set,
+                                     const std::vector<std::vector<compiler::Value>>& gone,
+                                     const std::vector<std::vector<compiler::Value>>& come) {
+  compiler::Set* held = nullptr;
+  for (auto& t : ruleset_.tables) {
+    if (t.family != "inet" || t.name != table) continue;
+    for (auto& s : t.sets) held = s.name == set ? &s : held;
+  }
+  if (!held) return fail(Code::COMMAND_FAILED, "set '" + set + "' is not loaded");
+  nft::Batch batch;
+  // Deletions first: an interval replaced by an overlapping one must be gone before it comes.
+  if (!gone.empty()) {
+    if (auto s = batch.del_set_elements({"inet", table}, *held, gone); !s) return s;
+  }
+  if (!come.empty()) {
+    if (auto s = batch.add_set_elements({"inet", table}, *held, come); !s) return s;
+  }
+  if (batch.size() == 0) return ok();
+  auto replies = netlink_.send(batch);
+  if (!replies) return replies;
+  last_compared_.clear();
+  compiler::erase_listed(*held, gone);
+  compiler::insert_listed(*held, come);
+  return ok();
 }
 
 const std::vector<uint64_t>* KernelRuleset::handles(const std::string& table,
@@ -83,10 +213,7 @@ bool KernelRuleset::table_gone() {
 
 // The kernel accepted the batch: the plans become the state.
 void KernelRuleset::commit(std::vector<TablePlan>& plans, const std::vector<nft::Reply>& replies) {
-  std::vector<uint64_t> echoed;
-  for (const auto& reply : replies) {
-    if (reply.handle) echoed.push_back(*reply.handle);
-  }
+  std::vector<uint64_t> echoed = echoed_handles(replies);
   size_t next_echo = 0;
   compiler::Ruleset ruleset;
   std::vector<TableHandles> handles;

@@ -16,8 +16,9 @@
 // COMMAND_FAILED "<origin of the refused message>: <strerror>", e.g. "chain
 // 'filter_IN_public_allow' rule 3: tcp dport 8080 accept: No such file or directory".
 //
-// What still costs in proportion to the ruleset: the caller recompiles the whole IR for each
-// change, and apply() compares it with the current one. The comparison is per chain and per
+// What costs in proportion to the ruleset with apply(): the caller recompiles the whole IR for
+// each change, and apply() compares it with the current one; apply_chains() and
+// apply_elements() below take only what a change touches. The comparison is per chain and per
 // set (std::vector ==, which stops at the first differing rule or element count), and a diff
 // (rule_diff.hpp) runs only on chains whose rules differ; a set whose elements differ has both
 // element lists sorted (pointers, n log n) to find the entries added and removed. Given a ChangeScope, only the
@@ -59,6 +60,24 @@ class KernelRuleset {
   // made and the table is back. Other tampering (a rule or chain of fwctl's table deleted by
   // another program) is not repaired: changes touching it are refused until a reload.
   Status apply(compiler::Ruleset next, const ChangeScope* scope = nullptr);
+
+  // The incremental forms of apply() for a runtime change (issue 13), each one batch.
+  //
+  // apply_chains(): `partial` holds exactly the chains `scope` covers of table
+  // `partial.family`/`partial.name` (compiler::compile_focused); each is compared with the
+  // chain the kernel holds, a covered chain `partial` lacks is deleted, a new one created (listed
+  // after the others, as the kernel lists it). Nothing else is compared, copied or sent: the
+  // cost follows the covered chains. Its sets and ct helpers stay. False, with nothing sent, when
+  // a delta cannot express it (the table is not loaded, its handles are incomplete, a base
+  // chain's hook changed): the caller then applies the whole IR.
+  Result<bool> apply_chains(compiler::Table partial, const ChangeScope& scope);
+  // An element delta of set `set` of table inet `table`: `gone` deleted, then `come` added (the
+  // compiler's values, e.g. compiler::ipset_with_entries()). The recorded set changes in place,
+  // in nft's listing order (compiler::insert_listed): no copy or sort of the set. COMMAND_FAILED
+  // for a set that is not loaded.
+  Status apply_elements(const std::string& table, const std::string& set,
+                        const std::vector<std::vector<compiler::Value>>& gone,
+                        const std::vector<std::vector<compiler::Value>>& come);
 
   // What the kernel holds (as far as fwctl put it there).
   const compiler::Ruleset& ruleset() const { return ruleset_; }

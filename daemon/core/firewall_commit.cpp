@@ -1,0 +1,127 @@
+// The one commit point of every runtime change (issue 16 part 1, issue 13): derive the kernel's
+// part of the change, send it as one batch, and only once the kernel accepted it make the change
+// the runtime state. See core/runtime_change.hpp.
+
+#include <utility>
+
+#include "compiler/compiler.hpp"
+#include "compiler/focus.hpp"
+#include "compiler/ipsets.hpp"
+#include "compiler/panic.hpp"
+#include "compiler/policy_order.hpp"
+#include "core/firewall.hpp"
+
+namespace fwctl::core {
+namespace {
+
+// The next zones, policies and default zone in runtime_ while the change is compiled: swapped
+// in (no copy of the configuration) and swapped back out unless the kernel accepted the batch.
+// Nothing else runs meanwhile (the firewall is single-threaded).
+class Overlay {
+ public:
+  Overlay(model::Config& runtime, RuntimeChange& change) : runtime_(runtime), change_(change) {
+    swap_all();
+    if (change.bindings) default_zone_ = change.bindings->default_zone;
+    if (change.bindings) std::swap(runtime_.conf.default_zone, default_zone_);
+  }
+  ~Overlay() {
+    if (kept_) return;
+    swap_all();
+    if (change_.bindings) std::swap(runtime_.conf.default_zone, default_zone_);
+  }
+  Overlay(const Overlay&) = delete;
+  Overlay& operator=(const Overlay&) = delete;
+  void keep() { kept_ = true; }
+
+ private:
+  void swap_all() {
+    for (auto& [name, zone] : change_.zones) std::swap(runtime_.zones.at(name).value, zone);
+    for (auto& [name, policy] : change_.policies) {
+      std::swap(runtime_.policies.at(name).value, policy);
+    }
+  }
+
+  model::Config& runtime_;
+  RuntimeChange& change_;
+  std::string default_zone_;
+  bool kept_ = false;
+};
+
+}  // namespace
+
+Status Firewall::commit_runtime(RuntimeChange change) {
+  if (change.refused_in_panic) {
+    if (Status st = check_panic(); !st) return st;
+  }
+  if (!change.policies.empty() && !change.bindings) change.bindings = bindings_;
+  if (change.bindings) {
+    compiler::order_interfaces(bindings_, *change.bindings);
+    for (const auto& [name, policy] : change.policies) {
+      compiler::order_policy_element(name, runtime_.policies.at(name).value, policy,
+                                     *change.bindings);
+    }
+  }
+  auto before = sysctl_dir_.empty() ? std::set<std::string>{} : forwarding_needs();
+  Overlay overlay(runtime_, change);
+  if (Status st = send_change(change); !st) return st;
+  overlay.keep();
+  if (change.bindings) bindings_ = std::move(*change.bindings);
+  if (change.entries) adopt_entries(std::move(*change.entries));
+  if (change.panic) panic_ = *change.panic;
+  enable_ip_forwarding(before);
+  return ok();
+}
+
+// The kernel's part, with runtime_ showing the change (Overlay): one batch, nothing else changed.
+Status Firewall::send_change(const RuntimeChange& change) {
+  if (change.panic) {
+    ChangeScope nothing;  // firewalld's table is not touched
+    auto next = *change.panic ? compiler::with_panic(kernel_.ruleset())
+                              : compiler::without_panic(kernel_.ruleset());
+    if (Status st = kernel_.apply(std::move(next), &nothing); !st) {
+      return fail(Code::COMMAND_FAILED, st.error().detail);
+    }
+    return ok();
+  }
+  if (change.entries) return send_entries(*change.entries);
+  const auto& bindings = change.bindings ? *change.bindings : bindings_;
+  if (!change.whole) {
+    auto partial = compiler::compile_focused(runtime_, bindings, change.scope.focus());
+    if (!partial) return partial;
+    if (*partial) {
+      auto sent = kernel_.apply_chains(std::move(**partial), change.scope);
+      if (!sent || *sent) return sent ? ok() : Status{sent};
+    }
+  }
+  auto ruleset = compiler::compile(runtime_, bindings);
+  if (!ruleset) return ruleset;
+  const ChangeScope* scope = change.whole ? nullptr : &change.scope;
+  return kernel_.apply(with_panic_state(std::move(*ruleset)), scope);
+}
+
+Status Firewall::send_entries(const EntryEdit& edit) {
+  const model::IpSet& ipset = runtime_.ipsets.at(edit.set).value;
+  return kernel_.apply_elements(compiler::kTableName, edit.set,
+                                compiler::ipset_elements(ipset, edit.gone),
+                                compiler::ipset_elements(ipset, edit.come));
+}
+
+void Firewall::adopt_entries(EntryEdit edit) {
+  auto& entries = runtime_.ipsets.at(edit.set).value.entries;
+  auto index = entry_indexes_.find(edit.set);
+  if (edit.list) {
+    entries = std::move(*edit.list);
+    if (index != entry_indexes_.end()) entry_indexes_.erase(index);  // rebuilt when next used
+    return;
+  }
+  for (const auto& entry : edit.gone) {
+    std::erase(entries, entry);
+    if (index != entry_indexes_.end()) index->second.remove(entry);
+  }
+  for (auto& entry : edit.come) {
+    if (index != entry_indexes_.end()) index->second.add(entry);
+    entries.push_back(std::move(entry));
+  }
+}
+
+}  // namespace fwctl::core
