@@ -191,5 +191,23 @@ TEST_F(IncrementalChanges, ARefusedBatchChangesNothing) {
   expect_kernel_is_whole_compile("after the refusals");
 }
 
+// `nft flush ruleset` by another program before an incremental change: the refused delta puts
+// the table back whole, and the change then applies to it (README, "Reliability").
+TEST_F(IncrementalChanges, ATableAnotherProgramRemovedComesBackWithTheNextChange) {
+  netlink_.lose_tables();
+  netlink_.fail_at(0, ENOENT);
+  ASSERT_TRUE(fw_.add_port("public", "8080", "tcp"));
+  EXPECT_EQ(netlink_.sent().at(netlink_.sent().size() - 2).at(0), "add table inet firewalld");
+  expect_kernel_is_whole_compile("a chain delta after the loss");
+  netlink_.lose_tables();
+  netlink_.fail_at(0, ENOENT);
+  size_t batches = netlink_.sent().size();
+  Status added = fw_.add_ipset_entry("nets", "10.1.0.0/16");
+  ASSERT_TRUE(added) << added.error().message();
+  EXPECT_EQ(netlink_.sent().size(), batches + 3);  // refused, whole load, the delta again
+  EXPECT_EQ(netlink_.sent().back().size(), 1u);
+  expect_kernel_is_whole_compile("an element delta after the loss");
+}
+
 }  // namespace
 }  // namespace fwctl::core

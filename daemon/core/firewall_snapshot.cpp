@@ -34,6 +34,7 @@ Status Firewall::restore(const Snapshot& snapshot) {
   if (zone_back) permanent_.conf.default_zone = zone;
   auto before = forwarding_needs();
   runtime_ = std::move(next);
+  entry_indexes_.clear();  // of the runtime replaced
   bindings_ = snapshot.bindings;
   default_zone_interfaces_ = snapshot.default_zone_interfaces;
   nm_interfaces_ = snapshot.nm_interfaces;

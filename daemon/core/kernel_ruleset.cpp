@@ -52,7 +52,9 @@ std::vector<compiler::CtHelper> merged_helpers(const compiler::Table& old,
 
 compiler::Table merged_table(const compiler::Table& old, compiler::Table partial,
                              const ChangeScope& scope) {
-  compiler::Table next{old.family, old.name, merged_helpers(old, partial, scope), {}, {}};
+  // Flags and flowtables come from firewalld.conf, which only a whole compile (reload) changes.
+  compiler::Table next{old.family, old.name, merged_helpers(old, partial, scope), {}, {},
+                       old.flags,  old.flowtables};
   next.sets.reserve(old.sets.size());
   for (const auto& set : old.sets) next.sets.push_back({set.name, set.type, set.flags, {}});
   std::unordered_map<std::string_view, compiler::Chain*> fresh;
@@ -105,6 +107,7 @@ Result<bool> KernelRuleset::apply_chains(compiler::Table partial, const ChangeSc
   if (!plan) return plan;
   last_compared_ = plan->compared_chains;
   auto replies = netlink_.send(batch);
+  if (!replies && restored_after_loss()) return false;
   if (!replies) return replies;
   size_t next_echo = 0;
   bool complete = commit_plan(*plan, echoed_handles(*replies), next_echo, &old,
@@ -133,6 +136,7 @@ Status KernelRuleset::apply_elements(const std::string& table, const std::string
   }
   if (batch.size() == 0) return ok();
   auto replies = netlink_.send(batch);
+  if (!replies && restored_after_loss()) return apply_elements(table, set, gone, come);
   if (!replies) return replies;
   last_compared_.clear();
   compiler::erase_listed(*held, gone);
@@ -209,6 +213,15 @@ bool KernelRuleset::table_gone() {
     if (has && !*has) return true;
   }
   return false;
+}
+
+// After a refused incremental batch: when another program removed fwctl's table, the recorded
+// ruleset goes back in whole (so the caller's retry applies to it). Only then true, so a retry
+// refused again is final.
+bool KernelRuleset::restored_after_loss() {
+  if (!table_gone()) return false;
+  compiler::Ruleset again = ruleset_;
+  return static_cast<bool>(send(std::move(again), nullptr, true));
 }
 
 // The kernel accepted the batch: the plans become the state.

@@ -69,12 +69,14 @@ class KernelRuleset {
   // after the others, as the kernel lists it). Nothing else is compared, copied or sent: the
   // cost follows the covered chains. Its sets and ct helpers stay. False, with nothing sent, when
   // a delta cannot express it (the table is not loaded, its handles are incomplete, a base
-  // chain's hook changed): the caller then applies the whole IR.
+  // chain's hook changed), or when the kernel refused it because another program removed the
+  // table (then put back as it was): the caller then applies the whole IR.
   Result<bool> apply_chains(compiler::Table partial, const ChangeScope& scope);
   // An element delta of set `set` of table inet `table`: `gone` deleted, then `come` added (the
   // compiler's values, e.g. compiler::ipset_with_entries()). The recorded set changes in place,
   // in nft's listing order (compiler::insert_listed): no copy or sort of the set. COMMAND_FAILED
-  // for a set that is not loaded.
+  // for a set that is not loaded. A table another program removed is put back first, as apply()
+  // does.
   Status apply_elements(const std::string& table, const std::string& set,
                         const std::vector<std::vector<compiler::Value>>& gone,
                         const std::vector<std::vector<compiler::Value>>& come);
@@ -102,6 +104,7 @@ class KernelRuleset {
                                bool whole) const;
   Status remove_dropped(nft::Batch& batch, const compiler::Ruleset& next) const;
   bool table_gone();
+  bool restored_after_loss();
   void commit(std::vector<TablePlan>& plans, const std::vector<nft::Reply>& replies);
   int find_table(const compiler::Table& table) const;
 
