@@ -25,6 +25,7 @@
 #include "bus/policies_adaptor.hpp"
 #include "bus/policy_adaptor.hpp"
 #include "bus/zone_adaptor.hpp"
+#include "sys/log.hpp"
 
 namespace fwctl::bus {
 namespace {
@@ -59,6 +60,7 @@ int earliest(int a, int b) {
 
 BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
     : connection_(connection),
+      fw_(firewall),
       main_object_(sdbus::createObject(connection, kMainPath)),
       config_object_(sdbus::createObject(connection, kConfigPath)),
       authorizer_(std::make_unique<Authorizer>(connection)) {
@@ -81,6 +83,9 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
   config_object_->finishRegistration();
   config_objects_->rebuild();
   firewall_->set_config_objects(config_objects_.get());
+  firewall_->set_on_reloaded([this] {
+    if (watcher_) watcher_->rearm();
+  });
   // Introspect answers in firewalld's form for every path, objects exported later included.
   introspection_ = std::make_unique<IntrospectionFilter>(*main_object_, authorizer_.get());
   conversion_ = std::make_unique<ConversionFilter>(
@@ -113,20 +118,54 @@ Status BusService::reload() {
   }
 }
 
+Status BusService::watch_config(const std::vector<std::string>& trees) {
+  auto watcher = sys::ConfigWatcher::open(trees);
+  if (!watcher) return watcher;
+  watcher_ = std::move(*watcher);
+  return ok();
+}
+
+void BusService::report_config_change(const std::string& file) {
+  sys::log::debug(1, "Changed out of band: " + file);
+  sys::log::info("Detected permanent (on-disk) configuration change out-of-band of firewalld!");
+  std::vector<Error> logged;
+  Status checked = fw_.check_permanent_config(logged);
+  if (checked) {
+    sys::log::info("To load the new configuration, reload firewalld:");
+    sys::log::info("  # fwctl --reload");
+    return;
+  }
+  sys::log::warning(checked.error().log_line());
+  sys::log::warning(
+      "Unfortunately, the new configuration cannot be loaded by the running firewalld. This may "
+      "occur if new configuration was installed that the running firewalld does not support. Or "
+      "it may occur if the configuration is invalid.");
+}
+
 Status BusService::run(int fd, const std::function<bool()>& on_fd) {
   try {
     for (;;) {
       while (connection_.processPendingRequest()) {
       }
+      // What the calls just served wrote is the daemon's own change, not one behind its back.
+      if (watcher_) watcher_->discard();
       config_objects_->collect();  // objects removed by their own calls, now out of them
       auto data = connection_.getEventLoopPollData();
-      pollfd fds[2] = {{data.fd, data.events, 0}, {fd, POLLIN, 0}};
-      // Wake up for sd-bus or for the next timed zone addition, whichever comes first.
+      int watch_fd = watcher_ ? watcher_->fd() : -1;
+      pollfd fds[3] = {{data.fd, data.events, 0}, {fd, POLLIN, 0}, {watch_fd, POLLIN, 0}};
+      // Wake up for sd-bus, the next timed zone addition or the watcher's report, whichever
+      // comes first.
       auto deadline = zone_->next_deadline();
-      int n = ::poll(fds, 2, earliest(poll_timeout(data.timeout_usec), timer_timeout(deadline)));
+      auto report_at = watcher_ ? watcher_->deadline() : std::nullopt;
+      int timeout = earliest(poll_timeout(data.timeout_usec), timer_timeout(deadline));
+      timeout = earliest(timeout, timer_timeout(report_at));
+      int n = ::poll(fds, watcher_ ? 3 : 2, timeout);
       if (n < 0 && errno != EINTR) return fail(Code::COMMAND_FAILED, std::strerror(errno));
-      if (deadline && *deadline <= std::chrono::steady_clock::now()) {
-        zone_->expire(std::chrono::steady_clock::now());
+      auto now = std::chrono::steady_clock::now();
+      if (deadline && *deadline <= now) zone_->expire(now);
+      if (watcher_) {
+        if (n > 0 && (fds[2].revents & POLLIN)) watcher_->take(now);
+        if (auto file = watcher_->due(now)) report_config_change(*file);
       }
       if (n > 0 && (fds[1].revents & POLLIN) && !on_fd()) return ok();
     }

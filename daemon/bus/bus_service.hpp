@@ -19,6 +19,7 @@
 
 #include "common/result.hpp"
 #include "core/firewall.hpp"
+#include "sys/config_watcher.hpp"
 
 namespace fwctl::bus {
 
@@ -57,12 +58,22 @@ class BusService {
   // firewall.reload(), then the Reloaded signal (what SIGHUP does).
   Status reload();
 
+  // firewalld 2.5's config watcher (sys/config_watcher.hpp) on `trees` (the system tree last):
+  // a change of the files behind the daemon's back is logged once, with the command that
+  // applies it. Without this call nothing is watched. COMMAND_FAILED without inotify.
+  Status watch_config(const std::vector<std::string>& trees);
+
   // Serves the bus until `on_fd` returns false. `fd` (a signalfd) is polled next to the bus;
   // when it is readable `on_fd` runs. COMMAND_FAILED when polling or the connection fails.
   Status run(int fd, const std::function<bool()>& on_fd);
 
  private:
+  // The watcher's report: firewalld 2.5's lines, and the check of the files it makes.
+  void report_config_change(const std::string& file);
+
   sdbus::IConnection& connection_;
+  core::Firewall& fw_;
+  std::unique_ptr<sys::ConfigWatcher> watcher_;
   std::unique_ptr<sdbus::IObject> main_object_;
   std::unique_ptr<sdbus::IObject> config_object_;
   std::unique_ptr<FirewallAdaptor> firewall_;
