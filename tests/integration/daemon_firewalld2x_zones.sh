@@ -201,4 +201,38 @@ check "the problem first" "WARNING: INVALID_SERVICE: Zone 'ccc': 'doesnotexist' 
 check "reported once per change before a reload" "2" "$(grep -c 'Detected permanent' "$log")"
 
 daemon_stop
+
+# --- without a daemon: fwctl --offline (firewall-offline-cmd) and --permanent on the files --------
+off=$work/offline
+mkdir -p "$off"
+printf 'DefaultZone=public\nFirewallBackend=nftables\n' > "$off/firewalld.conf"
+offline() { "$fwctl" --offline --default-config "$src" --system-config "$off" "$@" 2>&1; echo "rc=$?"; }
+nobus() {
+  DBUS_SYSTEM_BUS_ADDRESS=unix:path=$work/nobus "$fwctl" --permanent --default-config "$src" \
+    --system-config "$off" "$@" 2>&1
+  echo "rc=$?"
+}
+offline --new-zone=z1 > /dev/null
+offline --new-policy=gw-a > /dev/null
+offline --new-policy=gw-b > /dev/null
+check "--offline --set-ingress-priority" "success
+rc=0" "$(offline --zone=z1 --set-ingress-priority=7)"
+check "--offline: out of range" \
+  "INVALID_PRIORITY: Zone 'z1': 99999 is an invalid priority value. Must be in range [-32768, 32767].
+rc=139" "$(offline --zone=z1 --set-egress-priority=99999)"
+check "--permanent without a daemon --set-egress-priority" "success
+rc=0" "$(nobus --zone=z1 --set-egress-priority=-4)"
+check "both written" '<zone ingress-priority="7" egress-priority="-4">' "$(grep '^<zone' "$off/zones/z1.xml")"
+check "--offline --get-egress-priority" "-4
+rc=0" "$(offline --zone=z1 --get-egress-priority)"
+check "--offline --policy-set --add-disable" "success
+rc=0" "$(offline --policy-set=gw --add-disable)"
+check "--offline: both disabled" "yes
+rc=0
+yes
+rc=0" "$(offline --policy=gw-a --query-disable; offline --policy=gw-b --query-disable)"
+check "without a daemon --policy-set --remove-disable" "success
+rc=0" "$(nobus --policy-set=gw --remove-disable)"
+check "without a daemon: enabled again" "no
+rc=1" "$(nobus --policy=gw-b --query-disable)"
 finish
