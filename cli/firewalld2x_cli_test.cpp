@@ -33,6 +33,22 @@ TEST(Firewalld2xCli, ZonePrioritiesArePermanentZoneOptions) {
       "--set-ingress-priority");
 }
 
+// 1.3.3's abbreviations and its ambiguity list stay: the 2.x options match only in full.
+TEST(Firewalld2xCli, TwoXOptionsAreNeverAbbreviations) {
+  auto a = parse_command_line({"--permanent", "--service=s", "--add-d=ipv4:10.0.0.1"});
+  ASSERT_TRUE(a) << a.error().detail;
+  EXPECT_TRUE(a->t("add_destination"));
+  a = parse_command_line({"--policy-s=gw", "--add-disable"});
+  ASSERT_FALSE(a);
+  EXPECT_EQ(a.error().detail, "unrecognized arguments: --policy-s=gw");
+  auto get = parse_command_line({"--get"});
+  ASSERT_FALSE(get);
+  EXPECT_EQ(get.error().detail.find("ingress"), std::string::npos) << get.error().detail;
+  a = parse_command_line({"--permanent", "--zone=z", "--set-ingress-priority", "-3"});
+  ASSERT_TRUE(a) << a.error().detail;
+  EXPECT_EQ(a->str("set_ingress_priority"), "-3");
+}
+
 TEST(Firewalld2xCli, DisableIsPolicyOnly) {
   EXPECT_EQ(check_2x({"--policy=p", "--add-disable"}), "");
   EXPECT_EQ(check_2x({"--permanent", "--policy=p", "--query-disable"}), "");
