@@ -360,12 +360,12 @@ void Offline::zone_ops(const std::string& name) {
     std::string target = a.str("set_target");
     return change([&](Z& z) { return z.target = target == "REJECT" ? "%%REJECT%%" : target, ok(); });
   }
-  for (auto [dest, field] : {std::pair{"set_ingress_priority", &Z::ingress_priority},
-                             std::pair{"set_egress_priority", &Z::egress_priority}}) {
-    if (!a.t(dest)) continue;
-    int value = c.call([&] { return parse_zone_priority(a.str(dest)); });
-    return change([&, f = field](Z& z) {
-      z.*f = value;
+  for (const auto& side : {std::pair{"set_ingress_priority", &Z::ingress_priority},
+                           std::pair{"set_egress_priority", &Z::egress_priority}}) {
+    if (!a.t(side.first)) continue;
+    int value = c.call([&] { return parse_zone_priority(a.str(side.first)); });
+    return change([&](Z& z) {
+      z.*(side.second) = value;
       return model::check_zone_priority(z.info.name, value);
     });
   }
