@@ -122,7 +122,8 @@ class Parser {
       std::optional<std::string> explicit_arg;
       if (eq != std::string::npos) explicit_arg = arg.substr(eq + 1);
       for (const auto& [name, index] : strings_)
-        if (starts_with(name, prefix)) out.push_back({index, name, explicit_arg});
+        if (starts_with(name, prefix) && !options_[static_cast<size_t>(index)].exact)
+          out.push_back({index, name, explicit_arg});
     } else {
       std::string short_prefix = arg.substr(0, 2);
       for (const auto& [name, index] : strings_) {

@@ -27,6 +27,9 @@ struct Option {
   Kind kind = Kind::Flag;
   int group = -1;  // mutually exclusive group, -1 for none
   int nargs = 0;   // for Kind::NArgs
+  // Matched only when spelled out: fwctl's firewalld 2.x options, so that every abbreviation
+  // of firewall-cmd 1.3.3 (and its "ambiguous option" list) stays as it was.
+  bool exact = false;
   std::string dest() const;  // "help", "change_interface": the first long name, '-' as '_'
 };
 

@@ -18,6 +18,27 @@ bool all_digits(const std::string& s) {
 
 }  // namespace
 
+// firewalld 2.0's zone-only, permanent-only options.
+bool zone_priority_options(const Args& a) {
+  return any(a, {"get_ingress_priority", "set_ingress_priority", "get_egress_priority",
+                 "set_egress_priority"});
+}
+
+// firewalld 2.4's policy-only options.
+bool policy_disable_options(const Args& a) {
+  return any(a, {"add_disable", "remove_disable", "query_disable"});
+}
+
+// firewalld 2.4's --policy-set: only with --add-disable or --remove-disable, and in place of
+// --policy for them. 1.3.3's message stays for every other policy-only option.
+std::optional<std::string> policy_set_error(const Args& a) {
+  if (a.t("policy_set") && !(a.t("add_disable") || a.t("remove_disable")))
+    return "Option --policy-set may only be used with --add-disable or --remove-disable.";
+  if (a.t("policy_set") && a.t("policy")) return "Can't use --policy with --policy-set.";
+  if (a.t("policy_set") && a.t("zone")) return "Can't use --zone with policy only options.";
+  return std::nullopt;
+}
+
 Families classify(const Args& a) {
   Families f;
   f.standalone = any(a, {"help", "version", "state", "reload", "complete_reload",
@@ -56,16 +77,18 @@ Families classify(const Args& a) {
                           "query_icmp_block_inversion", "add_forward", "remove_forward",
                           "query_forward", "list_interfaces", "change_interface", "add_interface",
                           "remove_interface", "query_interface", "list_sources", "change_source",
-                          "add_source", "remove_source", "query_source"});
+                          "add_source", "remove_source", "query_source"}) ||
+                  zone_priority_options(a);
   f.zone_ops = f.zone_unique || f.zone_and_policy_adapt_query;
   f.policy_unique = any(a, {"list_ingress_zones", "add_ingress_zone", "remove_ingress_zone",
                             "query_ingress_zone", "list_egress_zones", "add_egress_zone",
                             "remove_egress_zone", "query_egress_zone", "set_priority",
-                            "get_priority"});
+                            "get_priority"}) ||
+                    policy_disable_options(a);
   f.policy_ops = f.policy_unique || f.zone_and_policy_adapt_query;
   bool timeout = a.str("timeout") != "0";
   f.zone = a.t("zone") || timeout || f.zone_ops || f.desc_xml_file;
-  f.policy = a.t("policy") || timeout || f.policy_ops || f.desc_xml_file;
+  f.policy = a.t("policy") || a.t("policy_set") || timeout || f.policy_ops || f.desc_xml_file;
   f.ipset = any(a, {"add_entry", "remove_entry", "query_entry", "get_entries",
                     "add_entries_from_file", "remove_entries_from_file"}) ||
             f.desc_xml_file;
@@ -85,6 +108,7 @@ Families classify(const Args& a) {
                      "get_module", "set_family", "get_family"}) ||
              f.desc_xml_file;
   f.permanent = a.t("permanent") || f.config || a.t("zone") || f.zone_ops || a.t("policy") ||
+                a.t("policy_set") ||
                 f.policy_ops || a.t("ipset") || f.ipset || a.t("helper") || f.helper;
   f.permanent_only =
       any(a, {"new_icmptype", "delete_icmptype", "new_icmptype_from_file",
@@ -96,7 +120,7 @@ Families classify(const Args& a) {
               "load_helper_defaults", "path_zone", "path_icmptype", "path_service", "path_ipset",
               "path_helper", "path_policy"}) ||
       (a.t("icmptype") && f.icmptype) || (a.t("service") && f.service) ||
-      (a.t("helper") && f.helper) || f.desc_xml_file;
+      (a.t("helper") && f.helper) || f.desc_xml_file || zone_priority_options(a);
   f.direct = any(a, {"passthrough", "add_chain", "remove_chain", "query_chain", "get_chains",
                      "get_all_chains", "add_rule", "remove_rule", "remove_rules", "query_rule",
                      "get_rules", "get_all_rules", "add_passthrough", "remove_passthrough",
@@ -184,7 +208,8 @@ CheckResult check_combinations(Args& a, const Families& f, const std::string& pr
   if (a.t("policy") && f.zone_unique)
     return failure("Can't use --policy with zone only options.");
   if (a.t("zone") && f.policy_unique) return failure("Can't use --zone with policy only options.");
-  if (!a.t("policy") && f.policy_unique)
+  if (auto text = policy_set_error(a)) return failure(*text);
+  if (!a.t("policy") && !a.t("policy_set") && f.policy_unique)
     return failure("Must use --policy with policy only options.");
   return CheckResult{std::nullopt, timeout};
 }

@@ -22,6 +22,12 @@ Families classify(const Args& a);
 
 // firewall-cmd's --timeout reading: N, Ns, Nm or Nh in seconds; nullopt where it fails.
 std::optional<int> timeout_seconds(const std::string& text);
+// firewalld 2.x's options, shared with firewall-offline-cmd's checks: the zone priorities
+// (2.0, zone-only, permanent-only), the policy disable flag (2.4, policy-only) and the usage
+// error of --policy-set (2.4), if any.
+bool zone_priority_options(const Args& a);
+bool policy_disable_options(const Args& a);
+std::optional<std::string> policy_set_error(const Args& a);
 
 // What cmd.fail() is asked to print (exit 2), or nullopt when the combination is accepted.
 // Also turns a.timeout into seconds (`timeout` on return) the way firewall-cmd does, and clears

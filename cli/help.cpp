@@ -53,11 +53,15 @@ Zones only [P] [Z]
   --query-interface=<iface>  --remove-interface=<iface>
   --list-sources  --add-source=<address>[/<mask>]|<MAC>|ipset:<ipset>  --change-source=
   --query-source=  --remove-source=
+  --get-ingress-priority  --set-ingress-priority=<priority>  --get-egress-priority
+  --set-egress-priority=<priority>      (firewalld 2.0, --permanent only)
 
 Policies only [P] [O]
   --get-priority  --set-priority=<priority>  --list-ingress-zones  --add-ingress-zone=<zone>
   --remove-ingress-zone=  --query-ingress-zone=  --list-egress-zones  --add-egress-zone=<zone>
   --remove-egress-zone=  --query-egress-zone=
+  --add-disable  --remove-disable  --query-disable   (firewalld 2.4)
+  --policy-set=<prefix> with --add-disable or --remove-disable: every policy named so
 
 IPsets
   --get-ipset-types  --get-ipsets  --new-ipset=<ipset> --type=<type> [--option=<k>[=<v>]]

@@ -42,14 +42,19 @@ std::string format_common(std::string name, const ZoneSettings& s, bool verbose,
   interfaces.erase(std::unique(interfaces.begin(), interfaces.end()), interfaces.end());
   if (!default_zone.empty() && name == default_zone) attributes.push_back("default");
   if ((!policy && (!interfaces.empty() || !s.sources.empty())) ||
-      (policy && !s.ingress_zones.empty() && !s.egress_zones.empty()))
+      (policy && !s.disable && !s.ingress_zones.empty() && !s.egress_zones.empty()))
     attributes.push_back("active");
   if (!attributes.empty()) name += " (" + join(attributes, ", ") + ")";
   std::string out = name;
   add_summary(out, s.short_name, s.description, verbose);
+  if (policy && s.disable) out += "\n  disable: yes";  // firewalld 2.4, shown only when set
   if (policy) out += "\n  priority: " + std::to_string(s.priority);
   // firewalld's placeholder for a zone's default target, which the client shows as "default".
   out += "\n  target: " + (s.target == "{chain}_{zone}" ? std::string("default") : s.target);
+  if (!policy && (s.ingress_priority != 0 || s.egress_priority != 0)) {  // firewalld 2.0, when set
+    out += "\n  ingress-priority: " + std::to_string(s.ingress_priority) +
+           "\n  egress-priority: " + std::to_string(s.egress_priority);
+  }
   if (!policy) out += std::string("\n  icmp-block-inversion: ") + (s.icmp_block_inversion ? "yes" : "no");
   if (policy) {
     out += "\n  ingress-zones: " + join(s.ingress_zones) + "\n  egress-zones: " + join(s.egress_zones);

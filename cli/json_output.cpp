@@ -45,6 +45,10 @@ Json zone_json(const std::string& name, const ZoneSettings& s) {
   j.set("source_ports", ports_json(s.source_ports));
   j.set("icmp_block_inversion", s.icmp_block_inversion);
   j.set("forward", s.forward);
+  if (s.ingress_priority != 0 || s.egress_priority != 0) {  // firewalld 2.0, only when set
+    j.set("ingress_priority", s.ingress_priority);
+    j.set("egress_priority", s.egress_priority);
+  }
   return j;
 }
 
@@ -56,6 +60,7 @@ Json policy_json(const std::string& name, const ZoneSettings& s) {
   j.set("priority", s.priority);
   j.set("ingress_zones", s.ingress_zones);
   j.set("egress_zones", s.egress_zones);
+  if (s.disable) j.set("disable", true);  // firewalld 2.4, only when set
   return j;
 }
 

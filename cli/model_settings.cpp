@@ -87,6 +87,8 @@ Status apply_settings(model::Zone& z, const ZoneSettings& s) {
   for (const auto& source : unique(s.sources)) next.sources.push_back(core::zone_source(source));
   next.icmp_block_inversion = s.icmp_block_inversion;
   next.forward = s.forward;
+  next.ingress_priority = s.ingress_priority;
+  next.egress_priority = s.egress_priority;
   z = std::move(next);
   return ok();
 }
@@ -97,6 +99,7 @@ Status apply_settings(model::Policy& p, const ZoneSettings& s) {
   next.priority = s.priority;
   next.ingress_zones = unique(s.ingress_zones);
   next.egress_zones = unique(s.egress_zones);
+  next.disable = s.disable;
   p = std::move(next);
   return ok();
 }
@@ -148,6 +151,8 @@ ZoneSettings to_settings(const model::Zone& z) {
   for (const auto& src : z.sources) s.sources.push_back(src.to_string());
   s.icmp_block_inversion = z.icmp_block_inversion;
   s.forward = z.forward;
+  s.ingress_priority = z.ingress_priority;
+  s.egress_priority = z.egress_priority;
   return s;
 }
 
@@ -156,6 +161,7 @@ ZoneSettings to_settings(const model::Policy& p) {
   s.priority = p.priority;
   s.ingress_zones = p.ingress_zones;
   s.egress_zones = p.egress_zones;
+  s.disable = p.disable;
   return s;
 }
 

@@ -21,6 +21,7 @@
 #include "core/permanent.hpp"
 #include "core/permanent_edit.hpp"
 #include "info_format.hpp"
+#include "model/validate.hpp"
 #include "model_settings.hpp"
 #include "offline_direct.hpp"
 #include "permanent_edits.hpp"
@@ -144,10 +145,23 @@ bool Offline::kinds() {
     if (c.offline_cmd()) c.call([&] { direct.write(); });
     return true;
   }
+  if (policy_set()) return true;
   return edit.operator()<model::Policy, ZoneSettings>("policy", [&](ZoneSettings& st, auto update) {
     edit_policy(s, st, true);
     update();
   });
+}
+
+bool Offline::policy_set() {
+  if (!a.t("policy_set")) return false;
+  const std::string prefix = a.str("policy_set");
+  for (const std::string& name : names(store.items<model::Policy>())) {
+    if (name.rfind(prefix, 0) != 0) continue;
+    ZoneSettings st = to_settings(item<model::Policy>(name).value);
+    edit_policy(s, st, true);
+    update<model::Policy>(name, st);
+  }
+  return true;
 }
 
 // firewall-offline-cmd's stand-alone options that concern the permanent configuration:
@@ -200,6 +214,8 @@ bool Offline::zone_lists(const std::string& name) {
   if (a.t("query_masquerade")) p.query_result(st.masquerade);
   if (a.t("query_forward")) p.query_result(st.forward);
   if (a.t("query_icmp_block_inversion")) p.query_result(st.icmp_block_inversion);
+  if (a.t("get_ingress_priority")) p.and_exit(std::to_string(st.ingress_priority));
+  if (a.t("get_egress_priority")) p.and_exit(std::to_string(st.egress_priority));
   return false;
 }
 
@@ -343,6 +359,15 @@ void Offline::zone_ops(const std::string& name) {
   if (a.t("set_target")) {
     std::string target = a.str("set_target");
     return change([&](Z& z) { return z.target = target == "REJECT" ? "%%REJECT%%" : target, ok(); });
+  }
+  for (const auto& side : {std::pair{"set_ingress_priority", &Z::ingress_priority},
+                           std::pair{"set_egress_priority", &Z::egress_priority}}) {
+    if (!a.t(side.first)) continue;
+    int value = c.call([&] { return parse_zone_priority(a.str(side.first)); });
+    return change([&](Z& z) {
+      z.*(side.second) = value;
+      return model::check_zone_priority(z.info.name, value);
+    });
   }
   if (a.t("set_description"))
     return change([&](Z& z) { return z.info.description = a.str("set_description"), ok(); });

@@ -221,6 +221,7 @@ Next first_chain(Offline& o, const OfflineFamilies& f) {
 // branch at its end.
 [[noreturn]] void second_chain(Offline& o, const std::string& default_zone) {
   Args& a = o.a;
+  if (o.policy_set()) o.p.and_exit("success");
   if (a.t("list_all_policies") || a.t("policy")) {
     if (o.general()) o.p.and_exit("success");
     offline_cmd_policy(o);

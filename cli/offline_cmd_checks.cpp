@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <initializer_list>
 
+#include "checks.hpp"
 #include "offline_cmd_options.hpp"
 
 namespace fwctl::cli {
@@ -41,15 +42,17 @@ void classify_zone_policy(const Args& a, OfflineFamilies& f) {
                              "query_forward", "list_interfaces", "change_interface",
                              "add_interface", "remove_interface", "query_interface",
                              "list_sources", "change_source", "add_source", "remove_source",
-                             "query_source"});
+                             "query_source"}) ||
+                  zone_priority_options(a);
   f.zone_ops = f.zone_unique || f.zone_and_policy_adapt_query;
   f.policy_unique = any_of(a, {"list_ingress_zones", "add_ingress_zone", "remove_ingress_zone",
                                "query_ingress_zone", "list_egress_zones", "add_egress_zone",
                                "remove_egress_zone", "query_egress_zone", "set_priority",
-                               "get_priority"});
+                               "get_priority"}) ||
+                    policy_disable_options(a);
   f.policy_ops = f.policy_unique || f.zone_and_policy_adapt_query;
   f.zone = a.t("zone") || f.zone_ops || f.desc_xml_file;
-  f.policy = a.t("policy") || f.policy_ops || f.desc_xml_file;
+  f.policy = a.t("policy") || a.t("policy_set") || f.policy_ops || f.desc_xml_file;
 }
 
 void classify_kinds(const Args& a, OfflineFamilies& f) {
@@ -170,7 +173,8 @@ std::optional<std::string> check_offline_combinations(Args& a, const OfflineFami
   if (a.t("zone") && a.t("policy")) return usage + "Can't use --zone with --policy.";
   if (a.t("policy") && f.zone_unique) return usage + "Can't use --policy with zone only options.";
   if (a.t("zone") && f.policy_unique) return usage + "Can't use --zone with policy only options.";
-  if (!a.t("policy") && f.policy_unique)
+  if (auto text = policy_set_error(a)) return usage + *text;
+  if (!a.t("policy") && !a.t("policy_set") && f.policy_unique)
     return usage + "Must use --policy with policy only options.";
   return std::nullopt;
 }

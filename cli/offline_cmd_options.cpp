@@ -106,6 +106,7 @@ const std::vector<argparse::Option> kOfflineTable = {
     {{"--query-lockdown-whitelist-user"}, K::Append, 3, 0},
     {{"--zone"}, K::Value, -1, 0},
     {{"--policy"}, K::Value, -1, 0},
+    {{"--policy-set"}, K::Value, -1, 0, true},  // firewalld 2.4
     {{"--add-interface"}, K::Append, 4, 0},
     {{"--remove-interface"}, K::Append, 4, 0},
     {{"--query-interface"}, K::Append, 4, 0},
@@ -146,6 +147,10 @@ const std::vector<argparse::Option> kOfflineTable = {
     {{"--add-masquerade"}, K::Flag, 4, 0},
     {{"--remove-masquerade"}, K::Flag, 4, 0},
     {{"--query-masquerade"}, K::Flag, 4, 0},
+    // firewalld 2.4: the policy disable flag
+    {{"--add-disable"}, K::Flag, 4, 0, true},
+    {{"--remove-disable"}, K::Flag, 4, 0, true},
+    {{"--query-disable"}, K::Flag, 4, 0, true},
     {{"--add-icmp-block"}, K::Append, 4, 0},
     {{"--remove-icmp-block"}, K::Append, 4, 0},
     {{"--query-icmp-block"}, K::Append, 4, 0},
@@ -167,6 +172,11 @@ const std::vector<argparse::Option> kOfflineTable = {
     {{"--set-target"}, K::Value, 4, 0},
     {{"--get-priority"}, K::Flag, 4, 0},
     {{"--set-priority"}, K::Value, 4, 0},
+    // firewalld 2.0: zone priorities (2.x options are matched only when spelled out)
+    {{"--get-ingress-priority"}, K::Flag, 4, 0, true},
+    {{"--set-ingress-priority"}, K::Value, 4, 0, true},
+    {{"--get-egress-priority"}, K::Flag, 4, 0, true},
+    {{"--set-egress-priority"}, K::Value, 4, 0, true},
     {{"--option"}, K::Append, -1, 0},
     {{"--type"}, K::Value, -1, 0},
     {{"--ipset"}, K::Value, -1, 0},

@@ -114,6 +114,16 @@ bool bindings(Offline& o, std::vector<std::string>& list, const std::string& wha
   return false;
 }
 
+// Python's int(): optional blanks and sign, then digits.
+bool python_int(const std::string& text) {
+  auto first = text.find_first_not_of(" \t"), last = text.find_last_not_of(" \t");
+  if (first == std::string::npos) return false;
+  std::string s = text.substr(first, last - first + 1);
+  if (s[0] == '+' || s[0] == '-') s.erase(0, 1);
+  auto digit = [](unsigned char c) { return std::isdigit(c) != 0; };
+  return !s.empty() && std::all_of(s.begin(), s.end(), digit);
+}
+
 // What only zones have: interfaces, sources, forward, icmp-block-inversion.
 bool zone_only(Offline& o, const std::string& name, ZoneSettings& st) {
   Args& a = o.a;
@@ -133,6 +143,17 @@ bool zone_only(Offline& o, const std::string& name, ZoneSettings& st) {
     return true;
   }
   if (a.t("query_icmp_block_inversion")) o.p.query_result(st.icmp_block_inversion);
+  // firewalld 2.0's zone priorities; set_zone_config_dict checks the range.
+  if (a.t("get_ingress_priority")) o.p.and_exit(std::to_string(st.ingress_priority));
+  if (a.t("get_egress_priority")) o.p.and_exit(std::to_string(st.egress_priority));
+  if (a.t("set_ingress_priority") || a.t("set_egress_priority")) {
+    bool ingress = a.t("set_ingress_priority");
+    std::string text = a.str(ingress ? "set_ingress_priority" : "set_egress_priority");
+    if (!python_int(text))
+      o.p.fail("invalid literal for int() with base 10: " + argparse::python_repr(text));
+    (ingress ? st.ingress_priority : st.egress_priority) = parse_zone_priority(text);
+    return true;
+  }
   return false;
 }
 
@@ -151,15 +172,6 @@ void rename_remove_service(Args& a, const char* dest) {
   else a.clear("remove_service");
 }
 
-// Python's int(): optional blanks and sign, then digits.
-bool python_int(const std::string& text) {
-  auto first = text.find_first_not_of(" \t"), last = text.find_last_not_of(" \t");
-  if (first == std::string::npos) return false;
-  std::string s = text.substr(first, last - first + 1);
-  if (s[0] == '+' || s[0] == '-') s.erase(0, 1);
-  auto digit = [](unsigned char c) { return std::isdigit(c) != 0; };
-  return !s.empty() && std::all_of(s.begin(), s.end(), digit);
-}
 
 }  // namespace
 

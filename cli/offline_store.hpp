@@ -161,6 +161,9 @@ struct Offline {
   bool general();
   bool standalone();
   bool kinds();
+  // --policy-set=PREFIX --add-disable/--remove-disable (firewalld 2.4): every policy whose name
+  // starts with PREFIX; false when the option is not given.
+  bool policy_set();
   bool new_from_file();
   void zone_ops(const std::string& name);
   bool zone_lists(const std::string& name);

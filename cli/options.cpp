@@ -100,6 +100,7 @@ const std::vector<argparse::Option> kTable = {
     {{"--permanent"}, K::Flag, -1, 0},
     {{"--zone"}, K::Value, -1, 0},
     {{"--policy"}, K::Value, -1, 0},
+    {{"--policy-set"}, K::Value, -1, 0, true},  // firewalld 2.4
     {{"--timeout"}, K::Value, -1, 0},
     {{"--add-interface"}, K::Append, 4, 0},
     {{"--remove-interface"}, K::Append, 4, 0},
@@ -140,6 +141,10 @@ const std::vector<argparse::Option> kTable = {
     {{"--add-masquerade"}, K::Flag, 4, 0},
     {{"--remove-masquerade"}, K::Flag, 4, 0},
     {{"--query-masquerade"}, K::Flag, 4, 0},
+    // firewalld 2.4: the policy disable flag
+    {{"--add-disable"}, K::Flag, 4, 0, true},
+    {{"--remove-disable"}, K::Flag, 4, 0, true},
+    {{"--query-disable"}, K::Flag, 4, 0, true},
     {{"--add-icmp-block"}, K::Append, 4, 0},
     {{"--remove-icmp-block"}, K::Append, 4, 0},
     {{"--query-icmp-block"}, K::Append, 4, 0},
@@ -161,6 +166,11 @@ const std::vector<argparse::Option> kTable = {
     {{"--set-target"}, K::Value, 4, 0},
     {{"--get-priority"}, K::Flag, 4, 0},
     {{"--set-priority"}, K::Value, 4, 0},
+    // firewalld 2.0: zone priorities (2.x options are matched only when spelled out)
+    {{"--get-ingress-priority"}, K::Flag, 4, 0, true},
+    {{"--set-ingress-priority"}, K::Value, 4, 0, true},
+    {{"--get-egress-priority"}, K::Flag, 4, 0, true},
+    {{"--set-egress-priority"}, K::Value, 4, 0, true},
     {{"--option"}, K::Append, -1, 0},
     {{"--type"}, K::Value, -1, 0},
     {{"--ipset"}, K::Value, -1, 0},

@@ -101,7 +101,9 @@ int run_online(Args& a, const Families& f, const Printer& p, int timeout, const 
             " option.\n");
     }
   }
-  if (a.t("permanent")) {
+  if (a.t("policy_set")) {
+    s.policy_set();
+  } else if (a.t("permanent")) {
     s.permanent();
   } else if (!s.runtime_general() && !s.runtime_objects() && !s.runtime_zone()) {
     s.runtime_policy();

@@ -123,6 +123,20 @@ void Session::permanent_zone() {
     return void(c.call([&] { z.update2(Dict{{"forward", sdbus::Variant(on)}}); }));
   }
   if (a.t("query_forward")) p.query_result(c.call([&] { return decode_zone(z.getSettings2()).forward; }));
+  // zone priorities (firewalld 2.0): FirewallClientConfigZone sends just that key through update2
+  for (const std::string side : {"ingress", "egress"}) {
+    const std::string key = side + "_priority";
+    if (a.t("get_" + key)) {
+      ZoneSettings st = decode_zone(c.call([&] { return z.getSettings2(); }));
+      p.and_exit(std::to_string(side == "ingress" ? st.ingress_priority : st.egress_priority));
+    }
+    if (a.t("set_" + key)) {
+      return void(c.call([&] {
+        int32_t value = parse_zone_priority(a.str("set_" + key));
+        z.update2(Dict{{key, sdbus::Variant(value)}});
+      }));
+    }
+  }
   if (a.t("add_masquerade")) return void(c.call([&] { z.addMasquerade(); }));
   if (a.t("remove_masquerade")) return void(c.call([&] { z.removeMasquerade(); }));
   if (a.t("query_masquerade")) p.query_result(c.call([&] { return z.queryMasquerade(); }));

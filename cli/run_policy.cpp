@@ -90,6 +90,13 @@ void edit_policy(Session& s, ZoneSettings& st, bool permanent) {
     }
     return;
   }
+  // firewalld 2.4: FirewallClientPolicySettings.setDisable(), no ALREADY_ENABLED.
+  if (a.t("add_disable") || a.t("remove_disable")) {
+    st.disable = a.t("add_disable");
+    st.has_2x_keys = true;
+    return;
+  }
+  if (a.t("query_disable")) p.query_result(st.disable);
   if (a.t("list_rich_rules")) s.print_list(st.rules, "\n");
   if (a.t("add_rich_rule")) {
     seq("add_rich_rule", nullptr, [&](const Item& i) {
@@ -155,6 +162,22 @@ void edit_policy(Session& s, ZoneSettings& st, bool permanent) {
   if (a.t("get_description")) p.and_exit(st.description);
   if (a.t("set_short")) st.short_name = a.str("set_short");
   if (a.t("get_short")) p.and_exit(st.short_name);
+}
+
+// firewall-cmd 2.4 loops over the policies (runtime, or permanent with --permanent) whose names
+// start with the prefix, each fetched, edited and sent back as with --policy.
+void Session::policy_set() {
+  const std::string prefix = a.str("policy_set");
+  bool perm = a.t("permanent");
+  std::vector<std::string> names =
+      perm ? c.call([&] { return bus().config().getPolicyNames(); })
+           : c.call([&] { return bus().policy().getPolicies(); });
+  for (const std::string& name : names) {
+    if (name.rfind(prefix, 0) != 0) continue;
+    a.set("policy", name);
+    if (perm) permanent();
+    else runtime_policy();
+  }
 }
 
 bool Session::runtime_policy() {

@@ -32,6 +32,8 @@ struct Session {
   bool runtime_objects();  // direct, panic, ipsets, helpers, lockdown and its whitelist
   bool runtime_zone();
   bool runtime_policy();
+  // --policy-set=PREFIX (firewalld 2.4): the --policy edit on every policy named PREFIX...
+  void policy_set();
   void permanent();
   bool permanent_kinds();  // ipsets, helpers, icmptypes, services, policies, lockdown, direct
   void permanent_zone();

@@ -31,9 +31,15 @@ struct ZoneSettings {
   // zones only
   std::vector<std::string> interfaces, sources;
   bool icmp_block_inversion = false, forward = false;
+  int ingress_priority = 0, egress_priority = 0;  // firewalld 2.0
   // policies only
   int priority = -1;
   std::vector<std::string> ingress_zones, egress_zones;
+  bool disable = false;  // firewalld 2.4
+  // The daemon's dict had a firewalld 2.x key (ingress_priority, egress_priority, disable):
+  // send it back even at its default, so that clearing it reaches the daemon. Otherwise the
+  // keys go out only when set, and a 1.3.3 daemon never sees one.
+  bool has_2x_keys = false;
 };
 
 struct ServiceSettings {

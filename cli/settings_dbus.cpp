@@ -86,6 +86,9 @@ ZoneSettings decode_zone(const Dict& d) {
   s.sources = get<Strings>(d, "sources");
   s.icmp_block_inversion = get<bool>(d, "icmp_block_inversion");
   s.forward = get<bool>(d, "forward");
+  s.ingress_priority = get_int(d, "ingress_priority", 0);
+  s.egress_priority = get_int(d, "egress_priority", 0);
+  s.has_2x_keys = d.count("ingress_priority") || d.count("egress_priority");
   return s;
 }
 
@@ -98,6 +101,8 @@ ZoneSettings decode_policy(const Dict& d) {
   s.priority = get_int(d, "priority", -1);
   s.ingress_zones = get<Strings>(d, "ingress_zones");
   s.egress_zones = get<Strings>(d, "egress_zones");
+  s.disable = get<bool>(d, "disable");
+  s.has_2x_keys = d.count("disable");
   return s;
 }
 
@@ -141,6 +146,10 @@ Dict encode_zone(const ZoneSettings& s) {
   d["rules_str"] = s.rules;
   d["icmp_block_inversion"] = s.icmp_block_inversion;
   d["forward"] = s.forward;
+  if (s.has_2x_keys || s.ingress_priority != 0 || s.egress_priority != 0) {
+    d["ingress_priority"] = static_cast<int32_t>(s.ingress_priority);
+    d["egress_priority"] = static_cast<int32_t>(s.egress_priority);
+  }
   return d;
 }
 
@@ -152,6 +161,7 @@ Dict encode_policy(const ZoneSettings& s, bool runtime) {
   d["priority"] = static_cast<int32_t>(s.priority);
   d["ingress_zones"] = s.ingress_zones;
   d["egress_zones"] = s.egress_zones;
+  if (s.has_2x_keys || s.disable) d["disable"] = s.disable;
   if (runtime)
     for (const char* key : {"version", "short", "description", "target"}) d.erase(key);
   return d;

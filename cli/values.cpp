@@ -3,6 +3,7 @@
 #include "common/text.hpp"
 #include "model/address.hpp"
 #include "model/port.hpp"
+#include "model/python_int.hpp"
 
 namespace fwctl::cli {
 namespace {
@@ -77,6 +78,14 @@ static Item parse_forward_port_impl(const std::string& value, bool compat) {
 
 Item parse_forward_port(const std::string& value) { return parse_forward_port_impl(value, false); }
 Item parse_forward_port_compat(const std::string& value) { return parse_forward_port_impl(value, true); }
+
+int parse_zone_priority(const std::string& value) {
+  auto n = model::parse_python_int(value, model::PythonIntBase::Decimal);
+  if (!n) raise("INVALID_PRIORITY", "'" + value + "' is not an integer");
+  // Far outside the range anyway: kept outside it, as a message-bearing value.
+  if (*n > 1e9L || *n < -1e9L) return *n > 0 ? 1000000000 : -1000000000;
+  return static_cast<int>(*n);
+}
 
 Item check_destination_ipv(const std::string& value) {
   return plain_item(choose(value, {"ipv4", "ipv6"}));

@@ -24,6 +24,10 @@ std::string check_ipv(const std::string& value);
 // "", ipv4 or ipv6 (helper family).
 std::string check_helper_family(const std::string& value);
 std::string check_module(const std::string& value);
+// A zone's --set-ingress-priority/--set-egress-priority (firewalld 2.0): the client's int();
+// INVALID_PRIORITY when the text is no integer. Out-of-range values go on to the daemon, whose
+// check names the zone.
+int parse_zone_priority(const std::string& value);
 // "key=value" or "key" → {key, value}.
 std::pair<std::string, std::string> parse_ipset_option(const std::string& value);
 

@@ -16,35 +16,38 @@ _fwctl_flags="
   --query-forward --add-masquerade --remove-masquerade --query-masquerade
   --add-icmp-block-inversion --remove-icmp-block-inversion --query-icmp-block-inversion
   --list-rich-rules --list-services --list-ports --list-protocols --list-icmp-blocks
-  --list-forward-ports --list-source-ports --list-all --get-target --get-priority --get-ipsets
+  --list-forward-ports --list-source-ports --list-all --get-target --get-priority
+  --get-ingress-priority
+  --get-egress-priority --add-disable --remove-disable --query-disable --get-ipsets
   --get-entries --get-destinations --get-ports --get-source-ports --get-protocols --get-modules
   --get-service-helpers --get-includes --get-destination --get-description --get-short
   --get-helpers --get-module --get-family --direct --get-all-passthroughs --get-all-chains
   --get-all-rules --offline --json --explain --counters --zero-counters
 "
 _fwctl_value_options="
-  --why --confirm --trace --count --set-log-denied --set-automatic-helpers --set-default-zone
-  --get-zone-of-interface --get-zone-of-source --info-zone --info-policy --info-service
-  --info-icmptype --info-ipset --info-helper --new-icmptype --new-icmptype-from-file
-  --delete-icmptype --load-icmptype-defaults --new-service --new-service-from-file
-  --delete-service --load-service-defaults --new-zone --new-zone-from-file --delete-zone
-  --load-zone-defaults --new-policy --new-policy-from-file --delete-policy --load-policy-defaults
-  --new-ipset --new-ipset-from-file --delete-ipset --load-ipset-defaults --new-helper
-  --new-helper-from-file --delete-helper --load-helper-defaults --path-zone --path-policy
-  --path-service --path-icmptype --path-ipset --path-helper --name
-  --add-lockdown-whitelist-command --remove-lockdown-whitelist-command
-  --query-lockdown-whitelist-command --add-lockdown-whitelist-context
-  --remove-lockdown-whitelist-context --query-lockdown-whitelist-context
-  --add-lockdown-whitelist-uid --remove-lockdown-whitelist-uid --query-lockdown-whitelist-uid
-  --add-lockdown-whitelist-user --remove-lockdown-whitelist-user --query-lockdown-whitelist-user
-  --zone --policy --timeout --add-interface --remove-interface --query-interface
-  --change-interface --change-zone --add-source --remove-source --query-source --change-source
-  --add-ingress-zone --remove-ingress-zone --query-ingress-zone --add-egress-zone
-  --remove-egress-zone --query-egress-zone --add-rich-rule --remove-rich-rule --query-rich-rule
-  --add-service --remove-service --query-service --add-port --remove-port --query-port
-  --add-protocol --remove-protocol --query-protocol --add-source-port --remove-source-port
-  --query-source-port --add-icmp-block --remove-icmp-block --query-icmp-block --add-forward-port
-  --remove-forward-port --query-forward-port --set-target --set-priority --option --type --ipset
+  --why --confirm --trace --count --set-log-denied --set-automatic-helpers --set-default-zone --get-zone-of-interface
+  --get-zone-of-source --info-zone --info-policy --info-service --info-icmptype --info-ipset
+  --info-helper --new-icmptype --new-icmptype-from-file --delete-icmptype
+  --load-icmptype-defaults --new-service --new-service-from-file --delete-service
+  --load-service-defaults --new-zone --new-zone-from-file --delete-zone --load-zone-defaults
+  --new-policy --new-policy-from-file --delete-policy --load-policy-defaults --new-ipset
+  --new-ipset-from-file --delete-ipset --load-ipset-defaults --new-helper --new-helper-from-file
+  --delete-helper --load-helper-defaults --path-zone --path-policy --path-service
+  --path-icmptype --path-ipset --path-helper --name --add-lockdown-whitelist-command
+  --remove-lockdown-whitelist-command --query-lockdown-whitelist-command
+  --add-lockdown-whitelist-context --remove-lockdown-whitelist-context
+  --query-lockdown-whitelist-context --add-lockdown-whitelist-uid
+  --remove-lockdown-whitelist-uid --query-lockdown-whitelist-uid --add-lockdown-whitelist-user
+  --remove-lockdown-whitelist-user --query-lockdown-whitelist-user --zone --policy --timeout
+  --add-interface --remove-interface --query-interface --change-interface --change-zone
+  --add-source --remove-source --query-source --change-source --add-ingress-zone
+  --remove-ingress-zone --query-ingress-zone --add-egress-zone --remove-egress-zone
+  --query-egress-zone --add-rich-rule --remove-rich-rule --query-rich-rule --add-service
+  --remove-service --query-service --add-port --remove-port --query-port --add-protocol
+  --remove-protocol --query-protocol --add-source-port --remove-source-port --query-source-port
+  --add-icmp-block --remove-icmp-block --query-icmp-block --add-forward-port
+  --remove-forward-port --query-forward-port --set-target --set-priority
+  --set-ingress-priority --set-egress-priority --policy-set --option --type --ipset
   --add-entry --remove-entry --query-entry --add-entries-from-file --remove-entries-from-file
   --icmptype --add-destination --remove-destination --query-destination --service --add-module
   --remove-module --query-module --add-helper --remove-helper --query-helper --add-include
@@ -67,7 +70,9 @@ _fwctl_offline_flags="
   --query-forward --add-masquerade --remove-masquerade --query-masquerade
   --add-icmp-block-inversion --remove-icmp-block-inversion --query-icmp-block-inversion
   --list-rich-rules --list-services --list-ports --list-protocols --list-icmp-blocks
-  --list-forward-ports --list-source-ports --list-all --get-target --get-priority --get-ipsets
+  --list-forward-ports --list-source-ports --list-all --get-target --get-priority
+  --get-ingress-priority
+  --get-egress-priority --add-disable --remove-disable --query-disable --get-ipsets
   --get-entries --get-destinations --get-ports --get-source-ports --get-protocols --get-modules
   --get-service-helpers --get-includes --get-destination --get-description --get-short
   --get-helpers --get-module --get-family --direct --get-all-passthroughs --get-all-chains
@@ -97,7 +102,8 @@ _fwctl_offline_value_options="
   --remove-port --query-port --add-protocol --remove-protocol --query-protocol --add-source-port
   --remove-source-port --query-source-port --add-icmp-block --remove-icmp-block
   --query-icmp-block --add-forward-port --remove-forward-port --query-forward-port --set-target
-  --set-priority --option --type --ipset --add-entry --remove-entry --query-entry
+  --set-priority --set-ingress-priority --set-egress-priority --policy-set --option --type
+  --ipset --add-entry --remove-entry --query-entry
   --add-entries-from-file --remove-entries-from-file --icmptype --add-destination
   --remove-destination --query-destination --add-module --remove-module --query-module
   --add-helper --remove-helper --query-helper --add-include --remove-include --query-include
@@ -124,7 +130,7 @@ _fwctl_offline() {
 _fwctl_value_kind() {
   case "$1" in
     --zone|--*-zone|--set-default-zone) echo zones ;;
-    --policy|--*-policy) echo policies ;;
+    --policy|--*-policy|--policy-set) echo policies ;;
     --service|--*-service) echo services ;;
     --ipset|--*-ipset) echo ipsets ;;
     --icmptype|--*-icmptype|--*-icmp-block) echo icmptypes ;;

@@ -138,6 +138,10 @@ int run(const sys::DaemonOptions& opts, sys::StartupReport& report) {
   } catch (const sdbus::Error& e) {
     return fail("D-Bus", Error{Code::COMMAND_FAILED, e.what(), {}, 0});
   }
+  if (opts.watch_config) {
+    Status watching = service->watch_config({opts.default_config, opts.system_config});
+    if (!watching) log::warning("Config watcher: " + watching.error().detail);
+  }
   if (Status st = service->request_name(); !st) return fail("D-Bus", st.error());
   if (!opts.nopid) {
     if (Status st = sys::write_pid_file(sys::kPidFile); !st) return fail("pid file", st.error());

@@ -26,6 +26,7 @@
 #include "bus/policies_adaptor.hpp"
 #include "bus/policy_adaptor.hpp"
 #include "bus/zone_adaptor.hpp"
+#include "sys/log.hpp"
 
 namespace fwctl::bus {
 namespace {
@@ -60,6 +61,7 @@ int earliest(int a, int b) {
 
 BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
     : connection_(connection),
+      fw_(firewall),
       confirmation_(firewall),
       counters_(firewall),
       main_object_(sdbus::createObject(connection, kMainPath)),
@@ -86,6 +88,9 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
   config_object_->finishRegistration();
   config_objects_->rebuild();
   firewall_->set_config_objects(config_objects_.get());
+  firewall_->set_on_reloaded([this] {
+    if (watcher_) watcher_->rearm();
+  });
   // Introspect answers in firewalld's form for every path, objects exported later included.
   introspection_ = std::make_unique<IntrospectionFilter>(*main_object_, authorizer_.get());
   conversion_ = std::make_unique<ConversionFilter>(
@@ -132,18 +137,53 @@ void BusService::run_due_timers() {
   }
 }
 
+Status BusService::watch_config(const std::vector<std::string>& trees) {
+  auto watcher = sys::ConfigWatcher::open(trees);
+  if (!watcher) return watcher;
+  watcher_ = std::move(*watcher);
+  return ok();
+}
+
+void BusService::report_config_change(const std::string& file) {
+  sys::log::debug(1, "Changed out of band: " + file);
+  sys::log::info("Detected permanent (on-disk) configuration change out-of-band of firewalld!");
+  std::vector<Error> logged;
+  Status checked = fw_.check_permanent_config(logged);
+  if (checked) {
+    sys::log::info("To load the new configuration, reload firewalld:");
+    sys::log::info("  # fwctl --reload");
+    return;
+  }
+  sys::log::warning(checked.error().log_line());
+  sys::log::warning(
+      "Unfortunately, the new configuration cannot be loaded by the running firewalld. This may "
+      "occur if new configuration was installed that the running firewalld does not support. Or "
+      "it may occur if the configuration is invalid.");
+}
+
 Status BusService::run(int fd, const std::function<bool()>& on_fd) {
   try {
     for (;;) {
       while (connection_.processPendingRequest()) {
       }
+      // What the calls just served wrote is the daemon's own change, not one behind its back.
+      if (watcher_) watcher_->discard();
       config_objects_->collect();  // objects removed by their own calls, now out of them
       auto data = connection_.getEventLoopPollData();
-      pollfd fds[2] = {{data.fd, data.events, 0}, {fd, POLLIN, 0}};
-      // Wake up for sd-bus or for the next timer, whichever comes first.
-      int n = ::poll(fds, 2, earliest(poll_timeout(data.timeout_usec), timers_timeout()));
+      int watch_fd = watcher_ ? watcher_->fd() : -1;
+      pollfd fds[3] = {{data.fd, data.events, 0}, {fd, POLLIN, 0}, {watch_fd, POLLIN, 0}};
+      // Wake up for sd-bus, the next timer or the watcher's report, whichever comes first.
+      auto report_at = watcher_ ? watcher_->deadline() : std::nullopt;
+      int timeout = earliest(poll_timeout(data.timeout_usec), timers_timeout());
+      timeout = earliest(timeout, timer_timeout(report_at));
+      int n = ::poll(fds, watcher_ ? 3 : 2, timeout);
       if (n < 0 && errno != EINTR) return fail(Code::COMMAND_FAILED, std::strerror(errno));
       run_due_timers();
+      if (watcher_) {
+        auto now = std::chrono::steady_clock::now();
+        if (n > 0 && (fds[2].revents & POLLIN)) watcher_->take(now);
+        if (auto file = watcher_->due(now)) report_config_change(*file);
+      }
       if (n > 0 && (fds[1].revents & POLLIN) && !on_fd()) return ok();
     }
   } catch (const sdbus::Error& e) {

@@ -22,6 +22,7 @@
 #include "core/confirmation.hpp"
 #include "core/counters.hpp"
 #include "core/firewall.hpp"
+#include "sys/config_watcher.hpp"
 
 namespace fwctl::bus {
 
@@ -61,6 +62,11 @@ class BusService {
   // firewall.reload(), then the Reloaded signal (what SIGHUP does).
   Status reload();
 
+  // firewalld 2.5's config watcher (sys/config_watcher.hpp) on `trees` (the system tree last):
+  // a change of the files behind the daemon's back is logged once, with the command that
+  // applies it. Without this call nothing is watched. COMMAND_FAILED without inotify.
+  Status watch_config(const std::vector<std::string>& trees);
+
   // Serves the bus until `on_fd` returns false. `fd` (a signalfd) is polled next to the bus;
   // when it is readable `on_fd` runs. COMMAND_FAILED when polling or the connection fails.
   Status run(int fd, const std::function<bool()>& on_fd);
@@ -69,8 +75,12 @@ class BusService {
   // Wakes the loop for the next timed zone addition or pending confirmation; runs what is due.
   int timers_timeout() const;
   void run_due_timers();
+  // The watcher's report: firewalld 2.5's lines, and the check of the files it makes.
+  void report_config_change(const std::string& file);
 
   sdbus::IConnection& connection_;
+  core::Firewall& fw_;
+  std::unique_ptr<sys::ConfigWatcher> watcher_;
   core::Confirmation confirmation_;  // before the adaptor that refers to them
   core::Counters counters_;
   std::unique_ptr<sdbus::IObject> main_object_;

@@ -47,6 +47,17 @@ Status take_int(const std::string& key, const sdbus::Variant& value, int& out) {
 
 using Setter = std::function<Status(const std::string& key, const sdbus::Variant& value)>;
 
+// A zone's ingress_priority or egress_priority (firewalld 2.0), in its range.
+Setter priority(const std::string& zone, int& out) {
+  return [&zone, &out](const std::string& key, const sdbus::Variant& value) -> Status {
+    int n = 0;
+    if (Status st = take_int(key, value, n); !st) return st;
+    if (Status st = core::check_zone_priority(zone, n); !st) return st;
+    out = n;
+    return ok();
+  };
+}
+
 // Applies every key of `settings` through `setters`; the first failure stops.
 Status apply_settings(const Dict& settings, const std::map<std::string, Setter>& setters) {
   for (const auto& [key, value] : settings) {
@@ -181,6 +192,8 @@ Status apply_zone_dict(model::Zone& zone, const Dict& settings) {
       {"source_ports", ports(next.source_ports)},
       {"icmp_block_inversion", flag(next.icmp_block_inversion)},
       {"forward", flag(next.forward)},
+      {"ingress_priority", priority(next.info.name, next.ingress_priority)},
+      {"egress_priority", priority(next.info.name, next.egress_priority)},
   };
   if (Status st = apply_settings(settings, setters); !st) return st;
   next.target = zone_target_in(next.target);
@@ -271,6 +284,8 @@ Dict policy_dict(const model::Policy& policy) {
   if (policy.priority != 0) d["priority"] = sdbus::Variant(int32_t{policy.priority});
   put(d, "ingress_zones", policy.ingress_zones);
   put(d, "egress_zones", policy.egress_zones);
+  // firewalld 2.4's key, left out while false so that a 1.3.3 client sees 1.3.3's dict.
+  if (policy.disable) d["disable"] = sdbus::Variant(true);
   return d;
 }
 
@@ -293,6 +308,7 @@ Status apply_policy_dict(model::Policy& policy, const Dict& settings) {
        [&](const std::string& k, const sdbus::Variant& v) { return take_int(k, v, next.priority); }},
       {"ingress_zones", names(next.ingress_zones)},
       {"egress_zones", names(next.egress_zones)},
+      {"disable", flag(next.disable)},
   };
   if (Status st = apply_settings(settings, setters); !st) return st;
   // firewalld's check_config_dict checks every key given: a priority given is checked even when

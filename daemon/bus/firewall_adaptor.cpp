@@ -21,6 +21,7 @@ Status FirewallAdaptor::reload_and_signal() {
   // firewalld logs what it finds in the files on every reload, as at start.
   for (const Error& e : fw_.warnings()) sys::log::problem(e);
   if (config_objects_) config_objects_->rebuild();
+  if (on_reloaded_) on_reloaded_();
   if (!st) return st;
   emitReloaded();
   return st;

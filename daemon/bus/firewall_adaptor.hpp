@@ -2,6 +2,7 @@
 // org.fedoraproject.FirewallD1 on /org/fedoraproject/FirewallD1: state, default zone, the
 // runtime lists of services and ICMP types, reload, and the read-only properties.
 
+#include <functional>
 #include "bus/served.hpp"
 #include "bus/config_settings.hpp"
 #include "bus/settings_dict.hpp"
@@ -24,6 +25,8 @@ class FirewallAdaptor final : public glue::FirewallD1, private Served {
   // The /config item objects: renumbered on reload (as firewalld does), and told about what
   // runtimeToPermanent writes. Unset: neither happens.
   void set_config_objects(ConfigObjects* objects) { config_objects_ = objects; }
+  // Called after every reload that put the files in force (the config watcher re-arms).
+  void set_on_reloaded(std::function<void()> callback) { on_reloaded_ = std::move(callback); }
 
  private:
   template <typename T>
@@ -73,6 +76,7 @@ class FirewallAdaptor final : public glue::FirewallD1, private Served {
 
   core::Firewall& fw_;
   ConfigObjects* config_objects_ = nullptr;
+  std::function<void()> on_reloaded_;
 };
 
 }  // namespace fwctl::bus

@@ -50,6 +50,7 @@ Status read_key(const std::string& key, const sdbus::Variant& value, core::Polic
   if (key == "ingress_zones") return store_plain(key, value, u.ingress_zones);
   if (key == "egress_zones") return store_plain(key, value, u.egress_zones);
   if (key == "masquerade") return store_plain(key, value, u.masquerade);
+  if (key == "disable") return store_plain(key, value, u.disable);  // firewalld 2.4
   if (key == "priority") return store_plain(key, value, u.priority);
   if (key == "ports") return store<std::vector<PortTuple>>(key, value, u.ports, ports_of);
   if (key == "source_ports") {

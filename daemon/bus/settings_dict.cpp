@@ -55,6 +55,9 @@ Dict zone_dict(const core::ZoneSettings& zone) {
   put(d, "source_ports", port_tuples(zone.source_ports));
   d["icmp_block_inversion"] = sdbus::Variant(zone.icmp_block_inversion);
   d["forward"] = sdbus::Variant(zone.forward);
+  // firewalld 2.0's keys, left out at their default so that a 1.3.3 client sees 1.3.3's dict.
+  if (zone.ingress_priority != 0) d["ingress_priority"] = sdbus::Variant(zone.ingress_priority);
+  if (zone.egress_priority != 0) d["egress_priority"] = sdbus::Variant(zone.egress_priority);
   return d;
 }
 

@@ -58,6 +58,9 @@ void read_key(Update& u, const std::string& key, const sdbus::Variant& v) {
   else if (key == "source_ports") u.source_ports = pairs(get<Pairs>(key, v, "a(ss)"));
   else if (key == "icmp_block_inversion") u.icmp_block_inversion = get<bool>(key, v, "b");
   else if (key == "forward") u.forward = get<bool>(key, v, "b");
+  // firewalld 2.0's zone priorities are permanent settings, as there: a runtime dict may carry
+  // them back (a client's get, edit, set) and they change nothing until a reload.
+  else if (key == "ingress_priority" || key == "egress_priority") (void)get<int32_t>(key, v, "i");
   else if (key == "version" || key == "short" || key == "description" || key == "target") {
     std::string text = get<std::string>(key, v, "s");
     if (key == "target") u.target = text;

@@ -35,6 +35,7 @@ PolicySpec derived(const std::string& zone_name, const model::Zone& zone, const 
 }  // namespace
 
 bool policy_active(const Context& ctx, const model::Policy& policy) {
+  if (policy.disable) return false;  // firewalld 2.4 <disable/>: compiles to nothing
   return names_active(ctx, policy.ingress_zones) && names_active(ctx, policy.egress_zones);
 }
 

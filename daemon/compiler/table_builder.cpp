@@ -72,8 +72,33 @@ void TableBuilder::add_by_priority(const std::string& chain_name, Rule rule, int
   place(chain_name, position, std::move(rule));
 }
 
+void TableBuilder::place_dispatch(const std::string& chain_name, size_t position, Rule rule,
+                                  int priority) {
+  auto& priorities = dispatch_priorities_[chain_name];
+  size_t at = std::min({position, chain(chain_name).rules.size(), priorities.size()});
+  priorities.insert(priorities.begin() + static_cast<std::ptrdiff_t>(at), priority);
+  place(chain_name, position, std::move(rule));
+}
+
+void TableBuilder::sort_dispatch_by_priority() {
+  for (auto& [chain_name, priorities] : dispatch_priorities_) {
+    // Every zone at 0: firewalld 1.3.3's order, a catch-all interface included.
+    auto at_default = [](int p) { return p == 0 || p == kCatchAllPriority; };
+    if (std::all_of(priorities.begin(), priorities.end(), at_default)) continue;
+    auto& rules = chain(chain_name).rules;
+    std::vector<std::pair<int, Rule>> dispatch;
+    for (size_t i = 0; i < priorities.size(); ++i) {
+      dispatch.emplace_back(priorities[i], std::move(rules[i]));
+    }
+    std::stable_sort(dispatch.begin(), dispatch.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (size_t i = 0; i < dispatch.size(); ++i) rules[i] = std::move(dispatch[i].second);
+  }
+}
+
 void TableBuilder::add_zone_source(const std::string& chain_name, Rule rule,
-                                   const std::string& zone, const std::string& source) {
+                                   const std::string& zone, const std::string& source,
+                                   int priority) {
   if (!claim(chain_name, rule, "source " + zone + " " + source)) return;
   std::pair<std::string, std::string> key{zone, source};
   auto it = std::find(zone_sources_.begin(), zone_sources_.end(), key);
@@ -83,16 +108,18 @@ void TableBuilder::add_zone_source(const std::string& chain_name, Rule rule,
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     it = std::find(zone_sources_.begin(), zone_sources_.end(), key);
   }
-  place(chain_name, static_cast<size_t>(it - zone_sources_.begin()), std::move(rule));
+  place_dispatch(chain_name, static_cast<size_t>(it - zone_sources_.begin()), std::move(rule),
+                 priority);
 }
 
-void TableBuilder::add_zone_interface(const std::string& chain_name, Rule rule, size_t rank) {
+void TableBuilder::add_zone_interface(const std::string& chain_name, Rule rule, size_t rank,
+                                      int priority) {
   if (!claim(chain_name, rule, "interface")) return;
   auto& ranks = interface_ranks_[chain_name];
   auto it = std::find_if(ranks.begin(), ranks.end(), [&](size_t r) { return r < rank; });
   size_t offset = static_cast<size_t>(it - ranks.begin());
   ranks.insert(it, rank);
-  place(chain_name, zone_sources_.size() + offset, std::move(rule));
+  place_dispatch(chain_name, zone_sources_.size() + offset, std::move(rule), priority);
 }
 
 std::string TableBuilder::set_origin(std::string origin) {
@@ -100,6 +127,9 @@ std::string TableBuilder::set_origin(std::string origin) {
   return origin;
 }
 
-Table TableBuilder::finish() && { return std::move(table_); }
+Table TableBuilder::finish() && {
+  sort_dispatch_by_priority();
+  return std::move(table_);
+}
 
 }  // namespace fwctl::compiler

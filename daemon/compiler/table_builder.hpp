@@ -41,10 +41,15 @@ class TableBuilder {
   void add_by_priority(const std::string& chain, Rule rule, int priority, Counter counter);
 
   // Zone dispatch (%%ZONE_SOURCE%% / %%ZONE_INTERFACE%%): source rules first, ordered by zone
-  // name (stable), then interface rules, the newest binding (highest rank) first.
+  // name (stable), then interface rules, the newest binding (highest rank) first. `priority` is
+  // the zone's ingress or egress priority (firewalld 2.0): finish() orders the dispatch rules by
+  // it, lowest first, keeping the order above among equals, so that with every priority at 0
+  // the chain is 1.3.3's.
+  // A catch-all interface's priority: after every zone priority (-32768..32767).
+  static constexpr int kCatchAllPriority = 32768;
   void add_zone_source(const std::string& chain, Rule rule, const std::string& zone,
-                       const std::string& source);
-  void add_zone_interface(const std::string& chain, Rule rule, size_t rank);
+                       const std::string& source, int priority = 0);
+  void add_zone_interface(const std::string& chain, Rule rule, size_t rank, int priority = 0);
 
   Table finish() &&;
 
@@ -58,6 +63,8 @@ class TableBuilder {
   // False when the rule is a duplicate and must not be added.
   bool claim(const std::string& chain, const Rule& rule, const std::string& token);
   void place(const std::string& chain, size_t position, Rule rule);
+  void place_dispatch(const std::string& chain, size_t position, Rule rule, int priority);
+  void sort_dispatch_by_priority();
 
   Table table_;
   std::string origin_;
@@ -66,6 +73,9 @@ class TableBuilder {
   std::map<std::pair<Counter, std::string>, std::map<int, size_t>> priority_counts_;
   std::vector<std::pair<std::string, std::string>> zone_sources_;  // (zone, source), sorted
   std::map<std::string, std::vector<size_t>> interface_ranks_;  // per chain, in chain order
+  // Per _ZONES chain, the zone priority of each dispatch rule, in chain order. The dispatch
+  // rules come first in their chain; the default zone's catch-all follows them.
+  std::map<std::string, std::vector<int>> dispatch_priorities_;
 };
 
 // Names the origin of the rules emitted while it lives: the element's words are appended to the

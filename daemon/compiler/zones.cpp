@@ -18,6 +18,15 @@ std::string nft_interface(const std::string& name) {
   return name;
 }
 
+// The zone's place in the classification (firewalld 2.0): chains that match the output side
+// (POSTROUTING) use its egress priority, the others its ingress priority.
+int dispatch_priority(const Context& ctx, const std::string& zone, const std::string& nf_chain) {
+  auto it = ctx.config.zones.find(zone);
+  if (it == ctx.config.zones.end()) return 0;
+  const model::Zone& z = it->second.value;
+  return matches_output(nf_chain) ? z.egress_priority : z.ingress_priority;
+}
+
 template <typename Fn>
 void for_each_dispatch(const std::array<PolicySpec, 3>& specs, Fn fn) {
   for (const auto& spec : specs) {
@@ -40,9 +49,13 @@ void bind_interface(Context& ctx, const std::array<PolicySpec, 3>& specs, bool f
   size_t rank = ctx.interface_ranks.at(interface);
   for_each_dispatch(
       specs, [&](const std::string& zones, const std::string& nf_chain, const std::string& target) {
-        if (catch_all) return ctx.out.add_zone_interface(zones, Rule{{go_to(target)}}, rank);
+        if (catch_all) {  // firewalld 2.x sorts a catch-all after every priority
+          return ctx.out.add_zone_interface(zones, Rule{{go_to(target)}}, rank,
+                                            TableBuilder::kCatchAllPriority);
+        }
+        int priority = dispatch_priority(ctx, specs[0].zone, nf_chain);
         Match m = meta_match(matches_output(nf_chain) ? "oifname" : "iifname", quoted(ifname));
-        ctx.out.add_zone_interface(zones, Rule{{m, go_to(target)}}, rank);
+        ctx.out.add_zone_interface(zones, Rule{{m, go_to(target)}}, rank, priority);
       });
   if (forward && !catch_all) {
     ctx.out.append(policy_chain(specs[2], "filter") + "_allow",
@@ -59,7 +72,9 @@ void bind_source(Context& ctx, const std::array<PolicySpec, 3>& specs, bool forw
   for_each_dispatch(
       specs, [&](const std::string& zones, const std::string& nf_chain, const std::string& target) {
         auto m = addr_match(ctx, matches_output(nf_chain) ? "daddr" : "saddr", source);
-        if (m) ctx.out.add_zone_source(zones, Rule{{*m, go_to(target)}}, zone, source);
+        if (!m) return;
+        ctx.out.add_zone_source(zones, Rule{{*m, go_to(target)}}, zone, source,
+                                dispatch_priority(ctx, zone, nf_chain));
       });
   if (forward) {
     if (auto m = addr_match(ctx, "daddr", source)) {

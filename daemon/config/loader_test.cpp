@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "config/test_support.hpp"
@@ -156,13 +157,26 @@ std::vector<Verdict> broken_verdicts(const std::string& tsv) {
   return verdicts;
 }
 
+// Trees 1.3.3 rejects for the syntax of a firewalld 2.x feature fwctl offers: accepted.
+std::set<std::string> accepted_as_2x(const std::string& file) {
+  std::set<std::string> names;
+  std::ifstream in(file);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line[0] != '#') names.insert(line);
+  }
+  return names;
+}
+
 TEST(Loader, ReachesFirewalldsVerdictOnEveryBrokenConfiguration) {
   const std::string broken = std::string(FWCTL_TEST_DATA) + "/broken";
   const std::string debian = "/usr/lib/firewalld";
   ASSERT_TRUE(std::filesystem::is_directory(debian)) << debian << " is absent: install firewalld";
   std::vector<Verdict> verdicts = broken_verdicts(broken + "/tools/results-daemon.tsv");
   ASSERT_GT(verdicts.size(), 50u);
-  for (const Verdict& v : verdicts) {
+  std::set<std::string> as_2x = accepted_as_2x(broken + "/tools/accepted-as-2x.txt");
+  ASSERT_TRUE(as_2x.count("zone-priority-attr"));
+  for (Verdict v : verdicts) {
+    if (as_2x.count(v.name)) v.exit_code = 0;
     LoadResult result = load_config({debian, broken + "/" + v.name});
     std::vector<Error> problems = result.errors;
     for (Error& e : model::check_references(result.config)) problems.push_back(e);

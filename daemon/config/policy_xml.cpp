@@ -38,6 +38,7 @@ const ElementRules kPolicyRules = {
     {"ingress-zone", {"name"}, {}},
     {"egress-zone", {"name"}, {}},
     {"tcp-mss-clamp", {}, {"value"}},
+    {"disable", {}, {}},  // firewalld 2.4
 };
 
 constexpr int kDefaultPriority = -1;
@@ -59,6 +60,8 @@ class PolicyReader final : public ItemReader {
       add_zone(e, policy_.ingress_zones, "Ingress");
     } else if (e.name == "egress-zone") {
       add_zone(e, policy_.egress_zones, "Egress");
+    } else if (e.name == "disable") {
+      policy_.disable = true;
     } else if (e.name == "source") {
       if (common_.rules().active()) return common_.rules().start_source(e);
       common_.rules().spoil(e, Code::INVALID_RULE, "Invalid rule: Source outside of rule");
@@ -132,6 +135,7 @@ std::string format_policy(const model::Policy& policy) {
   write_common(w, policy);
   write_zones(w, "ingress-zone", policy.ingress_zones);
   write_zones(w, "egress-zone", policy.egress_zones);
+  if (policy.disable) w.empty_line(2, "disable");
   w.end("policy");
   w.raw("\n");
   return w.take();

@@ -1,9 +1,11 @@
 #include "config/zone_xml.hpp"
 
 #include <algorithm>
+#include <climits>
 
 #include "config/common_xml.hpp"
 #include "config/xml_writer.hpp"
+#include "model/python_int.hpp"
 #include "model/validate.hpp"
 
 namespace fwctl::config {
@@ -13,7 +15,8 @@ namespace {
 const ElementRules kZoneRules = {
     {"short", {}, {}},
     {"description", {}, {}},
-    {"zone", {}, {"name", "immutable", "target", "version"}},
+    // ingress-priority, egress-priority: firewalld 2.0
+    {"zone", {}, {"name", "immutable", "target", "version", "ingress-priority", "egress-priority"}},
     {"service", {"name"}, {}},
     {"port", {"port", "protocol"}, {}},
     {"icmp-block", {"name"}, {}},
@@ -85,6 +88,20 @@ class ZoneReader final : public ItemReader {
       if (Status s = model::check_zone_target(*target); !s) return located(s, e);
       zone_.target = *target == kDefaultTargetInternal ? "default" : *target;
     }
+    if (Status s = read_priority(e, "ingress-priority", zone_.ingress_priority); !s) return s;
+    return read_priority(e, "egress-priority", zone_.egress_priority);
+  }
+
+  // firewalld 2.x reads the attribute with int(); the range is checked with the whole zone.
+  Status read_priority(const XmlElement& e, std::string_view attribute, int& out) {
+    const std::string* text = e.find(attribute);
+    if (!text) return ok();
+    auto n = model::parse_python_int(*text, model::PythonIntBase::Decimal);
+    if (!n) {
+      return fail_at(e, Code::INVALID_PRIORITY,
+                     "invalid '" + std::string(attribute) + "' attribute value '" + *text + "'.");
+    }
+    out = static_cast<int>(std::clamp<long double>(*n, INT_MIN, INT_MAX));
     return ok();
   }
 
@@ -186,6 +203,11 @@ std::string format_zone(const model::Zone& zone) {
   XmlAttributes attributes;
   if (!zone.info.version.empty()) attributes.emplace_back("version", zone.info.version);
   if (zone.target != "default") attributes.emplace_back("target", zone.target);
+  // The attributes hold views: the texts live here until the start tag is written.
+  std::string ingress = std::to_string(zone.ingress_priority);
+  std::string egress = std::to_string(zone.egress_priority);
+  if (zone.ingress_priority != 0) attributes.emplace_back("ingress-priority", ingress);
+  if (zone.egress_priority != 0) attributes.emplace_back("egress-priority", egress);
   w.start("zone", attributes);
   w.raw("\n");
   write_common(w, zone);

@@ -33,6 +33,7 @@ Result<model::Policy> imported(model::Policy policy, const PolicyUpdate& update)
   replace_with(policy.ports, update.ports);
   replace_with(policy.icmp_blocks, update.icmp_blocks);
   if (update.masquerade) policy.masquerade = *update.masquerade;
+  if (update.disable) policy.disable = *update.disable;
   replace_with(policy.forward_ports, update.forward_ports);
   replace_with(policy.protocols, update.protocols);
   replace_with(policy.source_ports, update.source_ports);
@@ -99,6 +100,7 @@ Result<model::Policy> merged(model::Policy have, const model::Policy& want,
   }
   if (update.icmp_blocks) merge_list(have.icmp_blocks, want.icmp_blocks);
   if (update.masquerade) have.masquerade = want.masquerade;
+  if (update.disable) have.disable = want.disable;
   if (update.forward_ports) merge_list(have.forward_ports, want.forward_ports);
   if (update.rich_rules) merge_list(have.rules, want.rules);
   if (update.protocols) merge_list(have.protocols, want.protocols);
@@ -160,6 +162,7 @@ std::vector<ActivePolicy> Firewall::active_policies() const {
   std::vector<ActivePolicy> out;
   for (const auto& [name, item] : runtime_.policies) {
     const auto& p = item.value;
+    if (p.disable) continue;  // firewalld 2.4: a disabled policy never goes active
     if (is_active(p.ingress_zones, active) && is_active(p.egress_zones, active)) {
       out.push_back({name, p.ingress_zones, p.egress_zones});
     }

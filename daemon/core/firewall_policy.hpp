@@ -34,6 +34,7 @@ struct PolicyUpdate {
   std::optional<int> priority;
   std::optional<std::vector<std::string>> ingress_zones;
   std::optional<std::vector<std::string>> egress_zones;
+  std::optional<bool> disable;  // firewalld 2.4
   // version, short, description, target: checked, then refused (firewalld cannot change them at
   // runtime: INVALID_SETTING).
   std::map<std::string, std::string> strings;

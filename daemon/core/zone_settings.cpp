@@ -1,5 +1,7 @@
 #include "core/zone_settings.hpp"
 
+#include "model/validate.hpp"
+
 namespace fwctl::core {
 namespace {
 
@@ -11,6 +13,10 @@ std::vector<std::pair<std::string, std::string>> pairs(const std::vector<model::
 }
 
 }  // namespace
+
+Status check_zone_priority(const std::string& zone, long long priority) {
+  return model::check_zone_priority(zone, priority);
+}
 
 ZoneSettings make_zone_settings(const model::Zone& zone, std::vector<std::string> interfaces,
                                 std::vector<std::string> sources) {
@@ -33,6 +39,8 @@ ZoneSettings make_zone_settings(const model::Zone& zone, std::vector<std::string
   s.source_ports = pairs(zone.source_ports);
   s.icmp_block_inversion = zone.icmp_block_inversion;
   s.forward = zone.forward;
+  s.ingress_priority = zone.ingress_priority;
+  s.egress_priority = zone.egress_priority;
   return s;
 }
 

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/result.hpp"
 #include "model/zone.hpp"
 
 namespace fwctl::core {
@@ -30,8 +31,14 @@ struct ZoneSettings {
   std::vector<std::pair<std::string, std::string>> source_ports;
   bool icmp_block_inversion = false;
   bool forward = false;
+  int ingress_priority = 0;  // firewalld 2.0; in the dicts only when not 0
+  int egress_priority = 0;
   bool operator==(const ZoneSettings&) const = default;
 };
+
+// A zone's ingress or egress priority (firewalld 2.0) for the settings setters: INVALID_PRIORITY
+// outside -32768..32767, in firewalld 2.x's words.
+Status check_zone_priority(const std::string& zone, long long priority);
 
 // `zone` with its interfaces and sources replaced by the runtime bindings given.
 ZoneSettings make_zone_settings(const model::Zone& zone, std::vector<std::string> interfaces,

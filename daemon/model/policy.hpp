@@ -23,6 +23,7 @@ struct Policy {
   std::vector<ForwardPort> forward_ports;
   std::vector<PortProto> source_ports;
   std::vector<RichRule> rules;
+  bool disable = false;  // firewalld 2.4 <disable/>: the policy compiles to nothing
   bool operator==(const Policy&) const = default;
 };
 

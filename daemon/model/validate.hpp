@@ -82,6 +82,12 @@ std::string normalize_service_module(std::string_view module);
 // check_icmptype: destinations ipv4/ipv6 (INVALID_DESTINATION).
 // check_helper: family ""/ipv4/ipv6 (INVALID_IPV), module nf_conntrack_* (INVALID_MODULE), ports.
 Status check_zone(const Zone& zone);
+
+// firewalld 2.0's zone ingress/egress priority range (Zone.priority_min/max), INVALID_PRIORITY
+// outside it with 2.x's words.
+constexpr int kZonePriorityMin = -32768;
+constexpr int kZonePriorityMax = 32767;
+Status check_zone_priority(const std::string& zone, long long priority);
 Status check_policy(const Policy& policy);
 Status check_service(const Service& service);
 Status check_ipset(const IpSet& ipset);

@@ -133,7 +133,17 @@ Status check_zone(const Zone& zone) {
   if (auto s = check_sources(zone, owner); !s) return s;
   if (auto s = check_rules(zone.rules); !s) return s;
   if (auto s = check_protocols(zone.protocols); !s) return s;
-  return check_port_protos(zone.source_ports);
+  if (auto s = check_port_protos(zone.source_ports); !s) return s;
+  if (auto s = check_zone_priority(zone.info.name, zone.ingress_priority); !s) return s;
+  return check_zone_priority(zone.info.name, zone.egress_priority);
+}
+
+Status check_zone_priority(const std::string& zone, long long priority) {
+  if (priority >= kZonePriorityMin && priority <= kZonePriorityMax) return ok();
+  return fail(Code::INVALID_PRIORITY, "Zone " + quoted(zone) + ": " + std::to_string(priority) +
+                                          " is an invalid priority value. Must be in range [" +
+                                          std::to_string(kZonePriorityMin) + ", " +
+                                          std::to_string(kZonePriorityMax) + "].");
 }
 
 Status check_policy(const Policy& policy) {

@@ -34,6 +34,10 @@ struct Zone {
   std::vector<ForwardPort> forward_ports;
   std::vector<PortProto> source_ports;
   std::vector<RichRule> rules;
+  // firewalld 2.0: the order in which traffic is classified into zones, lower first. 0 (the
+  // default) is never written, so 1.3.3 files and settings are unchanged.
+  int ingress_priority = 0;
+  int egress_priority = 0;
   bool operator==(const Zone&) const = default;
 };
 

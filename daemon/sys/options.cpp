@@ -52,6 +52,8 @@ Result<DaemonOptions> parse_daemon_options(const std::vector<std::string>& args)
       opts.nofork = true;
     } else if (name == "--nopid" && !value) {
       opts.nopid = true;
+    } else if (name == "--watch-config" && !value) {
+      opts.watch_config = true;
     } else if (name == "--debug-gc" && !value) {
       // firewalld's python garbage collector report: nothing to report here, accepted so that
       // a command line written for firewalld starts fwctld.

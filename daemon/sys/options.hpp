@@ -14,6 +14,9 @@ enum class LogTarget { Mixed, Syslog, File, Console };
 struct DaemonOptions {
   bool nofork = false;
   bool nopid = false;
+  // fwctl's own: firewalld 2.5's config watcher (sys/config_watcher.hpp). Off unless asked for,
+  // so that a daemon started as firewalld 1.3.3 is started logs only 1.3.3's lines.
+  bool watch_config = false;
   std::string system_config = "/etc/firewalld";
   std::string default_config = "/usr/lib/firewalld";
   std::string log_file = "/var/log/firewalld";

@@ -76,6 +76,13 @@ add_test(NAME daemon_firewalld2x
                  ${CMAKE_SOURCE_DIR} $<TARGET_FILE:fwctl>)
 set_tests_properties(daemon_firewalld2x PROPERTIES LABELS integration SKIP_RETURN_CODE 77
                      TIMEOUT 120)
+# Issue 18, second part: zone priorities, the policy disable flag and policy sets, the config
+# watcher; real TCP connections from another namespace decide which zone and policy apply.
+add_test(NAME daemon_firewalld2x_zones
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/daemon_firewalld2x_zones.sh $<TARGET_FILE:fwctld>
+                 ${CMAKE_SOURCE_DIR} $<TARGET_FILE:fwctl>)
+set_tests_properties(daemon_firewalld2x_zones PROPERTIES LABELS integration SKIP_RETURN_CODE 77
+                     TIMEOUT 180)
 
 # firewalld's argument forms (dbus-python's conversions) on every kind of method, and its refusals.
 add_test(NAME daemon_argument_forms

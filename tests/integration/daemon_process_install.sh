@@ -50,7 +50,7 @@ share/polkit-1/actions/org.fedoraproject.FirewallD1.policy" \
   done
   check "public.xml installed unchanged" "same" \
     "$(cmp -s "$src/zones/public.xml" "$prefix/lib/firewalld/zones/public.xml" && echo same || echo differs)"
-  check "the unit starts the installed fwctld" "ExecStart=$prefix/sbin/fwctld --nofork --nopid" \
+  check "the unit starts the installed fwctld" "ExecStart=$prefix/sbin/fwctld --nofork --nopid --watch-config" \
     "$(grep '^ExecStart=' "$unit")"
 else
   # The installed unit, whose ExecStart names an installed fwctld, verifies clean: no error
