@@ -24,6 +24,9 @@ test_pkgs+=(libvirt-daemon-system libvirt-clients dnsmasq-base)
 # cockpit-bridge (287.1): tests/clients/cockpit.sh talks to it as cockpit's firewall page does
 # (it runs on the test's private bus, started by the test; nothing of it runs on the host)
 test_pkgs+=(cockpit-bridge)
+# strace: tests/faults/kill_save.sh kills fwctld at each system call of a save (strace -e inject);
+# clang-format-14: scripts/check-style.sh
+test_pkgs+=(strace clang-format-14)
 pkgs=("${build_pkgs[@]}")
 [ "${1:-}" = "--test" ] && pkgs+=("${test_pkgs[@]}")
 
