@@ -10,11 +10,11 @@
 namespace fwctl::bench {
 
 struct ApplyStats {
-  double build_s = 0;     // nft::replace_ruleset(): IR -> netlink messages
-  double open_s = 0;      // MnlNetlink::open()
-  double send_s = 0;      // MnlNetlink::send(): one sendmsg, every ACK read
-  size_t messages = 0;    // messages in the batch
-  size_t bytes = 0;       // bytes of the batch
+  double build_s = 0;              // nft::replace_ruleset(): IR -> netlink messages
+  double open_s = 0;               // MnlNetlink::open()
+  double send_s = 0;               // MnlNetlink::send(): one sendmsg, every ACK read
+  size_t messages = 0;             // messages in the batch
+  size_t bytes = 0;                // bytes of the batch
   long maxrss_after_build_kb = 0;  // the process's peak RSS once the batch is built
 };
 

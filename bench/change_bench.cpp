@@ -38,7 +38,8 @@ void print(const std::string& key, double v) { std::printf("%s %.9f\n", key.c_st
 }  // namespace
 
 // The kernel's listing against to_text() of what KernelRuleset says it holds.
-bool kernel_matches(const compiler::Ruleset& ruleset, const std::string& dir, const std::string& tag) {
+bool kernel_matches(const compiler::Ruleset& ruleset, const std::string& dir,
+                    const std::string& tag) {
   std::string want = dir + "/change-" + tag + ".want", got = dir + "/change-" + tag + ".list";
   {
     FILE* f = std::fopen(want.c_str(), "w");
@@ -55,7 +56,8 @@ bool kernel_matches(const compiler::Ruleset& ruleset, const std::string& dir, co
   return false;
 }
 
-int change_main(const std::string& name, const std::string& netns, int reps, const std::string& dir) {
+int change_main(const std::string& name, const std::string& netns, int reps,
+                const std::string& dir) {
   if (reps < 1 || reps > kMaxChangeReps) return 2;
   std::string error;
   if (!netns_enter(netns, error)) {
@@ -127,7 +129,11 @@ int change_main(const std::string& name, const std::string& netns, int reps, con
   bind_scope.zones = {"public"};
   bind_scope.shared_chains = true;
   std::vector<Op> ops = {
-      {"port_add", [](Workload&, model::Zone& z) { z.ports.push_back({kExtraPort, "tcp"}); }, &zone_scope},
+      {"port_add",
+       [](Workload&, model::Zone& z) {
+         z.ports.push_back({kExtraPort, "tcp"});
+       },
+       &zone_scope},
       {"port_del", [](Workload&, model::Zone& z) { z.ports.pop_back(); }, &zone_scope},
       {"rich_add",
        [](Workload&, model::Zone& z) { z.rules.push_back(*model::parse_rich_rule(kExtraRule)); },
@@ -147,9 +153,10 @@ int change_main(const std::string& name, const std::string& netns, int reps, con
                      wl.config.ipsets["bench-ip"].value.entries.push_back(kExtraEntry);
                    },
                    &set_scope});
-    ops.push_back({"entry_del",
-                   [](Workload& wl, model::Zone&) { wl.config.ipsets["bench-ip"].value.entries.pop_back(); },
-                   &set_scope});
+    ops.push_back(
+        {"entry_del",
+         [](Workload& wl, model::Zone&) { wl.config.ipsets["bench-ip"].value.entries.pop_back(); },
+         &set_scope});
   }
 
   int checks = 0, checks_ok = 0;
@@ -174,12 +181,14 @@ int change_main(const std::string& name, const std::string& netns, int reps, con
         double c = now_s();
         SelfUsage u1 = self_usage();
         if (!st) {
-          std::fprintf(stderr, "%s (%s): apply failed: %s\n", op.name, variant, st.error().message().c_str());
+          std::fprintf(stderr, "%s (%s): apply failed: %s\n", op.name, variant,
+                       st.error().message().c_str());
           return 1;
         }
         if (rep < 0) {
           ++checks;
-          checks_ok += kernel_matches(kernel.ruleset(), dir, name + "-" + op.name + "-" + variant) ? 1 : 0;
+          checks_ok +=
+              kernel_matches(kernel.ruleset(), dir, name + "-" + op.name + "-" + variant) ? 1 : 0;
           continue;
         }
         std::string key = std::string(op.name) + "." + variant + ".";
@@ -196,7 +205,9 @@ int change_main(const std::string& name, const std::string& netns, int reps, con
   }
   // Every op pair undoes itself: the kernel holds the loaded ruleset again.
   ++checks;
-  if (compiler::to_text(kernel.ruleset()) == initial && kernel_matches(kernel.ruleset(), dir, name + "-end")) ++checks_ok;
+  if (compiler::to_text(kernel.ruleset()) == initial &&
+      kernel_matches(kernel.ruleset(), dir, name + "-end"))
+    ++checks_ok;
   print("checks", checks);
   print("checks_ok", checks_ok);
   return 0;

@@ -36,8 +36,9 @@ std::string unwrapped(const std::string& file) {
 }
 
 int usage() {
-  std::fprintf(stderr, "usage: load_bench emit NAME FILE | compile NAME REPS | apply NAME NETNS"
-                       " | same-unwrapped FILE FILE | change NAME NETNS REPS DIR\n");
+  std::fprintf(stderr,
+               "usage: load_bench emit NAME FILE | compile NAME REPS | apply NAME NETNS"
+               " | same-unwrapped FILE FILE | change NAME NETNS REPS DIR\n");
   return 2;
 }
 
@@ -153,7 +154,9 @@ int apply(const std::string& name, const std::string& netns) {
 
 }  // namespace
 
-bool same_unwrapped(const std::string& a, const std::string& b) { return unwrapped(a) == unwrapped(b); }
+bool same_unwrapped(const std::string& a, const std::string& b) {
+  return unwrapped(a) == unwrapped(b);
+}
 
 int child_main(int argc, char** argv) {
   if (argc < 2) return -1;

@@ -24,7 +24,8 @@ int child_main(int argc, char** argv);
 bool same_unwrapped(const std::string& a, const std::string& b);
 
 // The `change` mode (change_bench.cpp).
-int change_main(const std::string& name, const std::string& netns, int reps, const std::string& dir);
+int change_main(const std::string& name, const std::string& netns, int reps,
+                const std::string& dir);
 
 // The `fwchange` mode (firewall_change_bench.cpp).
 int firewall_change_main(const std::string& name, const std::string& netns, int reps,

@@ -129,7 +129,7 @@ int firewall_change_main(const std::string& name, const std::string& netns, int 
         return 1;
       }
       if (rep < 0 && big) continue;  // nft cannot list it within the check's limit
-      if (rep < 0) {  // the warm-up round: checked, not timed
+      if (rep < 0) {                 // the warm-up round: checked, not timed
         ++checks;
         checks_ok += kernel_matches(fw.kernel().ruleset(), dir, name + "-fw-" + op.name) ? 1 : 0;
         continue;

@@ -59,7 +59,7 @@ struct Check {
   int runs = 0;
   int identical = 0;
   int identical_unwrapped = 0;  // equal once nft's wrapped set-element lines are joined
-  std::string first_diff;  // `diff -u expected kernel` head of the first mismatch
+  std::string first_diff;       // `diff -u expected kernel` head of the first mismatch
 };
 
 struct Result {
@@ -80,8 +80,8 @@ struct Options {
   std::vector<std::string> workloads;
   bool load = true;      // --skip-load: the change bench alone
   int change_reps = 21;  // 0: no change bench
-  std::vector<std::string> change_workloads = {"default", "zone-ports-rich", "rich-10k",
-                                               "bindings-500", "ipset-ip", "ipset-1m"};
+  std::vector<std::string> change_workloads = {"default",      "zone-ports-rich", "rich-10k",
+                                               "bindings-500", "ipset-ip",        "ipset-1m"};
 };
 
 constexpr int kMaxChangeReps = 200;
@@ -109,8 +109,8 @@ std::string one_line(std::string s) {
 }
 
 // Reads the namespace's ruleset back and compares it with the text the compiler printed.
-void verify(const std::string& ns, const std::string& expected, const std::string& stem, Check& check,
-            std::vector<std::string>& errors) {
+void verify(const std::string& ns, const std::string& expected, const std::string& stem,
+            Check& check, std::vector<std::string>& errors) {
   std::string got = stem + ".list";
   auto list = run_child({"nft", "list", "ruleset"}, ns, got);
   ++check.runs;
@@ -135,10 +135,12 @@ void verify(const std::string& ns, const std::string& expected, const std::strin
 }
 
 int ns_counter = 0;
-std::string fresh_ns() { return "fwbench-" + std::to_string(getpid()) + "-" + std::to_string(++ns_counter); }
+std::string fresh_ns() {
+  return "fwbench-" + std::to_string(getpid()) + "-" + std::to_string(++ns_counter);
+}
 
-void fwctl_once(const std::string& exe, const std::string& file, const std::string& stem, bool record,
-                Result& r) {
+void fwctl_once(const std::string& exe, const std::string& file, const std::string& stem,
+                bool record, Result& r) {
   std::string ns = fresh_ns();
   if (!netns_add(ns)) {
     r.errors.push_back("cannot create netns " + ns);
@@ -159,10 +161,11 @@ void fwctl_once(const std::string& exe, const std::string& file, const std::stri
     r.fw_build.add(first(kv, "build_s"));
     r.fw_open.add(first(kv, "open_s"));
     r.fw_send.add(first(kv, "send_s"));
-    r.fw_other.add(first(kv, "apply_s") - first(kv, "build_s") - first(kv, "open_s") - first(kv, "send_s"));
+    r.fw_other.add(first(kv, "apply_s") - first(kv, "build_s") - first(kv, "open_s") -
+                   first(kv, "send_s"));
     r.fw_batch = kv;
-    r.fw_cpu.add(first(kv, "compile_user_s") + first(kv, "compile_sys_s") + first(kv, "apply_user_s") +
-                 first(kv, "apply_sys_s"));
+    r.fw_cpu.add(first(kv, "compile_user_s") + first(kv, "compile_sys_s") +
+                 first(kv, "apply_user_s") + first(kv, "apply_sys_s"));
     verify(ns, file, stem, r.fw_check, r.errors);
   }
   netns_del(ns);
@@ -241,10 +244,12 @@ std::string fmt_mb(double kb) {
 
 std::string fmt_check(const Check& c) {
   if (c.runs == 0) return "n/a";
-  if (c.identical == c.runs) return "identical (" + std::to_string(c.runs) + "/" + std::to_string(c.runs) + ")";
+  if (c.identical == c.runs)
+    return "identical (" + std::to_string(c.runs) + "/" + std::to_string(c.runs) + ")";
   std::string n = "/" + std::to_string(c.runs);
   if (c.identical + c.identical_unwrapped == c.runs) {
-    return "same content, set elements wrapped differently (" + std::to_string(c.identical_unwrapped) + n + ")";
+    return "same content, set elements wrapped differently (" +
+           std::to_string(c.identical_unwrapped) + n + ")";
   }
   return "**differs** (" + std::to_string(c.runs - c.identical - c.identical_unwrapped) + n + ")";
 }
@@ -266,8 +271,9 @@ Samples nft_startup(const Options& o) {
 }
 
 void print_report(const std::vector<Result>& results, const Options& o, const Samples& startup) {
-  std::printf("| work | compile only | fwctl: compile + apply | `nft -f` | fwctl / `nft -f` | "
-              "peak RSS fwctl | peak RSS `nft -f` |\n");
+  std::printf(
+      "| work | compile only | fwctl: compile + apply | `nft -f` | fwctl / `nft -f` | "
+      "peak RSS fwctl | peak RSS `nft -f` |\n");
   std::printf("|---|---|---|---|---|---|---|\n");
   for (const auto& r : results) {
     std::string ratio = "n/a";
@@ -282,35 +288,38 @@ void print_report(const std::vector<Result>& results, const Options& o, const Sa
                 r.fw_rss.empty() ? "n/a" : fmt_mb(r.fw_rss.median()).c_str(),
                 r.nft_rss.empty() ? "n/a" : fmt_mb(r.nft_rss.median()).c_str());
   }
-  std::printf("\nTimes: median of %d runs (min). Each load goes into a fresh network namespace; "
-              "one warm-up round is not counted. fwctl: compile() + one-batch apply, timed in "
-              "its process. `nft -f`: `nft flush ruleset` in the namespace, then the process "
-              "`nft -f` of the compiler's text, fork to exit (of which process start-up, "
-              "`nft -f` of an empty file: %s).\n",
-              o.reps, fmt_samples(startup).c_str());
+  std::printf(
+      "\nTimes: median of %d runs (min). Each load goes into a fresh network namespace; "
+      "one warm-up round is not counted. fwctl: compile() + one-batch apply, timed in "
+      "its process. `nft -f`: `nft flush ruleset` in the namespace, then the process "
+      "`nft -f` of the compiler's text, fork to exit (of which process start-up, "
+      "`nft -f` of an empty file: %s).\n",
+      o.reps, fmt_samples(startup).c_str());
   for (const auto& r : results) {
     std::printf("\n### %s (`%s`)\n\n", r.description.c_str(), r.name.c_str());
-    std::printf("- ruleset: %.0f chains, %.0f rules, %.0f sets, %.0f set elements, %.0f bytes of text\n",
-                first(r.size, "chains"), first(r.size, "rules"), first(r.size, "sets"),
-                first(r.size, "set_elements"), first(r.size, "text_bytes"));
+    std::printf(
+        "- ruleset: %.0f chains, %.0f rules, %.0f sets, %.0f set elements, %.0f bytes of text\n",
+        first(r.size, "chains"), first(r.size, "rules"), first(r.size, "sets"),
+        first(r.size, "set_elements"), first(r.size, "text_bytes"));
     std::printf("- compile only: %s; RSS with the model built %s, peak %s\n",
                 fmt_samples(r.compile_only).c_str(), fmt_mb(r.compile_config_rss.median()).c_str(),
                 fmt_mb(r.compile_rss.median()).c_str());
     if (!r.fw_total.empty()) {
-      std::printf("- fwctl: compile %s + apply %s = build batch %s + open socket %s + send and "
-                  "read ACKs %s + free batch and close socket %s; apply CPU: user %s, sys %s\n",
-                  fmt_time(r.fw_compile.median()).c_str(), fmt_time(r.fw_apply.median()).c_str(),
-                  fmt_time(r.fw_build.median()).c_str(), fmt_time(r.fw_open.median()).c_str(),
-                  fmt_time(r.fw_send.median()).c_str(), fmt_time(r.fw_other.median()).c_str(),
-                  fmt_time(r.fw_apply_user.median()).c_str(),
-                  fmt_time(r.fw_apply_sys.median()).c_str());
-      std::printf("- fwctl batch: %.0f messages, %.0f bytes. Peak RSS: model built %s, after compile "
-                  "%s, after building the batch %s, at the end %s\n",
-                  first(r.fw_batch, "batch_messages"), first(r.fw_batch, "batch_bytes"),
-                  fmt_mb(r.fw_config_rss.median()).c_str(),
-                  fmt_mb(first(r.fw_batch, "maxrss_after_compile_kb")).c_str(),
-                  fmt_mb(first(r.fw_batch, "maxrss_after_build_kb")).c_str(),
-                  fmt_mb(r.fw_rss.median()).c_str());
+      std::printf(
+          "- fwctl: compile %s + apply %s = build batch %s + open socket %s + send and "
+          "read ACKs %s + free batch and close socket %s; apply CPU: user %s, sys %s\n",
+          fmt_time(r.fw_compile.median()).c_str(), fmt_time(r.fw_apply.median()).c_str(),
+          fmt_time(r.fw_build.median()).c_str(), fmt_time(r.fw_open.median()).c_str(),
+          fmt_time(r.fw_send.median()).c_str(), fmt_time(r.fw_other.median()).c_str(),
+          fmt_time(r.fw_apply_user.median()).c_str(), fmt_time(r.fw_apply_sys.median()).c_str());
+      std::printf(
+          "- fwctl batch: %.0f messages, %.0f bytes. Peak RSS: model built %s, after compile "
+          "%s, after building the batch %s, at the end %s\n",
+          first(r.fw_batch, "batch_messages"), first(r.fw_batch, "batch_bytes"),
+          fmt_mb(r.fw_config_rss.median()).c_str(),
+          fmt_mb(first(r.fw_batch, "maxrss_after_compile_kb")).c_str(),
+          fmt_mb(first(r.fw_batch, "maxrss_after_build_kb")).c_str(),
+          fmt_mb(r.fw_rss.median()).c_str());
     } else {
       std::printf("- fwctl: no successful run\n");
     }
@@ -320,17 +329,20 @@ void print_report(const std::vector<Result>& results, const Options& o, const Sa
                   fmt_time(r.nft_sys.median()).c_str(), fmt_mb(r.nft_rss.median()).c_str());
     }
     if (!r.fw_cpu.empty() && !r.nft_cpu.empty() && r.nft_cpu.median() > 0) {
-      std::printf("- CPU time (user + sys, less sensitive to a busy machine than wall time): fwctl "
-                  "%s, `nft -f` %s, ratio %.2f×\n",
-                  fmt_samples(r.fw_cpu).c_str(), fmt_samples(r.nft_cpu).c_str(),
-                  r.fw_cpu.median() / r.nft_cpu.median());
+      std::printf(
+          "- CPU time (user + sys, less sensitive to a busy machine than wall time): fwctl "
+          "%s, `nft -f` %s, ratio %.2f×\n",
+          fmt_samples(r.fw_cpu).c_str(), fmt_samples(r.nft_cpu).c_str(),
+          r.fw_cpu.median() / r.nft_cpu.median());
     }
     std::printf("- `nft list ruleset` = `to_text()` after fwctl: %s; after `nft -f`: %s\n",
                 fmt_check(r.fw_check).c_str(), fmt_check(r.nft_check).c_str());
     for (const auto* c : {&r.fw_check, &r.nft_check}) {
       if (c->first_diff.empty()) continue;
-      std::printf("\n  First difference after %s (`diff -u to_text kernel`, first %d lines):\n\n```diff\n%s```\n",
-                  c == &r.fw_check ? "fwctl" : "`nft -f`", kDiffLines, c->first_diff.c_str());
+      std::printf(
+          "\n  First difference after %s (`diff -u to_text kernel`, first %d "
+          "lines):\n\n```diff\n%s```\n",
+          c == &r.fw_check ? "fwctl" : "`nft -f`", kDiffLines, c->first_diff.c_str());
     }
     for (size_t i = 0; i < r.errors.size() && i < 10; ++i) {
       std::printf("- error: %s\n", r.errors[i].c_str());
@@ -339,7 +351,6 @@ void print_report(const std::vector<Result>& results, const Options& o, const Sa
   std::printf("\nOrchestrator peak RSS (the floor of every child's figure): %s\n",
               fmt_mb(static_cast<double>(self_usage().maxrss_kb)).c_str());
 }
-
 
 // ---- Change bench: one runtime change against a loaded ruleset (change_bench.cpp) ----
 
@@ -351,7 +362,9 @@ struct ChangeResult {
 };
 
 // The 1,000,000-entry workload recompiles a million elements per change in the `change` mode.
-int reps_for(const std::string& name, int reps) { return name == "ipset-1m" ? std::min(reps, 5) : reps; }
+int reps_for(const std::string& name, int reps) {
+  return name == "ipset-1m" ? std::min(reps, 5) : reps;
+}
 
 ChangeResult run_change(const std::string& exe, const Options& o, const std::string& name) {
   ChangeResult r;
@@ -430,10 +443,10 @@ std::string fmt_split(const KeyValues& kv, const std::string& key) {
 
 const std::vector<std::pair<std::string, std::string>>& change_ops() {
   static const std::vector<std::pair<std::string, std::string>> kOps = {
-      {"port_add", "add one port to the zone"},     {"port_del", "remove that port"},
+      {"port_add", "add one port to the zone"},      {"port_del", "remove that port"},
       {"rich_add", "add one rich rule to the zone"}, {"rich_del", "remove that rich rule"},
-      {"bind_add", "bind an interface to public"},  {"bind_del", "unbind it"},
-      {"entry_add", "add one ipset entry"},         {"entry_del", "remove that entry"}};
+      {"bind_add", "bind an interface to public"},   {"bind_del", "unbind it"},
+      {"entry_add", "add one ipset entry"},          {"entry_del", "remove that entry"}};
   return kOps;
 }
 
@@ -443,15 +456,17 @@ void print_firewall_change_report(const std::vector<ChangeResult>& results, cons
   const ChangeResult* base = nullptr;
   for (const auto& r : results) base = r.name == "default" ? &r : base;
   std::printf("\n## One runtime change through the daemon's commit point (`core::Firewall`)\n\n");
-  std::printf("| ruleset loaded | change | batch: messages / bytes | kernel: send + ACKs | "
-              "**after**: whole change | after less kernel | × the default's | CPU | "
-              "before: recompile + scoped diff |\n|---|---|---|---|---|---|---|---|---|\n");
+  std::printf(
+      "| ruleset loaded | change | batch: messages / bytes | kernel: send + ACKs | "
+      "**after**: whole change | after less kernel | × the default's | CPU | "
+      "before: recompile + scoped diff |\n|---|---|---|---|---|---|---|---|---|\n");
   for (const auto& r : results) {
     for (const auto& [op, what] : change_ops()) {
       Samples total = samples(r.fw, op + ".total_s"), send = samples(r.fw, op + ".send_s");
       if (total.empty()) continue;
       Samples rest;
-      for (size_t i = 0; i < total.v.size() && i < send.v.size(); ++i) rest.add(total.v[i] - send.v[i]);
+      for (size_t i = 0; i < total.v.size() && i < send.v.size(); ++i)
+        rest.add(total.v[i] - send.v[i]);
       std::string ratio = "n/a";
       Samples b = base ? samples(base->fw, op + ".total_s") : Samples{};
       if (!b.empty()) {
@@ -460,34 +475,36 @@ void print_firewall_change_report(const std::vector<ChangeResult>& results, cons
         ratio = buf;
       }
       Samples before = samples(r.kv, op + ".scoped.total_s");
-      std::printf("| %s | %s | %s / %s | %s | **%s** | %s | %s | %s | %s |\n", r.description.c_str(),
-                  what.c_str(), fmt_range(samples(r.fw, op + ".messages")).c_str(),
+      std::printf("| %s | %s | %s / %s | %s | **%s** | %s | %s | %s | %s |\n",
+                  r.description.c_str(), what.c_str(),
+                  fmt_range(samples(r.fw, op + ".messages")).c_str(),
                   fmt_range(samples(r.fw, op + ".bytes")).c_str(), fmt_short(send.median()).c_str(),
-                  fmt_short(total.median()).c_str(), fmt_short(rest.median()).c_str(), ratio.c_str(),
-                  fmt_short(samples(r.fw, op + ".cpu_s").median()).c_str(),
+                  fmt_short(total.median()).c_str(), fmt_short(rest.median()).c_str(),
+                  ratio.c_str(), fmt_short(samples(r.fw, op + ".cpu_s").median()).c_str(),
                   before.empty() ? "n/a" : fmt_short(before.median()).c_str());
     }
   }
-  std::printf("\nMedian of %d changes per cell (`bench/firewall_change_bench.cpp`). The workload is "
-              "written as configuration files and a `core::Firewall` starts from them in a fresh "
-              "network namespace, as fwctld does; each change is then made as its D-Bus call makes "
-              "it (`add_port`, `add_zone_item` of a rich rule, `add_interface`, `add_ipset_entry` and "
-              "their removals): checks, a focused compile of the chains it touches or an element "
-              "delta, the batch, send, ACKs, the state swap. *kernel* is `Netlink::send()` alone. "
-              "*before* is the same change made as main did before issue 13 (`change` mode: the "
-              "whole IR recompiled, then the diff scoped to the zone, set or bindings; it leaves out "
-              "main's copy of the whole configuration per change, so main was slower still; median "
-              "of %d, 5 for the 1,000,000-entry set).\n\n",
-              o.change_reps, o.change_reps);
+  std::printf(
+      "\nMedian of %d changes per cell (`bench/firewall_change_bench.cpp`). The workload is "
+      "written as configuration files and a `core::Firewall` starts from them in a fresh "
+      "network namespace, as fwctld does; each change is then made as its D-Bus call makes "
+      "it (`add_port`, `add_zone_item` of a rich rule, `add_interface`, `add_ipset_entry` and "
+      "their removals): checks, a focused compile of the chains it touches or an element "
+      "delta, the batch, send, ACKs, the state swap. *kernel* is `Netlink::send()` alone. "
+      "*before* is the same change made as main did before issue 13 (`change` mode: the "
+      "whole IR recompiled, then the diff scoped to the zone, set or bindings; it leaves out "
+      "main's copy of the whole configuration per change, so main was slower still; median "
+      "of %d, 5 for the 1,000,000-entry set).\n\n",
+      o.change_reps, o.change_reps);
   for (const auto& r : results) {
-    std::printf("- %s (`%s`): start %s; fwctl RSS before start %s, started %s, after the "
-                "changes %s, peak %s; kernel listing = IR after each change of the warm-up "
-                "round: %.0f/%.0f\n",
-                r.description.c_str(), r.name.c_str(), fmt_short(first(r.fw, "start_s")).c_str(),
-                fmt_mb(first(r.fw, "rss_before_kb")).c_str(),
-                fmt_mb(first(r.fw, "rss_started_kb")).c_str(), fmt_mb(first(r.fw, "rss_end_kb")).c_str(),
-                fmt_mb(first(r.fw, "peak_rss_kb")).c_str(),
-                first(r.fw, "checks_ok"), first(r.fw, "checks"));
+    std::printf(
+        "- %s (`%s`): start %s; fwctl RSS before start %s, started %s, after the "
+        "changes %s, peak %s; kernel listing = IR after each change of the warm-up "
+        "round: %.0f/%.0f\n",
+        r.description.c_str(), r.name.c_str(), fmt_short(first(r.fw, "start_s")).c_str(),
+        fmt_mb(first(r.fw, "rss_before_kb")).c_str(), fmt_mb(first(r.fw, "rss_started_kb")).c_str(),
+        fmt_mb(first(r.fw, "rss_end_kb")).c_str(), fmt_mb(first(r.fw, "peak_rss_kb")).c_str(),
+        first(r.fw, "checks_ok"), first(r.fw, "checks"));
   }
 }
 
@@ -495,14 +512,16 @@ void print_change_report(const std::vector<ChangeResult>& results, const Options
   print_firewall_change_report(results, o);
   const auto& kOps = change_ops();
   std::printf("\n## One runtime change (`KernelRuleset::apply`, the whole IR recompiled)\n\n");
-  std::printf("| ruleset loaded | change | batch: messages / bytes | kernel: send + ACKs | "
-              "whole change, no scope = recompile + compare/diff/build | "
-              "whole change, with ChangeScope = recompile + compare/diff/build |\n");
+  std::printf(
+      "| ruleset loaded | change | batch: messages / bytes | kernel: send + ACKs | "
+      "whole change, no scope = recompile + compare/diff/build | "
+      "whole change, with ChangeScope = recompile + compare/diff/build |\n");
   std::printf("|---|---|---|---|---|---|\n");
   for (const auto& r : results) {
     char label[256];
     std::snprintf(label, sizeof label, "%s (%s rules, %s set elements)", r.description.c_str(),
-                  with_commas(first(r.kv, "rules")).c_str(), with_commas(first(r.kv, "set_elements")).c_str());
+                  with_commas(first(r.kv, "rules")).c_str(),
+                  with_commas(first(r.kv, "set_elements")).c_str());
     for (const auto& [op, what] : kOps) {
       Samples msgs, bytes, send;
       for (const char* v : {".whole.", ".scoped."}) {
@@ -511,41 +530,48 @@ void print_change_report(const std::vector<ChangeResult>& results, const Options
         for (double x : samples(r.kv, op + v + "send_s").v) send.add(x);
       }
       if (msgs.empty()) continue;
-      std::printf("| %s | %s | %s / %s | %s | %s | %s |\n", label, what.c_str(), fmt_range(msgs).c_str(),
-                  fmt_range(bytes).c_str(), fmt_short(send.median()).c_str(),
-                  fmt_split(r.kv, op + ".whole.").c_str(), fmt_split(r.kv, op + ".scoped.").c_str());
+      std::printf("| %s | %s | %s / %s | %s | %s | %s |\n", label, what.c_str(),
+                  fmt_range(msgs).c_str(), fmt_range(bytes).c_str(),
+                  fmt_short(send.median()).c_str(), fmt_split(r.kv, op + ".whole.").c_str(),
+                  fmt_split(r.kv, op + ".scoped.").c_str());
     }
   }
-  std::printf("\nMedian of %d changes per cell (the kernel column: of all %d, both variants). Each "
-              "ruleset is loaded whole (`KernelRuleset::load`) into a fresh network namespace; then "
-              "each round makes every change of its rows once without a scope and once with a "
-              "`ChangeScope` naming only the zone (ports) or the set (entries), alternating which "
-              "goes first; each add is undone by the next row's remove. One warm-up round, in which every "
-              "change is checked against `nft list ruleset`, is not counted. A change is timed as the "
-              "daemon pays for it: edit the configuration, `compile()` the whole IR, `apply()` it. "
-              "*compare/diff/build* is `apply()` less `send()`: comparing the IR with the current one, "
-              "diffing changed chains, building the batch, recording the kernel's handles. "
-              "*kernel* is `Netlink::send()` alone: one `sendmsg` of the batch (plus the begin and end "
-              "markers, not counted in messages and bytes) and reading every ACK. The batch figures "
-              "are the range over every change of the row.\n\n",
-              o.change_reps, 2 * o.change_reps);
+  std::printf(
+      "\nMedian of %d changes per cell (the kernel column: of all %d, both variants). Each "
+      "ruleset is loaded whole (`KernelRuleset::load`) into a fresh network namespace; then "
+      "each round makes every change of its rows once without a scope and once with a "
+      "`ChangeScope` naming only the zone (ports) or the set (entries), alternating which "
+      "goes first; each add is undone by the next row's remove. One warm-up round, in which every "
+      "change is checked against `nft list ruleset`, is not counted. A change is timed as the "
+      "daemon pays for it: edit the configuration, `compile()` the whole IR, `apply()` it. "
+      "*compare/diff/build* is `apply()` less `send()`: comparing the IR with the current one, "
+      "diffing changed chains, building the batch, recording the kernel's handles. "
+      "*kernel* is `Netlink::send()` alone: one `sendmsg` of the batch (plus the begin and end "
+      "markers, not counted in messages and bytes) and reading every ACK. The batch figures "
+      "are the range over every change of the row.\n\n",
+      o.change_reps, 2 * o.change_reps);
   for (const auto& r : results) {
-    std::printf("- %s (`%s`): loaded in %s (compile %s + apply %s, %s messages, %s bytes); "
-                "kernel listing = IR after each change of the warm-up round and at the end: %.0f/%.0f",
-                r.description.c_str(), r.name.c_str(),
-                fmt_short(first(r.kv, "load_compile_s") + first(r.kv, "load_apply_s")).c_str(),
-                fmt_short(first(r.kv, "load_compile_s")).c_str(), fmt_short(first(r.kv, "load_apply_s")).c_str(),
-                with_commas(first(r.kv, "load_messages")).c_str(), with_commas(first(r.kv, "load_bytes")).c_str(),
-                first(r.kv, "checks_ok"), first(r.kv, "checks"));
+    std::printf(
+        "- %s (`%s`): loaded in %s (compile %s + apply %s, %s messages, %s bytes); "
+        "kernel listing = IR after each change of the warm-up round and at the end: %.0f/%.0f",
+        r.description.c_str(), r.name.c_str(),
+        fmt_short(first(r.kv, "load_compile_s") + first(r.kv, "load_apply_s")).c_str(),
+        fmt_short(first(r.kv, "load_compile_s")).c_str(),
+        fmt_short(first(r.kv, "load_apply_s")).c_str(),
+        with_commas(first(r.kv, "load_messages")).c_str(),
+        with_commas(first(r.kv, "load_bytes")).c_str(), first(r.kv, "checks_ok"),
+        first(r.kv, "checks"));
     std::printf("; freeing one whole IR (which `apply()` does when it takes the new one): %s",
                 fmt_short(first(r.kv, "ir_free_s")).c_str());
-    Samples cpu_w = samples(r.kv, "port_add.whole.cpu_s"), cpu_s = samples(r.kv, "port_add.scoped.cpu_s");
+    Samples cpu_w = samples(r.kv, "port_add.whole.cpu_s"),
+            cpu_s = samples(r.kv, "port_add.scoped.cpu_s");
     if (!cpu_w.empty()) {
       std::printf("; CPU of one port add (user + sys): no scope %s, with scope %s",
                   fmt_short(cpu_w.median()).c_str(), fmt_short(cpu_s.median()).c_str());
     }
     std::printf("\n");
-    for (size_t i = 0; i < r.errors.size() && i < 10; ++i) std::printf("  - error: %s\n", r.errors[i].c_str());
+    for (size_t i = 0; i < r.errors.size() && i < 10; ++i)
+      std::printf("  - error: %s\n", r.errors[i].c_str());
   }
 }
 
@@ -581,9 +607,12 @@ bool parse_options(int argc, char** argv, Options& o) {
 int orchestrate(int argc, char** argv) {
   Options o;
   if (!parse_options(argc, argv, o)) {
-    std::fprintf(stderr, "usage: load_bench [--reps 1-%d] [--out DIR] [--workloads a,b,...]\n"
-                         "                  [--change-reps 0-%d] [--change-workloads a,b,...] [--skip-load]\n"
-                         "workloads:", kMaxReps, kMaxChangeReps);
+    std::fprintf(
+        stderr,
+        "usage: load_bench [--reps 1-%d] [--out DIR] [--workloads a,b,...]\n"
+        "                  [--change-reps 0-%d] [--change-workloads a,b,...] [--skip-load]\n"
+        "workloads:",
+        kMaxReps, kMaxChangeReps);
     for (const auto& w : workload_names()) std::fprintf(stderr, " %s", w.c_str());
     std::fprintf(stderr, "\n");
     return 2;

@@ -18,7 +18,9 @@
 namespace fwctl::bench {
 namespace {
 
-double tv_s(const timeval& tv) { return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) / 1e6; }
+double tv_s(const timeval& tv) {
+  return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) / 1e6;
+}
 
 // Reads both pipes until EOF on both or the deadline, then closes them; false on timeout.
 bool drain(int out_fd, int err_fd, std::string& out, std::string& err, double deadline) {
@@ -117,7 +119,8 @@ ChildRun run_child(const std::vector<std::string>& argv, const std::string& netn
       _exit(126);
     }
     int out_fd = out_pipe[1];
-    if (!stdout_file.empty()) out_fd = open(stdout_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (!stdout_file.empty())
+      out_fd = open(stdout_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (out_fd < 0 || dup2(out_fd, 1) < 0 || dup2(err_pipe[1], 2) < 0) _exit(126);
     execvp(args[0], args.data());
     dprintf(2, "exec %s: %s\n", args[0], std::strerror(errno));

@@ -11,13 +11,13 @@
 namespace fwctl::bench {
 
 struct ChildRun {
-  int exit_code = -1;       // exit status, or -1 when killed or not started
-  double wall_s = 0;        // fork to reaped
-  double user_s = 0;        // ru_utime of the child
-  double sys_s = 0;         // ru_stime of the child
-  long maxrss_kb = 0;       // ru_maxrss of the child
-  std::string out;          // stdout (empty when redirected to a file)
-  std::string err;          // stderr
+  int exit_code = -1;  // exit status, or -1 when killed or not started
+  double wall_s = 0;   // fork to reaped
+  double user_s = 0;   // ru_utime of the child
+  double sys_s = 0;    // ru_stime of the child
+  long maxrss_kb = 0;  // ru_maxrss of the child
+  std::string out;     // stdout (empty when redirected to a file)
+  std::string err;     // stderr
 };
 
 // Runs argv (argv[0] a path or a name looked up in PATH). With `netns`, the child joins the

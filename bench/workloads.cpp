@@ -51,8 +51,9 @@ RichRule rich(const std::string& family, const std::string& source = {}) {
 // ports, services, log with and without limit, nflog, action limits, accept/drop/reject and
 // non-zero priorities.
 RichRule rich_rule(int i) {
-  const std::string net4 = ipv4(0x0A640000u + static_cast<uint32_t>(i) * 256) + "/24";  // 10.100.x.0/24
-  const std::string host4 = ipv4(0xC0A80000u + static_cast<uint32_t>(i) + 1);          // 192.168.x.y
+  const std::string net4 =
+      ipv4(0x0A640000u + static_cast<uint32_t>(i) * 256) + "/24";              // 10.100.x.0/24
+  const std::string host4 = ipv4(0xC0A80000u + static_cast<uint32_t>(i) + 1);  // 192.168.x.y
   const std::string port = std::to_string(30000 + i);
   RichRule r;
   switch (i % 10) {
@@ -192,7 +193,8 @@ bool make_workload(const std::string& name, Workload& w) {
     for (int i = 0; i < kBindings; ++i) {
       auto& z = w.config.zones[kZones[i % 5]].value;
       z.interfaces.push_back("bench" + std::to_string(i));
-      z.sources.push_back(model::ZoneSource{ipv4(0x0AC80000u + static_cast<uint32_t>(i) * 4) + "/30", {}, {}});
+      z.sources.push_back(
+          model::ZoneSource{ipv4(0x0AC80000u + static_cast<uint32_t>(i) * 4) + "/30", {}, {}});
     }
   } else if (name == "ipset-1m") {
     add_ipset_source(w, "hash:ip", kBigSetEntries);

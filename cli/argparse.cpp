@@ -92,7 +92,8 @@ class Parser {
     };
     auto is_a = [](char c) { return c == 'A'; };
     switch (o.kind) {
-      case Kind::Flag: return 0;
+      case Kind::Flag:
+        return 0;
       case Kind::Value:
       case Kind::Append:
       case Kind::AppendInt:
@@ -101,8 +102,10 @@ class Parser {
       case Kind::NArgs:
         if (leading(is_a) >= static_cast<size_t>(o.nargs)) return static_cast<size_t>(o.nargs);
         return std::nullopt;
-      case Kind::Star: return leading(is_a);
-      case Kind::Remainder: return leading([](char c) { return c == 'A' || c == 'O'; });
+      case Kind::Star:
+        return leading(is_a);
+      case Kind::Remainder:
+        return leading([](char c) { return c == 'A' || c == 'O'; });
     }
     return std::nullopt;
   }
@@ -202,8 +205,8 @@ class Run {
           std::string rest = t.explicit_arg->substr(1);
           int i = parser_.find(next);
           if (i < 0)
-            return parser_.argument_error(t.action,
-                                          "ignored explicit argument " + python_repr(*t.explicit_arg));
+            return parser_.argument_error(
+                t.action, "ignored explicit argument " + python_repr(*t.explicit_arg));
           t = Tuple{i, next, rest.empty() ? std::nullopt : std::optional<std::string>(rest)};
           continue;
         }
@@ -218,8 +221,9 @@ class Run {
       }
       auto count = parser_.match(o, pattern_.substr(index + 1));
       if (!count) return parser_.argument_error(t.action, parser_.nargs_error(o));
-      actions.push_back({t.action, {argv_.begin() + static_cast<long>(index) + 1,
-                                    argv_.begin() + static_cast<long>(index + 1 + *count)}});
+      actions.push_back({t.action,
+                         {argv_.begin() + static_cast<long>(index) + 1,
+                          argv_.begin() + static_cast<long>(index + 1 + *count)}});
       stop = index + 1 + *count;
       break;
     }
@@ -243,16 +247,15 @@ class Run {
     for (size_t other = 0; other < options_.size(); ++other) {
       if (o.group < 0 || static_cast<int>(other) == action || !seen_[other]) continue;
       if (options_[other].group == o.group)
-        return parser_.argument_error(action, "not allowed with argument " +
-                                                  parser_.action_name(static_cast<int>(other)));
+        return parser_.argument_error(
+            action, "not allowed with argument " + parser_.action_name(static_cast<int>(other)));
     }
     Value& v = parsed_.values[static_cast<size_t>(action)];
     v.seen = true;
     if (o.kind == Kind::Value || o.kind == Kind::NArgs || o.kind == Kind::Star ||
         o.kind == Kind::Remainder)
       v.values = std::move(args);
-    else
-      v.values.insert(v.values.end(), args.begin(), args.end());
+    else v.values.insert(v.values.end(), args.begin(), args.end());
     return ok();
   }
 
@@ -266,8 +269,8 @@ class Run {
 };
 
 bool shell_safe(unsigned char c) {
-  return std::isalnum(c) || c == '_' || std::string_view("@%+=:,./-").find(static_cast<char>(c)) !=
-                                            std::string_view::npos;
+  return std::isalnum(c) || c == '_' ||
+         std::string_view("@%+=:,./-").find(static_cast<char>(c)) != std::string_view::npos;
 }
 
 }  // namespace
@@ -275,7 +278,10 @@ bool shell_safe(unsigned char c) {
 std::string Option::dest() const {
   const std::string* chosen = &names.front();
   for (const auto& n : names)
-    if (n.size() > 2 && n[1] == '-') { chosen = &n; break; }
+    if (n.size() > 2 && n[1] == '-') {
+      chosen = &n;
+      break;
+    }
   std::string d = chosen->substr(chosen->find_first_not_of('-'));
   std::replace(d.begin(), d.end(), '-', '_');
   return d;
@@ -319,8 +325,8 @@ std::optional<std::vector<std::string>> split_args(const std::string& s) {
       i = end;
     } else if (c == '"') {
       for (++i; i < s.size() && s[i] != '"'; ++i) {
-        if (s[i] == '\\' && i + 1 < s.size() && std::string_view("\\\"$`\n").find(s[i + 1]) !=
-                                                   std::string_view::npos)
+        if (s[i] == '\\' && i + 1 < s.size() &&
+            std::string_view("\\\"$`\n").find(s[i + 1]) != std::string_view::npos)
           ++i;
         word += s[i];
       }

@@ -49,8 +49,8 @@ class Bus {
   // Properties.Get on `path`.
   sdbus::Variant property(const std::string& path, const std::string& interface,
                           const std::string& name);
-  void set_property(const std::string& path, const std::string& interface,
-                    const std::string& name, const sdbus::Variant& value);
+  void set_property(const std::string& path, const std::string& interface, const std::string& name,
+                    const sdbus::Variant& value);
 
  private:
   template <typename Proxy>

@@ -20,7 +20,6 @@ CheckReport check_config(const config::Paths& paths);
 // Prints every warning and error with its file and line ("FILE:LINE: Error: CODE: detail") on
 // `err`, or "success" on `out` when there is no error (unless quiet). Returns the exit code:
 // 0, or firewalld's code of the first error, as firewall-cmd exits.
-int print_check_report(const CheckReport& report, bool quiet, std::ostream& out,
-                       std::ostream& err);
+int print_check_report(const CheckReport& report, bool quiet, std::ostream& out, std::ostream& err);
 
 }  // namespace fwctl::cli

@@ -41,12 +41,28 @@ std::optional<std::string> policy_set_error(const Args& a) {
 
 Families classify(const Args& a) {
   Families f;
-  f.standalone = any(a, {"help", "version", "state", "reload", "complete_reload",
-                         "runtime_to_permanent", "reset_to_defaults", "panic_on", "panic_off",
-                         "query_panic", "lockdown_on", "lockdown_off", "query_lockdown",
-                         "get_default_zone", "set_default_zone", "get_active_zones",
-                         "get_ipset_types", "get_log_denied", "set_log_denied",
-                         "get_automatic_helpers", "set_automatic_helpers", "check_config",
+  f.standalone = any(a, {"help",
+                         "version",
+                         "state",
+                         "reload",
+                         "complete_reload",
+                         "runtime_to_permanent",
+                         "reset_to_defaults",
+                         "panic_on",
+                         "panic_off",
+                         "query_panic",
+                         "lockdown_on",
+                         "lockdown_off",
+                         "query_lockdown",
+                         "get_default_zone",
+                         "set_default_zone",
+                         "get_active_zones",
+                         "get_ipset_types",
+                         "get_log_denied",
+                         "set_log_denied",
+                         "get_automatic_helpers",
+                         "set_automatic_helpers",
+                         "check_config",
                          "get_active_policies"});
   f.desc_xml_file = any(a, {"set_description", "get_description", "set_short", "get_short"});
   f.lockdown_whitelist =
@@ -64,15 +80,16 @@ Families classify(const Args& a) {
                      "info_service", "info_ipset", "info_policy", "get_ipsets", "info_helper",
                      "get_helpers", "get_policies", "list_all_policies"}) ||
              f.lockdown_whitelist;
-  f.zone_and_policy_adapt_query =
-      any(a, {"add_service", "remove_service", "query_service", "add_port", "remove_port",
-              "query_port", "add_protocol", "remove_protocol", "query_protocol",
-              "add_source_port", "remove_source_port", "query_source_port", "add_icmp_block",
-              "remove_icmp_block", "query_icmp_block", "add_forward_port", "remove_forward_port",
-              "query_forward_port", "add_rich_rule", "remove_rich_rule", "query_rich_rule",
-              "add_masquerade", "remove_masquerade", "query_masquerade", "list_services",
-              "list_ports", "list_protocols", "list_source_ports", "list_icmp_blocks",
-              "list_forward_ports", "list_rich_rules", "list_all", "get_target", "set_target"});
+  f.zone_and_policy_adapt_query = any(
+      a, {"add_service",         "remove_service",     "query_service",      "add_port",
+          "remove_port",         "query_port",         "add_protocol",       "remove_protocol",
+          "query_protocol",      "add_source_port",    "remove_source_port", "query_source_port",
+          "add_icmp_block",      "remove_icmp_block",  "query_icmp_block",   "add_forward_port",
+          "remove_forward_port", "query_forward_port", "add_rich_rule",      "remove_rich_rule",
+          "query_rich_rule",     "add_masquerade",     "remove_masquerade",  "query_masquerade",
+          "list_services",       "list_ports",         "list_protocols",     "list_source_ports",
+          "list_icmp_blocks",    "list_forward_ports", "list_rich_rules",    "list_all",
+          "get_target",          "set_target"});
   f.zone_unique = any(a, {"add_icmp_block_inversion", "remove_icmp_block_inversion",
                           "query_icmp_block_inversion", "add_forward", "remove_forward",
                           "query_forward", "list_interfaces", "change_interface", "add_interface",
@@ -80,11 +97,11 @@ Families classify(const Args& a) {
                           "add_source", "remove_source", "query_source"}) ||
                   zone_priority_options(a);
   f.zone_ops = f.zone_unique || f.zone_and_policy_adapt_query;
-  f.policy_unique = any(a, {"list_ingress_zones", "add_ingress_zone", "remove_ingress_zone",
-                            "query_ingress_zone", "list_egress_zones", "add_egress_zone",
-                            "remove_egress_zone", "query_egress_zone", "set_priority",
-                            "get_priority"}) ||
-                    policy_disable_options(a);
+  f.policy_unique =
+      any(a, {"list_ingress_zones", "add_ingress_zone", "remove_ingress_zone", "query_ingress_zone",
+              "list_egress_zones", "add_egress_zone", "remove_egress_zone", "query_egress_zone",
+              "set_priority", "get_priority"}) ||
+      policy_disable_options(a);
   f.policy_ops = f.policy_unique || f.zone_and_policy_adapt_query;
   bool timeout = a.str("timeout") != "0";
   f.zone = a.t("zone") || timeout || f.zone_ops || f.desc_xml_file;
@@ -92,33 +109,34 @@ Families classify(const Args& a) {
   f.ipset = any(a, {"add_entry", "remove_entry", "query_entry", "get_entries",
                     "add_entries_from_file", "remove_entries_from_file"}) ||
             f.desc_xml_file;
-  f.icmptype = any(a, {"add_destination", "remove_destination", "query_destination",
-                       "get_destinations"}) ||
-               f.desc_xml_file;
-  f.service = any(a, {"add_port", "remove_port", "query_port", "get_ports", "add_protocol",
-                      "remove_protocol", "query_protocol", "get_protocols", "add_source_port",
-                      "remove_source_port", "query_source_port", "get_source_ports",
-                      "add_module", "remove_module", "query_module", "get_modules",
-                      "set_destination", "remove_destination", "query_destination",
-                      "get_destinations", "add_include", "remove_include", "query_include",
-                      "get_includes", "add_helper", "remove_helper", "query_helper",
-                      "get_service_helpers"}) ||
-              f.desc_xml_file;
+  f.icmptype =
+      any(a, {"add_destination", "remove_destination", "query_destination", "get_destinations"}) ||
+      f.desc_xml_file;
+  f.service =
+      any(a,
+          {"add_port",        "remove_port",        "query_port",        "get_ports",
+           "add_protocol",    "remove_protocol",    "query_protocol",    "get_protocols",
+           "add_source_port", "remove_source_port", "query_source_port", "get_source_ports",
+           "add_module",      "remove_module",      "query_module",      "get_modules",
+           "set_destination", "remove_destination", "query_destination", "get_destinations",
+           "add_include",     "remove_include",     "query_include",     "get_includes",
+           "add_helper",      "remove_helper",      "query_helper",      "get_service_helpers"}) ||
+      f.desc_xml_file;
   f.helper = any(a, {"add_port", "remove_port", "query_port", "get_ports", "set_module",
                      "get_module", "set_family", "get_family"}) ||
              f.desc_xml_file;
   f.permanent = a.t("permanent") || f.config || a.t("zone") || f.zone_ops || a.t("policy") ||
-                a.t("policy_set") ||
-                f.policy_ops || a.t("ipset") || f.ipset || a.t("helper") || f.helper;
+                a.t("policy_set") || f.policy_ops || a.t("ipset") || f.ipset || a.t("helper") ||
+                f.helper;
   f.permanent_only =
-      any(a, {"new_icmptype", "delete_icmptype", "new_icmptype_from_file",
-              "load_icmptype_defaults", "new_service", "delete_service", "new_service_from_file",
-              "load_service_defaults", "new_zone", "delete_zone", "new_zone_from_file",
-              "load_zone_defaults", "new_policy", "delete_policy", "new_policy_from_file",
-              "load_policy_defaults", "new_ipset", "delete_ipset", "new_ipset_from_file",
-              "load_ipset_defaults", "new_helper", "delete_helper", "new_helper_from_file",
-              "load_helper_defaults", "path_zone", "path_icmptype", "path_service", "path_ipset",
-              "path_helper", "path_policy"}) ||
+      any(a, {"new_icmptype", "delete_icmptype", "new_icmptype_from_file", "load_icmptype_defaults",
+              "new_service",  "delete_service",  "new_service_from_file",  "load_service_defaults",
+              "new_zone",     "delete_zone",     "new_zone_from_file",     "load_zone_defaults",
+              "new_policy",   "delete_policy",   "new_policy_from_file",   "load_policy_defaults",
+              "new_ipset",    "delete_ipset",    "new_ipset_from_file",    "load_ipset_defaults",
+              "new_helper",   "delete_helper",   "new_helper_from_file",   "load_helper_defaults",
+              "path_zone",    "path_icmptype",   "path_service",           "path_ipset",
+              "path_helper",  "path_policy"}) ||
       (a.t("icmptype") && f.icmptype) || (a.t("service") && f.service) ||
       (a.t("helper") && f.helper) || f.desc_xml_file || zone_priority_options(a);
   f.direct = any(a, {"passthrough", "add_chain", "remove_chain", "query_chain", "get_chains",
@@ -126,16 +144,44 @@ Families classify(const Args& a) {
                      "get_rules", "get_all_rules", "add_passthrough", "remove_passthrough",
                      "query_passthrough", "get_passthroughs", "get_all_passthroughs"});
   f.require_permanent = f.permanent_only || a.t("get_target") || a.t("set_target");
-  f.list_get =
-      any(a, {"help", "version", "list_all", "list_all_zones", "list_lockdown_whitelist_commands",
-              "list_lockdown_whitelist_contexts", "list_lockdown_whitelist_uids",
-              "list_lockdown_whitelist_users", "list_services", "list_ports", "list_protocols",
-              "list_icmp_blocks", "list_forward_ports", "list_rich_rules", "list_interfaces",
-              "list_sources", "get_default_zone", "get_active_zones", "get_zone_of_interface",
-              "get_zone_of_source", "get_zones", "get_services", "get_icmptypes", "get_target",
-              "info_zone", "info_icmptype", "info_service", "info_ipset", "get_ipsets",
-              "get_entries", "info_helper", "get_helpers", "get_destinations", "get_description",
-              "list_all_policies", "info_policy", "get_policies", "get_active_policies"});
+  f.list_get = any(a, {"help",
+                       "version",
+                       "list_all",
+                       "list_all_zones",
+                       "list_lockdown_whitelist_commands",
+                       "list_lockdown_whitelist_contexts",
+                       "list_lockdown_whitelist_uids",
+                       "list_lockdown_whitelist_users",
+                       "list_services",
+                       "list_ports",
+                       "list_protocols",
+                       "list_icmp_blocks",
+                       "list_forward_ports",
+                       "list_rich_rules",
+                       "list_interfaces",
+                       "list_sources",
+                       "get_default_zone",
+                       "get_active_zones",
+                       "get_zone_of_interface",
+                       "get_zone_of_source",
+                       "get_zones",
+                       "get_services",
+                       "get_icmptypes",
+                       "get_target",
+                       "info_zone",
+                       "info_icmptype",
+                       "info_service",
+                       "info_ipset",
+                       "get_ipsets",
+                       "get_entries",
+                       "info_helper",
+                       "get_helpers",
+                       "get_destinations",
+                       "get_description",
+                       "list_all_policies",
+                       "info_policy",
+                       "get_policies",
+                       "get_active_policies"});
   return f;
 }
 
@@ -152,17 +198,22 @@ std::optional<int> timeout_seconds(const std::string& text) {
     unit = static_cast<char>(std::tolower(static_cast<unsigned char>(text.back())));
   }
   switch (unit) {
-    case 's': return value;
-    case 'm': return value * 60;
-    case 'h': return value * 3600;
-    default: return std::nullopt;
+    case 's':
+      return value;
+    case 'm':
+      return value * 60;
+    case 'h':
+      return value * 3600;
+    default:
+      return std::nullopt;
   }
 }
 
 CheckResult check_combinations(Args& a, const Families& f, const std::string& prog) {
   const std::string usage = format_usage(prog);
   auto failure = [&](const std::string& text) { return CheckResult{usage + text, 0}; };
-  if (f.standalone && (f.zone || f.permanent || f.direct || f.permanent_only || f.ipset || f.policy))
+  if (f.standalone &&
+      (f.zone || f.permanent || f.direct || f.permanent_only || f.ipset || f.policy))
     return failure("Can't use stand-alone options with other options.");
   if (f.ipset && !f.desc_xml_file && !a.t("ipset")) return failure("No ipset specified.");
   if ((f.icmptype && !a.t("icmptype")) && !(f.service && a.t("service")) && !f.desc_xml_file)
@@ -192,9 +243,9 @@ CheckResult check_combinations(Args& a, const Families& f, const std::string& pr
       return failure("'" + text + "' is wrong timeout value. Use for example '2m' or '1h'");
     timeout = *seconds;
   }
-  if (timeout && !any(a, {"add_service", "add_port", "add_protocol", "add_icmp_block",
-                          "add_forward_port", "add_source_port", "add_forward", "add_masquerade",
-                          "add_rich_rule"}))
+  if (timeout &&
+      !any(a, {"add_service", "add_port", "add_protocol", "add_icmp_block", "add_forward_port",
+               "add_source_port", "add_forward", "add_masquerade", "add_rich_rule"}))
     return failure("Wrong --timeout usage");
   if (a.t("permanent")) {
     if (timeout) return failure("Can't specify timeout for permanent action.");
@@ -205,8 +256,7 @@ CheckResult check_combinations(Args& a, const Families& f, const std::string& pr
     return CheckResult{"-q/--quiet can't be used with this option(s)", 0};
   }
   if (a.t("zone") && a.t("policy")) return failure("Can't use --zone with --policy.");
-  if (a.t("policy") && f.zone_unique)
-    return failure("Can't use --policy with zone only options.");
+  if (a.t("policy") && f.zone_unique) return failure("Can't use --policy with zone only options.");
   if (a.t("zone") && f.policy_unique) return failure("Can't use --zone with policy only options.");
   if (auto text = policy_set_error(a)) return failure(*text);
   if (!a.t("policy") && !a.t("policy_set") && f.policy_unique)

@@ -51,8 +51,7 @@ void Client::fail_if_not_authorized(const std::string& name) const {
 }
 
 void Client::handle(const std::string& name, const std::string& message) const {
-  if (name.find("NotAuthorizedException") != std::string::npos)
-    fail_if_not_authorized(name);
+  if (name.find("NotAuthorizedException") != std::string::npos) fail_if_not_authorized(name);
   fail_if_not_authorized(message);
   int code = error_code(message);
   if (offline_cmd_) {

@@ -53,9 +53,8 @@ std::optional<int> confirm_seconds(const Args& a) {
 }
 
 void run_confirm(const Printer& p) {
-  call_fwctl(p, [](sdbus::IProxy& fwctl) {
-    fwctl.callMethod("confirm").onInterface(kFwctlInterface);
-  });
+  call_fwctl(
+      p, [](sdbus::IProxy& fwctl) { fwctl.callMethod("confirm").onInterface(kFwctlInterface); });
   p.and_exit("success");
 }
 

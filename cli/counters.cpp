@@ -54,8 +54,10 @@ void show_counters(const Args& a, const Printer& p, std::ostream& out, JsonSink*
   auto [member, name] = counted(a);
   CountList counts;
   call_fwctl(p, [&, member = member, name = name](sdbus::IProxy& fwctl) {
-    fwctl.callMethod(member).onInterface(kFwctlInterface).withArguments(name).storeResultsTo(
-        counts);
+    fwctl.callMethod(member)
+        .onInterface(kFwctlInterface)
+        .withArguments(name)
+        .storeResultsTo(counts);
   });
   if (json) return json->extend_entry("counters", count_json(counts));
   if (p.quiet()) return;

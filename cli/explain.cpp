@@ -36,7 +36,7 @@ bool belongs(std::string_view chain, const std::string& subject, const model::Co
   bool another_policy = whole.rfind("policy_", 0) == 0 && config.policies.count(whole.substr(7));
   if (config.zones.count(whole) || another_policy) return false;
   static constexpr std::array<std::string_view, 5> kSubChains = {"pre", "log", "deny", "allow",
-                                                                  "post"};
+                                                                 "post"};
   std::string_view sub = rest.substr(subject.size() + 1);
   for (auto s : kSubChains)
     if (sub == s) return true;
@@ -46,9 +46,9 @@ bool belongs(std::string_view chain, const std::string& subject, const model::Co
 }  // namespace
 
 std::string explain_usage_error(const Args& a) {
-  static const std::set<std::string> kAllowed = {"explain",        "zone",           "policy",
-                                                 "permanent",      "offline",        "default_config",
-                                                 "system_config",  "quiet",          "verbose"};
+  static const std::set<std::string> kAllowed = {"explain",       "zone",    "policy",
+                                                 "permanent",     "offline", "default_config",
+                                                 "system_config", "quiet",   "verbose"};
   for (const auto& option : option_table()) {
     std::string dest = option.dest();
     if (!kAllowed.count(dest) && a.given(dest))
@@ -71,7 +71,8 @@ Result<std::string> explain(const model::Config& config, const compiler::Runtime
     std::string chains;
     for (const auto& chain : table.chains)
       if (belongs(chain.name, subject, config)) chains += compiler::to_text(chain);
-    if (!chains.empty()) text += "table " + table.family + " " + table.name + " {\n" + chains + "}\n";
+    if (!chains.empty())
+      text += "table " + table.family + " " + table.name + " {\n" + chains + "}\n";
   }
   return text;
 }

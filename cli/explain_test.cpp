@@ -55,8 +55,8 @@ TEST_F(Explain, AnUnknownZoneOrPolicyIsFirewalldsError) {
 TEST(ExplainCommand, ABrokenFileIsNamedWithItsLine) {
   std::ostringstream out, err;
   Printer p(out, err, false);
-  int code = run_explain({FWCTL_SOURCE_DIR, FWCTL_TEST_DATA "/broken/bad-port"}, {false, "foo"},
-                         p, out, err);
+  int code = run_explain({FWCTL_SOURCE_DIR, FWCTL_TEST_DATA "/broken/bad-port"}, {false, "foo"}, p,
+                         out, err);
   EXPECT_EQ(code, 102);
   EXPECT_EQ(out.str(), "");
   EXPECT_EQ(err.str().rfind(FWCTL_TEST_DATA "/broken/bad-port/zones/foo.xml:", 0), 0u) << err.str();

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "model/port.hpp"
-#include "common/text.hpp"
 #include "common/lists.hpp"
+#include "common/text.hpp"
+#include "model/port.hpp"
 
 namespace fwctl::cli {
 namespace {
@@ -55,9 +55,11 @@ std::string format_common(std::string name, const ZoneSettings& s, bool verbose,
     out += "\n  ingress-priority: " + std::to_string(s.ingress_priority) +
            "\n  egress-priority: " + std::to_string(s.egress_priority);
   }
-  if (!policy) out += std::string("\n  icmp-block-inversion: ") + (s.icmp_block_inversion ? "yes" : "no");
+  if (!policy)
+    out += std::string("\n  icmp-block-inversion: ") + (s.icmp_block_inversion ? "yes" : "no");
   if (policy) {
-    out += "\n  ingress-zones: " + join(s.ingress_zones) + "\n  egress-zones: " + join(s.egress_zones);
+    out +=
+        "\n  ingress-zones: " + join(s.ingress_zones) + "\n  egress-zones: " + join(s.egress_zones);
   } else {
     out += "\n  interfaces: " + join(interfaces) + "\n  sources: " + join(s.sources);
   }
@@ -94,7 +96,8 @@ std::string join_ports(const std::vector<PortProto>& ports) {
 }
 
 std::string format_forward_port(const ForwardPort& f) {
-  return "port=" + f.port + ":proto=" + f.protocol + ":toport=" + f.to_port + ":toaddr=" + f.to_addr;
+  return "port=" + f.port + ":proto=" + f.protocol + ":toport=" + f.to_port +
+         ":toaddr=" + f.to_addr;
 }
 
 std::vector<PortProto> sorted_ports(std::vector<PortProto> ports) {

@@ -15,8 +15,8 @@ TEST(CliInfoFormat, ZoneListAllLayout) {
   z.interfaces = {"eth1", "eth0"};
   z.forward = true;
   z.forward_ports = {{"80", "tcp", "8080", ""}, {"81", "udp", "", "10.0.0.1"}};
-  z.rules = {"rule priority=\"5\" service name=\"ftp\" reject",
-             "rule service name=\"http\" accept", "rule priority=\"-1\" drop"};
+  z.rules = {"rule priority=\"5\" service name=\"ftp\" reject", "rule service name=\"http\" accept",
+             "rule priority=\"-1\" drop"};
   EXPECT_EQ(format_zone("public", z, false),
             "public (active)\n"
             "  target: default\n"

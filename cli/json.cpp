@@ -46,11 +46,21 @@ std::string json_quote(const std::string& s) {
   std::string out = "\"";
   for (unsigned char ch : s) {
     switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
         if (ch < 0x20) {
           char buf[8];
@@ -74,10 +84,18 @@ void Json::dump(std::string& out, int depth) const {
   const std::string pad(2 * static_cast<size_t>(depth + 1), ' ');
   const std::string close_pad(2 * static_cast<size_t>(depth), ' ');
   switch (kind_) {
-    case Kind::Null: out += "null"; return;
-    case Kind::Bool: out += bool_ ? "true" : "false"; return;
-    case Kind::Number: out += std::to_string(number_); return;
-    case Kind::String: out += json_quote(string_); return;
+    case Kind::Null:
+      out += "null";
+      return;
+    case Kind::Bool:
+      out += bool_ ? "true" : "false";
+      return;
+    case Kind::Number:
+      out += std::to_string(number_);
+      return;
+    case Kind::String:
+      out += json_quote(string_);
+      return;
     case Kind::Array:
       if (items_.empty()) {
         out += "[]";

@@ -24,10 +24,10 @@ ZoneSettings sample_zone() {
 
 TEST(JsonOutput, AZoneHasTheKeysOfTheSettingsDictInOrder) {
   Json j = zone_json("public", sample_zone());
-  std::vector<std::string> keys = {"name", "version", "short", "description", "target",
-                                   "services", "ports", "icmp_blocks", "masquerade",
-                                   "forward_ports", "interfaces", "sources", "rules_str",
-                                   "protocols", "source_ports", "icmp_block_inversion", "forward"};
+  std::vector<std::string> keys = {
+      "name",      "version",     "short",        "description",          "target",     "services",
+      "ports",     "icmp_blocks", "masquerade",   "forward_ports",        "interfaces", "sources",
+      "rules_str", "protocols",   "source_ports", "icmp_block_inversion", "forward"};
   ASSERT_EQ(j.size(), keys.size());
   for (const auto& k : keys) EXPECT_NE(j.find(k), nullptr) << k;
   EXPECT_EQ(j.find("ports")->dump(), "[\n  [\n    \"8080\",\n    \"tcp\"\n  ]\n]");
@@ -113,7 +113,8 @@ TEST_F(JsonPrinter, QueriesOfSeveralItemsFormAnObjectByItem) {
   p.query_line("'80/tcp'", true);
   p.query_line("'81/tcp'", false);
   EXPECT_EQ(exit_code([&] { throw Exit{0}; }), 0);
-  EXPECT_EQ(out.str(), "{\n  \"result\": {\n    \"80/tcp\": true,\n    \"81/tcp\": false\n  }\n}\n");
+  EXPECT_EQ(out.str(),
+            "{\n  \"result\": {\n    \"80/tcp\": true,\n    \"81/tcp\": false\n  }\n}\n");
 }
 
 TEST_F(JsonPrinter, ASettingsEntryWinsOverChatterAndManyEntriesAreKeyedByName) {
@@ -129,8 +130,9 @@ TEST_F(JsonPrinter, ASettingsEntryWinsOverChatterAndManyEntriesAreKeyedByName) {
 TEST_F(JsonPrinter, PlainLinesBecomeAResultArray) {
   p.msg("ipv4 filter INPUT 0 -j ACCEPT\nipv4 filter OUTPUT 0 -j ACCEPT");
   EXPECT_EQ(exit_code([&] { throw Exit{0}; }), 0);
-  EXPECT_EQ(out.str(), "{\n  \"result\": [\n    \"ipv4 filter INPUT 0 -j ACCEPT\",\n"
-                       "    \"ipv4 filter OUTPUT 0 -j ACCEPT\"\n  ]\n}\n");
+  EXPECT_EQ(out.str(),
+            "{\n  \"result\": [\n    \"ipv4 filter INPUT 0 -j ACCEPT\",\n"
+            "    \"ipv4 filter OUTPUT 0 -j ACCEPT\"\n  ]\n}\n");
 }
 
 }  // namespace

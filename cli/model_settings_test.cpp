@@ -22,7 +22,8 @@ TEST(CliModelSettings, ZoneAsTheDaemonReportsIt) {
   EXPECT_EQ(s.sources, (std::vector<std::string>{"10.0.0.0/8", "ipset:blocked"}));
   EXPECT_EQ(s.ports, (std::vector<PortProto>{{"80", "tcp"}}));
   EXPECT_EQ(s.forward_ports, (std::vector<ForwardPort>{{"80", "tcp", "8080", ""}}));
-  EXPECT_EQ(s.rules, (std::vector<std::string>{"rule family=\"ipv4\" service name=\"ssh\" accept"}));
+  EXPECT_EQ(s.rules,
+            (std::vector<std::string>{"rule family=\"ipv4\" service name=\"ssh\" accept"}));
   EXPECT_TRUE(s.forward);
   EXPECT_FALSE(s.masquerade);
 }
@@ -98,11 +99,12 @@ TEST(CliModelSettings, OtherKindsTakenIn) {
   EXPECT_EQ(p.priority, -5);
   EXPECT_EQ(p.ingress_zones, (std::vector<std::string>{"home"}));
 
-  IPSetSettings is{"", "", "", "hash:ip", {{"timeout", "60"}, {"family", "inet"}}, {"1.1.1.1", "1.1.1.1"}};
+  IPSetSettings is{
+      "", "", "", "hash:ip", {{"timeout", "60"}, {"family", "inet"}}, {"1.1.1.1", "1.1.1.1"}};
   model::IpSet i;
   apply_settings(i, is);
   EXPECT_EQ(i.options, (std::vector<std::pair<std::string, std::string>>{{"family", "inet"},
-                                                                        {"timeout", "60"}}));
+                                                                         {"timeout", "60"}}));
   EXPECT_EQ(i.entries, (std::vector<std::string>{"1.1.1.1"}));
 
   ServiceSettings vs;

@@ -9,7 +9,6 @@
 // (offline_direct.hpp). The files written are the ones the daemon would write for the same
 // commands. Messages and exit codes are firewall-cmd's.
 #include "offline.hpp"
-#include "offline_store.hpp"
 
 #include <algorithm>
 
@@ -24,6 +23,7 @@
 #include "model/validate.hpp"
 #include "model_settings.hpp"
 #include "offline_direct.hpp"
+#include "offline_store.hpp"
 #include "permanent_edits.hpp"
 #include "show.hpp"
 #include "values.hpp"
@@ -39,8 +39,7 @@ bool Offline::general() {
     IPSetSettings st = new_ipset_settings(s);
     return add<model::IpSet>(a.str("new_ipset"), st), true;
   }
-  if (item_ops<model::Zone>("zone", "zones",
-                            [&](auto& n, const auto& st) { show_zone(p, n, st); }))
+  if (item_ops<model::Zone>("zone", "zones", [&](auto& n, const auto& st) { show_zone(p, n, st); }))
     return true;
   if (a.t("new_zone")) {
     ZoneSettings st;
@@ -170,12 +169,14 @@ bool Offline::standalone() {
   const model::FirewalldConf& conf = store.config().conf;
   if (a.t("get_default_zone")) p.and_exit(conf.default_zone);
   if (a.t("set_default_zone"))
-    return c.call([&] { throw_if_failed(store.set_default_zone(a.str("set_default_zone"))); }), true;
+    return c.call([&] { throw_if_failed(store.set_default_zone(a.str("set_default_zone"))); }),
+           true;
   if (a.t("query_lockdown")) p.query_result(core::lockdown_from_conf(conf.lockdown));
   if (a.t("lockdown_on") || a.t("lockdown_off"))
     return c.call([&] {
       value_or_fail(store.set_conf("Lockdown", a.t("lockdown_on") ? "yes" : "no"));
-    }), true;
+    }),
+           true;
   if (a.t("get_ipset_types")) {
     std::vector<std::string> types = core::ipset_types();
     std::sort(types.begin(), types.end());
@@ -254,7 +255,8 @@ bool Offline::bindings(const std::string& name) {
       c.call([&] {
         if (!old.empty())
           edit(old, [&](model::Zone& z) {
-            return iface ? core::remove_name(z.interfaces, each) : core::remove_source(z.sources, each);
+            return iface ? core::remove_name(z.interfaces, each)
+                         : core::remove_source(z.sources, each);
           });
         edit(name, [&](model::Zone& z) {
           return iface ? core::add_name(z.interfaces, each) : core::add_source(z.sources, each);
@@ -275,9 +277,9 @@ void Offline::zone_ops(const std::string& name) {
     const char* what;
     std::vector<std::string> Z::*field;
   };
-  for (auto [what, field] : {Names{"service", &Z::services}, Names{"protocol", &Z::protocols},
-                             Names{"icmp_block", &Z::icmp_blocks},
-                             Names{"interface", &Z::interfaces}}) {
+  for (auto [what, field] :
+       {Names{"service", &Z::services}, Names{"protocol", &Z::protocols},
+        Names{"icmp_block", &Z::icmp_blocks}, Names{"interface", &Z::interfaces}}) {
     std::string w = what;
     if (a.t("add_" + w))
       return seq(("add_" + w).c_str(), nullptr, name,
@@ -290,7 +292,8 @@ void Offline::zone_ops(const std::string& name) {
             [f = field](const Z& z, const Item& i) { return core::has_name(z.*f, i.args[0]); },
             "'%s'");
   }
-  for (auto [what, field] : {std::pair{"port", &Z::ports}, std::pair{"source_port", &Z::source_ports}}) {
+  for (auto [what, field] :
+       {std::pair{"port", &Z::ports}, std::pair{"source_port", &Z::source_ports}}) {
     std::string w = what;
     if (a.t("add_" + w))
       return seq(("add_" + w).c_str(), parse_port, name, [f = field](Z& z, const Item& i) {
@@ -301,9 +304,11 @@ void Offline::zone_ops(const std::string& name) {
         return core::remove_port(z.*f, i.args[0], i.args[1]);
       });
     if (a.t("query_" + w))
-      query(("query_" + w).c_str(), parse_port, name, [f = field](const Z& z, const Item& i) {
-        return core::has_port(z.*f, i.args[0], i.args[1]);
-      }, "%s/%s");
+      query(("query_" + w).c_str(), parse_port, name,
+            [f = field](const Z& z, const Item& i) {
+              return core::has_port(z.*f, i.args[0], i.args[1]);
+            },
+            "%s/%s");
   }
   if (a.t("add_source"))
     return seq("add_source", nullptr, name,
@@ -312,9 +317,12 @@ void Offline::zone_ops(const std::string& name) {
     return seq("remove_source", nullptr, name,
                [](Z& z, const Item& i) { return core::remove_source(z.sources, i.args[0]); });
   if (a.t("query_source"))
-    query("query_source", nullptr, name, [](const Z& z, const Item& i) {
-      return core::has_name(core::source_strings(z.sources), i.args[0]);
-    }, "'%s'");
+    query(
+        "query_source", nullptr, name,
+        [](const Z& z, const Item& i) {
+          return core::has_name(core::source_strings(z.sources), i.args[0]);
+        },
+        "'%s'");
   if (a.t("add_rich_rule"))
     return seq("add_rich_rule", nullptr, name,
                [](Z& z, const Item& i) { return core::add_rich_rule(z.rules, i.args[0]); });
@@ -322,11 +330,14 @@ void Offline::zone_ops(const std::string& name) {
     return seq("remove_rich_rule", nullptr, name,
                [](Z& z, const Item& i) { return core::remove_rich_rule(z.rules, i.args[0]); });
   if (a.t("query_rich_rule"))
-    query("query_rich_rule", nullptr, name, [](const Z& z, const Item& i) {
-      auto has = core::has_rich_rule(z.rules, i.args[0]);
-      if (!has) throw FwError{has.error().message()};
-      return *has;
-    }, "'%s'");
+    query(
+        "query_rich_rule", nullptr, name,
+        [](const Z& z, const Item& i) {
+          auto has = core::has_rich_rule(z.rules, i.args[0]);
+          if (!has) throw FwError{has.error().message()};
+          return *has;
+        },
+        "'%s'");
   auto forward = [](const Item& i) {
     return model::ForwardPort{i.args[0], i.args[1], i.args[2], i.args[3]};
   };
@@ -339,9 +350,12 @@ void Offline::zone_ops(const std::string& name) {
       return core::remove_forward_port(z.forward_ports, forward(i));
     });
   if (a.t("query_forward_port"))
-    query("query_forward_port", parse_forward_port, name, [&](const Z& z, const Item& i) {
-      return core::has_forward_port(z.forward_ports, forward(i));
-    }, "port=%s:proto=%s:toport=%s:toaddr=%s");
+    query(
+        "query_forward_port", parse_forward_port, name,
+        [&](const Z& z, const Item& i) {
+          return core::has_forward_port(z.forward_ports, forward(i));
+        },
+        "port=%s:proto=%s:toport=%s:toaddr=%s");
   auto change = [&](const std::function<Status(Z&)>& fn) { c.call([&] { edit(name, fn); }); };
   for (auto [what, field, word] :
        {std::tuple{"masquerade", &Z::masquerade, "masquerade"},
@@ -358,7 +372,8 @@ void Offline::zone_ops(const std::string& name) {
     return change([&](Z& z) { return z.forward = a.t("add_forward"), ok(); });
   if (a.t("set_target")) {
     std::string target = a.str("set_target");
-    return change([&](Z& z) { return z.target = target == "REJECT" ? "%%REJECT%%" : target, ok(); });
+    return change(
+        [&](Z& z) { return z.target = target == "REJECT" ? "%%REJECT%%" : target, ok(); });
   }
   for (const auto& side : {std::pair{"set_ingress_priority", &Z::ingress_priority},
                            std::pair{"set_egress_priority", &Z::egress_priority}}) {

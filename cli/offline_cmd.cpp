@@ -166,8 +166,8 @@ bool standalone(Offline& o) {
            true;
   // firewalld 1.3.3's Firewall has neither method: firewall-offline-cmd fails with python's
   // AttributeError text, exit 2, and so does fwctl (docs/offline.md).
-  for (const char* dest : {"get_automatic_helpers", "set_automatic_helpers", "lockdown_on",
-                           "lockdown_off"}) {
+  for (const char* dest :
+       {"get_automatic_helpers", "set_automatic_helpers", "lockdown_on", "lockdown_off"}) {
     if (!a.t(dest)) continue;
     std::string method = dest;
     if (method == "lockdown_on") method = "enable_lockdown";
@@ -178,9 +178,8 @@ bool standalone(Offline& o) {
   if (a.t("policy_desktop")) offline_cmd_polkit(o, "desktop");
   if (a.t("get_default_zone")) o.p.and_exit(conf.default_zone);
   if (a.t("set_default_zone"))
-    return o.c.call([&] {
-      throw_if_failed(o.store.set_default_zone(a.str("set_default_zone")));
-    }), true;
+    return o.c.call([&] { throw_if_failed(o.store.set_default_zone(a.str("set_default_zone"))); }),
+           true;
   if (a.t("query_lockdown")) o.p.query_result(core::lockdown_from_conf(conf.lockdown));
   if (a.t("reset_to_defaults")) return offline_cmd_reset(o), true;
   return false;
@@ -261,8 +260,8 @@ struct Loaded {
   second_chain(o, default_zone);
 }
 
-int run_checked(std::vector<std::string> argv, const std::string& prog, Printer& p,
-                JsonSink& json, std::ostream& out, std::ostream& err) {
+int run_checked(std::vector<std::string> argv, const std::string& prog, Printer& p, JsonSink& json,
+                std::ostream& out, std::ostream& err) {
   auto parsed = parse_offline_command_line(effective_args(std::move(argv), p));
   if (!parsed) {
     err << offline_usage() << prog << ": error: " << parsed.error().detail << '\n';

@@ -32,8 +32,9 @@ void lokkit_add(Offline& o, std::vector<T>& list, const T& value, const std::str
 PortProto lokkit_port(Offline& o, const std::string& value) {
   auto colon = value.find(':');
   if (colon == std::string::npos || value.find(':', colon + 1) != std::string::npos)
-    o.p.fail("bad port (most likely missing protocol), correct syntax is "
-             "portid[-portid]:protocol");
+    o.p.fail(
+        "bad port (most likely missing protocol), correct syntax is "
+        "portid[-portid]:protocol");
   return {value.substr(0, colon), value.substr(colon + 1)};
 }
 

@@ -1,9 +1,8 @@
 // Issue 19: fwctl --offline is firewall-offline-cmd. Its command line (table, checks) and, as
 // root (firewall-offline-cmd refuses to run otherwise), what its own options do on a temporary
 // system tree. tests/cli/offline_cmd_compare.sh compares every option with the real program.
-#include <unistd.h>
-
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -68,8 +67,7 @@ TEST(OfflineCmdLine, ChecksWithItsMessages) {
             usage + "More than one service specified.");
   EXPECT_EQ(offline_refusal({"--set-priority=1"}),
             usage + "Must use --policy with policy only options.");
-  EXPECT_EQ(offline_refusal({"-q", "--get-zones"}),
-            "-q/--quiet can't be used with this option(s)");
+  EXPECT_EQ(offline_refusal({"-q", "--get-zones"}), "-q/--quiet can't be used with this option(s)");
   // a lokkit --service with service options names the service to edit
   EXPECT_EQ(offline_refusal({"--service=ssh", "--add-port=1/tcp"}), "");
 }
@@ -126,8 +124,9 @@ TEST_F(OfflineCmd, ZoneErrorsAreBareWithTheirCode) {
 TEST_F(OfflineCmd, UnderItsNameItSaysItsName) {
   CmdRan ran = run_as("firewall-offline-cmd", {"--no-such-option"});
   EXPECT_EQ(ran.code, 2);
-  EXPECT_EQ(ran.err, "usage: see firewall-offline-cmd man page\n"
-                     "firewall-offline-cmd: error: unrecognized arguments: --no-such-option\n");
+  EXPECT_EQ(ran.err,
+            "usage: see firewall-offline-cmd man page\n"
+            "firewall-offline-cmd: error: unrecognized arguments: --no-such-option\n");
 }
 
 // --set-default-zone falls into the zone branch: the new default zone's file is written too.

@@ -99,18 +99,21 @@ void change(Offline& o, const std::string& name, ZoneSettings& st, const char* d
 bool bindings(Offline& o, std::vector<std::string>& list, const std::string& what) {
   Args& a = o.a;
   if (a.t("add_" + what)) {
-    cmd_sequence(o.c, a.list("add_" + what), nullptr,
-                 [&](const Item& i) { add_item(list, i.args[0], i.args[0]); }, false);
+    cmd_sequence(
+        o.c, a.list("add_" + what), nullptr,
+        [&](const Item& i) { add_item(list, i.args[0], i.args[0]); }, false);
     return true;
   }
   if (a.t("remove_" + what)) {
-    cmd_sequence(o.c, a.list("remove_" + what), nullptr,
-                 [&](const Item& i) { remove_item(list, i.args[0], i.args[0]); }, false);
+    cmd_sequence(
+        o.c, a.list("remove_" + what), nullptr,
+        [&](const Item& i) { remove_item(list, i.args[0], i.args[0]); }, false);
     return true;
   }
   if (a.t("query_" + what))
-    query_sequence(o.c, a.list("query_" + what), nullptr,
-                   [&](const Item& i) { return has_item(list, i.args[0]); }, "'%s'");
+    query_sequence(
+        o.c, a.list("query_" + what), nullptr,
+        [&](const Item& i) { return has_item(list, i.args[0]); }, "'%s'");
   return false;
 }
 
@@ -171,7 +174,6 @@ void rename_remove_service(Args& a, const char* dest) {
   if (a.t(dest)) a.set_list("remove_service", a.list(dest));
   else a.clear("remove_service");
 }
-
 
 }  // namespace
 

@@ -165,8 +165,8 @@ std::vector<sdbus::Struct<std::string, OfflineDirect::Strings>> OfflineDirect::g
 
 OfflineWhitelist::OfflineWhitelist(const config::Paths& paths)
     : paths_(paths),
-      whitelist_(load<model::LockdownWhitelist>(
-          paths, [](const config::Paths& p, std::vector<Error>& w) {
+      whitelist_(
+          load<model::LockdownWhitelist>(paths, [](const config::Paths& p, std::vector<Error>& w) {
             return core::load_permanent_whitelist(p, w, false);
           })) {}
 
@@ -184,8 +184,8 @@ void OfflineWhitelist::change_uid(int32_t uid, bool add) {
 
 void OfflineWhitelist::take(Result<model::LockdownWhitelist> next, const char* what,
                             const std::string& value, bool add) {
-  if (!next && offline_cmd_ && (next.error().code == Code::ALREADY_ENABLED ||
-                                next.error().code == Code::NOT_ENABLED)) {
+  if (!next && offline_cmd_ &&
+      (next.error().code == Code::ALREADY_ENABLED || next.error().code == Code::NOT_ENABLED)) {
     std::string text = std::string(what) + " \"" + value + "\"";
     throw FwError{add ? "ALREADY_ENABLED: " + text + " already in whitelist"
                       : "NOT_ENABLED: " + text + " not in whitelist."};

@@ -5,9 +5,10 @@
 // config.policies D-Bus proxies, so run_direct.cpp's handlers serve both; a refused change
 // throws FwError with the daemon's "CODE: detail".
 
+#include <sdbus-c++/Types.h>
+
 #include <cstdint>
 #include <iosfwd>
-#include <sdbus-c++/Types.h>
 #include <string>
 #include <vector>
 

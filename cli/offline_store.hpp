@@ -124,7 +124,10 @@ struct Offline {
     if (a.t("delete_" + kind))
       return c.call([&] { value_or_fail(store.remove<T>(a.str("delete_" + kind))); }), true;
     if (a.t("load_" + kind + "_defaults"))
-      return c.call([&] { throw_if_failed(store.load_defaults<T>(a.str("load_" + kind + "_defaults"))); }), true;
+      return c.call([&] {
+        throw_if_failed(store.load_defaults<T>(a.str("load_" + kind + "_defaults")));
+      }),
+             true;
     if (a.t("info_" + kind)) {
       std::string name = a.str("info_" + kind);
       show(name, to_settings(item<T>(name).value));
@@ -147,15 +150,15 @@ struct Offline {
   }
   void seq(const char* dest, const ParseItem& parse, const std::string& name,
            const std::function<Status(model::Zone&, const Item&)>& change) {
-    cmd_sequence(c, a.list(dest), parse, [&](const Item& i) {
-      edit(name, [&](model::Zone& z) { return change(z, i); });
-    }, false);
+    cmd_sequence(
+        c, a.list(dest), parse,
+        [&](const Item& i) { edit(name, [&](model::Zone& z) { return change(z, i); }); }, false);
   }
   [[noreturn]] void query(const char* dest, const ParseItem& parse, const std::string& name,
                           const std::function<bool(const model::Zone&, const Item&)>& q,
                           const char* message) {
-    query_sequence(c, a.list(dest), parse, [&](const Item& i) { return q(zone(name), i); },
-                   message);
+    query_sequence(
+        c, a.list(dest), parse, [&](const Item& i) { return q(zone(name), i); }, message);
   }
 
   bool general();
@@ -169,6 +172,5 @@ struct Offline {
   bool zone_lists(const std::string& name);
   bool bindings(const std::string& name);
 };
-
 
 }  // namespace fwctl::cli

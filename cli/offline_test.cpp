@@ -2,9 +2,8 @@
 // system tree over the repository's defaults: what each kind's commands write.
 // offline_compare.sh (tests/cli) checks that the files equal those fwctld writes for the same
 // commands. fwctl --offline is firewall-offline-cmd's command line: offline_cmd_test.cpp.
-#include <stdlib.h>
-
 #include <gtest/gtest.h>
+#include <stdlib.h>
 
 #include <filesystem>
 #include <optional>
@@ -80,7 +79,7 @@ TEST_F(CliOffline, DefaultServiceCopiedThenDefaultsLoaded) {
   EXPECT_TRUE(exists("services/ssh.xml"));
   EXPECT_EQ(fwctl({"--load-service-defaults=ssh"}).code, 0);
   EXPECT_FALSE(exists("services/ssh.xml"));
-  EXPECT_EQ(fwctl({"--delete-service=ssh"}).code, 24);  // BUILTIN_SERVICE
+  EXPECT_EQ(fwctl({"--delete-service=ssh"}).code, 24);                   // BUILTIN_SERVICE
   EXPECT_EQ(fwctl({"--service=nosuch", "--add-port=1/tcp"}).code, 101);  // INVALID_SERVICE
 }
 
@@ -111,8 +110,7 @@ TEST_F(CliOffline, IcmptypeHelperAndPolicy) {
 
 TEST_F(CliOffline, LockdownWhitelist) {
   EXPECT_EQ(fwctl({"--add-lockdown-whitelist-uid=1000"}).code, 0);
-  EXPECT_EQ(fwctl({"--add-lockdown-whitelist-uid=1000"}).err,
-            "Warning: ALREADY_ENABLED: 1000\n");
+  EXPECT_EQ(fwctl({"--add-lockdown-whitelist-uid=1000"}).err, "Warning: ALREADY_ENABLED: 1000\n");
   EXPECT_EQ(fwctl({"--add-lockdown-whitelist-user=alice"}).code, 0);
   EXPECT_EQ(fwctl({"--list-lockdown-whitelist-uids"}).out, "1000\n");
   std::string xml = file("lockdown-whitelist.xml");
@@ -124,8 +122,8 @@ TEST_F(CliOffline, Direct) {
   EXPECT_EQ(fwctl({"--direct", "--add-chain", "ipv4", "filter", "mychain"}).code, 0);
   EXPECT_EQ(fwctl({"--direct", "--add-chain", "ipv4", "filter", "mychain"}).err,
             "Warning: ALREADY_ENABLED: chain 'mychain' already is in 'ipv4:filter'\n");
-  EXPECT_EQ(fwctl({"--direct", "--add-rule", "ipv4", "filter", "mychain", "0", "-j", "ACCEPT"}).code,
-            0);
+  EXPECT_EQ(
+      fwctl({"--direct", "--add-rule", "ipv4", "filter", "mychain", "0", "-j", "ACCEPT"}).code, 0);
   EXPECT_EQ(fwctl({"--direct", "--get-all-chains"}).out, "ipv4 filter mychain\n");
   EXPECT_EQ(fwctl({"--direct", "--add-chain", "ipv5", "filter", "c"}).code, 111);  // INVALID_IPV
   std::string xml = file("direct.xml");

@@ -238,10 +238,10 @@ const std::vector<argparse::Option> kTable = {
     {{"--offline"}, K::Flag, -1, 0},
     {{"--default-config"}, K::Value, -1, 0},
     {{"--system-config"}, K::Value, -1, 0},
-    {{"--json"}, K::Flag, -1, 0},     // json_sink.hpp
-    {{"--explain"}, K::Flag, -1, 0},  // explain.hpp
-    {{"--why"}, K::Value, -1, 0},     // why.hpp
-    {{"--confirm"}, K::Star, -1, 0},  // confirm.hpp: bare, or --confirm=TIME
+    {{"--json"}, K::Flag, -1, 0},           // json_sink.hpp
+    {{"--explain"}, K::Flag, -1, 0},        // explain.hpp
+    {{"--why"}, K::Value, -1, 0},           // why.hpp
+    {{"--confirm"}, K::Star, -1, 0},        // confirm.hpp: bare, or --confirm=TIME
     {{"--counters"}, K::Flag, -1, 0},       // counters.hpp
     {{"--zero-counters"}, K::Flag, -1, 0},  // counters.hpp
     {{"--trace"}, K::Star, -1, 0},          // trace.hpp: bare, or --trace=PACKET
@@ -300,9 +300,12 @@ bool Args::t(std::string_view dest) const {
   const auto* v = value(dest);
   if (!v || !v->seen) return false;
   switch ((*table_)[index_of(table_, dest)].kind) {
-    case K::Flag: return true;
-    case K::Value: return !v->values.empty() && !v->values.back().empty();
-    default: return !v->values.empty();
+    case K::Flag:
+      return true;
+    case K::Value:
+      return !v->values.empty() && !v->values.back().empty();
+    default:
+      return !v->values.empty();
   }
 }
 
@@ -336,13 +339,19 @@ std::vector<std::string> join_remainder_args(std::vector<std::string> argv) {
     return it == argv.end() ? -1L : static_cast<long>(it - argv.begin());
   };
   long i = -1;
-  for (const char* name : {"--passthrough", "--add-passthrough", "--remove-passthrough",
-                           "--query-passthrough"}) {
-    if (long p = at(name); p >= 0) { i = p + 1; break; }
+  for (const char* name :
+       {"--passthrough", "--add-passthrough", "--remove-passthrough", "--query-passthrough"}) {
+    if (long p = at(name); p >= 0) {
+      i = p + 1;
+      break;
+    }
   }
   if (i < 0) {
     for (const char* name : {"--add-rule", "--remove-rule", "--query-rule"}) {
-      if (long p = at(name); p >= 0) { i = p + 4; break; }
+      if (long p = at(name); p >= 0) {
+        i = p + 4;
+        break;
+      }
     }
   }
   if (i < 0 || i >= static_cast<long>(argv.size()) - 1) return argv;

@@ -63,7 +63,8 @@ std::string check(const std::vector<std::string>& argv, int* timeout = nullptr) 
 }
 
 TEST(CliChecks, FirewallCmdCombinationRules) {
-  const std::string usage = "usage: 'fwctl --help' for usage information or see fwctl(1) man page\n";
+  const std::string usage =
+      "usage: 'fwctl --help' for usage information or see fwctl(1) man page\n";
   EXPECT_EQ(check({"--zone=public", "--state"}),
             usage + "Can't use stand-alone options with other options.");
   EXPECT_EQ(check({"--get-target"}), usage + "Option can be used only with --permanent.");

@@ -30,9 +30,10 @@ void call_fwctl(const Printer& p, const std::function<void(sdbus::IProxy&)>& cal
     Client client(*bus, p);
     client.fail_if_not_authorized(e.getName());
     if (e.getName().rfind("org.freedesktop.DBus.Error.Unknown", 0) == 0)
-      p.and_exit("Error: COMMAND_FAILED: the firewall daemon does not serve org.fwctl.Firewall1 "
-                 "(it is not fwctld)",
-                 static_cast<int>(Code::COMMAND_FAILED));
+      p.and_exit(
+          "Error: COMMAND_FAILED: the firewall daemon does not serve org.fwctl.Firewall1 "
+          "(it is not fwctld)",
+          static_cast<int>(Code::COMMAND_FAILED));
     p.and_exit("Error: " + e.getMessage(), error_code(e.getMessage()));
   }
 }

@@ -28,8 +28,7 @@ void Printer::and_exit(const std::string& text, int code) const {
     if (!quiet_) json_->error(text, code);
   } else if (json_) {
     json_->result(text);
-  }
-  else if (code > 1) warning(text);
+  } else if (code > 1) warning(text);
   else msg(text);
   throw Exit{code};
 }

@@ -4,15 +4,15 @@
 #include "check_config.hpp"
 #include "confirm.hpp"
 #include "counters.hpp"
-#include "trace.hpp"
 #include "explain.hpp"
-#include "why.hpp"
 #include "help.hpp"
+#include "json_output.hpp"
 #include "offline.hpp"
 #include "offline_cmd.hpp"
 #include "offline_cmd_options.hpp"
-#include "json_output.hpp"
 #include "session.hpp"
+#include "trace.hpp"
+#include "why.hpp"
 
 namespace fwctl::cli {
 namespace {
@@ -47,8 +47,8 @@ bool wants_json(const std::vector<std::string>& argv) {
 }
 
 bool anything_to_do(const Families& f) {
-  return f.standalone || f.ipset || f.icmptype || f.service || f.helper || f.config ||
-         f.zone_ops || f.policy || f.direct || f.permanent_only;
+  return f.standalone || f.ipset || f.icmptype || f.service || f.helper || f.config || f.zone_ops ||
+         f.policy || f.direct || f.permanent_only;
 }
 
 // Issue 5: a --permanent command while no daemon owns the bus name (or there is no bus) works on
@@ -130,7 +130,8 @@ int run(const std::vector<std::string>& argv, const std::string& prog, std::ostr
   try {
     auto parsed = parse_command_line(argv);
     if (!parsed) {
-      if (wants_json(argv)) err << diagnostic_json(parsed.error().detail, kUsageError).dump() << '\n';
+      if (wants_json(argv))
+        err << diagnostic_json(parsed.error().detail, kUsageError).dump() << '\n';
       else err << format_usage(prog) << prog << ": error: " << parsed.error().detail << '\n';
       return kUsageError;
     }

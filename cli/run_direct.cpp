@@ -34,7 +34,8 @@ void direct(Session& s, Direct& d, bool permanent) {
   auto priority = [&](const std::vector<std::string>& v, const char* option) {
     auto n = model::parse_python_int(v[3], model::PythonIntBase::Decimal);
     if (!n && s.offline_cmd && std::string(option) == "add-rule")
-      p.fail("wrong priority\n" + mode + "--add-rule { ipv4 | ipv6 | eb } <table> <chain> "
+      p.fail("wrong priority\n" + mode +
+             "--add-rule { ipv4 | ipv6 | eb } <table> <chain> "
              "<priority> <args>");
     if (!n) usage(option, "<table> <chain> <priority> <args>");
     return static_cast<int32_t>(*n);
@@ -69,7 +70,8 @@ void direct(Session& s, Direct& d, bool permanent) {
     auto v = pass_args("query_passthrough", "query-passthrough");
     p.query_result(c.call([&] { return d.queryPassthrough(ipv(v[0]), split_or_fail(c, v[1])); }));
   } else if (a.t("get_passthroughs")) {
-    for (const auto& rule : c.call([&] { return d.getPassthroughs(ipv(a.list("get_passthroughs")[0])); }))
+    for (const auto& rule :
+         c.call([&] { return d.getPassthroughs(ipv(a.list("get_passthroughs")[0])); }))
       p.msg(argparse::join_args(rule));
     throw Exit{0};
   } else if (a.t("get_all_passthroughs")) {
@@ -149,8 +151,9 @@ void whitelist(Session& s, Policies& w, bool permanent) {
     return seq("remove_lockdown_whitelist_command", nullptr,
                [&](const Item& i) { w.removeLockdownWhitelistCommand(i.args[0]); });
   if (a.t("query_lockdown_whitelist_command"))
-    query("query_lockdown_whitelist_command", nullptr,
-          [&](const Item& i) { return w.queryLockdownWhitelistCommand(i.args[0]); }, "'%s'");
+    query(
+        "query_lockdown_whitelist_command", nullptr,
+        [&](const Item& i) { return w.queryLockdownWhitelistCommand(i.args[0]); }, "'%s'");
   if (a.t("list_lockdown_whitelist_contexts"))
     s.print_list(c.call([&] { return w.getLockdownWhitelistContexts(); }), "\n");
   if (a.t("add_lockdown_whitelist_context"))
@@ -160,8 +163,9 @@ void whitelist(Session& s, Policies& w, bool permanent) {
     return seq("remove_lockdown_whitelist_context", nullptr,
                [&](const Item& i) { w.removeLockdownWhitelistContext(i.args[0]); });
   if (a.t("query_lockdown_whitelist_context"))
-    query("query_lockdown_whitelist_context", nullptr,
-          [&](const Item& i) { return w.queryLockdownWhitelistContext(i.args[0]); }, "'%s'");
+    query(
+        "query_lockdown_whitelist_context", nullptr,
+        [&](const Item& i) { return w.queryLockdownWhitelistContext(i.args[0]); }, "'%s'");
   if (a.t("list_lockdown_whitelist_uids")) {
     std::vector<std::string> uids;
     for (int32_t u : c.call([&] { return w.getLockdownWhitelistUids(); }))
@@ -175,8 +179,9 @@ void whitelist(Session& s, Policies& w, bool permanent) {
     return seq("remove_lockdown_whitelist_uid", uid_item,
                [&](const Item& i) { w.removeLockdownWhitelistUid(uid(i)); });
   if (a.given("query_lockdown_whitelist_uid"))
-    query("query_lockdown_whitelist_uid", uid_item,
-          [&](const Item& i) { return w.queryLockdownWhitelistUid(uid(i)); }, uid_msg);
+    query(
+        "query_lockdown_whitelist_uid", uid_item,
+        [&](const Item& i) { return w.queryLockdownWhitelistUid(uid(i)); }, uid_msg);
   if (a.t("list_lockdown_whitelist_users"))
     s.print_list(c.call([&] { return w.getLockdownWhitelistUsers(); }), permanent ? "\n" : " ");
   if (a.t("add_lockdown_whitelist_user"))
@@ -186,9 +191,10 @@ void whitelist(Session& s, Policies& w, bool permanent) {
     return seq("remove_lockdown_whitelist_user", nullptr,
                [&](const Item& i) { w.removeLockdownWhitelistUser(i.args[0]); });
   if (a.t("query_lockdown_whitelist_user"))
-    query("query_lockdown_whitelist_user", nullptr,
-          [&](const Item& i) { return w.queryLockdownWhitelistUser(i.args[0]); },
-          permanent ? "'%s'" : user_msg);
+    query(
+        "query_lockdown_whitelist_user", nullptr,
+        [&](const Item& i) { return w.queryLockdownWhitelistUser(i.args[0]); },
+        permanent ? "'%s'" : user_msg);
 }
 
 }  // namespace

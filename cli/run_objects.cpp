@@ -4,8 +4,8 @@
 
 #include "info_format.hpp"
 #include "session.hpp"
-#include "show.hpp"
 #include "settings_dbus.hpp"
+#include "show.hpp"
 #include "values.hpp"
 
 namespace fwctl::cli {
@@ -86,18 +86,20 @@ bool Session::runtime_objects() {
     throw Exit{0};
   }
   if (a.t("add_entry")) {
-    cmd_sequence(c, a.list("add_entry"), nullptr,
-                 [&](const Item& i) { ip.addEntry(set, i.args[0]); }, true);
+    cmd_sequence(
+        c, a.list("add_entry"), nullptr, [&](const Item& i) { ip.addEntry(set, i.args[0]); }, true);
     return true;
   }
   if (a.t("remove_entry")) {
-    cmd_sequence(c, a.list("remove_entry"), nullptr,
-                 [&](const Item& i) { ip.removeEntry(set, i.args[0]); }, true);
+    cmd_sequence(
+        c, a.list("remove_entry"), nullptr, [&](const Item& i) { ip.removeEntry(set, i.args[0]); },
+        true);
     return true;
   }
   if (a.t("query_entry"))
-    query_sequence(c, a.list("query_entry"), nullptr,
-                   [&](const Item& i) { return ip.queryEntry(set, i.args[0]); }, "'%s'");
+    query_sequence(
+        c, a.list("query_entry"), nullptr,
+        [&](const Item& i) { return ip.queryEntry(set, i.args[0]); }, "'%s'");
   if (a.t("get_entries")) print_list(c.call([&] { return ip.getEntries(set); }), "\n");
   if (a.t("add_entries_from_file") || a.t("remove_entries_from_file")) {
     auto entries = c.call([&] { return ip.getEntries(set); });

@@ -1,13 +1,13 @@
 // --permanent: the configuration objects under /org/fedoraproject/FirewallD1/config.
 #include <algorithm>
 
+#include "common/lists.hpp"
+#include "common/text.hpp"
 #include "info_format.hpp"
 #include "permanent_edits.hpp"
-#include "show.hpp"
 #include "settings_dbus.hpp"
+#include "show.hpp"
 #include "values.hpp"
-#include "common/text.hpp"
-#include "common/lists.hpp"
 
 namespace fwctl::cli {
 
@@ -66,19 +66,35 @@ void Session::permanent() {
     return c.call([&] { return (cfg.*getter)(name); });
   };
   if (a.t("delete_ipset"))
-    return void(c.call([&] { bus().object<FirewallD1_config_ipset>(object(&proxy::FirewallD1_config::getIPSetByName, a.str("delete_ipset")))->remove(); }));
+    return void(c.call([&] {
+      bus()
+          .object<FirewallD1_config_ipset>(
+              object(&proxy::FirewallD1_config::getIPSetByName, a.str("delete_ipset")))
+          ->remove();
+    }));
   if (a.t("load_ipset_defaults"))
-    return void(c.call([&] { bus().object<FirewallD1_config_ipset>(object(&proxy::FirewallD1_config::getIPSetByName, a.str("load_ipset_defaults")))->loadDefaults(); }));
+    return void(c.call([&] {
+      bus()
+          .object<FirewallD1_config_ipset>(
+              object(&proxy::FirewallD1_config::getIPSetByName, a.str("load_ipset_defaults")))
+          ->loadDefaults();
+    }));
   if (a.t("info_ipset")) {
     auto name = a.str("info_ipset");
     auto path = object(&proxy::FirewallD1_config::getIPSetByName, name);
-    show_ipset(p, name, decode_ipset(c.call([&] { return bus().object<FirewallD1_config_ipset>(path)->getSettings(); })));
+    show_ipset(p, name, decode_ipset(c.call([&] {
+                 return bus().object<FirewallD1_config_ipset>(path)->getSettings();
+               })));
     throw Exit{0};
   }
   if (a.t("path_ipset"))
-    p.and_exit(c.call([&] { return path_of(object(&proxy::FirewallD1_config::getIPSetByName, a.str("path_ipset")), ns + "ipset"); }));
+    p.and_exit(c.call([&] {
+      return path_of(object(&proxy::FirewallD1_config::getIPSetByName, a.str("path_ipset")),
+                     ns + "ipset");
+    }));
   if (a.t("ipset")) {
-    auto obj = bus().object<FirewallD1_config_ipset>(object(&proxy::FirewallD1_config::getIPSetByName, a.str("ipset")));
+    auto obj = bus().object<FirewallD1_config_ipset>(
+        object(&proxy::FirewallD1_config::getIPSetByName, a.str("ipset")));
     IPSetSettings st = decode_ipset(c.call([&] { return obj->getSettings(); }));
     return permanent_ipset(*this, st, [&] { c.call([&] { obj->update(encode_ipset(st)); }); });
   }
@@ -91,17 +107,32 @@ void Session::permanent() {
   }
   if (new_from_file(*this)) return;
   if (a.t("delete_zone"))
-    return void(c.call([&] { bus().object<FirewallD1_config_zone>(object(&proxy::FirewallD1_config::getZoneByName, a.str("delete_zone")))->remove(); }));
+    return void(c.call([&] {
+      bus()
+          .object<FirewallD1_config_zone>(
+              object(&proxy::FirewallD1_config::getZoneByName, a.str("delete_zone")))
+          ->remove();
+    }));
   if (a.t("load_zone_defaults"))
-    return void(c.call([&] { bus().object<FirewallD1_config_zone>(object(&proxy::FirewallD1_config::getZoneByName, a.str("load_zone_defaults")))->loadDefaults(); }));
+    return void(c.call([&] {
+      bus()
+          .object<FirewallD1_config_zone>(
+              object(&proxy::FirewallD1_config::getZoneByName, a.str("load_zone_defaults")))
+          ->loadDefaults();
+    }));
   if (a.t("info_zone")) {
     auto name = a.str("info_zone");
     auto path = object(&proxy::FirewallD1_config::getZoneByName, name);
-    show_zone(p, name, decode_zone(c.call([&] { return bus().object<FirewallD1_config_zone>(path)->getSettings2(); })));
+    show_zone(p, name, decode_zone(c.call([&] {
+                return bus().object<FirewallD1_config_zone>(path)->getSettings2();
+              })));
     throw Exit{0};
   }
   if (a.t("path_zone"))
-    p.and_exit(c.call([&] { return path_of(object(&proxy::FirewallD1_config::getZoneByName, a.str("path_zone")), ns + "zone"); }));
+    p.and_exit(c.call([&] {
+      return path_of(object(&proxy::FirewallD1_config::getZoneByName, a.str("path_zone")),
+                     ns + "zone");
+    }));
   // policies
   if (a.t("get_policies")) print_list(c.call([&] { return cfg.getPolicyNames(); }));
   if (a.t("new_policy")) {
@@ -110,33 +141,63 @@ void Session::permanent() {
     return void(c.call([&] { cfg.addPolicy(a.str("new_policy"), encode_policy(st, false)); }));
   }
   if (a.t("delete_policy"))
-    return void(c.call([&] { bus().object<FirewallD1_config_policy>(object(&proxy::FirewallD1_config::getPolicyByName, a.str("delete_policy")))->remove(); }));
+    return void(c.call([&] {
+      bus()
+          .object<FirewallD1_config_policy>(
+              object(&proxy::FirewallD1_config::getPolicyByName, a.str("delete_policy")))
+          ->remove();
+    }));
   if (a.t("load_policy_defaults"))
-    return void(c.call([&] { bus().object<FirewallD1_config_policy>(object(&proxy::FirewallD1_config::getPolicyByName, a.str("load_policy_defaults")))->loadDefaults(); }));
+    return void(c.call([&] {
+      bus()
+          .object<FirewallD1_config_policy>(
+              object(&proxy::FirewallD1_config::getPolicyByName, a.str("load_policy_defaults")))
+          ->loadDefaults();
+    }));
   if (a.t("info_policy")) {
     auto name = a.str("info_policy");
     auto path = object(&proxy::FirewallD1_config::getPolicyByName, name);
-    show_policy(p, name, decode_policy(c.call([&] { return bus().object<FirewallD1_config_policy>(path)->getSettings(); })));
+    show_policy(p, name, decode_policy(c.call([&] {
+                  return bus().object<FirewallD1_config_policy>(path)->getSettings();
+                })));
     throw Exit{0};
   }
   if (a.t("path_policy"))
-    p.and_exit(c.call([&] { return path_of(object(&proxy::FirewallD1_config::getPolicyByName, a.str("path_policy")), ns + "policy"); }));
+    p.and_exit(c.call([&] {
+      return path_of(object(&proxy::FirewallD1_config::getPolicyByName, a.str("path_policy")),
+                     ns + "policy");
+    }));
   // services
   if (a.t("get_services")) print_list(c.call([&] { return cfg.getServiceNames(); }));
   if (a.t("new_service"))
     return void(c.call([&] { cfg.addService2(a.str("new_service"), encode_service({})); }));
   if (a.t("delete_service"))
-    return void(c.call([&] { bus().object<FirewallD1_config_service>(object(&proxy::FirewallD1_config::getServiceByName, a.str("delete_service")))->remove(); }));
+    return void(c.call([&] {
+      bus()
+          .object<FirewallD1_config_service>(
+              object(&proxy::FirewallD1_config::getServiceByName, a.str("delete_service")))
+          ->remove();
+    }));
   if (a.t("load_service_defaults"))
-    return void(c.call([&] { bus().object<FirewallD1_config_service>(object(&proxy::FirewallD1_config::getServiceByName, a.str("load_service_defaults")))->loadDefaults(); }));
+    return void(c.call([&] {
+      bus()
+          .object<FirewallD1_config_service>(
+              object(&proxy::FirewallD1_config::getServiceByName, a.str("load_service_defaults")))
+          ->loadDefaults();
+    }));
   if (a.t("info_service")) {
     auto name = a.str("info_service");
     auto path = object(&proxy::FirewallD1_config::getServiceByName, name);
-    show_service(p, name, decode_service(c.call([&] { return bus().object<FirewallD1_config_service>(path)->getSettings2(); })));
+    show_service(p, name, decode_service(c.call([&] {
+                   return bus().object<FirewallD1_config_service>(path)->getSettings2();
+                 })));
     throw Exit{0};
   }
   if (a.t("path_service"))
-    p.and_exit(c.call([&] { return path_of(object(&proxy::FirewallD1_config::getServiceByName, a.str("path_service")), ns + "service"); }));
+    p.and_exit(c.call([&] {
+      return path_of(object(&proxy::FirewallD1_config::getServiceByName, a.str("path_service")),
+                     ns + "service");
+    }));
   // helpers
   if (a.t("get_helpers")) print_list(c.call([&] { return cfg.getHelperNames(); }));
   if (a.t("new_helper")) {
@@ -144,46 +205,81 @@ void Session::permanent() {
     return void(c.call([&] { cfg.addHelper(a.str("new_helper"), encode_helper(st)); }));
   }
   if (a.t("delete_helper"))
-    return void(c.call([&] { bus().object<FirewallD1_config_helper>(object(&proxy::FirewallD1_config::getHelperByName, a.str("delete_helper")))->remove(); }));
+    return void(c.call([&] {
+      bus()
+          .object<FirewallD1_config_helper>(
+              object(&proxy::FirewallD1_config::getHelperByName, a.str("delete_helper")))
+          ->remove();
+    }));
   if (a.t("load_helper_defaults"))
-    return void(c.call([&] { bus().object<FirewallD1_config_helper>(object(&proxy::FirewallD1_config::getHelperByName, a.str("load_helper_defaults")))->loadDefaults(); }));
+    return void(c.call([&] {
+      bus()
+          .object<FirewallD1_config_helper>(
+              object(&proxy::FirewallD1_config::getHelperByName, a.str("load_helper_defaults")))
+          ->loadDefaults();
+    }));
   if (a.t("info_helper")) {
     auto name = a.str("info_helper");
     auto path = object(&proxy::FirewallD1_config::getHelperByName, name);
-    show_helper(p, name, decode_helper(c.call([&] { return bus().object<FirewallD1_config_helper>(path)->getSettings(); })));
+    show_helper(p, name, decode_helper(c.call([&] {
+                  return bus().object<FirewallD1_config_helper>(path)->getSettings();
+                })));
     throw Exit{0};
   }
   if (a.t("path_helper"))
-    p.and_exit(c.call([&] { return path_of(object(&proxy::FirewallD1_config::getHelperByName, a.str("path_helper")), ns + "helper"); }));
+    p.and_exit(c.call([&] {
+      return path_of(object(&proxy::FirewallD1_config::getHelperByName, a.str("path_helper")),
+                     ns + "helper");
+    }));
   if (a.t("helper")) {
-    auto obj = bus().object<FirewallD1_config_helper>(object(&proxy::FirewallD1_config::getHelperByName, a.str("helper")));
+    auto obj = bus().object<FirewallD1_config_helper>(
+        object(&proxy::FirewallD1_config::getHelperByName, a.str("helper")));
     HelperSettings st = decode_helper(c.call([&] { return obj->getSettings(); }));
-    return permanent_helper(*this, st, [&] { c.call([&] { obj->update(encode_helper(st)); }); },
-                            [&] { return port_pairs(c.call([&] { return obj->getPorts(); })); });
+    return permanent_helper(
+        *this, st, [&] { c.call([&] { obj->update(encode_helper(st)); }); },
+        [&] { return port_pairs(c.call([&] { return obj->getPorts(); })); });
   }
   // icmptypes
   if (a.t("get_icmptypes")) print_list(c.call([&] { return cfg.getIcmpTypeNames(); }));
   if (a.t("new_icmptype"))
     return void(c.call([&] { cfg.addIcmpType(a.str("new_icmptype"), encode_icmptype({})); }));
   if (a.t("delete_icmptype"))
-    return void(c.call([&] { bus().object<FirewallD1_config_icmptype>(object(&proxy::FirewallD1_config::getIcmpTypeByName, a.str("delete_icmptype")))->remove(); }));
+    return void(c.call([&] {
+      bus()
+          .object<FirewallD1_config_icmptype>(
+              object(&proxy::FirewallD1_config::getIcmpTypeByName, a.str("delete_icmptype")))
+          ->remove();
+    }));
   if (a.t("load_icmptype_defaults"))
-    return void(c.call([&] { bus().object<FirewallD1_config_icmptype>(object(&proxy::FirewallD1_config::getIcmpTypeByName, a.str("load_icmptype_defaults")))->loadDefaults(); }));
+    return void(c.call([&] {
+      bus()
+          .object<FirewallD1_config_icmptype>(
+              object(&proxy::FirewallD1_config::getIcmpTypeByName, a.str("load_icmptype_defaults")))
+          ->loadDefaults();
+    }));
   if (a.t("info_icmptype")) {
     auto name = a.str("info_icmptype");
     auto path = object(&proxy::FirewallD1_config::getIcmpTypeByName, name);
-    show_icmptype(p, name, decode_icmptype(c.call([&] { return bus().object<FirewallD1_config_icmptype>(path)->getSettings(); })));
+    show_icmptype(p, name, decode_icmptype(c.call([&] {
+                    return bus().object<FirewallD1_config_icmptype>(path)->getSettings();
+                  })));
     throw Exit{0};
   }
   if (a.t("path_icmptype"))
-    p.and_exit(c.call([&] { return path_of(object(&proxy::FirewallD1_config::getIcmpTypeByName, a.str("path_icmptype")), ns + "icmptype"); }));
+    p.and_exit(c.call([&] {
+      return path_of(object(&proxy::FirewallD1_config::getIcmpTypeByName, a.str("path_icmptype")),
+                     ns + "icmptype");
+    }));
   if (a.t("icmptype")) {
-    auto obj = bus().object<FirewallD1_config_icmptype>(object(&proxy::FirewallD1_config::getIcmpTypeByName, a.str("icmptype")));
+    auto obj = bus().object<FirewallD1_config_icmptype>(
+        object(&proxy::FirewallD1_config::getIcmpTypeByName, a.str("icmptype")));
     IcmpTypeSettings st = decode_icmptype(c.call([&] { return obj->getSettings(); }));
-    return permanent_icmptype(*this, st, [&] { c.call([&] { obj->update(encode_icmptype(st)); }); });
+    return permanent_icmptype(*this, st,
+                              [&] { c.call([&] { obj->update(encode_icmptype(st)); }); });
   }
   if (a.t("service")) {
-    auto obj = bus().object<FirewallD1_config_service>(object(&proxy::FirewallD1_config::getServiceByName, a.str("service")));
+    auto obj = bus().object<FirewallD1_config_service>(
+        object(&proxy::FirewallD1_config::getServiceByName, a.str("service")));
     ServiceSettings st = decode_service(c.call([&] { return obj->getSettings2(); }));
     return permanent_service(*this, st, [&] { c.call([&] { obj->update2(encode_service(st)); }); });
   }
@@ -192,7 +288,9 @@ void Session::permanent() {
   if (a.t("list_all_policies")) {
     for (const auto& name : sorted(c.call([&] { return cfg.getPolicyNames(); }))) {
       auto path = object(&proxy::FirewallD1_config::getPolicyByName, name);
-      show_policy(p, name, decode_policy(c.call([&] { return bus().object<FirewallD1_config_policy>(path)->getSettings(); })));
+      show_policy(p, name, decode_policy(c.call([&] {
+                    return bus().object<FirewallD1_config_policy>(path)->getSettings();
+                  })));
       p.msg("");
     }
     throw Exit{0};

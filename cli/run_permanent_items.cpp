@@ -33,21 +33,30 @@ bool port_ops(Session& s, std::vector<PortProto>& ports, const char* add, const 
               const char* query, const std::function<void()>& update) {
   auto& c = s.c;
   if (s.a.t(add)) {
-    cmd_sequence(c, s.a.list(add), parse_port, [&](const Item& i) {
-      add_item(ports, PortProto{i.args[0], i.args[1]}, quoted_port(i));
-    }, true);
+    cmd_sequence(
+        c, s.a.list(add), parse_port,
+        [&](const Item& i) {
+          add_item(ports, PortProto{i.args[0], i.args[1]}, quoted_port(i));
+        },
+        true);
     return update(), true;
   }
   if (s.a.t(remove)) {
-    cmd_sequence(c, s.a.list(remove), parse_port, [&](const Item& i) {
-      remove_item(ports, PortProto{i.args[0], i.args[1]}, quoted_port(i));
-    }, true);
+    cmd_sequence(
+        c, s.a.list(remove), parse_port,
+        [&](const Item& i) {
+          remove_item(ports, PortProto{i.args[0], i.args[1]}, quoted_port(i));
+        },
+        true);
     return update(), true;
   }
   if (s.a.t(query))
-    query_sequence(c, s.a.list(query), parse_port, [&](const Item& i) {
-      return has_item(ports, PortProto{i.args[0], i.args[1]});
-    }, "%s/%s");
+    query_sequence(
+        c, s.a.list(query), parse_port,
+        [&](const Item& i) {
+          return has_item(ports, PortProto{i.args[0], i.args[1]});
+        },
+        "%s/%s");
   return false;
 }
 
@@ -56,18 +65,21 @@ bool name_ops(Session& s, std::vector<std::string>& names, const char* add, cons
               const char* query, const std::function<void()>& update) {
   auto& c = s.c;
   if (s.a.t(add)) {
-    cmd_sequence(c, s.a.list(add), nullptr,
-                 [&](const Item& i) { add_item(names, i.args[0], i.args[0]); }, true);
+    cmd_sequence(
+        c, s.a.list(add), nullptr, [&](const Item& i) { add_item(names, i.args[0], i.args[0]); },
+        true);
     return update(), true;
   }
   if (s.a.t(remove)) {
-    cmd_sequence(c, s.a.list(remove), nullptr,
-                 [&](const Item& i) { remove_item(names, i.args[0], i.args[0]); }, true);
+    cmd_sequence(
+        c, s.a.list(remove), nullptr,
+        [&](const Item& i) { remove_item(names, i.args[0], i.args[0]); }, true);
     return update(), true;
   }
   if (s.a.t(query))
-    query_sequence(c, s.a.list(query), nullptr,
-                   [&](const Item& i) { return has_item(names, i.args[0]); }, "'%s'");
+    query_sequence(
+        c, s.a.list(query), nullptr, [&](const Item& i) { return has_item(names, i.args[0]); },
+        "'%s'");
   return false;
 }
 
@@ -87,13 +99,16 @@ void service_destinations(Session& s, ServiceSettings& st, const std::function<v
     return std::find_if(d.begin(), d.end(), [&](const auto& e) { return e.first == ipv; });
   };
   if (s.a.t("set_destination")) {
-    cmd_sequence(s.c, s.a.list("set_destination"), parse_service_destination, [&](const Item& i) {
-      auto it = find(i.args[0]);
-      if (it != d.end() && it->second == i.args[1])
-        throw FwError{"ALREADY_ENABLED: '" + i.args[0] + ":" + i.args[1] + "'"};
-      if (it != d.end()) it->second = i.args[1];
-      else d.emplace_back(i.args[0], i.args[1]);
-    }, true);
+    cmd_sequence(
+        s.c, s.a.list("set_destination"), parse_service_destination,
+        [&](const Item& i) {
+          auto it = find(i.args[0]);
+          if (it != d.end() && it->second == i.args[1])
+            throw FwError{"ALREADY_ENABLED: '" + i.args[0] + ":" + i.args[1] + "'"};
+          if (it != d.end()) it->second = i.args[1];
+          else d.emplace_back(i.args[0], i.args[1]);
+        },
+        true);
     return update();
   }
   const auto& removed = s.a.list("remove_destination");
@@ -117,7 +132,8 @@ void permanent_service(Session& s, ServiceSettings& st, const std::function<void
   auto& a = s.a;
   if (port_ops(s, st.ports, "add_port", "remove_port", "query_port", update)) return;
   if (a.t("get_ports")) s.p.and_exit(join(port_list(st.ports), " "));
-  if (name_ops(s, st.protocols, "add_protocol", "remove_protocol", "query_protocol", update)) return;
+  if (name_ops(s, st.protocols, "add_protocol", "remove_protocol", "query_protocol", update))
+    return;
   if (a.t("get_protocols")) s.p.and_exit(join(st.protocols, " "));
   if (port_ops(s, st.source_ports, "add_source_port", "remove_source_port", "query_source_port",
                update))
@@ -128,9 +144,12 @@ void permanent_service(Session& s, ServiceSettings& st, const std::function<void
   if (a.t("set_destination") || a.t("remove_destination"))
     return service_destinations(s, st, update);
   if (a.t("query_destination"))
-    query_sequence(s.c, a.list("query_destination"), parse_service_destination,
-                   [&](const Item& i) { return has_item(st.destinations, {i.args[0], i.args[1]}); },
-                   "'%s'");
+    query_sequence(
+        s.c, a.list("query_destination"), parse_service_destination,
+        [&](const Item& i) {
+          return has_item(st.destinations, {i.args[0], i.args[1]});
+        },
+        "'%s'");
   if (a.t("get_destinations")) {
     std::vector<std::string> shown;
     for (const auto& [ipv, address] : st.destinations) shown.push_back(ipv + ":" + address);
@@ -153,29 +172,38 @@ void permanent_ipset(Session& s, IPSetSettings& st, const std::function<void()>&
     if (timeout != st.options.end() && timeout->second != "0") throw FwError{"IPSET_WITH_TIMEOUT"};
   };
   if (a.t("add_entry")) {
-    cmd_sequence(s.c, a.list("add_entry"), nullptr, [&](const Item& i) {
-      no_timeout();
-      std::string entry = core::normalize_ipset_entry(i.args[0]);
-      if (has_item(st.entries, entry)) throw FwError{"ALREADY_ENABLED: " + entry};
-      if (auto overlap = core::check_entry_overlaps_existing(entry, st.entries); !overlap)
-        throw FwError{overlap.error().message()};
-      st.entries.push_back(entry);
-    }, true);
+    cmd_sequence(
+        s.c, a.list("add_entry"), nullptr,
+        [&](const Item& i) {
+          no_timeout();
+          std::string entry = core::normalize_ipset_entry(i.args[0]);
+          if (has_item(st.entries, entry)) throw FwError{"ALREADY_ENABLED: " + entry};
+          if (auto overlap = core::check_entry_overlaps_existing(entry, st.entries); !overlap)
+            throw FwError{overlap.error().message()};
+          st.entries.push_back(entry);
+        },
+        true);
     return update();
   }
   if (a.t("remove_entry")) {
-    cmd_sequence(s.c, a.list("remove_entry"), nullptr, [&](const Item& i) {
-      no_timeout();
-      std::string entry = core::normalize_ipset_entry(i.args[0]);
-      remove_item(st.entries, entry, entry);
-    }, true);
+    cmd_sequence(
+        s.c, a.list("remove_entry"), nullptr,
+        [&](const Item& i) {
+          no_timeout();
+          std::string entry = core::normalize_ipset_entry(i.args[0]);
+          remove_item(st.entries, entry, entry);
+        },
+        true);
     return update();
   }
   if (a.t("query_entry"))
-    query_sequence(s.c, a.list("query_entry"), nullptr, [&](const Item& i) {
-      no_timeout();
-      return has_item(st.entries, core::normalize_ipset_entry(i.args[0]));
-    }, "'%s'");
+    query_sequence(
+        s.c, a.list("query_entry"), nullptr,
+        [&](const Item& i) {
+          no_timeout();
+          return has_item(st.entries, core::normalize_ipset_entry(i.args[0]));
+        },
+        "'%s'");
   if (a.t("get_entries")) s.p.and_exit(join(st.entries, "\n"));
   if (a.t("add_entries_from_file") || a.t("remove_entries_from_file")) {
     if (entries_from_files(s, st.entries, a.t("add_entries_from_file"))) {
@@ -196,25 +224,31 @@ void permanent_icmptype(Session& s, IcmpTypeSettings& st, const std::function<vo
   auto& a = s.a;
   auto& d = st.destinations;  // empty means both
   if (a.t("add_destination")) {
-    cmd_sequence(s.c, a.list("add_destination"), check_destination_ipv, [&](const Item& i) {
-      if (d.empty() || has_item(d, i.args[0])) throw FwError{"ALREADY_ENABLED: " + i.args[0]};
-      d.push_back(i.args[0]);
-    }, true);
+    cmd_sequence(
+        s.c, a.list("add_destination"), check_destination_ipv,
+        [&](const Item& i) {
+          if (d.empty() || has_item(d, i.args[0])) throw FwError{"ALREADY_ENABLED: " + i.args[0]};
+          d.push_back(i.args[0]);
+        },
+        true);
     return update();
   }
   if (a.t("remove_destination")) {
-    cmd_sequence(s.c, a.list("remove_destination"), check_destination_ipv, [&](const Item& i) {
-      if (has_item(d, i.args[0])) return void(remove_item(d, i.args[0], i.args[0]));
-      if (!d.empty()) throw FwError{"NOT_ENABLED: " + i.args[0]};
-      d = {i.args[0] == "ipv4" ? "ipv6" : "ipv4"};
-    }, true);
+    cmd_sequence(
+        s.c, a.list("remove_destination"), check_destination_ipv,
+        [&](const Item& i) {
+          if (has_item(d, i.args[0])) return void(remove_item(d, i.args[0], i.args[0]));
+          if (!d.empty()) throw FwError{"NOT_ENABLED: " + i.args[0]};
+          d = {i.args[0] == "ipv4" ? "ipv6" : "ipv4"};
+        },
+        true);
     return update();
   }
   if (a.t("query_destination"))
-    query_sequence(s.c, a.list("query_destination"), check_destination_ipv,
-                   [&](const Item& i) { return d.empty() || has_item(d, i.args[0]); }, "'%s'");
-  if (a.t("get_destinations"))
-    s.p.and_exit(d.empty() ? "ipv4\nipv6" : join(d, "\n"));
+    query_sequence(
+        s.c, a.list("query_destination"), check_destination_ipv,
+        [&](const Item& i) { return d.empty() || has_item(d, i.args[0]); }, "'%s'");
+  if (a.t("get_destinations")) s.p.and_exit(d.empty() ? "ipv4\nipv6" : join(d, "\n"));
   if (info_ops(s, st, update)) return;
   s.fail_usage("Unknown option");
 }

@@ -1,20 +1,21 @@
 // --permanent zone commands: through the zone's /config/zone/N object (config.getZoneByName).
 #include <algorithm>
 
+#include "common/lists.hpp"
+#include "common/text.hpp"
 #include "info_format.hpp"
 #include "session.hpp"
-#include "show.hpp"
 #include "settings_dbus.hpp"
+#include "show.hpp"
 #include "values.hpp"
-#include "common/text.hpp"
-#include "common/lists.hpp"
 
 namespace fwctl::cli {
 namespace {
 
 std::vector<std::string> port_strings(const std::vector<PortTuple>& ports) {
   std::vector<std::string> out;
-  for (const auto& [port, proto] : sorted_ports(port_pairs(ports))) out.push_back(port + "/" + proto);
+  for (const auto& [port, proto] : sorted_ports(port_pairs(ports)))
+    out.push_back(port + "/" + proto);
   return out;
 }
 
@@ -41,8 +42,8 @@ void Session::permanent_zone() {
     bool iface = a.t("get_zone_of_interface");
     const auto& items = a.list(iface ? "get_zone_of_interface" : "get_zone_of_source");
     for (const auto& item : items) {
-      std::string found = c.call(
-          [&] { return iface ? cfg.getZoneOfInterface(item) : cfg.getZoneOfSource(item); });
+      std::string found =
+          c.call([&] { return iface ? cfg.getZoneOfInterface(item) : cfg.getZoneOfSource(item); });
       if (items.size() > 1) p.warning(item + ": " + (found.empty() ? "no zone" : found));
       else if (found.empty()) p.fail("no zone");
       else p.and_exit(found);
@@ -51,8 +52,8 @@ void Session::permanent_zone() {
   }
   auto change = [&](const char* dest, bool iface) {
     for (const auto& item : a.list(dest)) {
-      std::string old = c.call(
-          [&] { return iface ? cfg.getZoneOfInterface(item) : cfg.getZoneOfSource(item); });
+      std::string old =
+          c.call([&] { return iface ? cfg.getZoneOfInterface(item) : cfg.getZoneOfSource(item); });
       if (old == name) continue;
       if (!old.empty()) {
         auto previous = zone_object(old);
@@ -67,7 +68,9 @@ void Session::permanent_zone() {
   if (a.t("remove_interface"))
     return seq("remove_interface", nullptr, [&](const Item& i) { z.removeInterface(i.args[0]); });
   if (a.t("query_interface"))
-    query("query_interface", nullptr, [&](const Item& i) { return z.queryInterface(i.args[0]); }, "'%s'");
+    query(
+        "query_interface", nullptr, [&](const Item& i) { return z.queryInterface(i.args[0]); },
+        "'%s'");
   // sources
   if (a.t("list_sources")) print_list(c.call([&] { return z.getSources(); }));
   if (a.t("change_source")) return change("change_source", false);
@@ -76,7 +79,8 @@ void Session::permanent_zone() {
   if (a.t("remove_source"))
     return seq("remove_source", nullptr, [&](const Item& i) { z.removeSource(i.args[0]); });
   if (a.t("query_source"))
-    query("query_source", nullptr, [&](const Item& i) { return z.querySource(i.args[0]); }, "'%s'");
+    query(
+        "query_source", nullptr, [&](const Item& i) { return z.querySource(i.args[0]); }, "'%s'");
   // rich rules
   if (a.t("list_rich_rules")) print_list(c.call([&] { return z.getRichRules(); }), "\n");
   if (a.t("add_rich_rule"))
@@ -84,7 +88,9 @@ void Session::permanent_zone() {
   if (a.t("remove_rich_rule"))
     return seq("remove_rich_rule", nullptr, [&](const Item& i) { z.removeRichRule(i.args[0]); });
   if (a.t("query_rich_rule"))
-    query("query_rich_rule", nullptr, [&](const Item& i) { return z.queryRichRule(i.args[0]); }, "'%s'");
+    query(
+        "query_rich_rule", nullptr, [&](const Item& i) { return z.queryRichRule(i.args[0]); },
+        "'%s'");
   // services, ports, protocols, source ports
   if (a.t("list_services")) print_list(sorted(c.call([&] { return z.getServices(); })));
   if (a.t("add_service"))
@@ -92,22 +98,29 @@ void Session::permanent_zone() {
   if (a.t("remove_service"))
     return seq("remove_service", nullptr, [&](const Item& i) { z.removeService(i.args[0]); });
   if (a.t("query_service"))
-    query("query_service", nullptr, [&](const Item& i) { return z.queryService(i.args[0]); }, "'%s'");
+    query(
+        "query_service", nullptr, [&](const Item& i) { return z.queryService(i.args[0]); }, "'%s'");
   if (a.t("list_ports")) print_list(port_strings(c.call([&] { return z.getPorts(); })));
   if (a.t("add_port"))
     return seq("add_port", parse_port, [&](const Item& i) { z.addPort(i.args[0], i.args[1]); });
   if (a.t("remove_port"))
-    return seq("remove_port", parse_port, [&](const Item& i) { z.removePort(i.args[0], i.args[1]); });
+    return seq("remove_port", parse_port,
+               [&](const Item& i) { z.removePort(i.args[0], i.args[1]); });
   if (a.t("query_port"))
-    query("query_port", parse_port, [&](const Item& i) { return z.queryPort(i.args[0], i.args[1]); }, "%s/%s");
+    query(
+        "query_port", parse_port, [&](const Item& i) { return z.queryPort(i.args[0], i.args[1]); },
+        "%s/%s");
   if (a.t("list_protocols")) print_list(sorted(c.call([&] { return z.getProtocols(); })));
   if (a.t("add_protocol"))
     return seq("add_protocol", nullptr, [&](const Item& i) { z.addProtocol(i.args[0]); });
   if (a.t("remove_protocol"))
     return seq("remove_protocol", nullptr, [&](const Item& i) { z.removeProtocol(i.args[0]); });
   if (a.t("query_protocol"))
-    query("query_protocol", nullptr, [&](const Item& i) { return z.queryProtocol(i.args[0]); }, "'%s'");
-  if (a.t("list_source_ports")) print_list(port_strings(c.call([&] { return z.getSourcePorts(); })));
+    query(
+        "query_protocol", nullptr, [&](const Item& i) { return z.queryProtocol(i.args[0]); },
+        "'%s'");
+  if (a.t("list_source_ports"))
+    print_list(port_strings(c.call([&] { return z.getSourcePorts(); })));
   if (a.t("add_source_port"))
     return seq("add_source_port", parse_port,
                [&](const Item& i) { z.addSourcePort(i.args[0], i.args[1]); });
@@ -115,14 +128,16 @@ void Session::permanent_zone() {
     return seq("remove_source_port", parse_port,
                [&](const Item& i) { z.removeSourcePort(i.args[0], i.args[1]); });
   if (a.t("query_source_port"))
-    query("query_source_port", parse_port,
-          [&](const Item& i) { return z.querySourcePort(i.args[0], i.args[1]); }, "%s/%s");
+    query(
+        "query_source_port", parse_port,
+        [&](const Item& i) { return z.querySourcePort(i.args[0], i.args[1]); }, "%s/%s");
   // forward: FirewallClientConfigZone sends just that key through update2
   if (a.t("add_forward") || a.t("remove_forward")) {
     bool on = a.t("add_forward");
     return void(c.call([&] { z.update2(Dict{{"forward", sdbus::Variant(on)}}); }));
   }
-  if (a.t("query_forward")) p.query_result(c.call([&] { return decode_zone(z.getSettings2()).forward; }));
+  if (a.t("query_forward"))
+    p.query_result(c.call([&] { return decode_zone(z.getSettings2()).forward; }));
   // zone priorities (firewalld 2.0): FirewallClientConfigZone sends just that key through update2
   for (const std::string side : {"ingress", "egress"}) {
     const std::string key = side + "_priority";
@@ -156,9 +171,12 @@ void Session::permanent_zone() {
       z.removeForwardPort(i.args[0], i.args[1], i.args[2], i.args[3]);
     });
   if (a.t("query_forward_port"))
-    query("query_forward_port", parse_forward_port,
-          [&](const Item& i) { return z.queryForwardPort(i.args[0], i.args[1], i.args[2], i.args[3]); },
-          "port=%s:proto=%s:toport=%s:toaddr=%s");
+    query(
+        "query_forward_port", parse_forward_port,
+        [&](const Item& i) {
+          return z.queryForwardPort(i.args[0], i.args[1], i.args[2], i.args[3]);
+        },
+        "port=%s:proto=%s:toport=%s:toaddr=%s");
   // icmp blocks and their inversion
   if (a.t("list_icmp_blocks")) print_list(c.call([&] { return z.getIcmpBlocks(); }));
   if (a.t("add_icmp_block"))
@@ -166,9 +184,12 @@ void Session::permanent_zone() {
   if (a.t("remove_icmp_block"))
     return seq("remove_icmp_block", nullptr, [&](const Item& i) { z.removeIcmpBlock(i.args[0]); });
   if (a.t("query_icmp_block"))
-    query("query_icmp_block", nullptr, [&](const Item& i) { return z.queryIcmpBlock(i.args[0]); }, "'%s'");
+    query(
+        "query_icmp_block", nullptr, [&](const Item& i) { return z.queryIcmpBlock(i.args[0]); },
+        "'%s'");
   if (a.t("add_icmp_block_inversion")) return void(c.call([&] { z.addIcmpBlockInversion(); }));
-  if (a.t("remove_icmp_block_inversion")) return void(c.call([&] { z.removeIcmpBlockInversion(); }));
+  if (a.t("remove_icmp_block_inversion"))
+    return void(c.call([&] { z.removeIcmpBlockInversion(); }));
   if (a.t("query_icmp_block_inversion"))
     p.query_result(c.call([&] { return z.queryIcmpBlockInversion(); }));
   // target
@@ -203,8 +224,10 @@ void Session::permanent_zone() {
     return update([&](ZoneSettings& st) { st.description = a.str("set_description"); });
   if (a.t("get_description"))
     p.and_exit(decode_zone(c.call([&] { return z.getSettings2(); })).description);
-  if (a.t("set_short")) return update([&](ZoneSettings& st) { st.short_name = a.str("set_short"); });
-  if (a.t("get_short")) p.and_exit(decode_zone(c.call([&] { return z.getSettings2(); })).short_name);
+  if (a.t("set_short"))
+    return update([&](ZoneSettings& st) { st.short_name = a.str("set_short"); });
+  if (a.t("get_short"))
+    p.and_exit(decode_zone(c.call([&] { return z.getSettings2(); })).short_name);
 }
 
 }  // namespace fwctl::cli

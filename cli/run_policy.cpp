@@ -2,14 +2,14 @@
 // sends them back whole (setPolicySettings at runtime, config.policy.update with --permanent).
 #include <algorithm>
 
+#include "common/lists.hpp"
+#include "common/text.hpp"
 #include "info_format.hpp"
 #include "permanent_edits.hpp"
-#include "show.hpp"
 #include "settings_dbus.hpp"
 #include "settings_edit.hpp"
+#include "show.hpp"
 #include "values.hpp"
-#include "common/text.hpp"
-#include "common/lists.hpp"
 
 namespace fwctl::cli {
 namespace {
@@ -41,7 +41,8 @@ void edit_policy(Session& s, ZoneSettings& st, bool permanent) {
       seq(remove.c_str(), nullptr, [&](const Item& i) { remove_item(list, i.args[0], i.args[0]); });
       return true;
     }
-    if (a.t(q.c_str())) query(q.c_str(), nullptr, [&](const Item& i) { return has_item(list, i.args[0]); });
+    if (a.t(q.c_str()))
+      query(q.c_str(), nullptr, [&](const Item& i) { return has_item(list, i.args[0]); });
     (void)sort_list;
     (void)sep;
     return false;
@@ -62,8 +63,9 @@ void edit_policy(Session& s, ZoneSettings& st, bool permanent) {
       return true;
     }
     if (a.t(q.c_str()))
-      query(q.c_str(), parse_port,
-            [&](const Item& i) { return has_item(list, PortProto{i.args[0], i.args[1]}); });
+      query(q.c_str(), parse_port, [&](const Item& i) {
+        return has_item(list, PortProto{i.args[0], i.args[1]});
+      });
     return false;
   };
   auto port_list = [&](const std::vector<PortProto>& list) {
@@ -147,9 +149,10 @@ void edit_policy(Session& s, ZoneSettings& st, bool permanent) {
     return;
   }
   if (a.t("query_forward_port"))
-    query_sequence(s.c, a.list("query_forward_port"), parse_forward_port,
-                   [&](const Item& i) { return has_item(st.forward_ports, fwd(i)); },
-                   "port=%s:proto=%s:toport=%s:toaddr=%s");
+    query_sequence(
+        s.c, a.list("query_forward_port"), parse_forward_port,
+        [&](const Item& i) { return has_item(st.forward_ports, fwd(i)); },
+        "port=%s:proto=%s:toport=%s:toaddr=%s");
   if (a.t("list_icmp_blocks")) s.print_list(st.icmp_blocks);
   if (strings("icmp_block", st.icmp_blocks, false)) return;
   if (!permanent) return;
@@ -169,9 +172,8 @@ void edit_policy(Session& s, ZoneSettings& st, bool permanent) {
 void Session::policy_set() {
   const std::string prefix = a.str("policy_set");
   bool perm = a.t("permanent");
-  std::vector<std::string> names =
-      perm ? c.call([&] { return bus().config().getPolicyNames(); })
-           : c.call([&] { return bus().policy().getPolicies(); });
+  std::vector<std::string> names = perm ? c.call([&] { return bus().config().getPolicyNames(); })
+                                        : c.call([&] { return bus().policy().getPolicies(); });
   for (const std::string& name : names) {
     if (name.rfind(prefix, 0) != 0) continue;
     a.set("policy", name);

@@ -2,13 +2,13 @@
 // firewall-cmd's order of checks.
 #include <algorithm>
 
+#include "common/lists.hpp"
+#include "common/text.hpp"
 #include "info_format.hpp"
 #include "session.hpp"
-#include "show.hpp"
 #include "settings_dbus.hpp"
+#include "show.hpp"
 #include "values.hpp"
-#include "common/text.hpp"
-#include "common/lists.hpp"
 
 namespace fwctl::cli {
 namespace {
@@ -82,8 +82,8 @@ bool Session::runtime_zone() {
     bool iface = a.t("get_zone_of_interface");
     const auto& items = a.list(iface ? "get_zone_of_interface" : "get_zone_of_source");
     for (const auto& item : items) {
-      std::string found = c.call(
-          [&] { return iface ? z.getZoneOfInterface(item) : z.getZoneOfSource(item); });
+      std::string found =
+          c.call([&] { return iface ? z.getZoneOfInterface(item) : z.getZoneOfSource(item); });
       if (items.size() > 1) p.warning(item + ": " + (found.empty() ? "no zone" : found));
       else if (found.empty()) p.fail("no zone");
       else p.and_exit(found);
@@ -100,8 +100,9 @@ bool Session::runtime_zone() {
     return add_seq("remove_interface", nullptr,
                    [&](const Item& i) { z.removeInterface(zn, i.args[0]); });
   if (a.t("query_interface"))
-    query_seq("query_interface", nullptr,
-              [&](const Item& i) { return z.queryInterface(zn, i.args[0]); }, "'%s'");
+    query_seq(
+        "query_interface", nullptr, [&](const Item& i) { return z.queryInterface(zn, i.args[0]); },
+        "'%s'");
   // sources
   if (a.t("list_sources")) print_list(c.call([&] { return z.getSources(zn); }));
   if (a.t("add_source"))
@@ -112,8 +113,9 @@ bool Session::runtime_zone() {
   if (a.t("remove_source"))
     return add_seq("remove_source", nullptr, [&](const Item& i) { z.removeSource(zn, i.args[0]); });
   if (a.t("query_source"))
-    query_seq("query_source", nullptr,
-              [&](const Item& i) { return z.querySource(zn, i.args[0]); }, "'%s'");
+    query_seq(
+        "query_source", nullptr, [&](const Item& i) { return z.querySource(zn, i.args[0]); },
+        "'%s'");
   if (a.t("policy")) return runtime_policy();
   // rich rules
   if (a.t("list_rich_rules")) print_list(c.call([&] { return z.getRichRules(zn); }), "\n");
@@ -124,8 +126,9 @@ bool Session::runtime_zone() {
     return add_seq("remove_rich_rule", nullptr,
                    [&](const Item& i) { z.removeRichRule(zn, i.args[0]); });
   if (a.t("query_rich_rule"))
-    query_seq("query_rich_rule", nullptr,
-              [&](const Item& i) { return z.queryRichRule(zn, i.args[0]); }, "'%s'");
+    query_seq(
+        "query_rich_rule", nullptr, [&](const Item& i) { return z.queryRichRule(zn, i.args[0]); },
+        "'%s'");
   // services
   if (a.t("list_services")) print_list(sorted(c.call([&] { return z.getServices(zn); })));
   if (a.t("add_service"))
@@ -135,8 +138,9 @@ bool Session::runtime_zone() {
     return add_seq("remove_service", nullptr,
                    [&](const Item& i) { z.removeService(zn, i.args[0]); });
   if (a.t("query_service"))
-    query_seq("query_service", nullptr,
-              [&](const Item& i) { return z.queryService(zn, i.args[0]); }, "'%s'");
+    query_seq(
+        "query_service", nullptr, [&](const Item& i) { return z.queryService(zn, i.args[0]); },
+        "'%s'");
   // ports
   if (a.t("list_ports")) print_list(port_strings(c.call([&] { return z.getPorts(zn); })));
   if (a.t("add_port"))
@@ -146,8 +150,9 @@ bool Session::runtime_zone() {
     return add_seq("remove_port", parse_port,
                    [&](const Item& i) { z.removePort(zn, i.args[0], i.args[1]); });
   if (a.t("query_port"))
-    query_seq("query_port", parse_port,
-              [&](const Item& i) { return z.queryPort(zn, i.args[0], i.args[1]); }, "'%s/%s'");
+    query_seq(
+        "query_port", parse_port,
+        [&](const Item& i) { return z.queryPort(zn, i.args[0], i.args[1]); }, "'%s/%s'");
   // protocols
   if (a.t("list_protocols")) print_list(sorted(c.call([&] { return z.getProtocols(zn); })));
   if (a.t("add_protocol"))
@@ -157,8 +162,9 @@ bool Session::runtime_zone() {
     return add_seq("remove_protocol", nullptr,
                    [&](const Item& i) { z.removeProtocol(zn, i.args[0]); });
   if (a.t("query_protocol"))
-    query_seq("query_protocol", nullptr,
-              [&](const Item& i) { return z.queryProtocol(zn, i.args[0]); }, "'%s'");
+    query_seq(
+        "query_protocol", nullptr, [&](const Item& i) { return z.queryProtocol(zn, i.args[0]); },
+        "'%s'");
   // source ports
   if (a.t("list_source_ports"))
     print_list(port_strings(c.call([&] { return z.getSourcePorts(zn); })));
@@ -169,9 +175,9 @@ bool Session::runtime_zone() {
     return add_seq("remove_source_port", parse_port,
                    [&](const Item& i) { z.removeSourcePort(zn, i.args[0], i.args[1]); });
   if (a.t("query_source_port"))
-    query_seq("query_source_port", parse_port,
-              [&](const Item& i) { return z.querySourcePort(zn, i.args[0], i.args[1]); },
-              "'%s/%s'");
+    query_seq(
+        "query_source_port", parse_port,
+        [&](const Item& i) { return z.querySourcePort(zn, i.args[0], i.args[1]); }, "'%s/%s'");
   // forward (firewall-cmd sets it through setZoneSettings2)
   auto set_forward = [&](bool on) {
     c.call([&] { z.setZoneSettings2(zn, Dict{{"forward", sdbus::Variant(on)}}); });
@@ -201,11 +207,12 @@ bool Session::runtime_zone() {
       z.removeForwardPort(zn, i.args[0], i.args[1], i.args[2], i.args[3]);
     });
   if (a.t("query_forward_port"))
-    query_seq("query_forward_port", parse_forward_port,
-              [&](const Item& i) {
-                return z.queryForwardPort(zn, i.args[0], i.args[1], i.args[2], i.args[3]);
-              },
-              "'port=%s:proto=%s:toport=%s:toaddr=%s'");
+    query_seq(
+        "query_forward_port", parse_forward_port,
+        [&](const Item& i) {
+          return z.queryForwardPort(zn, i.args[0], i.args[1], i.args[2], i.args[3]);
+        },
+        "'port=%s:proto=%s:toport=%s:toaddr=%s'");
   // icmp blocks
   if (a.t("list_icmp_blocks")) print_list(c.call([&] { return z.getIcmpBlocks(zn); }));
   if (a.t("add_icmp_block"))
@@ -215,8 +222,9 @@ bool Session::runtime_zone() {
     return add_seq("remove_icmp_block", nullptr,
                    [&](const Item& i) { z.removeIcmpBlock(zn, i.args[0]); });
   if (a.t("query_icmp_block"))
-    query_seq("query_icmp_block", nullptr,
-              [&](const Item& i) { return z.queryIcmpBlock(zn, i.args[0]); }, "'%s'");
+    query_seq(
+        "query_icmp_block", nullptr, [&](const Item& i) { return z.queryIcmpBlock(zn, i.args[0]); },
+        "'%s'");
   if (a.t("add_icmp_block_inversion")) return c.call([&] { z.addIcmpBlockInversion(zn); }), true;
   if (a.t("remove_icmp_block_inversion"))
     return c.call([&] { z.removeIcmpBlockInversion(zn); }), true;
@@ -250,17 +258,20 @@ bool Session::runtime_zone() {
   }
   if (a.t("info_policy")) {
     auto name = a.str("info_policy");
-    show_policy(p, name, decode_policy(c.call([&] { return bus().policy().getPolicySettings(name); })));
+    show_policy(p, name,
+                decode_policy(c.call([&] { return bus().policy().getPolicySettings(name); })));
     throw Exit{0};
   }
   if (a.t("info_service")) {
     auto name = a.str("info_service");
-    show_service(p, name, decode_service(c.call([&] { return bus().fw().getServiceSettings2(name); })));
+    show_service(p, name,
+                 decode_service(c.call([&] { return bus().fw().getServiceSettings2(name); })));
     throw Exit{0};
   }
   if (a.t("info_icmptype")) {
     auto name = a.str("info_icmptype");
-    show_icmptype(p, name, decode_icmptype(c.call([&] { return bus().fw().getIcmpTypeSettings(name); })));
+    show_icmptype(p, name,
+                  decode_icmptype(c.call([&] { return bus().fw().getIcmpTypeSettings(name); })));
     throw Exit{0};
   }
   return false;

@@ -174,7 +174,8 @@ Dict encode_service(const ServiceSettings& s) {
   d["description"] = s.description;
   d["ports"] = port_tuples(s.ports);
   d["modules"] = s.modules;
-  d["destination"] = std::map<std::string, std::string>(s.destinations.begin(), s.destinations.end());
+  d["destination"] =
+      std::map<std::string, std::string>(s.destinations.begin(), s.destinations.end());
   d["protocols"] = s.protocols;
   d["source_ports"] = port_tuples(s.source_ports);
   d["includes"] = s.includes;
@@ -187,8 +188,12 @@ IcmpTypeTuple encode_icmptype(const IcmpTypeSettings& s) {
 }
 
 IPSetTuple encode_ipset(const IPSetSettings& s) {
-  return {s.version, s.short_name, s.description, s.type,
-          std::map<std::string, std::string>(s.options.begin(), s.options.end()), s.entries};
+  return {s.version,
+          s.short_name,
+          s.description,
+          s.type,
+          std::map<std::string, std::string>(s.options.begin(), s.options.end()),
+          s.entries};
 }
 
 HelperTuple encode_helper(const HelperSettings& s) {

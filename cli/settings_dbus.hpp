@@ -4,8 +4,9 @@
 // dict of FirewallClient*Settings.getSettingsDbusDict(), so that an update changes only what the
 // command changed).
 
-#include <map>
 #include <sdbus-c++/Types.h>
+
+#include <map>
 #include <string>
 
 #include "settings.hpp"
@@ -17,7 +18,8 @@ using PortTuple = sdbus::Struct<std::string, std::string>;
 using ForwardPortTuple = sdbus::Struct<std::string, std::string, std::string, std::string>;
 using IPSetTuple = sdbus::Struct<std::string, std::string, std::string, std::string,
                                  std::map<std::string, std::string>, std::vector<std::string>>;
-using IcmpTypeTuple = sdbus::Struct<std::string, std::string, std::string, std::vector<std::string>>;
+using IcmpTypeTuple =
+    sdbus::Struct<std::string, std::string, std::string, std::vector<std::string>>;
 using HelperTuple = sdbus::Struct<std::string, std::string, std::string, std::string, std::string,
                                   std::vector<PortTuple>>;
 

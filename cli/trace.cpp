@@ -10,11 +10,11 @@
 #include <vector>
 
 #include "bus.hpp"
+#include "client.hpp"
 #include "compiler/why.hpp"
 #include "nft/batch.hpp"
 #include "nft/mnl_netlink.hpp"
 #include "nft/trace.hpp"
-#include "client.hpp"
 #include "own_interface.hpp"
 
 namespace fwctl::cli {

@@ -77,7 +77,9 @@ static Item parse_forward_port_impl(const std::string& value, bool compat) {
 }
 
 Item parse_forward_port(const std::string& value) { return parse_forward_port_impl(value, false); }
-Item parse_forward_port_compat(const std::string& value) { return parse_forward_port_impl(value, true); }
+Item parse_forward_port_compat(const std::string& value) {
+  return parse_forward_port_impl(value, true);
+}
 
 int parse_zone_priority(const std::string& value) {
   auto n = model::parse_python_int(value, model::PythonIntBase::Decimal);

@@ -82,8 +82,8 @@ std::pair<model::Config, compiler::RuntimeBindings> runtime_config(Bus& bus, mod
 }
 
 Result<std::string> why_report(const model::Config& config,
-                               const compiler::RuntimeBindings& bindings,
-                               const std::string& packet, const std::string& source) {
+                               const compiler::RuntimeBindings& bindings, const std::string& packet,
+                               const std::string& source) {
   auto parsed = compiler::parse_packet(packet);
   if (!parsed) return Unexpected{parsed.error()};
   auto ruleset = compiler::compile(config, bindings);

@@ -28,8 +28,8 @@ std::string why_usage_error(const Args& a);
 
 // The report for one packet over one configuration, or the parser's / compiler's error.
 Result<std::string> why_report(const model::Config& config,
-                               const compiler::RuntimeBindings& bindings,
-                               const std::string& packet, const std::string& source);
+                               const compiler::RuntimeBindings& bindings, const std::string& packet,
+                               const std::string& source);
 
 // `files` completed with the daemon's runtime configuration, and its bindings.
 std::pair<model::Config, compiler::RuntimeBindings> runtime_config(Bus& bus, model::Config files);

@@ -3,6 +3,8 @@
 // to the process that forked us, event loop; then the exit path.
 //
 // Not yet: polkit.
+#include <sdbus-c++/IConnection.h>
+#include <sdbus-c++/IProxy.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -10,18 +12,15 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
-#include <sdbus-c++/IConnection.h>
-#include <sdbus-c++/IProxy.h>
 #include <string>
 #include <vector>
 
 #include "bus/bus_service.hpp"
 #include "core/firewall.hpp"
 #include "nft/mnl_netlink.hpp"
+#include "sys/command_runner.hpp"
 #include "sys/daemonize.hpp"
 #include "sys/log.hpp"
-
-#include "sys/command_runner.hpp"
 #include "sys/options.hpp"
 #include "sys/process.hpp"
 
@@ -115,8 +114,9 @@ int run(const sys::DaemonOptions& opts, sys::StartupReport& report) {
   auto owned = bus_name_owned(*connection);
   if (!owned) return fail("D-Bus", owned.error());
   if (*owned) {
-    return fail("D-Bus", Error{Code::COMMAND_FAILED,
-                               std::string(bus::kBusName) + " is already owned", {}, 0});
+    return fail(
+        "D-Bus",
+        Error{Code::COMMAND_FAILED, std::string(bus::kBusName) + " is already owned", {}, 0});
   }
   auto netlink = nft::MnlNetlink::open();
   if (!netlink) return fail("netlink", netlink.error());

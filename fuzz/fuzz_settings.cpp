@@ -7,14 +7,13 @@
 // sanitizer report, is a bug: on the bus it would take the daemon down.
 
 #include <fuzzer/FuzzedDataProvider.h>
+#include <sdbus-c++/Error.h>
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include <sdbus-c++/Error.h>
 
 #include "bus/config_settings.hpp"
 #include "bus/policy_settings.hpp"
@@ -25,10 +24,11 @@ using namespace fwctl;
 using bus::Dict;
 
 constexpr std::array<const char*, 24> kKeys = {
-    "version", "short", "description", "target", "services", "ports", "icmp_blocks",
-    "masquerade", "forward_ports", "interfaces", "sources", "rules_str", "protocols",
-    "source_ports", "icmp_block_inversion", "forward", "priority", "ingress_zones",
-    "egress_zones", "modules", "destination", "includes", "helpers", "bogus"};
+    "version",     "short",       "description",   "target",        "services",
+    "ports",       "icmp_blocks", "masquerade",    "forward_ports", "interfaces",
+    "sources",     "rules_str",   "protocols",     "source_ports",  "icmp_block_inversion",
+    "forward",     "priority",    "ingress_zones", "egress_zones",  "modules",
+    "destination", "includes",    "helpers",       "bogus"};
 
 std::string text(FuzzedDataProvider& in) { return in.ConsumeRandomLengthString(64); }
 
@@ -40,11 +40,16 @@ std::vector<std::string> texts(FuzzedDataProvider& in) {
 
 sdbus::Variant value(FuzzedDataProvider& in) {
   switch (in.ConsumeIntegralInRange(0, 8)) {
-    case 0: return sdbus::Variant(text(in));
-    case 1: return sdbus::Variant(in.ConsumeBool());
-    case 2: return sdbus::Variant(in.ConsumeIntegral<std::int32_t>());
-    case 3: return sdbus::Variant(in.ConsumeIntegral<std::uint64_t>());
-    case 4: return sdbus::Variant(texts(in));
+    case 0:
+      return sdbus::Variant(text(in));
+    case 1:
+      return sdbus::Variant(in.ConsumeBool());
+    case 2:
+      return sdbus::Variant(in.ConsumeIntegral<std::int32_t>());
+    case 3:
+      return sdbus::Variant(in.ConsumeIntegral<std::uint64_t>());
+    case 4:
+      return sdbus::Variant(texts(in));
     case 5: {
       std::vector<bus::PortTuple> ports(in.ConsumeIntegralInRange<std::size_t>(0, 3));
       for (auto& p : ports) p = bus::PortTuple(text(in), text(in));
@@ -60,7 +65,8 @@ sdbus::Variant value(FuzzedDataProvider& in) {
       for (int n = in.ConsumeIntegralInRange(0, 3); n > 0; --n) map[text(in)] = text(in);
       return sdbus::Variant(map);
     }
-    default: return sdbus::Variant(in.ConsumeFloatingPoint<double>());
+    default:
+      return sdbus::Variant(in.ConsumeFloatingPoint<double>());
   }
 }
 

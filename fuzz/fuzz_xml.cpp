@@ -7,8 +7,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 
@@ -27,7 +27,8 @@ namespace {
 using namespace fwctl;
 
 [[noreturn]] void mismatch(const char* kind, const std::string& first, const std::string& second) {
-  std::fprintf(stderr, "%s: written text does not read back the same\n--- first\n%s\n--- second\n%s\n",
+  std::fprintf(stderr,
+               "%s: written text does not read back the same\n--- first\n%s\n--- second\n%s\n",
                kind, first.c_str(), second.c_str());
   std::abort();
 }
@@ -57,33 +58,36 @@ void fuzz_one(std::uint8_t selector, std::string_view text) {
   const std::string file = "fuzz.xml";
   switch (selector % 9) {
     case 0:
-      round_trip("zone", text, [&](std::string_view t) { return config::parse_zone(t, "fuzz", file); },
-                 config::format_zone);
+      round_trip(
+          "zone", text, [&](std::string_view t) { return config::parse_zone(t, "fuzz", file); },
+          config::format_zone);
       break;
     case 1:
-      round_trip("service", text,
-                 [&](std::string_view t) { return config::parse_service(t, "fuzz", file); },
-                 config::format_service);
+      round_trip(
+          "service", text,
+          [&](std::string_view t) { return config::parse_service(t, "fuzz", file); },
+          config::format_service);
       break;
     case 2:
-      round_trip("policy", text,
-                 [&](std::string_view t) { return config::parse_policy(t, "fuzz", file); },
-                 config::format_policy);
+      round_trip(
+          "policy", text, [&](std::string_view t) { return config::parse_policy(t, "fuzz", file); },
+          config::format_policy);
       break;
     case 3:
-      round_trip("ipset", text,
-                 [&](std::string_view t) { return config::parse_ipset(t, "fuzz", file); },
-                 config::format_ipset);
+      round_trip(
+          "ipset", text, [&](std::string_view t) { return config::parse_ipset(t, "fuzz", file); },
+          config::format_ipset);
       break;
     case 4:
-      round_trip("icmptype", text,
-                 [&](std::string_view t) { return config::parse_icmptype(t, "fuzz", file); },
-                 config::format_icmptype);
+      round_trip(
+          "icmptype", text,
+          [&](std::string_view t) { return config::parse_icmptype(t, "fuzz", file); },
+          config::format_icmptype);
       break;
     case 5:
-      round_trip("helper", text,
-                 [&](std::string_view t) { return config::parse_helper(t, "fuzz", file); },
-                 config::format_helper);
+      round_trip(
+          "helper", text, [&](std::string_view t) { return config::parse_helper(t, "fuzz", file); },
+          config::format_helper);
       break;
     case 6:
       round_trip_file<config::DirectFile>(

@@ -2,6 +2,7 @@
 # Installs what is missing, builds, and runs every test (README, "The test loop"):
 #
 #   deps     scripts/install-deps.sh --test
+#   style    scripts/check-style.sh (seconds; a failure fails the run but stops nothing)
 #   build    build/ in build type Check with g++, the compiler Debian builds with
 #   then three lanes at once, each with its own log in build/test-logs/:
 #   ctest    every test of build/: unit, integration (namespaces, real packets, private buses),
@@ -70,7 +71,8 @@ asan_unit() {
 mkdir -p "$logs"
 rm -f "$logs"/*.log "$logs"/*.status
 say "logs in $logs"
-if step deps "$root/scripts/install-deps.sh" --test &&
+step deps "$root/scripts/install-deps.sh" --test && { step style "$root/scripts/check-style.sh" || true; }
+if [ -f "$logs/style.status" ] &&
    step build env FWCTL_BUILD_DIR="$root/build" "$root/scripts/build.sh" -DCMAKE_BUILD_TYPE=Check; then
   step ctest ctest_lane &
   lanes=($!)
@@ -81,7 +83,7 @@ if step deps "$root/scripts/install-deps.sh" --test &&
   wait "${lanes[@]}"
 fi
 
-for name in deps build ctest compat asan-build asan-unit fuzz; do
+for name in deps style build ctest compat asan-build asan-unit fuzz; do
   [ -f "$logs/$name.status" ] && collect "$name"
 done
 # CI shows the end of this output: repeat the end of each failed step's log just above the table.
@@ -97,6 +99,6 @@ for name in "${steps[@]}"; do
     "$( [ "${result[$name]}" -eq 0 ] && echo passed || echo "FAILED (exit ${result[$name]})")"
   [ "${result[$name]}" -eq 0 ] || status=1
 done
-[ ${#steps[@]} -eq 7 ] || { echo "not every step ran"; status=1; }
+[ ${#steps[@]} -eq 8 ] || { echo "not every step ran"; status=1; }
 printf '%-11s %5d s  %s\n' total $((SECONDS - start)) "$( [ $status -eq 0 ] && echo passed || echo FAILED)"
 exit $status

@@ -113,22 +113,16 @@ std::string py_repr(const Value& v) {
 Value zero(std::string_view t) {
   Value v;
   v.signature = std::string(t);
-  if (t[0] == 'b')
-    v.kind = Value::Kind::Bool;
-  else if (is_integer_code(t[0]))
-    v.kind = Value::Kind::Int;
-  else if (t[0] == 'd')
-    v.kind = Value::Kind::Double;
-  else if (t.substr(0, 2) == "a{")
-    v.kind = Value::Kind::Mapping;
-  else if (t[0] == 'a')
-    v.kind = Value::Kind::List;
+  if (t[0] == 'b') v.kind = Value::Kind::Bool;
+  else if (is_integer_code(t[0])) v.kind = Value::Kind::Int;
+  else if (t[0] == 'd') v.kind = Value::Kind::Double;
+  else if (t.substr(0, 2) == "a{") v.kind = Value::Kind::Mapping;
+  else if (t[0] == 'a') v.kind = Value::Kind::List;
   else if (t[0] == '(') {
     v.kind = Value::Kind::Tuple;
     for (const auto& field : split_signature(t.substr(1, t.size() - 2)))
       v.items.push_back(zero(field));
-  } else
-    v.kind = Value::Kind::String;
+  } else v.kind = Value::Kind::String;
   return v;
 }
 

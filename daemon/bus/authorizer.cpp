@@ -1,10 +1,7 @@
 #include "bus/authorizer.hpp"
 
-#include "bus/error_map.hpp"
-
-#include <sdbus-c++/Types.h>
-
 #include <pwd.h>
+#include <sdbus-c++/Types.h>
 
 #include <algorithm>
 #include <fstream>
@@ -12,6 +9,8 @@
 #include <map>
 #include <sstream>
 #include <tuple>
+
+#include "bus/error_map.hpp"
 
 namespace fwctl::bus {
 namespace {
@@ -198,13 +197,14 @@ void Authorizer::check(const std::string& sender, uid_t uid, std::string_view in
 }
 
 Authorizer::Done Authorizer::with_access_check(const sdbus::Message& call, uid_t uid,
-                                               std::string_view interface,
-                                               std::string_view member, Done done) const {
+                                               std::string_view interface, std::string_view member,
+                                               Done done) const {
   AccessCheck check = access_check(interface, member);
   if (check == AccessCheck::None || !firewall_) return done;
   // Found out now, while the call is at hand; decided once polkit agreed, as in firewalld.
   std::shared_ptr<core::Caller> caller;
-  if (firewall_->lockdown().enabled()) caller = std::make_shared<core::Caller>(caller_of(call, uid));
+  if (firewall_->lockdown().enabled())
+    caller = std::make_shared<core::Caller>(caller_of(call, uid));
   const core::Firewall* firewall = firewall_;
   return [check, caller, firewall, done = std::move(done)](const sdbus::Error* refusal) {
     if (refusal) return done(refusal);

@@ -30,8 +30,8 @@ TEST(AccessCheck, ListsTheMethodsFirewalldGuards) {
 TEST(AccessRefusal, LockdownLetsOnlyTheWhitelistIn) {
   core::Lockdown lockdown;
   lockdown.reset(true, {{"/usr/bin/python3 /usr/bin/firewall-cmd*"}, {}, {"admin"}, {1000}});
-  core::Caller stranger{.context = std::nullopt, .uid = 0, .user = "root",
-                        .command = "busctl call x"};
+  core::Caller stranger{
+      .context = std::nullopt, .uid = 0, .user = "root", .command = "busctl call x"};
   auto refusal = access_refusal(AccessCheck::Runtime, core::State::Running, lockdown, &stranger);
   ASSERT_TRUE(refusal);
   EXPECT_EQ(refusal->message(), "ACCESS_DENIED: lockdown is enabled");

@@ -12,15 +12,14 @@
 #include "bus/authorizer.hpp"
 #include "bus/config_adaptor.hpp"
 #include "bus/config_direct_adaptor.hpp"
-#include "bus/config_policies_adaptor.hpp"
-#include "bus/fwctl_config_adaptor.hpp"
-#include "bus/fwctl_firewall_adaptor.hpp"
-#include "bus/direct_adaptor.hpp"
-
 #include "bus/config_objects.hpp"
+#include "bus/config_policies_adaptor.hpp"
+#include "bus/conversion_filter.hpp"
+#include "bus/direct_adaptor.hpp"
 #include "bus/error_map.hpp"
 #include "bus/firewall_adaptor.hpp"
-#include "bus/conversion_filter.hpp"
+#include "bus/fwctl_config_adaptor.hpp"
+#include "bus/fwctl_firewall_adaptor.hpp"
 #include "bus/introspection_filter.hpp"
 #include "bus/ipset_adaptor.hpp"
 #include "bus/policies_adaptor.hpp"
@@ -46,7 +45,8 @@ int poll_timeout(uint64_t usec) {
 // A timeout that would not fit in poll()'s int is cut to INT_MAX ms: the loop just wakes up once.
 int timer_timeout(std::optional<core::SteadyTime> deadline) {
   if (!deadline) return -1;
-  auto left = std::chrono::ceil<std::chrono::milliseconds>(*deadline - std::chrono::steady_clock::now());
+  auto left =
+      std::chrono::ceil<std::chrono::milliseconds>(*deadline - std::chrono::steady_clock::now());
   if (left.count() <= 0) return 0;
   return left.count() > INT_MAX ? INT_MAX : static_cast<int>(left.count());
 }
@@ -79,8 +79,8 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
   main_object_->finishRegistration();
   config_objects_ =
       std::make_unique<ConfigObjects>(connection, *config_object_, *authorizer_, firewall);
-  config_ = std::make_unique<ConfigAdaptor>(*config_object_, *authorizer_, firewall,
-                                            *config_objects_);
+  config_ =
+      std::make_unique<ConfigAdaptor>(*config_object_, *authorizer_, firewall, *config_objects_);
   config_direct_ = std::make_unique<ConfigDirectAdaptor>(*config_object_, *authorizer_, firewall);
   config_policies_ =
       std::make_unique<ConfigPoliciesAdaptor>(*config_object_, *authorizer_, firewall);

@@ -5,8 +5,8 @@
 
 #include "bus/config_objects.hpp"
 #include "bus/config_settings.hpp"
-#include "bus/served.hpp"
 #include "bus/glue.hpp"
+#include "bus/served.hpp"
 #include "core/firewall.hpp"
 
 namespace fwctl::bus {

@@ -32,11 +32,11 @@ model::Zone fresh_zone() {
 
 }  // namespace
 
-#define FWCTL_LIST_AND_FIND(T, List, ByName)                                  \
-  void ConfigAdaptor::List(sdbus::Result<Paths>&& result) {                   \
-    serve(std::move(result), #List, [this] { return objects_.paths<T>(); }); \
-  }                                                                           \
-  void ConfigAdaptor::ByName(sdbus::Result<Path>&& result, std::string name) { \
+#define FWCTL_LIST_AND_FIND(T, List, ByName)                                      \
+  void ConfigAdaptor::List(sdbus::Result<Paths>&& result) {                       \
+    serve(std::move(result), #List, [this] { return objects_.paths<T>(); });      \
+  }                                                                               \
+  void ConfigAdaptor::ByName(sdbus::Result<Path>&& result, std::string name) {    \
     serve(std::move(result), #ByName, [this, name] { return path_of<T>(name); }); \
   }
 FWCTL_LIST_AND_FIND(model::IpSet, listIPSets, getIPSetByName)
@@ -47,8 +47,7 @@ FWCTL_LIST_AND_FIND(model::Policy, listPolicies, getPolicyByName)
 FWCTL_LIST_AND_FIND(model::Helper, listHelpers, getHelperByName)
 #undef FWCTL_LIST_AND_FIND
 
-void ConfigAdaptor::addIPSet(sdbus::Result<Path>&& result, std::string ipset,
-                             IpSetTuple settings) {
+void ConfigAdaptor::addIPSet(sdbus::Result<Path>&& result, std::string ipset, IpSetTuple settings) {
   serve(std::move(result), "addIPSet", [this, ipset, settings] {
     return add_item<model::IpSet>(ipset, {}, [&](model::IpSet& i) {
       apply_ipset_tuple(i, settings);
@@ -75,8 +74,7 @@ void ConfigAdaptor::addService(sdbus::Result<Path>&& result, std::string service
   });
 }
 
-void ConfigAdaptor::addService2(sdbus::Result<Path>&& result, std::string service,
-                                Dict settings) {
+void ConfigAdaptor::addService2(sdbus::Result<Path>&& result, std::string service, Dict settings) {
   serve(std::move(result), "addService2", [this, service, settings] {
     return add_item<model::Service>(
         service, {}, [&](model::Service& s) { return apply_service_dict(s, settings); });
@@ -99,11 +97,10 @@ void ConfigAdaptor::addZone2(sdbus::Result<Path>&& result, std::string zone, Dic
 
 void ConfigAdaptor::addPolicy(sdbus::Result<Path>&& result, std::string policy, Dict settings) {
   serve(std::move(result), "addPolicy", [this, policy, settings] {
-    return add_item<model::Policy>(
-        policy, {}, [&](model::Policy& p) {
-          p.info.name = policy;  // the name firewalld's errors give (new_policy_object_dict)
-          return apply_policy_dict(p, settings);
-        });
+    return add_item<model::Policy>(policy, {}, [&](model::Policy& p) {
+      p.info.name = policy;  // the name firewalld's errors give (new_policy_object_dict)
+      return apply_policy_dict(p, settings);
+    });
   });
 }
 

@@ -20,20 +20,23 @@ void ConfigDirectAdaptor::update(sdbus::Result<>&& result, DirectStruct settings
 
 void ConfigDirectAdaptor::addChain(sdbus::Result<>&& result, std::string ipv, std::string table,
                                    std::string chain) {
-  serve(std::move(result), "addChain",
-        [=, this] { store(core::direct_with(settings(), model::DirectChain{ipv, table, chain}, true)); });
+  serve(std::move(result), "addChain", [=, this] {
+    store(core::direct_with(settings(), model::DirectChain{ipv, table, chain}, true));
+  });
 }
 
-void ConfigDirectAdaptor::removeChain(sdbus::Result<>&& result, std::string ipv,
-                                      std::string table, std::string chain) {
-  serve(std::move(result), "removeChain",
-        [=, this] { store(core::direct_with(settings(), model::DirectChain{ipv, table, chain}, false)); });
+void ConfigDirectAdaptor::removeChain(sdbus::Result<>&& result, std::string ipv, std::string table,
+                                      std::string chain) {
+  serve(std::move(result), "removeChain", [=, this] {
+    store(core::direct_with(settings(), model::DirectChain{ipv, table, chain}, false));
+  });
 }
 
 void ConfigDirectAdaptor::queryChain(sdbus::Result<bool>&& result, std::string ipv,
                                      std::string table, std::string chain) {
-  serve(std::move(result), "queryChain",
-        [=, this] { return settings().has(model::DirectChain{ipv, table, chain}); });
+  serve(std::move(result), "queryChain", [=, this] {
+    return settings().has(model::DirectChain{ipv, table, chain});
+  });
 }
 
 void ConfigDirectAdaptor::getChains(sdbus::Result<Strings>&& result, std::string ipv,
@@ -54,15 +57,16 @@ void ConfigDirectAdaptor::getAllChains(sdbus::Result<std::vector<ChainStruct>>&&
 void ConfigDirectAdaptor::addRule(sdbus::Result<>&& result, std::string ipv, std::string table,
                                   std::string chain, int32_t priority, Strings args) {
   serve(std::move(result), "addRule", [=, this] {
-    store(core::direct_with(settings(), model::DirectRule{ipv, table, chain, priority, args}, true));
+    store(
+        core::direct_with(settings(), model::DirectRule{ipv, table, chain, priority, args}, true));
   });
 }
 
 void ConfigDirectAdaptor::removeRule(sdbus::Result<>&& result, std::string ipv, std::string table,
                                      std::string chain, int32_t priority, Strings args) {
   serve(std::move(result), "removeRule", [=, this] {
-    store(core::direct_with(settings(), model::DirectRule{ipv, table, chain, priority, args},
-                            false));
+    store(
+        core::direct_with(settings(), model::DirectRule{ipv, table, chain, priority, args}, false));
   });
 }
 
@@ -74,8 +78,8 @@ void ConfigDirectAdaptor::queryRule(sdbus::Result<bool>&& result, std::string ip
   });
 }
 
-void ConfigDirectAdaptor::removeRules(sdbus::Result<>&& result, std::string ipv,
-                                      std::string table, std::string chain) {
+void ConfigDirectAdaptor::removeRules(sdbus::Result<>&& result, std::string ipv, std::string table,
+                                      std::string chain) {
   serve(std::move(result), "removeRules",
         [=, this] { store(core::direct_without_rules(settings(), ipv, table, chain)); });
 }
@@ -86,7 +90,8 @@ void ConfigDirectAdaptor::getRules(
   serve(std::move(result), "getRules", [=, this] {
     std::vector<sdbus::Struct<int32_t, Strings>> out;
     for (const auto& r : settings().rules) {
-      if (r.ipv == ipv && r.table == table && r.chain == chain) out.emplace_back(r.priority, r.args);
+      if (r.ipv == ipv && r.table == table && r.chain == chain)
+        out.emplace_back(r.priority, r.args);
     }
     return out;
   });
@@ -111,8 +116,9 @@ void ConfigDirectAdaptor::removePassthrough(sdbus::Result<>&& result, std::strin
 
 void ConfigDirectAdaptor::queryPassthrough(sdbus::Result<bool>&& result, std::string ipv,
                                            Strings args) {
-  serve(std::move(result), "queryPassthrough",
-        [=, this] { return settings().has(model::DirectPassthrough{ipv, args}); });
+  serve(std::move(result), "queryPassthrough", [=, this] {
+    return settings().has(model::DirectPassthrough{ipv, args});
+  });
 }
 
 void ConfigDirectAdaptor::getPassthroughs(sdbus::Result<std::vector<Strings>>&& result,

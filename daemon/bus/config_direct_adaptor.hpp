@@ -10,7 +10,8 @@ namespace fwctl::bus {
 class ConfigDirectAdaptor final : public glue::FirewallD1_config_direct, private Served {
  public:
   ConfigDirectAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Firewall& firewall)
-      : glue::FirewallD1_config_direct(object), Served(object, authorizer, INTERFACE_NAME),
+      : glue::FirewallD1_config_direct(object),
+        Served(object, authorizer, INTERFACE_NAME),
         fw_(firewall) {}
 
  private:

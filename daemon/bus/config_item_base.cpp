@@ -2,8 +2,8 @@
 
 #include "bus/config_objects.hpp"
 #include "bus/config_settings.hpp"
-#include "core/permanent_edit.hpp"
 #include "bus/glue.hpp"
+#include "core/permanent_edit.hpp"
 
 namespace fwctl::bus {
 
@@ -13,8 +13,7 @@ const T& ConfigItemAdaptor<T, Glue>::current() const {
 }
 
 template <typename T, typename Glue>
-void ConfigItemAdaptor<T, Glue>::change(sdbus::Result<>&& reply, const char* member,
-                                        Change edit) {
+void ConfigItemAdaptor<T, Glue>::change(sdbus::Result<>&& reply, const char* member, Change edit) {
   serve(std::move(reply), member, [this, edit] {
     value_or_throw(store().template edit<T>(name_, edit));
     this->emitUpdated(name_);
@@ -27,8 +26,8 @@ void ConfigItemAdaptor<T, Glue>::get_list(sdbus::Result<std::vector<std::string>
   read(std::move(reply), member, [field](const T& item) { return item.*field; });
 }
 template <typename T, typename Glue>
-void ConfigItemAdaptor<T, Glue>::set_list(sdbus::Result<>&& reply, const char* member,
-                                          Names field, std::vector<std::string> list) {
+void ConfigItemAdaptor<T, Glue>::set_list(sdbus::Result<>&& reply, const char* member, Names field,
+                                          std::vector<std::string> list) {
   change(std::move(reply), member, [field, list](T& item) {
     item.*field = unique(list);
     return ok();
@@ -67,8 +66,8 @@ void ConfigItemAdaptor<T, Glue>::set_list(sdbus::Result<>&& reply, const char* m
   });
 }
 template <typename T, typename Glue>
-void ConfigItemAdaptor<T, Glue>::add_to(sdbus::Result<>&& reply, const char* member,
-                                        PortList field, std::string port, std::string protocol) {
+void ConfigItemAdaptor<T, Glue>::add_to(sdbus::Result<>&& reply, const char* member, PortList field,
+                                        std::string port, std::string protocol) {
   change(std::move(reply), member, [field, port, protocol](T& item) {
     return core::add_port_entry(item.*field, {port, protocol});
   });
@@ -83,8 +82,7 @@ void ConfigItemAdaptor<T, Glue>::remove_from(sdbus::Result<>&& reply, const char
 }
 template <typename T, typename Glue>
 void ConfigItemAdaptor<T, Glue>::query_in(sdbus::Result<bool>&& reply, const char* member,
-                                          PortList field, std::string port,
-                                          std::string protocol) {
+                                          PortList field, std::string port, std::string protocol) {
   read(std::move(reply), member, [field, port, protocol](const T& item) {
     return core::has_port_entry(item.*field, {port, protocol});
   });
@@ -167,11 +165,11 @@ void ConfigInfoAdaptor<T, Glue>::setShort(sdbus::Result<>&& result, std::string 
 }
 template <typename T, typename Glue>
 void ConfigInfoAdaptor<T, Glue>::getDescription(sdbus::Result<std::string>&& result) {
-  this->read(std::move(result), "getDescription", [](const T& item) { return item.info.description; });
+  this->read(std::move(result), "getDescription",
+             [](const T& item) { return item.info.description; });
 }
 template <typename T, typename Glue>
-void ConfigInfoAdaptor<T, Glue>::setDescription(sdbus::Result<>&& result,
-                                                std::string description) {
+void ConfigInfoAdaptor<T, Glue>::setDescription(sdbus::Result<>&& result, std::string description) {
   this->change(std::move(result), "setDescription", [description](T& item) {
     item.info.description = description;
     return ok();

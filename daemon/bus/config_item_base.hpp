@@ -1,8 +1,9 @@
 #pragma once
 // What the six per-item config interfaces (/config/zone/N, /config/service/N, ...) share: the
 // item they serve, the properties name/filename/path/default/builtin, and the members every one
-// of them has (loadDefaults, remove, rename; version, short, description but for policies). A change is firewalld's
-// "get settings, change one thing, update": core::Permanent::edit, then the Updated signal.
+// of them has (loadDefaults, remove, rename; version, short, description but for policies). A
+// change is firewalld's "get settings, change one thing, update": core::Permanent::edit, then the
+// Updated signal.
 //
 // T is the model type, Glue the generated adaptor (bus/glue.hpp).
 
@@ -24,8 +25,11 @@ class ConfigItemAdaptor : public Glue, protected Served {
   // `name` is the item's current name, kept by `objects` (it changes on rename).
   ConfigItemAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Firewall& firewall,
                     ConfigObjects& objects, const std::string& name)
-      : Glue(object), Served(object, authorizer, Glue::INTERFACE_NAME), fw_(firewall),
-        objects_(objects), name_(name) {}
+      : Glue(object),
+        Served(object, authorizer, Glue::INTERFACE_NAME),
+        fw_(firewall),
+        objects_(objects),
+        name_(name) {}
 
  protected:
   ~ConfigItemAdaptor() = default;  // owned as the final adaptor, never through this base
@@ -55,16 +59,15 @@ class ConfigItemAdaptor : public Glue, protected Served {
   void add_to(sdbus::Result<>&& reply, const char* member, Names field, std::string value);
   void remove_from(sdbus::Result<>&& reply, const char* member, Names field, std::string value);
   void query_in(sdbus::Result<bool>&& reply, const char* member, Names field, std::string value);
-  void get_list(sdbus::Result<std::vector<PortTuple>>&& reply, const char* member,
-                PortList field);
+  void get_list(sdbus::Result<std::vector<PortTuple>>&& reply, const char* member, PortList field);
   void set_list(sdbus::Result<>&& reply, const char* member, PortList field,
                 std::vector<PortTuple> list);
   void add_to(sdbus::Result<>&& reply, const char* member, PortList field, std::string port,
               std::string protocol);
-  void remove_from(sdbus::Result<>&& reply, const char* member, PortList field,
-                   std::string port, std::string protocol);
-  void query_in(sdbus::Result<bool>&& reply, const char* member, PortList field,
-                std::string port, std::string protocol);
+  void remove_from(sdbus::Result<>&& reply, const char* member, PortList field, std::string port,
+                   std::string protocol);
+  void query_in(sdbus::Result<bool>&& reply, const char* member, PortList field, std::string port,
+                std::string protocol);
 
   void loadDefaults(sdbus::Result<>&& result) override;
   void remove(sdbus::Result<>&& result) override;

@@ -91,8 +91,7 @@ void ConfigServiceAdaptor::queryProtocol(sdbus::Result<bool>&& result, std::stri
 void ConfigServiceAdaptor::getSourcePorts(sdbus::Result<std::vector<PortTuple>>&& result) {
   get_list(std::move(result), "getSourcePorts", &model::Service::source_ports);
 }
-void ConfigServiceAdaptor::setSourcePorts(sdbus::Result<>&& result,
-                                          std::vector<PortTuple> ports) {
+void ConfigServiceAdaptor::setSourcePorts(sdbus::Result<>&& result, std::vector<PortTuple> ports) {
   set_list(std::move(result), "setSourcePorts", &model::Service::source_ports, std::move(ports));
 }
 void ConfigServiceAdaptor::addSourcePort(sdbus::Result<>&& result, std::string port,
@@ -101,8 +100,7 @@ void ConfigServiceAdaptor::addSourcePort(sdbus::Result<>&& result, std::string p
 }
 void ConfigServiceAdaptor::removeSourcePort(sdbus::Result<>&& result, std::string port,
                                             std::string protocol) {
-  remove_from(std::move(result), "removeSourcePort", &model::Service::source_ports, port,
-              protocol);
+  remove_from(std::move(result), "removeSourcePort", &model::Service::source_ports, port, protocol);
 }
 void ConfigServiceAdaptor::querySourcePort(sdbus::Result<bool>&& result, std::string port,
                                            std::string protocol) {
@@ -112,14 +110,12 @@ void ConfigServiceAdaptor::querySourcePort(sdbus::Result<bool>&& result, std::st
 void ConfigServiceAdaptor::getModules(sdbus::Result<std::vector<std::string>>&& result) {
   get_list(std::move(result), "getModules", &model::Service::modules);
 }
-void ConfigServiceAdaptor::setModules(sdbus::Result<>&& result,
-                                      std::vector<std::string> modules) {
+void ConfigServiceAdaptor::setModules(sdbus::Result<>&& result, std::vector<std::string> modules) {
   for (auto& module : modules) module = core::service_module(module);
   set_list(std::move(result), "setModules", &model::Service::modules, std::move(modules));
 }
 void ConfigServiceAdaptor::addModule(sdbus::Result<>&& result, std::string module) {
-  add_to(std::move(result), "addModule", &model::Service::modules,
-         core::service_module(module));
+  add_to(std::move(result), "addModule", &model::Service::modules, core::service_module(module));
 }
 void ConfigServiceAdaptor::removeModule(sdbus::Result<>&& result, std::string module) {
   remove_from(std::move(result), "removeModule", &model::Service::modules,
@@ -145,8 +141,7 @@ void ConfigServiceAdaptor::setDestinations(sdbus::Result<>&& result,
     return core::set_service_destinations(s, {destinations.begin(), destinations.end()});
   });
 }
-void ConfigServiceAdaptor::getDestination(sdbus::Result<std::string>&& result,
-                                          std::string family) {
+void ConfigServiceAdaptor::getDestination(sdbus::Result<std::string>&& result, std::string family) {
   read(std::move(result), "getDestination", [family](const model::Service& s) {
     auto pairs = core::service_destinations(s);
     const std::string* address = core::find_key(pairs, family);
@@ -156,8 +151,9 @@ void ConfigServiceAdaptor::getDestination(sdbus::Result<std::string>&& result,
 }
 void ConfigServiceAdaptor::setDestination(sdbus::Result<>&& result, std::string family,
                                           std::string address) {
-  edit_destinations(std::move(result), "setDestination",
-                    [family, address](core::Pairs& d) { return core::set_key(d, family, address); });
+  edit_destinations(std::move(result), "setDestination", [family, address](core::Pairs& d) {
+    return core::set_key(d, family, address);
+  });
 }
 void ConfigServiceAdaptor::removeDestination(sdbus::Result<>&& result, std::string family) {
   edit_destinations(std::move(result), "removeDestination",
@@ -247,9 +243,8 @@ void ConfigIpSetAdaptor::removeEntry(sdbus::Result<>&& result, std::string entry
          [entry](model::IpSet& i) { return core::remove_ipset_entry(i, entry); });
 }
 void ConfigIpSetAdaptor::queryEntry(sdbus::Result<bool>&& result, std::string entry) {
-  read(std::move(result), "queryEntry", [entry](const model::IpSet& i) {
-    return value_or_throw(core::has_ipset_entry(i, entry));
-  });
+  read(std::move(result), "queryEntry",
+       [entry](const model::IpSet& i) { return value_or_throw(core::has_ipset_entry(i, entry)); });
 }
 
 void ConfigIcmpTypeAdaptor::getSettings(sdbus::Result<IcmpTypeTuple>&& result) {
@@ -279,8 +274,7 @@ void ConfigIcmpTypeAdaptor::setDestinations(sdbus::Result<>&& result,
 void ConfigIcmpTypeAdaptor::addDestination(sdbus::Result<>&& result, std::string destination) {
   add_to(std::move(result), "addDestination", &model::IcmpType::destinations, destination);
 }
-void ConfigIcmpTypeAdaptor::removeDestination(sdbus::Result<>&& result,
-                                              std::string destination) {
+void ConfigIcmpTypeAdaptor::removeDestination(sdbus::Result<>&& result, std::string destination) {
   change(std::move(result), "removeDestination", [destination](model::IcmpType& i) {
     return core::remove_icmp_destination(i.destinations, destination);
   });

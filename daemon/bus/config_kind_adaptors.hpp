@@ -40,8 +40,7 @@ class ConfigServiceAdaptor final
   void getSourcePorts(sdbus::Result<std::vector<PortTuple>>&& result) override;
   void setSourcePorts(sdbus::Result<>&& result, std::vector<PortTuple> ports) override;
   void addSourcePort(sdbus::Result<>&& result, std::string port, std::string protocol) override;
-  void removeSourcePort(sdbus::Result<>&& result, std::string port,
-                        std::string protocol) override;
+  void removeSourcePort(sdbus::Result<>&& result, std::string port, std::string protocol) override;
   void querySourcePort(sdbus::Result<bool>&& result, std::string port,
                        std::string protocol) override;
   void getModules(sdbus::Result<std::vector<std::string>>&& result) override;

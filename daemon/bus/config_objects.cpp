@@ -50,7 +50,9 @@ struct ObjectKind<model::Helper> {
 
 ConfigObjects::ConfigObjects(sdbus::IConnection& connection, sdbus::IObject& config_object,
                              Authorizer& authorizer, core::Firewall& firewall)
-    : connection_(connection), config_object_(config_object), authorizer_(authorizer),
+    : connection_(connection),
+      config_object_(config_object),
+      authorizer_(authorizer),
       fw_(firewall) {}
 
 ConfigObjects::~ConfigObjects() {
@@ -60,12 +62,30 @@ ConfigObjects::~ConfigObjects() {
   }
 }
 
-template <> ConfigObjects::Table& ConfigObjects::table<model::Zone>() { return zones_; }
-template <> ConfigObjects::Table& ConfigObjects::table<model::Service>() { return services_; }
-template <> ConfigObjects::Table& ConfigObjects::table<model::Policy>() { return policies_; }
-template <> ConfigObjects::Table& ConfigObjects::table<model::IpSet>() { return ipsets_; }
-template <> ConfigObjects::Table& ConfigObjects::table<model::IcmpType>() { return icmptypes_; }
-template <> ConfigObjects::Table& ConfigObjects::table<model::Helper>() { return helpers_; }
+template <>
+ConfigObjects::Table& ConfigObjects::table<model::Zone>() {
+  return zones_;
+}
+template <>
+ConfigObjects::Table& ConfigObjects::table<model::Service>() {
+  return services_;
+}
+template <>
+ConfigObjects::Table& ConfigObjects::table<model::Policy>() {
+  return policies_;
+}
+template <>
+ConfigObjects::Table& ConfigObjects::table<model::IpSet>() {
+  return ipsets_;
+}
+template <>
+ConfigObjects::Table& ConfigObjects::table<model::IcmpType>() {
+  return icmptypes_;
+}
+template <>
+ConfigObjects::Table& ConfigObjects::table<model::Helper>() {
+  return helpers_;
+}
 
 template <typename T>
 const ConfigObjects::Table& ConfigObjects::table() const {
@@ -89,8 +109,7 @@ void ConfigObjects::create(const std::string& name) {
   entry->interface = Adaptor::INTERFACE_NAME;
   std::string path = ObjectKind<T>::prefix + std::to_string(t.next++);
   entry->object = sdbus::createObject(connection_, path);
-  entry->adaptor =
-      std::make_shared<Adaptor>(*entry->object, authorizer_, fw_, *this, entry->name);
+  entry->adaptor = std::make_shared<Adaptor>(*entry->object, authorizer_, fw_, *this, entry->name);
   entry->object->finishRegistration();
   t.entries.push_back(std::move(entry));
   config_object_.emitSignal(ObjectKind<T>::added).onInterface(kConfigInterface).withArguments(name);
@@ -173,12 +192,12 @@ void ConfigObjects::collect() {
   removed_.clear();
 }
 
-#define FWCTL_INSTANTIATE_OBJECTS(T)                                                         \
-  template std::string ConfigObjects::add<T>(const std::string&);                            \
-  template void ConfigObjects::remove<T>(const std::string&);                                \
-  template void ConfigObjects::rename<T>(const std::string&, const std::string&);            \
-  template void ConfigObjects::updated<T>(const std::string&);                               \
-  template std::optional<std::string> ConfigObjects::path_of<T>(const std::string&) const;   \
+#define FWCTL_INSTANTIATE_OBJECTS(T)                                                       \
+  template std::string ConfigObjects::add<T>(const std::string&);                          \
+  template void ConfigObjects::remove<T>(const std::string&);                              \
+  template void ConfigObjects::rename<T>(const std::string&, const std::string&);          \
+  template void ConfigObjects::updated<T>(const std::string&);                             \
+  template std::optional<std::string> ConfigObjects::path_of<T>(const std::string&) const; \
   template std::vector<sdbus::ObjectPath> ConfigObjects::paths<T>() const;
 FWCTL_INSTANTIATE_OBJECTS(model::Zone)
 FWCTL_INSTANTIATE_OBJECTS(model::Service)

@@ -6,10 +6,7 @@
 #include "common/lists.hpp"
 
 namespace fwctl::bus {
-namespace {
-
-
-}  // namespace
+namespace {}  // namespace
 
 void ConfigPoliciesAdaptor::store(Result<model::LockdownWhitelist> next) {
   value_or_throw(fw_.set_permanent_whitelist(value_or_throw(std::move(next))));
@@ -89,8 +86,7 @@ void ConfigPoliciesAdaptor::addLockdownWhitelistUser(sdbus::Result<>&& result, s
 
 void ConfigPoliciesAdaptor::removeLockdownWhitelistUser(sdbus::Result<>&& result,
                                                         std::string user) {
-  change(std::move(result), "removeLockdownWhitelistUser", core::WhitelistEntry::User, user,
-         false);
+  change(std::move(result), "removeLockdownWhitelistUser", core::WhitelistEntry::User, user, false);
 }
 
 void ConfigPoliciesAdaptor::queryLockdownWhitelistUser(sdbus::Result<bool>&& result,
@@ -118,8 +114,7 @@ void ConfigPoliciesAdaptor::queryLockdownWhitelistUid(sdbus::Result<bool>&& resu
         [=, this] { return contains(whitelist().uids, uid); });
 }
 
-void ConfigPoliciesAdaptor::getLockdownWhitelistUids(
-    sdbus::Result<std::vector<int32_t>>&& result) {
+void ConfigPoliciesAdaptor::getLockdownWhitelistUids(sdbus::Result<std::vector<int32_t>>&& result) {
   serve(std::move(result), "getLockdownWhitelistUids", [=, this] { return whitelist().uids; });
 }
 

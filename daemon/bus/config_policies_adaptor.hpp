@@ -3,8 +3,8 @@
 // permanent lockdown whitelist (lockdown-whitelist.xml). Every change stores the whole whitelist
 // and emits LockdownWhitelistUpdated, as firewalld's methods do through setLockdownWhitelist.
 
-#include "bus/served.hpp"
 #include "bus/glue.hpp"
+#include "bus/served.hpp"
 #include "core/direct_settings.hpp"
 #include "core/firewall.hpp"
 
@@ -13,7 +13,8 @@ namespace fwctl::bus {
 class ConfigPoliciesAdaptor final : public glue::FirewallD1_config_policies, private Served {
  public:
   ConfigPoliciesAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Firewall& firewall)
-      : glue::FirewallD1_config_policies(object), Served(object, authorizer, INTERFACE_NAME),
+      : glue::FirewallD1_config_policies(object),
+        Served(object, authorizer, INTERFACE_NAME),
         fw_(firewall) {}
 
  private:

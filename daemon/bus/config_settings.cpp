@@ -158,13 +158,13 @@ std::vector<model::ForwardPort> forward_ports(const std::vector<ForwardPortTuple
 }
 
 Dict permanent_zone_dict(const model::Zone& zone) {
-  return zone_dict(core::make_zone_settings(zone, zone.interfaces,
-                                            core::source_strings(zone.sources)));
+  return zone_dict(
+      core::make_zone_settings(zone, zone.interfaces, core::source_strings(zone.sources)));
 }
 
 ZoneTuple permanent_zone_tuple(const model::Zone& zone) {
-  return zone_tuple(core::make_zone_settings(zone, zone.interfaces,
-                                             core::source_strings(zone.sources)));
+  return zone_tuple(
+      core::make_zone_settings(zone, zone.interfaces, core::source_strings(zone.sources)));
 }
 
 Status apply_zone_dict(model::Zone& zone, const Dict& settings) {
@@ -242,8 +242,8 @@ Status apply_service_dict(model::Service& service, const Dict& settings) {
        [&](const std::string& k, const sdbus::Variant& v) {
          std::map<std::string, std::string> destination;
          if (Status st = take(k, v, destination); !st) return st;
-         return core::set_service_destinations(
-             next, core::Pairs(destination.begin(), destination.end()));
+         return core::set_service_destinations(next,
+                                               core::Pairs(destination.begin(), destination.end()));
        }},
       {"protocols", names(next.protocols)},
       {"source_ports", ports(next.source_ports)},
@@ -256,14 +256,11 @@ Status apply_service_dict(model::Service& service, const Dict& settings) {
 }
 
 Status apply_service_tuple(model::Service& service, const ServiceTuple& s) {
-  Dict dict{{"version", sdbus::Variant(s.get<0>())},
-            {"short", sdbus::Variant(s.get<1>())},
-            {"description", sdbus::Variant(s.get<2>())},
-            {"ports", sdbus::Variant(s.get<3>())},
-            {"modules", sdbus::Variant(s.get<4>())},
-            {"destination", sdbus::Variant(s.get<5>())},
-            {"protocols", sdbus::Variant(s.get<6>())},
-            {"source_ports", sdbus::Variant(s.get<7>())}};
+  Dict dict{
+      {"version", sdbus::Variant(s.get<0>())},     {"short", sdbus::Variant(s.get<1>())},
+      {"description", sdbus::Variant(s.get<2>())}, {"ports", sdbus::Variant(s.get<3>())},
+      {"modules", sdbus::Variant(s.get<4>())},     {"destination", sdbus::Variant(s.get<5>())},
+      {"protocols", sdbus::Variant(s.get<6>())},   {"source_ports", sdbus::Variant(s.get<7>())}};
   return apply_service_dict(service, dict);
 }
 
@@ -304,8 +301,8 @@ Status apply_policy_dict(model::Policy& policy, const Dict& settings) {
       {"rich_rules", rules(next.rules)},
       {"protocols", names(next.protocols)},
       {"source_ports", ports(next.source_ports)},
-      {"priority",
-       [&](const std::string& k, const sdbus::Variant& v) { return take_int(k, v, next.priority); }},
+      {"priority", [&](const std::string& k,
+                       const sdbus::Variant& v) { return take_int(k, v, next.priority); }},
       {"ingress_zones", names(next.ingress_zones)},
       {"egress_zones", names(next.egress_zones)},
       {"disable", flag(next.disable)},

@@ -5,8 +5,9 @@
 // unknown key is INVALID_OPTION "option 'x' is not valid", a value of the wrong D-Bus type
 // INVALID_TYPE). Values are not checked here: core::Permanent checks the result.
 
-#include <map>
 #include <sdbus-c++/Types.h>
+
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,8 +21,8 @@ namespace fwctl::bus {
 // (ssssa{ss}as), (sssas), (sssssa(ss))
 using IpSetTuple = sdbus::Struct<std::string, std::string, std::string, std::string,
                                  std::map<std::string, std::string>, std::vector<std::string>>;
-using HelperTuple = sdbus::Struct<std::string, std::string, std::string, std::string,
-                                  std::string, std::vector<PortTuple>>;
+using HelperTuple = sdbus::Struct<std::string, std::string, std::string, std::string, std::string,
+                                  std::vector<PortTuple>>;
 
 Dict permanent_zone_dict(const model::Zone& zone);
 ZoneTuple permanent_zone_tuple(const model::Zone& zone);

@@ -52,26 +52,27 @@ void ConfigZoneAdaptor::setTarget(sdbus::Result<>&& result, std::string target) 
 }
 
 // The list members, one macro per kind of list so that each method stays one line.
-#define FWCTL_NAME_LIST(Get, Set, Add, Remove, Query, field)                                    \
-  void ConfigZoneAdaptor::Get(sdbus::Result<Strings>&& result) {                               \
-    read(std::move(result), #Get, [](const model::Zone& z) { return z.field; });               \
-  }                                                                                            \
-  void ConfigZoneAdaptor::Set(sdbus::Result<>&& result, Strings list) {                        \
-    replace(std::move(result), #Set, [list](model::Zone& z) {                                  \
-      z.field = unique(list);                                                                  \
-      return ok();                                                                             \
-    });                                                                                        \
-  }                                                                                            \
-  void ConfigZoneAdaptor::Add(sdbus::Result<>&& result, std::string value) {                   \
-    replace(std::move(result), #Add,                                                           \
-            [value](model::Zone& z) { return core::add_name(z.field, value); });               \
-  }                                                                                            \
-  void ConfigZoneAdaptor::Remove(sdbus::Result<>&& result, std::string value) {                \
-    replace(std::move(result), #Remove,                                                        \
-            [value](model::Zone& z) { return core::remove_name(z.field, value); });            \
-  }                                                                                            \
-  void ConfigZoneAdaptor::Query(sdbus::Result<bool>&& result, std::string value) {             \
-    read(std::move(result), #Query, [value](const model::Zone& z) { return has_name(z.field, value); }); \
+#define FWCTL_NAME_LIST(Get, Set, Add, Remove, Query, field)                        \
+  void ConfigZoneAdaptor::Get(sdbus::Result<Strings>&& result) {                    \
+    read(std::move(result), #Get, [](const model::Zone& z) { return z.field; });    \
+  }                                                                                 \
+  void ConfigZoneAdaptor::Set(sdbus::Result<>&& result, Strings list) {             \
+    replace(std::move(result), #Set, [list](model::Zone& z) {                       \
+      z.field = unique(list);                                                       \
+      return ok();                                                                  \
+    });                                                                             \
+  }                                                                                 \
+  void ConfigZoneAdaptor::Add(sdbus::Result<>&& result, std::string value) {        \
+    replace(std::move(result), #Add,                                                \
+            [value](model::Zone& z) { return core::add_name(z.field, value); });    \
+  }                                                                                 \
+  void ConfigZoneAdaptor::Remove(sdbus::Result<>&& result, std::string value) {     \
+    replace(std::move(result), #Remove,                                             \
+            [value](model::Zone& z) { return core::remove_name(z.field, value); }); \
+  }                                                                                 \
+  void ConfigZoneAdaptor::Query(sdbus::Result<bool>&& result, std::string value) {  \
+    read(std::move(result), #Query,                                                 \
+         [value](const model::Zone& z) { return has_name(z.field, value); });       \
   }
 
 FWCTL_NAME_LIST(getServices, setServices, addService, removeService, queryService, services)
@@ -82,29 +83,28 @@ FWCTL_NAME_LIST(getInterfaces, setInterfaces, addInterface, removeInterface, que
                 interfaces)
 #undef FWCTL_NAME_LIST
 
-#define FWCTL_PORT_LIST(Get, Set, Add, Remove, Query, field)                                    \
-  void ConfigZoneAdaptor::Get(sdbus::Result<Ports>&& result) {                                 \
-    read(std::move(result), #Get, [](const model::Zone& z) { return port_tuples(z.field); });  \
-  }                                                                                            \
-  void ConfigZoneAdaptor::Set(sdbus::Result<>&& result, Ports list) {                          \
-    replace(std::move(result), #Set, [list](model::Zone& z) {                                  \
-      z.field = unique(port_protos(list));                                                     \
-      return ok();                                                                             \
-    });                                                                                        \
-  }                                                                                            \
-  void ConfigZoneAdaptor::Add(sdbus::Result<>&& result, std::string port, std::string proto) { \
-    replace(std::move(result), #Add,                                                           \
-            [port, proto](model::Zone& z) { return core::add_port(z.field, port, proto); });   \
-  }                                                                                            \
-  void ConfigZoneAdaptor::Remove(sdbus::Result<>&& result, std::string port,                   \
-                                 std::string proto) {                                          \
-    replace(std::move(result), #Remove,                                                        \
-            [port, proto](model::Zone& z) { return core::remove_port(z.field, port, proto); }); \
-  }                                                                                            \
-  void ConfigZoneAdaptor::Query(sdbus::Result<bool>&& result, std::string port,                \
-                                std::string proto) {                                           \
-    read(std::move(result), #Query,                                                            \
-         [port, proto](const model::Zone& z) { return core::has_port(z.field, port, proto); }); \
+#define FWCTL_PORT_LIST(Get, Set, Add, Remove, Query, field)                                      \
+  void ConfigZoneAdaptor::Get(sdbus::Result<Ports>&& result) {                                    \
+    read(std::move(result), #Get, [](const model::Zone& z) { return port_tuples(z.field); });     \
+  }                                                                                               \
+  void ConfigZoneAdaptor::Set(sdbus::Result<>&& result, Ports list) {                             \
+    replace(std::move(result), #Set, [list](model::Zone& z) {                                     \
+      z.field = unique(port_protos(list));                                                        \
+      return ok();                                                                                \
+    });                                                                                           \
+  }                                                                                               \
+  void ConfigZoneAdaptor::Add(sdbus::Result<>&& result, std::string port, std::string proto) {    \
+    replace(std::move(result), #Add,                                                              \
+            [port, proto](model::Zone& z) { return core::add_port(z.field, port, proto); });      \
+  }                                                                                               \
+  void ConfigZoneAdaptor::Remove(sdbus::Result<>&& result, std::string port, std::string proto) { \
+    replace(std::move(result), #Remove,                                                           \
+            [port, proto](model::Zone& z) { return core::remove_port(z.field, port, proto); });   \
+  }                                                                                               \
+  void ConfigZoneAdaptor::Query(sdbus::Result<bool>&& result, std::string port,                   \
+                                std::string proto) {                                              \
+    read(std::move(result), #Query,                                                               \
+         [port, proto](const model::Zone& z) { return core::has_port(z.field, port, proto); });   \
   }
 
 FWCTL_PORT_LIST(getPorts, setPorts, addPort, removePort, queryPort, ports)
@@ -112,26 +112,26 @@ FWCTL_PORT_LIST(getSourcePorts, setSourcePorts, addSourcePort, removeSourcePort,
                 source_ports)
 #undef FWCTL_PORT_LIST
 
-#define FWCTL_FLAG(Get, Set, Add, Remove, Query, field, what)                                   \
-  void ConfigZoneAdaptor::Get(sdbus::Result<bool>&& result) {                                  \
-    read(std::move(result), #Get, [](const model::Zone& z) { return z.field; });               \
-  }                                                                                            \
-  void ConfigZoneAdaptor::Set(sdbus::Result<>&& result, bool on) {                             \
-    replace(std::move(result), #Set, [on](model::Zone& z) {                                    \
-      z.field = on;                                                                            \
-      return ok();                                                                             \
-    });                                                                                        \
-  }                                                                                            \
-  void ConfigZoneAdaptor::Add(sdbus::Result<>&& result) {                                      \
-    replace(std::move(result), #Add,                                                           \
-            [](model::Zone& z) { return core::set_flag(z.field, true, what); });               \
-  }                                                                                            \
-  void ConfigZoneAdaptor::Remove(sdbus::Result<>&& result) {                                   \
-    replace(std::move(result), #Remove,                                                        \
-            [](model::Zone& z) { return core::set_flag(z.field, false, what); });              \
-  }                                                                                            \
-  void ConfigZoneAdaptor::Query(sdbus::Result<bool>&& result) {                                \
-    read(std::move(result), #Query, [](const model::Zone& z) { return z.field; });             \
+#define FWCTL_FLAG(Get, Set, Add, Remove, Query, field, what)                      \
+  void ConfigZoneAdaptor::Get(sdbus::Result<bool>&& result) {                      \
+    read(std::move(result), #Get, [](const model::Zone& z) { return z.field; });   \
+  }                                                                                \
+  void ConfigZoneAdaptor::Set(sdbus::Result<>&& result, bool on) {                 \
+    replace(std::move(result), #Set, [on](model::Zone& z) {                        \
+      z.field = on;                                                                \
+      return ok();                                                                 \
+    });                                                                            \
+  }                                                                                \
+  void ConfigZoneAdaptor::Add(sdbus::Result<>&& result) {                          \
+    replace(std::move(result), #Add,                                               \
+            [](model::Zone& z) { return core::set_flag(z.field, true, what); });   \
+  }                                                                                \
+  void ConfigZoneAdaptor::Remove(sdbus::Result<>&& result) {                       \
+    replace(std::move(result), #Remove,                                            \
+            [](model::Zone& z) { return core::set_flag(z.field, false, what); });  \
+  }                                                                                \
+  void ConfigZoneAdaptor::Query(sdbus::Result<bool>&& result) {                    \
+    read(std::move(result), #Query, [](const model::Zone& z) { return z.field; }); \
   }
 
 FWCTL_FLAG(getIcmpBlockInversion, setIcmpBlockInversion, addIcmpBlockInversion,
@@ -216,9 +216,8 @@ void ConfigZoneAdaptor::removeRichRule(sdbus::Result<>&& result, std::string rul
           [rule](model::Zone& z) { return core::remove_rich_rule(z.rules, rule); });
 }
 void ConfigZoneAdaptor::queryRichRule(sdbus::Result<bool>&& result, std::string rule) {
-  read(std::move(result), "queryRichRule", [rule](const model::Zone& z) {
-    return value_or_throw(core::has_rich_rule(z.rules, rule));
-  });
+  read(std::move(result), "queryRichRule",
+       [rule](const model::Zone& z) { return value_or_throw(core::has_rich_rule(z.rules, rule)); });
 }
 
 }  // namespace fwctl::bus

@@ -4,8 +4,8 @@
 // change one thing, update" in core (core/permanent_edit.hpp), then Updated(name).
 
 #include "bus/config_item_base.hpp"
-#include "bus/settings_dict.hpp"
 #include "bus/glue.hpp"
+#include "bus/settings_dict.hpp"
 
 namespace fwctl::bus {
 

@@ -36,10 +36,11 @@ model::DirectConfig direct_config(const DirectStruct& settings) {
     out.chains.push_back({std::get<0>(c), std::get<1>(c), std::get<2>(c)});
   }
   for (const auto& r : std::get<1>(settings)) {
-    out.rules.push_back({std::get<0>(r), std::get<1>(r), std::get<2>(r), std::get<3>(r),
-                         std::get<4>(r)});
+    out.rules.push_back(
+        {std::get<0>(r), std::get<1>(r), std::get<2>(r), std::get<3>(r), std::get<4>(r)});
   }
-  for (const auto& p : std::get<2>(settings)) out.passthroughs.push_back({std::get<0>(p), std::get<1>(p)});
+  for (const auto& p : std::get<2>(settings))
+    out.passthroughs.push_back({std::get<0>(p), std::get<1>(p)});
   return out;
 }
 
@@ -65,8 +66,7 @@ void DirectAdaptor::queryChain(sdbus::Result<bool>&& result, std::string ipv, st
         [=, this] { return value_or_throw(fw_.direct().query_chain(ipv, table, chain)); });
 }
 
-void DirectAdaptor::getChains(sdbus::Result<Strings>&& result, std::string ipv,
-                              std::string table) {
+void DirectAdaptor::getChains(sdbus::Result<Strings>&& result, std::string ipv, std::string table) {
   serve(std::move(result), "getChains",
         [=, this] { return value_or_throw(fw_.direct().chains(ipv, table)); });
 }
@@ -153,10 +153,10 @@ void DirectAdaptor::removePassthrough(sdbus::Result<>&& result, std::string ipv,
   });
 }
 
-void DirectAdaptor::queryPassthrough(sdbus::Result<bool>&& result, std::string ipv,
-                                     Strings args) {
-  serve(std::move(result), "queryPassthrough",
-        [=, this] { return fw_.direct().query_passthrough({ipv, args}); });
+void DirectAdaptor::queryPassthrough(sdbus::Result<bool>&& result, std::string ipv, Strings args) {
+  serve(std::move(result), "queryPassthrough", [=, this] {
+    return fw_.direct().query_passthrough({ipv, args});
+  });
 }
 
 void DirectAdaptor::getAllPassthroughs(sdbus::Result<std::vector<PassthroughStruct>>&& result) {
@@ -175,10 +175,8 @@ void DirectAdaptor::removeAllPassthroughs(sdbus::Result<>&& result) {
   });
 }
 
-void DirectAdaptor::getPassthroughs(sdbus::Result<std::vector<Strings>>&& result,
-                                    std::string ipv) {
-  serve(std::move(result), "getPassthroughs",
-        [=, this] { return fw_.direct().passthroughs(ipv); });
+void DirectAdaptor::getPassthroughs(sdbus::Result<std::vector<Strings>>&& result, std::string ipv) {
+  serve(std::move(result), "getPassthroughs", [=, this] { return fw_.direct().passthroughs(ipv); });
 }
 
 }  // namespace fwctl::bus

@@ -4,8 +4,8 @@
 // PassthroughAdded/Removed signals. Also the D-Bus forms of the direct entries, which
 // config.direct shares.
 
-#include "bus/served.hpp"
 #include "bus/glue.hpp"
+#include "bus/served.hpp"
 #include "core/firewall.hpp"
 
 namespace fwctl::bus {
@@ -27,7 +27,8 @@ model::DirectConfig direct_config(const DirectStruct& settings);  // duplicates 
 class DirectAdaptor final : public glue::FirewallD1_direct, private Served {
  public:
   DirectAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Firewall& firewall)
-      : glue::FirewallD1_direct(object), Served(object, authorizer, INTERFACE_NAME),
+      : glue::FirewallD1_direct(object),
+        Served(object, authorizer, INTERFACE_NAME),
         fw_(firewall) {}
 
  private:

@@ -10,8 +10,9 @@
 // The bus boundary is where an error is logged, once: the four "already"/"not enabled" codes as
 // warnings (firewalld's decorators do the same), every other code as an error.
 
-#include <exception>
 #include <sdbus-c++/Error.h>
+
+#include <exception>
 #include <string>
 #include <utility>
 

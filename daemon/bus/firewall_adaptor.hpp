@@ -3,10 +3,11 @@
 // runtime lists of services and ICMP types, reload, and the read-only properties.
 
 #include <functional>
-#include "bus/served.hpp"
+
 #include "bus/config_settings.hpp"
-#include "bus/settings_dict.hpp"
 #include "bus/glue.hpp"
+#include "bus/served.hpp"
+#include "bus/settings_dict.hpp"
 #include "core/firewall.hpp"
 
 namespace fwctl::bus {

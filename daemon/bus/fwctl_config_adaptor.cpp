@@ -5,8 +5,7 @@
 
 namespace fwctl::bus {
 
-void FwctlConfigAdaptor::set_conf(const char* key, const char* property,
-                                  const std::string& value) {
+void FwctlConfigAdaptor::set_conf(const char* key, const char* property, const std::string& value) {
   const sdbus::Message* call = object_.getCurrentlyProcessedMessage();
   if (call && call->getCredsUid() != 0) {
     throw not_authorized(polkit_action("org.freedesktop.DBus.Properties", "Set"), "uid");

@@ -102,8 +102,9 @@ struct IntrospectionFilter::Impl : std::enable_shared_from_this<IntrospectionFil
     std::string interface = introspect ? kIntrospectable : kProperties;
     sd_bus_creds* creds = nullptr;
     uid_t uid = 0;
-    bool known = sd_bus_query_sender_creds(m, SD_BUS_CREDS_UID | SD_BUS_CREDS_AUGMENT, &creds) >= 0 &&
-                 sd_bus_creds_get_uid(creds, &uid) >= 0;
+    bool known =
+        sd_bus_query_sender_creds(m, SD_BUS_CREDS_UID | SD_BUS_CREDS_AUGMENT, &creds) >= 0 &&
+        sd_bus_creds_get_uid(creds, &uid) >= 0;
     sd_bus_creds_unref(creds);
     std::weak_ptr<Impl> alive = weak_from_this();
     sd_bus_message_ref(m);
@@ -131,10 +132,10 @@ struct IntrospectionFilter::Impl : std::enable_shared_from_this<IntrospectionFil
   // ours to answer, 0 to leave it to sd-bus (the question could not be sent).
   int ask_sdbus(sd_bus_message* m, const char* own, bool introspect) {
     auto p = std::make_unique<Pending>(Pending{this, sd_bus_message_ref(m), introspect});
-    int r = introspect ? sd_bus_call_method_async(bus, &p->slot, own, sd_bus_message_get_path(m),
-                                                  kIntrospectable, "Introspect", on_answer,
-                                                  p.get(), "")
-                       : forward(m, own, p.get());
+    int r = introspect
+                ? sd_bus_call_method_async(bus, &p->slot, own, sd_bus_message_get_path(m),
+                                           kIntrospectable, "Introspect", on_answer, p.get(), "")
+                : forward(m, own, p.get());
     if (r < 0) {
       sd_bus_message_unref(p->call);
       return 0;
@@ -257,9 +258,9 @@ bool reply_firewalld_properties_error(sd_bus_message* call, const sd_bus_error* 
   if (!sd_bus_message_is_method_call(call, kProperties, "GetAll")) {
     sd_bus_message_read_basic(call, 's', &property);
   }
-  bool known = std::any_of(std::begin(fwctl_dbus_idl::kIdlFiles),
-                           std::end(fwctl_dbus_idl::kIdlFiles),
-                           [&](const auto& f) { return std::strcmp(f.interface, interface) == 0; });
+  bool known =
+      std::any_of(std::begin(fwctl_dbus_idl::kIdlFiles), std::end(fwctl_dbus_idl::kIdlFiles),
+                  [&](const auto& f) { return std::strcmp(f.interface, interface) == 0; });
   std::string text;
   if (sd_bus_error_has_name(error, SD_BUS_ERROR_UNKNOWN_PROPERTY) && known) {
     text = std::string("org.freedesktop.DBus.Error.InvalidArgs: Property '") + property +
@@ -280,7 +281,6 @@ bool reply_firewalld_properties_error(sd_bus_message* call, const sd_bus_error* 
   sd_bus_reply_method_errorf(call, kPythonException, "%s", text.c_str());
   return true;
 }
-
 
 IntrospectionFilter::IntrospectionFilter(sdbus::IObject& object, Authorizer* authorizer)
     : impl_(std::make_shared<Impl>()) {

@@ -84,7 +84,8 @@ TEST(PlainNode, IsLibdbusDefaultAnswer) {
 
 // The shape of sd-bus's (systemd 252) answer: its DOCTYPE, the standard interfaces, names on
 // every argument, child nodes in hash order.
-constexpr const char* kSdbusAnswer = R"xml(<!DOCTYPE node PUBLIC "-//freedesktop//DTD D-BUS Object Introspection 1.0//EN"
+constexpr const char* kSdbusAnswer =
+    R"xml(<!DOCTYPE node PUBLIC "-//freedesktop//DTD D-BUS Object Introspection 1.0//EN"
 "http://www.freedesktop.org/standards/dbus/1.0/introspect.dtd">
 <node>
  <interface name="org.freedesktop.DBus.Peer">

@@ -2,9 +2,9 @@
 // org.fedoraproject.FirewallD1.ipset on /org/fedoraproject/FirewallD1: the runtime ipsets and
 // their entries (addEntry/removeEntry/setEntries emitting EntryAdded/EntryRemoved).
 
+#include "bus/glue.hpp"
 #include "bus/policy_settings.hpp"
 #include "bus/served.hpp"
-#include "bus/glue.hpp"
 #include "core/firewall.hpp"
 
 namespace fwctl::bus {
@@ -12,9 +12,7 @@ namespace fwctl::bus {
 class IpSetAdaptor final : public glue::FirewallD1_ipset, private Served {
  public:
   IpSetAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Firewall& firewall)
-      : glue::FirewallD1_ipset(object),
-        Served(object, authorizer, INTERFACE_NAME),
-        fw_(firewall) {}
+      : glue::FirewallD1_ipset(object), Served(object, authorizer, INTERFACE_NAME), fw_(firewall) {}
 
  private:
   using Strings = std::vector<std::string>;

@@ -6,10 +6,7 @@
 #include "common/lists.hpp"
 
 namespace fwctl::bus {
-namespace {
-
-
-}  // namespace
+namespace {}  // namespace
 
 void PoliciesAdaptor::enableLockdown(sdbus::Result<>&& result) {
   serve(std::move(result), "enableLockdown", [=, this] {

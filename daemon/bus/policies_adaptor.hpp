@@ -2,8 +2,8 @@
 // org.fedoraproject.FirewallD1.policies on /org/fedoraproject/FirewallD1: runtime lockdown and
 // its runtime whitelist (core::Lockdown), with firewalld's signals.
 
-#include "bus/served.hpp"
 #include "bus/glue.hpp"
+#include "bus/served.hpp"
 #include "core/firewall.hpp"
 
 namespace fwctl::bus {
@@ -11,7 +11,8 @@ namespace fwctl::bus {
 class PoliciesAdaptor final : public glue::FirewallD1_policies, private Served {
  public:
   PoliciesAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Firewall& firewall)
-      : glue::FirewallD1_policies(object), Served(object, authorizer, INTERFACE_NAME),
+      : glue::FirewallD1_policies(object),
+        Served(object, authorizer, INTERFACE_NAME),
         fw_(firewall) {}
 
  private:

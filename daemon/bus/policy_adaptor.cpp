@@ -11,8 +11,7 @@ void PolicyAdaptor::getPolicySettings(sdbus::Result<Dict>&& result, std::string 
 }
 
 // PolicyUpdated carries the settings as the caller gave them, as firewalld's does.
-void PolicyAdaptor::setPolicySettings(sdbus::Result<>&& result, std::string policy,
-                                      Dict settings) {
+void PolicyAdaptor::setPolicySettings(sdbus::Result<>&& result, std::string policy, Dict settings) {
   serve(std::move(result), "setPolicySettings", [this, policy, settings] {
     value_or_throw(fw_.policy(policy));
     value_or_throw(fw_.set_policy_settings(policy, value_or_throw(policy_update(settings))));

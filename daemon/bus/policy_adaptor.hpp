@@ -2,9 +2,9 @@
 // org.fedoraproject.FirewallD1.policy on /org/fedoraproject/FirewallD1: the runtime policies
 // (getPolicies, getActivePolicies, getPolicySettings, setPolicySettings + PolicyUpdated).
 
+#include "bus/glue.hpp"
 #include "bus/served.hpp"
 #include "bus/settings_dict.hpp"
-#include "bus/glue.hpp"
 #include "core/firewall.hpp"
 
 namespace fwctl::bus {

@@ -15,8 +15,8 @@ std::vector<model::PortProto> ports_of(const std::vector<PortTuple>& tuples) {
 
 // _check_config_structure's complaint, in the terms of the D-Bus signatures.
 Unexpected wrong_type(const std::string& key, const sdbus::Variant& value, const char* expected) {
-  return fail(Code::INVALID_TYPE, "'" + key + "' not of type '" + expected + "', but '" +
-                                      value.peekValueType() + "'");
+  return fail(Code::INVALID_TYPE,
+              "'" + key + "' not of type '" + expected + "', but '" + value.peekValueType() + "'");
 }
 
 template <typename T>

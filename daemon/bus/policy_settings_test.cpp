@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-
 namespace fwctl::bus {
 namespace {
 
@@ -80,9 +79,8 @@ TEST(ApplyPolicyDict, RefusesAReservedOrOutOfRangePriorityGiven) {
     Status st = apply_policy_dict(p, d);
     ASSERT_FALSE(st) << bad;
     EXPECT_EQ(st.error().code, Code::INVALID_PRIORITY);
-    EXPECT_EQ(st.error().detail.rfind("Policy 'worldToHost': " + std::to_string(bad) +
-                                          " is invalid priority.",
-                                      0),
+    EXPECT_EQ(st.error().detail.rfind(
+                  "Policy 'worldToHost': " + std::to_string(bad) + " is invalid priority.", 0),
               0u)
         << st.error().detail;
     EXPECT_EQ(p.priority, -1);
@@ -108,8 +106,8 @@ TEST(IpSetTuple, OptionsBecomeADictKeepingTheFirstOfARepeat) {
   IpSetTuple t = ipset_tuple(s);
   EXPECT_EQ(std::get<1>(t), "Foo");
   EXPECT_EQ(std::get<3>(t), "hash:ip");
-  EXPECT_EQ(std::get<4>(t), (std::map<std::string, std::string>{{"family", "inet6"},
-                                                                {"maxelem", "10"}}));
+  EXPECT_EQ(std::get<4>(t),
+            (std::map<std::string, std::string>{{"family", "inet6"}, {"maxelem", "10"}}));
   EXPECT_EQ(std::get<5>(t), Strings{"fd00::1"});
 }
 

@@ -83,8 +83,7 @@ class Served {
     sdbus::Error gone(SD_BUS_ERROR_UNKNOWN_METHOD,
                       std::string("Method \"") + member + "\" with signature \"" +
                           std::string(idl_input_signature(interface_, member)) +
-                          "\" on interface \"" + interface_ +
-                          "\" doesn't exist\n");
+                          "\" on interface \"" + interface_ + "\" doesn't exist\n");
     authorizer_.check(call, interface_, member,
                       [reply, then, alive, gone](const sdbus::Error* refusal) mutable {
                         if (refusal) return send_error(*reply, *refusal);
@@ -116,7 +115,6 @@ class Served {
       std::cerr << "ERROR: cannot send the reply: " << e.what() << std::endl;
     }
   }
-
 
   sdbus::IObject& object_;
   Authorizer& authorizer_;

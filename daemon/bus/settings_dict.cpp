@@ -62,8 +62,8 @@ Dict zone_dict(const core::ZoneSettings& zone) {
 }
 
 ZoneTuple zone_tuple(const core::ZoneSettings& zone) {
-  return ZoneTuple(zone.version, zone.short_, zone.description, false, zone.target,
-                   zone.services, port_tuples(zone.ports), zone.icmp_blocks, zone.masquerade,
+  return ZoneTuple(zone.version, zone.short_, zone.description, false, zone.target, zone.services,
+                   port_tuples(zone.ports), zone.icmp_blocks, zone.masquerade,
                    forward_port_tuples(zone), zone.interfaces, zone.sources, zone.rich_rules,
                    zone.protocols, port_tuples(zone.source_ports), zone.icmp_block_inversion);
 }

@@ -4,8 +4,9 @@
 // getServiceSettings. The dicts follow firewalld's export rule: empty strings and lists are left
 // out, booleans are always there.
 
-#include <map>
 #include <sdbus-c++/Types.h>
+
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,16 +20,14 @@ using ForwardPortTuple = sdbus::Struct<std::string, std::string, std::string, st
 
 // ZT: (sssbsasa(ss)asba(ssss)asasasasa(ss)b)
 using ZoneTuple =
-    sdbus::Struct<std::string, std::string, std::string, bool, std::string, std::vector<std::string>,
-                  std::vector<PortTuple>, std::vector<std::string>, bool,
-                  std::vector<ForwardPortTuple>, std::vector<std::string>,
-                  std::vector<std::string>, std::vector<std::string>, std::vector<std::string>,
-                  std::vector<PortTuple>, bool>;
+    sdbus::Struct<std::string, std::string, std::string, bool, std::string,
+                  std::vector<std::string>, std::vector<PortTuple>, std::vector<std::string>, bool,
+                  std::vector<ForwardPortTuple>, std::vector<std::string>, std::vector<std::string>,
+                  std::vector<std::string>, std::vector<std::string>, std::vector<PortTuple>, bool>;
 // ST: (sssa(ss)asa{ss}asa(ss))
-using ServiceTuple =
-    sdbus::Struct<std::string, std::string, std::string, std::vector<PortTuple>,
-                  std::vector<std::string>, std::map<std::string, std::string>,
-                  std::vector<std::string>, std::vector<PortTuple>>;
+using ServiceTuple = sdbus::Struct<std::string, std::string, std::string, std::vector<PortTuple>,
+                                   std::vector<std::string>, std::map<std::string, std::string>,
+                                   std::vector<std::string>, std::vector<PortTuple>>;
 // (sssas)
 using IcmpTypeTuple =
     sdbus::Struct<std::string, std::string, std::string, std::vector<std::string>>;

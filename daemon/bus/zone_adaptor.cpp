@@ -168,8 +168,7 @@ void ZoneAdaptor::getIcmpBlocks(sdbus::Result<std::vector<std::string>>&& result
 }
 
 void ZoneAdaptor::queryIcmpBlockInversion(sdbus::Result<bool>&& result, std::string zone) {
-  query_item(std::move(result), "queryIcmpBlockInversion", zone,
-             {Kind::IcmpBlockInversion, {}});
+  query_item(std::move(result), "queryIcmpBlockInversion", zone, {Kind::IcmpBlockInversion, {}});
 }
 
 }  // namespace fwctl::bus

@@ -6,8 +6,8 @@
 
 #include <optional>
 
-#include "bus/served.hpp"
 #include "bus/glue.hpp"
+#include "bus/served.hpp"
 #include "core/firewall.hpp"
 
 namespace fwctl::bus {
@@ -17,7 +17,6 @@ class ZoneAdaptor final : public glue::FirewallD1_zone, private Served {
   ZoneAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Firewall& firewall)
       : glue::FirewallD1_zone(object), Served(object, authorizer, INTERFACE_NAME), fw_(firewall) {}
 
- 
   // When the next timed addition is due (the event loop sleeps until then at most).
   std::optional<core::SteadyTime> next_deadline() const { return fw_.next_deadline(); }
   // Removes the timed additions due at `now` and signals each removal as firewalld does;

@@ -33,36 +33,55 @@ void ZoneAdaptor::query_item(sdbus::Result<bool>&& result, const char* member, s
         [=, this] { return value_or_throw(fw_.query_zone_item(zone, item)); });
 }
 
-void ZoneAdaptor::emit_added(const std::string& zone, const core::ZoneItem& item,
-                             int32_t timeout) {
+void ZoneAdaptor::emit_added(const std::string& zone, const core::ZoneItem& item, int32_t timeout) {
   const auto& a = item.args;
   switch (item.kind) {
-    case Kind::Service: return emitServiceAdded(zone, a[0], timeout);
-    case Kind::Port: return emitPortAdded(zone, a[0], a[1], timeout);
-    case Kind::Protocol: return emitProtocolAdded(zone, a[0], timeout);
-    case Kind::SourcePort: return emitSourcePortAdded(zone, a[0], a[1], timeout);
-    case Kind::IcmpBlock: return emitIcmpBlockAdded(zone, a[0], timeout);
-    case Kind::ForwardPort: return emitForwardPortAdded(zone, a[0], a[1], a[2], a[3], timeout);
-    case Kind::Masquerade: return emitMasqueradeAdded(zone, timeout);
-    case Kind::IcmpBlockInversion: return emitIcmpBlockInversionAdded(zone);
-    case Kind::RichRule: return emitRichRuleAdded(zone, a[0], timeout);
-    case Kind::Forward: return;  // no signal of its own: setZoneSettings2 sends ZoneUpdated
+    case Kind::Service:
+      return emitServiceAdded(zone, a[0], timeout);
+    case Kind::Port:
+      return emitPortAdded(zone, a[0], a[1], timeout);
+    case Kind::Protocol:
+      return emitProtocolAdded(zone, a[0], timeout);
+    case Kind::SourcePort:
+      return emitSourcePortAdded(zone, a[0], a[1], timeout);
+    case Kind::IcmpBlock:
+      return emitIcmpBlockAdded(zone, a[0], timeout);
+    case Kind::ForwardPort:
+      return emitForwardPortAdded(zone, a[0], a[1], a[2], a[3], timeout);
+    case Kind::Masquerade:
+      return emitMasqueradeAdded(zone, timeout);
+    case Kind::IcmpBlockInversion:
+      return emitIcmpBlockInversionAdded(zone);
+    case Kind::RichRule:
+      return emitRichRuleAdded(zone, a[0], timeout);
+    case Kind::Forward:
+      return;  // no signal of its own: setZoneSettings2 sends ZoneUpdated
   }
 }
 
 void ZoneAdaptor::emit_removed(const std::string& zone, const core::ZoneItem& item) {
   const auto& a = item.args;
   switch (item.kind) {
-    case Kind::Service: return emitServiceRemoved(zone, a[0]);
-    case Kind::Port: return emitPortRemoved(zone, a[0], a[1]);
-    case Kind::Protocol: return emitProtocolRemoved(zone, a[0]);
-    case Kind::SourcePort: return emitSourcePortRemoved(zone, a[0], a[1]);
-    case Kind::IcmpBlock: return emitIcmpBlockRemoved(zone, a[0]);
-    case Kind::ForwardPort: return emitForwardPortRemoved(zone, a[0], a[1], a[2], a[3]);
-    case Kind::Masquerade: return emitMasqueradeRemoved(zone);
-    case Kind::IcmpBlockInversion: return emitIcmpBlockInversionRemoved(zone);
-    case Kind::RichRule: return emitRichRuleRemoved(zone, a[0]);
-    case Kind::Forward: return;
+    case Kind::Service:
+      return emitServiceRemoved(zone, a[0]);
+    case Kind::Port:
+      return emitPortRemoved(zone, a[0], a[1]);
+    case Kind::Protocol:
+      return emitProtocolRemoved(zone, a[0]);
+    case Kind::SourcePort:
+      return emitSourcePortRemoved(zone, a[0], a[1]);
+    case Kind::IcmpBlock:
+      return emitIcmpBlockRemoved(zone, a[0]);
+    case Kind::ForwardPort:
+      return emitForwardPortRemoved(zone, a[0], a[1], a[2], a[3]);
+    case Kind::Masquerade:
+      return emitMasqueradeRemoved(zone);
+    case Kind::IcmpBlockInversion:
+      return emitIcmpBlockInversionRemoved(zone);
+    case Kind::RichRule:
+      return emitRichRuleRemoved(zone, a[0]);
+    case Kind::Forward:
+      return;
   }
 }
 
@@ -91,8 +110,7 @@ void ZoneAdaptor::removeRichRule(sdbus::Result<std::string>&& result, std::strin
   remove_item(std::move(result), "removeRichRule", zone, {Kind::RichRule, {rule}});
 }
 
-void ZoneAdaptor::queryRichRule(sdbus::Result<bool>&& result, std::string zone,
-                                std::string rule) {
+void ZoneAdaptor::queryRichRule(sdbus::Result<bool>&& result, std::string zone, std::string rule) {
   query_item(std::move(result), "queryRichRule", zone, {Kind::RichRule, {rule}});
 }
 
@@ -108,8 +126,7 @@ void ZoneAdaptor::removeProtocol(sdbus::Result<std::string>&& result, std::strin
 
 void ZoneAdaptor::addSourcePort(sdbus::Result<std::string>&& result, std::string zone,
                                 std::string port, std::string protocol, int32_t timeout) {
-  add_item(std::move(result), "addSourcePort", zone, {Kind::SourcePort, {port, protocol}},
-           timeout);
+  add_item(std::move(result), "addSourcePort", zone, {Kind::SourcePort, {port, protocol}}, timeout);
 }
 
 void ZoneAdaptor::removeSourcePort(sdbus::Result<std::string>&& result, std::string zone,
@@ -154,10 +171,8 @@ void ZoneAdaptor::addIcmpBlockInversion(sdbus::Result<std::string>&& result, std
   add_item(std::move(result), "addIcmpBlockInversion", zone, {Kind::IcmpBlockInversion, {}}, 0);
 }
 
-void ZoneAdaptor::removeIcmpBlockInversion(sdbus::Result<std::string>&& result,
-                                           std::string zone) {
-  remove_item(std::move(result), "removeIcmpBlockInversion", zone,
-              {Kind::IcmpBlockInversion, {}});
+void ZoneAdaptor::removeIcmpBlockInversion(sdbus::Result<std::string>&& result, std::string zone) {
+  remove_item(std::move(result), "removeIcmpBlockInversion", zone, {Kind::IcmpBlockInversion, {}});
 }
 
 }  // namespace fwctl::bus

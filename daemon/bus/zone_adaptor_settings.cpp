@@ -29,8 +29,10 @@ T get(const std::string& key, const sdbus::Variant& value, const char* expected)
   if (!value.containsValueOfType<T>()) {
     std::string sig = value.peekValueType();
     std::string shown = sig == "s" ? "'" + value.get<std::string>() + "'" : key;
-    throw_error(Error{Code::INVALID_TYPE, shown + " not of type " + python_type(expected) +
-                                              ", but " + python_type(sig), {}, 0});
+    throw_error(Error{Code::INVALID_TYPE,
+                      shown + " not of type " + python_type(expected) + ", but " + python_type(sig),
+                      {},
+                      0});
   }
   return value.get<T>();
 }

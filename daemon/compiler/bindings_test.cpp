@@ -1,9 +1,10 @@
 // The age order of interface bindings, and what the compiler makes of it in the _ZONES chains
 // (firewall-cmd.at:162: each new interface's dispatch rule goes to the top, whatever its zone).
 
+#include "compiler/bindings.hpp"
+
 #include <gtest/gtest.h>
 
-#include "compiler/bindings.hpp"
 #include "compiler/test_support.hpp"
 
 namespace fwctl::compiler {

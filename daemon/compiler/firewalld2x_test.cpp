@@ -124,8 +124,9 @@ TEST(Firewalld2xRpfilter, ForwardModesCheckOnlyForwardedPacketsFirstInFilterForw
 TEST(Firewalld2xRpfilter, ForwardModeWithLogDeniedKeepsTheRfc3964RuleAfterTheInvalidDrop) {
   auto lines = chain_lines(with_rpfilter("loose-forward", "all"), "filter_FORWARD");
   ASSERT_EQ(lines.size(), 10u);
-  EXPECT_EQ(lines[0], "meta nfproto ipv6 fib saddr . mark oif missing log prefix "
-                      "\"rpfilter_DROP: \" drop");
+  EXPECT_EQ(lines[0],
+            "meta nfproto ipv6 fib saddr . mark oif missing log prefix "
+            "\"rpfilter_DROP: \" drop");
   EXPECT_EQ(lines[5], "ct state invalid drop");
   EXPECT_EQ(lines[6].rfind("ip6 daddr {", 0), 0u);
 }

@@ -64,8 +64,7 @@ bool chain_covered(const std::string& chain, const std::vector<std::string>& zon
   std::string_view owner = owner_part(chain);
   if (owner.empty()) return shared;
   // A zone may itself be named "x_allow": then filter_IN_x_allow is its main chain.
-  return owned_by(without_sub_chain(owner), zones, policies) ||
-         owned_by(owner, zones, policies);
+  return owned_by(without_sub_chain(owner), zones, policies) || owned_by(owner, zones, policies);
 }
 
 bool Focus::covers_chain(const std::string& chain) const {

@@ -47,7 +47,8 @@ void expect_focused_like_whole(const Tree& tree, const Focus& focus, const std::
   EXPECT_TRUE((*partial)->sets.empty()) << what;
   for (const auto& helper : (*partial)->ct_helpers) {
     EXPECT_NE(std::find(tree.whole.ct_helpers.begin(), tree.whole.ct_helpers.end(), helper),
-              tree.whole.ct_helpers.end()) << what << ": " << helper.name;
+              tree.whole.ct_helpers.end())
+        << what << ": " << helper.name;
   }
   ASSERT_EQ((*partial)->chains.size(), covered(tree.whole, focus).size()) << what;
   EXPECT_EQ((*partial)->chains, covered(tree.whole, focus)) << what;

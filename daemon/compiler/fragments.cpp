@@ -130,8 +130,8 @@ std::optional<Statement> limit_statement(const std::optional<model::RichLimit>& 
   auto unit = kUnits.find(limit->value[slash + 1]);
   if (unit == kUnits.end()) return std::nullopt;
   // The burst passed validation (1 to 10,000,000, canonical digits).
-  unsigned burst = limit->burst.empty() ? Limit::kDefaultBurst
-                                        : static_cast<unsigned>(std::stoul(limit->burst));
+  unsigned burst =
+      limit->burst.empty() ? Limit::kDefaultBurst : static_cast<unsigned>(std::stoul(limit->burst));
   return Limit{static_cast<unsigned>(std::stoul(limit->value.substr(0, slash))), unit->second,
                burst};
 }

@@ -1,5 +1,7 @@
 // Named sets from firewalld ipsets: element values and the order nft lists them in.
 
+#include "compiler/ipsets.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -7,7 +9,6 @@
 #include <vector>
 
 #include "compiler/compiler.hpp"
-#include "compiler/ipsets.hpp"
 #include "compiler/test_support.hpp"
 
 namespace fwctl::compiler {

@@ -105,7 +105,7 @@ struct Limit {
   // nft's burst when none is given, which `nft list` does not print.
   static constexpr unsigned kDefaultBurst = 5;
   unsigned rate = 0;
-  std::string unit;  // second, minute, hour, day
+  std::string unit;                // second, minute, hour, day
   unsigned burst = kDefaultBurst;  // packets (a rich rule's burst, firewalld 2.2)
   bool operator==(const Limit&) const = default;
 };

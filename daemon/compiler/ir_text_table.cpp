@@ -120,8 +120,7 @@ std::string to_text(const CtHelper& helper) {
 // }
 std::string to_text(const Flowtable& flowtable) {
   std::string out = "\tflowtable " + flowtable.name + " {\n";
-  out += "\t\thook " + flowtable.hook + " priority " + priority_text("", flowtable.priority) +
-         "\n";
+  out += "\t\thook " + flowtable.hook + " priority " + priority_text("", flowtable.priority) + "\n";
   if (!flowtable.devices.empty()) {
     out += "\t\tdevices = { " + join(flowtable.devices, ", ") + " }\n";
   }

@@ -80,9 +80,9 @@ void emit_forward_port(Context& ctx, const PolicySpec& spec, const model::Forwar
   // filter_OUTPUT, which in 1.3.3's layout has no DNAT rule to make strict.
   if (ctx.strict_forward_ports() && !spec.ingress_has("HOST")) {
     std::string chain = fwd.to_addr.empty() ? "filter_INPUT_dnat" : "filter_FORWARD_dnat";
-    ctx.out.insert_front(chain, Rule{{Match{{Ct{"proto-dst", "original"}}, Op::Eq,
-                                            port_value(fwd.port)},
-                                      accept()}});
+    ctx.out.insert_front(
+        chain,
+        Rule{{Match{{Ct{"proto-dst", "original"}}, Op::Eq, port_value(fwd.port)}, accept()}});
   }
 }
 

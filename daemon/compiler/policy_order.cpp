@@ -20,8 +20,7 @@ std::vector<std::string> policy_element_keys(const model::Policy& p) {
   for (const auto& pp : p.ports) keys.push_back(port_key("port", pp));
   if (p.masquerade) keys.push_back("masquerade");
   for (const auto& f : p.forward_ports) {
-    keys.push_back("forward_port:" + f.port + "/" + f.protocol + "/" + f.to_port + "/" +
-                   f.to_addr);
+    keys.push_back("forward_port:" + f.port + "/" + f.protocol + "/" + f.to_port + "/" + f.to_addr);
   }
   for (const auto& pp : p.source_ports) keys.push_back(port_key("source_port", pp));
   for (const auto& b : p.icmp_blocks) keys.push_back("icmp_block:" + b);

@@ -51,9 +51,8 @@ TEST(PolicyOrder, KeysFollowTheReloadOrder) {
   p.services = {"ssh"};
   p.ports = {{"80", "tcp"}};
   p.masquerade = true;
-  EXPECT_EQ(policy_element_keys(p),
-            (Strings{"service:ssh", "port:80/tcp", "masquerade", std::string("rule:") + kSctp,
-                     "protocol:gre"}));
+  EXPECT_EQ(policy_element_keys(p), (Strings{"service:ssh", "port:80/tcp", "masquerade",
+                                             std::string("rule:") + kSctp, "protocol:gre"}));
 }
 
 TEST(PolicyOrder, RuntimeAdditionsGoLastAndAReloadRestoresTheKindOrder) {

@@ -72,7 +72,7 @@ class TableBuilder {
   std::set<std::string> rule_keys_;
   std::map<std::pair<Counter, std::string>, std::map<int, size_t>> priority_counts_;
   std::vector<std::pair<std::string, std::string>> zone_sources_;  // (zone, source), sorted
-  std::map<std::string, std::vector<size_t>> interface_ranks_;  // per chain, in chain order
+  std::map<std::string, std::vector<size_t>> interface_ranks_;     // per chain, in chain order
   // Per _ZONES chain, the zone priority of each dispatch rule, in chain order. The dispatch
   // rules come first in their chain; the default zone's catch-all follows them.
   std::map<std::string, std::vector<int>> dispatch_priorities_;

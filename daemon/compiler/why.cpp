@@ -54,9 +54,9 @@ struct Walker {
       }
       if (std::holds_alternative<Dnat>(s) || std::holds_alternative<Redirect>(s)) {
         rewrite_destination(s);
-        record(chain, rule, ctx.forward_after_dnat
-                                ? "destination rewritten: the packet is routed on (forward)"
-                                : "destination rewritten");
+        record(chain, rule,
+               ctx.forward_after_dnat ? "destination rewritten: the packet is routed on (forward)"
+                                      : "destination rewritten");
         return End::Accept;
       }
       if (std::holds_alternative<Masquerade>(s)) {

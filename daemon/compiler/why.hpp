@@ -29,8 +29,8 @@ struct Packet {
   int dport = -1;
   std::string icmp_type;  // firewalld's ICMP type name: echo-request, neighbour-solicitation, ...
   int icmp_code = 0;
-  std::string iif;        // incoming and forwarded
-  std::string oif;        // outgoing and forwarded
+  std::string iif;  // incoming and forwarded
+  std::string oif;  // outgoing and forwarded
   Direction direction = Direction::Incoming;
 };
 

@@ -43,8 +43,8 @@ Field number(long n) { return {Field::Number, {}, n}; }
 
 long proto_number(const std::string& p) {
   static const std::map<std::string, long> kNumbers = {
-      {"icmp", 1}, {"tcp", 6}, {"udp", 17}, {"ipv6-icmp", 58}, {"icmpv6", 58},
-      {"sctp", 132}, {"dccp", 33}, {"gre", 47}, {"esp", 50}, {"ah", 51}};
+      {"icmp", 1},   {"tcp", 6},   {"udp", 17}, {"ipv6-icmp", 58}, {"icmpv6", 58},
+      {"sctp", 132}, {"dccp", 33}, {"gre", 47}, {"esp", 50},       {"ah", 51}};
   auto it = kNumbers.find(p);
   return it == kNumbers.end() ? -1 : it->second;
 }

@@ -14,8 +14,8 @@ enum class Tri { No, Yes, Unknown };
 struct WhyContext {
   Packet packet;  // as rewritten by NAT on the way
   const Table& table;
-  std::string hook;        // prerouting, input, forward, output, postrouting
-  bool dnat = false;       // a dnat/redirect rule of nat_PREROUTING matched (ct status dnat)
+  std::string hook;   // prerouting, input, forward, output, postrouting
+  bool dnat = false;  // a dnat/redirect rule of nat_PREROUTING matched (ct status dnat)
   bool forward_after_dnat = false;  // an incoming packet sent to another address: forwarded
   std::string mark = "0x00000000";
 };

@@ -64,8 +64,7 @@ TEST(Why, LogDeniedRulesAreOnThePathAndDecideNothing) {
   ASSERT_GE(r.path.size(), 2u);
   const auto& log = r.path[r.path.size() - 2];
   ASSERT_NE(log.rule, nullptr);
-  EXPECT_EQ(to_text(*log.rule),
-            "meta pkttype host log prefix \"filter_IN_public_REJECT: \"");
+  EXPECT_EQ(to_text(*log.rule), "meta pkttype host log prefix \"filter_IN_public_REJECT: \"");
 }
 
 TEST(Why, DropZone) {
@@ -194,10 +193,10 @@ TEST(WhyPacket, Syntax) {
   ASSERT_TRUE(icmp);
   EXPECT_EQ(icmp->icmp_type, "echo-request");
   EXPECT_EQ(icmp->direction, Direction::Outgoing);
-  for (const char* bad : {"", "tcp 10.0.0.1 -> 22", "sctp 10.0.0.1 -> 22 in eth0",
-                          "tcp 10.0.0.1 -> 99999 in eth0", "tcp 10.0.0.1 -> ::1 in eth0",
-                          "tcp -> 22 in eth0", "icmp 10.0.0.1:5 -> 10.0.0.2 in eth0",
-                          "tcp 10.0.0.300 -> 22 in eth0", "tcp 10.0.0.1 -> 22 in eth0 x"}) {
+  for (const char* bad :
+       {"", "tcp 10.0.0.1 -> 22", "sctp 10.0.0.1 -> 22 in eth0", "tcp 10.0.0.1 -> 99999 in eth0",
+        "tcp 10.0.0.1 -> ::1 in eth0", "tcp -> 22 in eth0", "icmp 10.0.0.1:5 -> 10.0.0.2 in eth0",
+        "tcp 10.0.0.300 -> 22 in eth0", "tcp 10.0.0.1 -> 22 in eth0 x"}) {
     EXPECT_FALSE(parse_packet(bad)) << bad;
   }
 }

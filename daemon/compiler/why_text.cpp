@@ -31,8 +31,7 @@ Status endpoint(const std::string& text, std::string& addr, int& port) {
     a.clear();
   }
   if (!p.empty()) {
-    if (!all_digits(p) || p.size() > 5 || std::stoi(p) > 65535)
-      return bad("not a port: " + p);
+    if (!all_digits(p) || p.size() > 5 || std::stoi(p) > 65535) return bad("not a port: " + p);
     port = std::stoi(p);
   }
   if (!a.empty() && address_in(a, a) != Tri::Yes) return bad("not an address: " + a);
@@ -78,8 +77,8 @@ Result<Packet> parse_packet(const std::string& text) {
   for (std::string w; in >> w;) words.push_back(w);
   Packet p;
   size_t i = 0;
-  if (words.empty() || (words[0] != "tcp" && words[0] != "udp" && words[0] != "icmp" &&
-                        words[0] != "icmpv6"))
+  if (words.empty() ||
+      (words[0] != "tcp" && words[0] != "udp" && words[0] != "icmp" && words[0] != "icmpv6"))
     return bad("start with tcp, udp, icmp or icmpv6: " + text);
   p.protocol = words[i++];
   bool icmp = p.protocol == "icmp" || p.protocol == "icmpv6";
@@ -112,8 +111,8 @@ Result<Packet> parse_packet(const std::string& text) {
 
 std::string to_text(const Packet& p) {
   using namespace why_text;
-  std::string s = p.protocol + " " + endpoint_text(p.saddr, p.sport) + " -> " +
-                  endpoint_text(p.daddr, p.dport);
+  std::string s =
+      p.protocol + " " + endpoint_text(p.saddr, p.sport) + " -> " + endpoint_text(p.daddr, p.dport);
   if (!p.icmp_type.empty()) s += " " + p.icmp_type;
   if (!p.iif.empty()) s += " in " + p.iif;
   if (!p.oif.empty()) s += " out " + p.oif;

@@ -40,7 +40,8 @@ void for_each_dispatch(const std::array<PolicySpec, 3>& specs, Fn fn) {
 // iifname "eth0" goto filter_IN_public   (in every _ZONES chain)
 // oifname "eth0" accept                  (filter_FWD_public_allow, with <forward/>)
 // The catch-all interface "+" (or "*") dispatches with a bare goto, nft allowing no all-wildcard
-// name, and gets no intra-zone forward rule, which would forward to every other zone (as firewalld).
+// name, and gets no intra-zone forward rule, which would forward to every other zone (as
+// firewalld).
 void bind_interface(Context& ctx, const std::array<PolicySpec, 3>& specs, bool forward,
                     const std::string& interface) {
   OriginScope origin(ctx.out, "zone " + specs[0].zone + ", interface " + interface, true);
@@ -101,8 +102,9 @@ void apply_zone(Context& ctx, const std::string& name) {
   for (const auto& i : ctx.interfaces_of(name)) bind_interface(ctx, specs, zone.forward, i);
   for (const auto& s : ctx.sources_of(name)) bind_source(ctx, specs, zone.forward, s);
   if (!whole) return;
-  OriginScope origin(ctx.out, "zone " + name + ", target " + zone.target +
-                                  (zone.icmp_block_inversion ? ", icmp-block-inversion" : ""),
+  OriginScope origin(ctx.out,
+                     "zone " + name + ", target " + zone.target +
+                         (zone.icmp_block_inversion ? ", icmp-block-inversion" : ""),
                      true);
   emit_icmp_block_inversion(ctx, specs[0]);
 }

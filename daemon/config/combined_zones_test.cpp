@@ -14,7 +14,8 @@ using testing::TempDir;
 class CombinedZones : public ::testing::Test {
  protected:
   void SetUp() override {
-    defaults_.write("zones/public.xml", "<zone><short>Public</short><service name=\"ssh\"/></zone>");
+    defaults_.write("zones/public.xml",
+                    "<zone><short>Public</short><service name=\"ssh\"/></zone>");
     system_.write("zones/office/a.xml",
                   "<zone target=\"DROP\"><short>A</short><interface name=\"eth1\"/>"
                   "<source address=\"10.0.0.0/8\"/><service name=\"ssh\"/>"
@@ -49,7 +50,7 @@ TEST_F(CombinedZones, PermanentKeepsThePartsRuntimeHasOneZone) {
 TEST_F(CombinedZones, MergesThePartsLikeFirewalld) {
   const model::Zone& z = runtime_.zones.at("office").value;
   EXPECT_EQ(z.info.name, "office");
-  EXPECT_EQ(z.info.short_, "");   // the parts' headers are not taken
+  EXPECT_EQ(z.info.short_, "");    // the parts' headers are not taken
   EXPECT_EQ(z.target, "default");  // nor their target
   EXPECT_EQ(z.interfaces, (std::vector<std::string>{"eth1", "eth2"}));
   ASSERT_EQ(z.sources.size(), 1u);  // duplicates once

@@ -3,16 +3,14 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "common/lists.hpp"
 #include "config/port_range.hpp"
 #include "model/policy.hpp"
 #include "model/validate.hpp"
 #include "model/zone.hpp"
-#include "common/lists.hpp"
 
 namespace fwctl::config {
 namespace {
-
-
 
 // firewalld's Rich_Tcp_Mss_Clamp value as its reader sets it: "pmtu" unless given.
 std::string mss_value(const XmlElement& element) {

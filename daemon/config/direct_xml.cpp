@@ -138,8 +138,8 @@ std::string format_direct(const model::DirectConfig& config) {
     if (r.args.empty()) continue;
     std::string priority = std::to_string(r.priority);
     w.raw("  ");
-    w.start("rule", {{"ipv", r.ipv}, {"table", r.table}, {"chain", r.chain},
-                     {"priority", priority}});
+    w.start("rule",
+            {{"ipv", r.ipv}, {"table", r.table}, {"chain", r.chain}, {"priority", priority}});
     w.raw(xml_escape(model::join_args(r.args)));
     w.end("rule");
     w.raw("\n");

@@ -26,9 +26,12 @@ model::DirectConfig firewalld_config() {
   c.add(model::DirectChain{"ipv6", "filter", "c2"});
   c.add(model::DirectChain{"ipv4", "filter", "c3"});
   c.add(model::DirectChain{"ipv4", "filter", "INPUT"});
-  c.add(model::DirectRule{"ipv4", "filter", "c1", -5,
-                          {"-s", "1.2.3.4", "-m", "comment", "--comment", "a b'c<d>&", "-j",
-                           "ACCEPT"}});
+  c.add(model::DirectRule{
+      "ipv4",
+      "filter",
+      "c1",
+      -5,
+      {"-s", "1.2.3.4", "-m", "comment", "--comment", "a b'c<d>&", "-j", "ACCEPT"}});
   c.add(model::DirectPassthrough{"ipv4", {"-A", "c1", "-j", "ACCEPT"}});
   c.add(model::DirectPassthrough{"ipv4", {"-L"}});
   return c;
@@ -50,7 +53,8 @@ TEST(DirectXml, KeepsWhatCameBeforeAnError) {
   <chain ipv="ipv4" table="filter" chain="ok"/>
   <chain ipv="ipv4" table="nope" chain="bad"/>
   <chain ipv="ipv4" table="filter" chain="after"/>
-</direct>)", "direct.xml");
+</direct>)",
+                                 "direct.xml");
   ASSERT_TRUE(read.error);
   EXPECT_EQ(read.error->code, Code::INVALID_TABLE);
   EXPECT_EQ(read.error->line, 3);
@@ -63,8 +67,10 @@ TEST(DirectXml, RefusesWhatFirewalldRefuses) {
     DirectFile read = parse_direct(xml, "direct.xml");
     return read.error ? read.error->message() : std::string("no error");
   };
-  EXPECT_EQ(error_of(R"(<direct><rule ipv="ip" table="filter" chain="c" priority="0">-j A</rule></direct>)"),
-            "INVALID_IPV: 'ip' not from {'ipv4'|'ipv6'|'eb'}");
+  EXPECT_EQ(
+      error_of(
+          R"(<direct><rule ipv="ip" table="filter" chain="c" priority="0">-j A</rule></direct>)"),
+      "INVALID_IPV: 'ip' not from {'ipv4'|'ipv6'|'eb'}");
   EXPECT_EQ(error_of(R"(<direct><chain ipv="ipv4" table="filter"/></direct>)"),
             "PARSE_ERROR: Missing attribute chain for chain");
   EXPECT_EQ(error_of(R"(<direct><foo/></direct>)"), "PARSE_ERROR: Unexpected element foo");
@@ -80,7 +86,8 @@ TEST(DirectXml, IgnoresWhatFirewalldOnlyLogs) {
   <passthrough ipv="ipv4">-A c
  -j DROP</passthrough>
   <passthrough ipv="ipv4">-A c -j DROP</passthrough>
-</direct>)", "direct.xml");
+</direct>)",
+                                 "direct.xml");
   EXPECT_FALSE(read.error);
   EXPECT_TRUE(read.config.rules.empty());
   ASSERT_EQ(read.config.passthroughs.size(), 1u);

@@ -167,8 +167,8 @@ std::string logged_fallback(const Key& key, const std::string& value) {
   const std::string name(key.name);
   if (key.check == Check::NonEmpty) return name + " is not set, using default value 'public'";
   if (key.check == Check::LogDenied) {
-    return name + " '" + value + "' is invalid, using default value '" +
-           std::string(key.fallback) + "'";
+    return name + " '" + value + "' is invalid, using default value '" + std::string(key.fallback) +
+           "'";
   }
   std::string fallback(key.fallback);
   if (key.check == Check::Integer || key.check == Check::ReloadPolicy ||

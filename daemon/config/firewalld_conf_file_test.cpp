@@ -155,7 +155,8 @@ TEST(FirewalldConfFile, ReadsIPv6RpfiltersModes) {
   auto bad = parse_firewalld_conf("DefaultZone=public\nIPv6_rpfilter=bogus\n", "f");
   EXPECT_EQ(bad.item.ipv6_rpfilter, "yes");
   ASSERT_EQ(bad.warnings.size(), 1u);
-  EXPECT_EQ(bad.warnings[0].detail, "IPv6_rpfilter 'bogus' is not valid, using default value 'yes'");
+  EXPECT_EQ(bad.warnings[0].detail,
+            "IPv6_rpfilter 'bogus' is not valid, using default value 'yes'");
 }
 
 TEST(FirewalldConfFile, AppendsAFirewalld2xKeyOnlyWhenItIsNotTheDefault) {
@@ -167,8 +168,8 @@ TEST(FirewalldConfFile, AppendsAFirewalld2xKeyOnlyWhenItIsNotTheDefault) {
   written = format_firewalld_conf(conf, std::nullopt);
   ASSERT_TRUE(written);
   EXPECT_NE(written->find("\nRFC3964_IPv4=yes\nNftablesCounters=yes\n"), std::string::npos);
-  EXPECT_EQ(format_firewalld_conf(conf, "NftablesCounters=no\n")->rfind("NftablesCounters=yes\n", 0),
-            0u);
+  EXPECT_EQ(
+      format_firewalld_conf(conf, "NftablesCounters=no\n")->rfind("NftablesCounters=yes\n", 0), 0u);
 }
 
 }  // namespace

@@ -28,7 +28,7 @@ class IpSetReader final : public ItemReader {
   void finish() override {
     if (model::ipset_has_timeout(ipset_) && !ipset_.entries.empty()) {
       warn_bare(entry_lines_.front(), Code::IPSET_WITH_TIMEOUT,
-           "ipset '" + ipset_.info.name + "': timeout option is set, entries are ignored");
+                "ipset '" + ipset_.info.name + "': timeout option is set, entries are ignored");
       ipset_.entries.clear();
       return;
     }

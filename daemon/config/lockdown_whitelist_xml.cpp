@@ -2,11 +2,11 @@
 
 #include <algorithm>
 
+#include "common/lists.hpp"
 #include "config/item_reader.hpp"
 #include "config/xml_source.hpp"
 #include "config/xml_writer.hpp"
 #include "model/python_int.hpp"
-#include "common/lists.hpp"
 
 namespace fwctl::config {
 namespace {
@@ -17,7 +17,6 @@ const ElementRules kWhitelistRules = {
     {"user", {}, {"id", "name"}},
     {"selinux", {"context"}, {}},
 };
-
 
 // firewalld's lockdown_whitelist_ContentHandler: each entry goes through add_command, add_uid,
 // add_user or add_context, which refuse an invalid entry and a duplicate.
@@ -33,8 +32,8 @@ class WhitelistReader final : public XmlHandler {
       return ok();
     }
     if (!in_whitelist_) {
-      out_.warnings.push_back(Error{Code::PARSE_ERROR, e.name + " outside of whitelist", file_,
-                                    e.line});
+      out_.warnings.push_back(
+          Error{Code::PARSE_ERROR, e.name + " outside of whitelist", file_, e.line});
       return ok();
     }
     auto& w = out_.whitelist;
@@ -68,9 +67,9 @@ class WhitelistReader final : public XmlHandler {
     }
     if (!valid(value)) return located(fail(invalid, text), e);
     if (contains(list, value)) {
-      return located(fail(Code::ALREADY_ENABLED,
-                          std::string(what) + " \"" + text + "\" already in whitelist"),
-                     e);
+      return located(
+          fail(Code::ALREADY_ENABLED, std::string(what) + " \"" + text + "\" already in whitelist"),
+          e);
     }
     list.push_back(value);
     return ok();
@@ -79,15 +78,15 @@ class WhitelistReader final : public XmlHandler {
   Status add_uid(const XmlElement& e, const std::string& id) {
     auto uid = model::parse_python_int(id, model::PythonIntBase::Decimal);
     if (!uid) {
-      out_.warnings.push_back(
-          Error{Code::INVALID_UID, id + " is not a valid uid", file_, e.line});
+      out_.warnings.push_back(Error{Code::INVALID_UID, id + " is not a valid uid", file_, e.line});
       return ok();
     }
     if (!model::valid_uid(static_cast<int64_t>(*uid))) {
       return located(fail(Code::INVALID_UID, id), e);
     }
-    return add(e, out_.whitelist.uids, static_cast<int32_t>(*uid),
-               [](int32_t) { return true; }, Code::INVALID_UID, "Uid");
+    return add(
+        e, out_.whitelist.uids, static_cast<int32_t>(*uid), [](int32_t) { return true; },
+        Code::INVALID_UID, "Uid");
   }
 
   Status located(Status st, const XmlElement& e) const {

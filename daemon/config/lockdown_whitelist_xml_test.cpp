@@ -17,8 +17,8 @@ constexpr const char* kFirewalldLockdownFile = R"(<?xml version="1.0" encoding="
 )";
 
 model::LockdownWhitelist firewalld_whitelist() {
-  return {{"/usr/bin/python3 /usr/bin/firewall-cmd*"}, {"system_u:system_r:foo_t:s0"}, {"root"},
-          {0}};
+  return {
+      {"/usr/bin/python3 /usr/bin/firewall-cmd*"}, {"system_u:system_r:foo_t:s0"}, {"root"}, {0}};
 }
 
 TEST(LockdownWhitelistXml, WritesWhatFirewalldWrites) {
@@ -33,7 +33,8 @@ TEST(LockdownWhitelistXml, ReadsDebiansDefaultFile) {
   <selinux context="system_u:system_r:virtd_t:s0-s0:c0.c1023"/>
   <user id="0"/>
 </whitelist>
-)", "lockdown-whitelist.xml");
+)",
+                                                "lockdown-whitelist.xml");
   EXPECT_FALSE(read.error);
   EXPECT_EQ(read.whitelist.commands.size(), 1u);
   EXPECT_EQ(read.whitelist.contexts.size(), 2u);
@@ -46,7 +47,8 @@ TEST(LockdownWhitelistXml, StopsAtAnInvalidOrDuplicateEntry) {
   <user id="5"/>
   <user id="5"/>
   <user id="7"/>
-</whitelist>)", "f");
+</whitelist>)",
+                                                "f");
   ASSERT_TRUE(read.error);
   EXPECT_EQ(read.error->message(), "ALREADY_ENABLED: Uid \"5\" already in whitelist");
   EXPECT_EQ(read.whitelist.uids, (std::vector<int32_t>{5}));

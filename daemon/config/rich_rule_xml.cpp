@@ -11,7 +11,6 @@
 namespace fwctl::config {
 namespace {
 
-
 // firewalld: attrs["invert"].lower() in ["yes", "true"].
 bool inverted(const XmlElement& element) {
   std::string value = attribute_or_empty(element, "invert");

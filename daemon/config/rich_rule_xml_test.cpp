@@ -69,11 +69,11 @@ TEST(RichRuleXml, ReadsAndWritesALimitsBurst) {
   ASSERT_EQ(z.item.rules.size(), 1u);
   EXPECT_EQ(model::to_string(z.item.rules[0]),
             "rule service name=\"ssh\" accept limit value=\"1/m\" burst=10");
-  EXPECT_NE(written(z.item.rules[0]).find("<limit value=\"1/m\" burst=\"10\"/>"),
-            std::string::npos)
+  EXPECT_NE(written(z.item.rules[0]).find("<limit value=\"1/m\" burst=\"10\"/>"), std::string::npos)
       << written(z.item.rules[0]);
-  auto bad = zone_with("<rule>\n  <service name=\"ssh\"/>\n"
-                       "  <accept><limit value=\"1/m\" burst=\"0\"/></accept>\n</rule>\n");
+  auto bad = zone_with(
+      "<rule>\n  <service name=\"ssh\"/>\n"
+      "  <accept><limit value=\"1/m\" burst=\"0\"/></accept>\n</rule>\n");
   EXPECT_TRUE(bad.item.rules.empty());
 }
 

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
+#include "common/lists.hpp"
 #include "config/xml_writer.hpp"
 #include "model/validate.hpp"
-#include "common/lists.hpp"
 
 namespace fwctl::config {
 namespace {
@@ -23,7 +23,6 @@ const ElementRules kServiceRules = {
     {"include", {"service"}, {}},
     {"helper", {"name"}, {}},
 };
-
 
 class ServiceReader final : public ItemReader {
  public:

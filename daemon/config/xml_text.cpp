@@ -103,10 +103,12 @@ std::optional<std::string> decode_entities(std::string_view raw, DecodeFailure* 
 
 std::size_t find_invalid_char(std::string_view text) {
   const std::size_t invalid = find_invalid_utf8(text);
-  const std::size_t control = std::find_if(text.begin(), text.end(), [](char c) {
-                                return static_cast<unsigned char>(c) < 0x20 && c != '\t' &&
-                                       c != '\n' && c != '\r';
-                              }) - text.begin();
+  const std::size_t control = std::find_if(text.begin(), text.end(),
+                                           [](char c) {
+                                             return static_cast<unsigned char>(c) < 0x20 &&
+                                                    c != '\t' && c != '\n' && c != '\r';
+                                           }) -
+                              text.begin();
   if (control < text.size() && control < invalid) return control;
   return invalid;
 }

@@ -1,6 +1,8 @@
 // Changes that undo themselves: Confirmation over a Firewall on a FakeNetlink, with the times
 // given (no sleeping).
 
+#include "core/confirmation.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cerrno>
@@ -8,7 +10,6 @@
 #include <sstream>
 
 #include "config/test_support.hpp"
-#include "core/confirmation.hpp"
 #include "nft/fake_netlink.hpp"
 
 namespace fwctl::core {

@@ -1,12 +1,13 @@
 // Counters per zone element: the kernel's rule counters (a FakeNetlink's) joined with the
 // rules' origins and handles.
 
+#include "core/counters.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
 
 #include "config/test_support.hpp"
-#include "core/counters.hpp"
 #include "nft/fake_netlink.hpp"
 
 namespace fwctl::core {

@@ -30,9 +30,8 @@ bool is_zone_chain(const std::string& chain, const Direct::IsZone& is_zone) {
   if (std::find(shortcuts.begin(), shortcuts.end(), parts[0]) == shortcuts.end()) return false;
   if (!is_zone(parts[1])) return false;
   static const std::vector<std::string> suffixes = {"pre", "log", "deny", "allow", "post"};
-  return parts.size() == 2 ||
-         (parts.size() == 3 &&
-          std::find(suffixes.begin(), suffixes.end(), parts[2]) != suffixes.end());
+  return parts.size() == 2 || (parts.size() == 3 && std::find(suffixes.begin(), suffixes.end(),
+                                                              parts[2]) != suffixes.end());
 }
 
 // The chain a rule goes into: with nftables, "INPUT_direct" is INPUT itself.
@@ -73,7 +72,8 @@ Result<std::string> Direct::passthrough(const std::string& ipv, const Args& args
   if (out.status != 0) {
     // ebtables' message leaves out the option it added; iptables' shows it.
     const Args& shown = t.eb ? args : run_args;
-    return fail(Code::COMMAND_FAILED, "'" + t.command + " " + joined(shown) + "' failed: " + output);
+    return fail(Code::COMMAND_FAILED,
+                "'" + t.command + " " + joined(shown) + "' failed: " + output);
   }
   return output;
 }
@@ -81,7 +81,8 @@ Result<std::string> Direct::passthrough(const std::string& ipv, const Args& args
 Status Direct::restore(const std::string& ipv, const std::vector<Args>& commands) {
   const direct::Tool& t = direct::tool(ipv);
   if (!runner_) return fail(Code::COMMAND_FAILED, "no command runner");
-  CommandOutput out = runner_->run(t.restore, t.restore_options, direct::restore_input(t, commands));
+  CommandOutput out =
+      runner_->run(t.restore, t.restore_options, direct::restore_input(t, commands));
   if (out.status == 0) return ok();
   return fail(Code::COMMAND_FAILED, "'" + t.restore + " " + joined(t.restore_options) +
                                         "' failed: " + direct::utf8_replace(out.output));
@@ -119,8 +120,8 @@ Status Direct::add_chain(const std::string& ipv, const std::string& table,
   if (Status st = check_chain_name(ipv, table, chain); !st) return st;
   model::DirectChain entry{ipv, table, chain};
   if (state_.has(entry)) {
-    return fail(Code::ALREADY_ENABLED, "chain '" + chain + "' already is in '" +
-                                           where(ipv, table) + "'");
+    return fail(Code::ALREADY_ENABLED,
+                "chain '" + chain + "' already is in '" + where(ipv, table) + "'");
   }
   std::vector<Args> commands{{"-t", table, "-N", chain}};
   if (ipv == "eb") commands.push_back({"-t", table, "-I", chain, "1", "-j", "RETURN"});
@@ -329,7 +330,8 @@ void Direct::clear(std::vector<Error>& warnings) {
   auto chains = state_.chains;
   for (auto it = chains.rbegin(); it != chains.rend(); ++it) {
     // Flushed first: rules others put into our chain must not keep it alive.
-    note(restore(it->ipv, {{"-t", it->table, "-F", it->chain}, {"-t", it->table, "-X", it->chain}}));
+    note(
+        restore(it->ipv, {{"-t", it->table, "-F", it->chain}, {"-t", it->table, "-X", it->chain}}));
   }
   state_ = {};
   positions_.clear();

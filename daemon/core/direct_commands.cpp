@@ -13,8 +13,8 @@ bool has_whitespace(const std::string& s) {
 // -A/--append, -I/--insert, -N/--new-chain and what removes them, in firewalld's dict order.
 const std::vector<std::pair<std::string, std::string>>& reversals() {
   static const std::vector<std::pair<std::string, std::string>> table = {
-      {"-A", "-D"}, {"--append", "--delete"},     {"-I", "-D"},
-      {"--insert", "--delete"}, {"-N", "-X"}, {"--new-chain", "--delete-chain"}};
+      {"-A", "-D"}, {"--append", "--delete"},         {"-I", "-D"}, {"--insert", "--delete"},
+      {"-N", "-X"}, {"--new-chain", "--delete-chain"}};
   return table;
 }
 
@@ -29,12 +29,12 @@ bool is_int(const std::string& s) {
 }  // namespace
 
 const Tool& tool(const std::string& ipv) {
-  static const Tool ip4{"/usr/sbin/iptables", "-w10", "/usr/sbin/iptables-restore", {"-w", "-n"},
-                        false};
-  static const Tool ip6{"/usr/sbin/ip6tables", "-w10", "/usr/sbin/ip6tables-restore",
-                        {"-w", "-n"}, false};
-  static const Tool eb{"/usr/sbin/ebtables", "--concurrent", "/usr/sbin/ebtables-restore",
-                       {"--noflush"}, true};
+  static const Tool ip4{
+      "/usr/sbin/iptables", "-w10", "/usr/sbin/iptables-restore", {"-w", "-n"}, false};
+  static const Tool ip6{
+      "/usr/sbin/ip6tables", "-w10", "/usr/sbin/ip6tables-restore", {"-w", "-n"}, false};
+  static const Tool eb{
+      "/usr/sbin/ebtables", "--concurrent", "/usr/sbin/ebtables-restore", {"--noflush"}, true};
   if (ipv == "ipv6") return ip6;
   return ipv == "eb" ? eb : ip4;
 }
@@ -101,9 +101,9 @@ std::vector<Args> split_addresses(const Args& args) {
 
 Status check_passthrough(const Args& args) {
   static const std::vector<std::string> not_allowed = {
-      "-C", "--check", "-D", "--delete", "-R", "--replace", "-L", "--list", "-S", "--list-rules",
-      "-F", "--flush", "-Z", "--zero", "-X", "--delete-chain", "-P", "--policy", "-E",
-      "--rename-chain"};
+      "-C", "--check",      "-D", "--delete",      "-R", "--replace", "-L", "--list",
+      "-S", "--list-rules", "-F", "--flush",       "-Z", "--zero",    "-X", "--delete-chain",
+      "-P", "--policy",     "-E", "--rename-chain"};
   for (const auto& arg : args) {
     if (std::find(not_allowed.begin(), not_allowed.end(), arg) != not_allowed.end()) {
       return fail(Code::INVALID_PASSTHROUGH, "arg '" + arg + "' is not allowed");
@@ -138,8 +138,11 @@ std::string utf8_replace(const std::string& bytes) {
   };
   while (i < bytes.size()) {
     auto c = static_cast<unsigned char>(bytes[i]);
-    size_t n = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3
-               : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+    size_t n = c < 0x80                   ? 1
+               : (c >= 0xC2 && c <= 0xDF) ? 2
+               : (c >= 0xE0 && c <= 0xEF) ? 3
+               : (c >= 0xF0 && c <= 0xF4) ? 4
+                                          : 0;
     bool good = n > 0;
     for (size_t k = 1; good && k < n; ++k) good = cont(i + k);
     if (good && n == 3) {

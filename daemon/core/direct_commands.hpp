@@ -13,10 +13,10 @@ using Args = std::vector<std::string>;
 
 // The programs and fixed options for one ipv ("ipv4", "ipv6", "eb").
 struct Tool {
-  std::string command;         // /usr/sbin/iptables
-  std::string wait;            // -w10 (ebtables: --concurrent), added unless already given
-  std::string restore;         // /usr/sbin/iptables-restore
-  Args restore_options;        // -w -n (ebtables-restore: --noflush)
+  std::string command;   // /usr/sbin/iptables
+  std::string wait;      // -w10 (ebtables: --concurrent), added unless already given
+  std::string restore;   // /usr/sbin/iptables-restore
+  Args restore_options;  // -w -n (ebtables-restore: --noflush)
   bool eb = false;
 };
 const Tool& tool(const std::string& ipv);

@@ -5,7 +5,6 @@
 namespace fwctl::core {
 namespace {
 
-
 template <typename T>
 Result<std::vector<T>> list_with(std::vector<T> list, const T& value, bool add,
                                  const std::string& text) {
@@ -86,8 +85,8 @@ Result<model::LockdownWhitelist> whitelist_with(model::LockdownWhitelist whiteli
   return whitelist;
 }
 
-Result<model::LockdownWhitelist> whitelist_with_uid(model::LockdownWhitelist whitelist,
-                                                    int32_t uid, bool add) {
+Result<model::LockdownWhitelist> whitelist_with_uid(model::LockdownWhitelist whitelist, int32_t uid,
+                                                    bool add) {
   auto next = list_with(whitelist.uids, uid, add, std::to_string(uid));
   if (!next) return next;
   whitelist.uids = std::move(*next);

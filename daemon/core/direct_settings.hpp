@@ -35,7 +35,7 @@ enum class WhitelistEntry { Command, Context, User };
 Result<model::LockdownWhitelist> whitelist_with(model::LockdownWhitelist whitelist,
                                                 WhitelistEntry kind, const std::string& value,
                                                 bool add);
-Result<model::LockdownWhitelist> whitelist_with_uid(model::LockdownWhitelist whitelist,
-                                                    int32_t uid, bool add);
+Result<model::LockdownWhitelist> whitelist_with_uid(model::LockdownWhitelist whitelist, int32_t uid,
+                                                    bool add);
 
 }  // namespace fwctl::core

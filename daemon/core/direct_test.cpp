@@ -46,7 +46,8 @@ TEST_F(DirectTest, AddChainRunsIptablesRestoreAndTracksTheChain) {
   EXPECT_EQ(*direct_.chains("ipv4", "filter"), (std::vector<std::string>{"mychain"}));
   Status again = direct_.add_chain("ipv4", "filter", "mychain");
   ASSERT_FALSE(again);
-  EXPECT_EQ(again.error().message(), "ALREADY_ENABLED: chain 'mychain' already is in 'ipv4:filter'");
+  EXPECT_EQ(again.error().message(),
+            "ALREADY_ENABLED: chain 'mychain' already is in 'ipv4:filter'");
   ASSERT_TRUE(direct_.remove_chain("ipv4", "filter", "mychain"));
   EXPECT_EQ(runner_.calls.back().input, "*filter\n-X mychain\nCOMMIT\n");
   EXPECT_FALSE(*direct_.query_chain("ipv4", "filter", "mychain"));
@@ -66,8 +67,10 @@ TEST_F(DirectTest, ReservedChainNamesAreRefusedBeforeAnythingRuns) {
 
 TEST_F(DirectTest, RulesGoWhereTheirPriorityPutsThem) {
   ASSERT_TRUE(direct_.add_rule({"ipv4", "filter", "INPUT", 1, {"-p", "tcp", "-j", "ACCEPT"}}));
-  ASSERT_TRUE(direct_.add_rule({"ipv4", "filter", "INPUT", 0, {"-s", "1.2.3.4,5.6.7.8", "-j", "DROP"}}));
-  ASSERT_TRUE(direct_.add_rule({"ipv4", "filter", "INPUT_direct", 0, {"-p", "udp", "-j", "ACCEPT"}}));
+  ASSERT_TRUE(
+      direct_.add_rule({"ipv4", "filter", "INPUT", 0, {"-s", "1.2.3.4,5.6.7.8", "-j", "DROP"}}));
+  ASSERT_TRUE(
+      direct_.add_rule({"ipv4", "filter", "INPUT_direct", 0, {"-p", "udp", "-j", "ACCEPT"}}));
   ASSERT_TRUE(direct_.add_rule({"ipv4", "filter", "INPUT", 1, {"-j", "LOG"}}));
   ASSERT_EQ(runner_.calls.size(), 4u);
   EXPECT_EQ(runner_.calls[0].input, "*filter\n-I INPUT 1 -p tcp -j ACCEPT\nCOMMIT\n");
@@ -78,7 +81,8 @@ TEST_F(DirectTest, RulesGoWhereTheirPriorityPutsThem) {
   EXPECT_EQ(runner_.calls[2].input, "*filter\n-I INPUT 1 -p udp -j ACCEPT\nCOMMIT\n");
   // After the three rules of priority <= 1 of this chain.
   EXPECT_EQ(runner_.calls[3].input, "*filter\n-I INPUT 4 -j LOG\nCOMMIT\n");
-  ASSERT_TRUE(direct_.remove_rule({"ipv4", "filter", "INPUT", 0, {"-s", "1.2.3.4,5.6.7.8", "-j", "DROP"}}));
+  ASSERT_TRUE(
+      direct_.remove_rule({"ipv4", "filter", "INPUT", 0, {"-s", "1.2.3.4,5.6.7.8", "-j", "DROP"}}));
   EXPECT_EQ(runner_.calls[4].input,
             "*filter\n-D INPUT -s 1.2.3.4 -j DROP\n-D INPUT -s 5.6.7.8 -j DROP\nCOMMIT\n");
   ASSERT_TRUE(direct_.add_rule({"ipv4", "filter", "INPUT", 1, {"-j", "REJECT"}}));
@@ -100,7 +104,8 @@ TEST_F(DirectTest, RuleErrorsAsFirewalldWordsThem) {
 }
 
 TEST_F(DirectTest, ARefusedChangeChangesNothing) {
-  runner_.answers.push_back({1, "iptables-restore: line 2 failed: No chain/target/match by that name.\n"});
+  runner_.answers.push_back(
+      {1, "iptables-restore: line 2 failed: No chain/target/match by that name.\n"});
   Status st = direct_.add_rule({"ipv4", "filter", "nochain", 0, {"-j", "DROP"}});
   ASSERT_FALSE(st);
   EXPECT_EQ(st.error().message(),
@@ -122,8 +127,7 @@ TEST_F(DirectTest, PassthroughRunsTheToolAndReturnsItsOutput) {
             "COMMAND_FAILED: '/usr/sbin/iptables -w10 -t filter -X nosuch' failed: iptables: No "
             "chain/target/match by that name.\n");
   runner_.answers.push_back({255, ""});
-  EXPECT_EQ(direct_.passthrough("eb", {"-L"}).error().detail,
-            "'/usr/sbin/ebtables -L' failed: ");
+  EXPECT_EQ(direct_.passthrough("eb", {"-L"}).error().detail, "'/usr/sbin/ebtables -L' failed: ");
   EXPECT_EQ(runner_.calls.back().args, (std::vector<std::string>{"--concurrent", "-L"}));
   EXPECT_EQ(direct_.passthrough("ipv5", {"-L"}).error().message(),
             "COMMAND_FAILED: INVALID_IPV: 'ipv5' is not a valid backend or is unavailable");
@@ -137,7 +141,8 @@ TEST_F(DirectTest, TrackedPassthroughsAreCheckedAndReversed) {
             "INVALID_PASSTHROUGH: arg '-L' is not allowed");
   EXPECT_EQ(direct_.add_passthrough({"ipv4", {"-j", "x"}}).error().message(),
             "INVALID_PASSTHROUGH: no '-A', '-I' or '-N' arg");
-  model::DirectPassthrough insert{"ipv6", {"-t", "mangle", "-I", "PREROUTING", "2", "-j", "ACCEPT"}};
+  model::DirectPassthrough insert{"ipv6",
+                                  {"-t", "mangle", "-I", "PREROUTING", "2", "-j", "ACCEPT"}};
   ASSERT_TRUE(direct_.add_passthrough(insert));
   EXPECT_EQ(runner_.calls.back().program, "/usr/sbin/ip6tables-restore");
   EXPECT_EQ(runner_.calls.back().input, "*mangle\n-I PREROUTING 2 -j ACCEPT\nCOMMIT\n");
@@ -204,7 +209,8 @@ TEST_F(DirectTest, ApplyAllTakesBackWhatItAddedWhenAToolRefuses) {
   std::vector<Error> warnings;
   Status st = direct_.apply_all(config, warnings);
   ASSERT_FALSE(st);
-  EXPECT_EQ(st.error().message(), "COMMAND_FAILED: '/usr/sbin/iptables-restore -w -n' failed: bad\n");
+  EXPECT_EQ(st.error().message(),
+            "COMMAND_FAILED: '/usr/sbin/iptables-restore -w -n' failed: bad\n");
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_EQ(warnings[0].code, Code::BUILTIN_CHAIN);
   EXPECT_TRUE(direct_.config().empty());

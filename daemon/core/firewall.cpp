@@ -8,8 +8,8 @@
 #include "compiler/panic.hpp"
 #include "config/combined_zones.hpp"
 #include "config/port_range.hpp"
-#include "model/port.hpp"
 #include "model/config_check.hpp"
+#include "model/port.hpp"
 #include "nft/ruleset_batch.hpp"
 
 namespace fwctl::core {
@@ -34,8 +34,8 @@ std::vector<std::string> names(const std::map<std::string, model::Item<T>>& item
 // firewalld's _start_check: an unknown default zone is logged and replaced by public, external
 // or block, the first that exists.
 std::string effective_default_zone(const model::Config& config) {
-  for (const std::string& zone : {config.conf.default_zone, std::string("public"),
-                                  std::string("external")}) {
+  for (const std::string& zone :
+       {config.conf.default_zone, std::string("public"), std::string("external")}) {
     if (config.zones.count(zone)) return zone;
   }
   return "block";
@@ -53,9 +53,12 @@ void unbind_interface(compiler::RuntimeBindings& bindings, const std::string& in
 
 const char* to_string(State state) {
   switch (state) {
-    case State::Init: return "INIT";
-    case State::Running: return "RUNNING";
-    case State::Failed: return "FAILED";
+    case State::Init:
+      return "INIT";
+    case State::Running:
+      return "RUNNING";
+    case State::Failed:
+      return "FAILED";
   }
   return "INIT";
 }
@@ -159,7 +162,8 @@ Status Firewall::reload() {
   check_table_owner(next->config, next->warnings);
   // check_on_disk_config reads direct.xml and lockdown-whitelist.xml too.
   if (Status st = check_direct_lockdown_files(); !st) return st;
-  // firewalld reads FlushAllOnReload before it reloads: the value in force decides, not the new one.
+  // firewalld reads FlushAllOnReload before it reloads: the value in force decides, not the new
+  // one.
   bool keep_runtime = conf_false(runtime_.conf.flush_all_on_reload);
   if (keep_runtime) {
     keep_runtime_interfaces(*next);
@@ -223,7 +227,8 @@ Status Firewall::stop() {
   nft::Batch batch;
   if (Status st = nft::add_remove_table(batch, {"inet", compiler::kTableName}); !st) return st;
   if (panic_) {  // firewalld's stop sets the policy back to ACCEPT: the panic table goes too
-    Status st = nft::add_remove_table(batch, {compiler::kPanicTableFamily, compiler::kPanicTableName});
+    Status st =
+        nft::add_remove_table(batch, {compiler::kPanicTableFamily, compiler::kPanicTableName});
     if (!st) return st;
   }
   auto replies = netlink_.send(batch);

@@ -22,19 +22,17 @@
 #include <utility>
 #include <vector>
 
-#include "common/result.hpp"
 #include "common/command_runner.hpp"
+#include "common/result.hpp"
 #include "compiler/bindings.hpp"
 #include "config/loader.hpp"
-#include "core/firewall_zone.hpp"
-
 #include "core/direct.hpp"
-#include "core/native_ipsets.hpp"
-#include "core/lockdown.hpp"
-
 #include "core/firewall_policy.hpp"
+#include "core/firewall_zone.hpp"
 #include "core/ipset_entry_index.hpp"
 #include "core/kernel_ruleset.hpp"
+#include "core/lockdown.hpp"
+#include "core/native_ipsets.hpp"
 #include "core/permanent.hpp"
 #include "core/runtime_change.hpp"
 #include "core/zone_settings.hpp"
@@ -157,8 +155,7 @@ class Firewall {
   // the zone's name; for a rich rule the zone as given, "" included, as firewalld does.
   // timeout > 0 (not for icmp-block-inversion and forward): the item goes away by itself that
   // many seconds later, see expire(); a remove cancels it. INVALID_VALUE for a negative timeout.
-  Result<std::string> add_zone_item(const std::string& zone, const ZoneItem& item,
-                                    int timeout = 0);
+  Result<std::string> add_zone_item(const std::string& zone, const ZoneItem& item, int timeout = 0);
   Result<std::string> remove_zone_item(const std::string& zone, const ZoneItem& item);
   Result<bool> query_zone_item(const std::string& zone, const ZoneItem& item) const;
 

@@ -5,17 +5,16 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/lists.hpp"
+#include "common/text.hpp"
 #include "config/firewalld_conf_file.hpp"
 #include "core/firewall.hpp"
 #include "model/address.hpp"
-#include "common/lists.hpp"
-#include "common/text.hpp"
 
 namespace fwctl::core {
 namespace {
 
 using Bound = std::map<std::string, std::vector<std::string>>;
-
 
 void unbind(Bound& bound, const std::string& zone, const std::string& id) {
   auto it = bound.find(zone);
@@ -98,8 +97,8 @@ Status Firewall::check_source(const std::string& source) const {
   return ok();
 }
 
-Result<std::string> Firewall::add_interface(const std::string& zone,
-                                            const std::string& interface, Binder by) {
+Result<std::string> Firewall::add_interface(const std::string& zone, const std::string& interface,
+                                            Binder by) {
   auto name = resolve_zone(zone);
   if (!name) return name;
   if (Status st = model::check_interface(interface); !st) return st;

@@ -91,7 +91,8 @@ TEST_F(BindingsTest, Sources) {
   ASSERT_TRUE(fw_.add_source("dmz", "aa:bb:cc:dd:ee:ff"));
   EXPECT_EQ(fw_.zone_settings("dmz")->sources, std::vector<std::string>{"AA:BB:CC:DD:EE:FF"});
   EXPECT_TRUE(*fw_.query_source("dmz", "aa:bb:cc:dd:ee:ff"));
-  EXPECT_EQ(detail(fw_.remove_source("", "1.1.1.1")), "UNKNOWN_SOURCE: '1.1.1.1' is not in any zone");
+  EXPECT_EQ(detail(fw_.remove_source("", "1.1.1.1")),
+            "UNKNOWN_SOURCE: '1.1.1.1' is not in any zone");
   EXPECT_EQ(detail(fw_.remove_source("dmz", "10.0.0.0/8")),
             "ZONE_CONFLICT: remove_source(dmz, 10.0.0.0/8): zos='public'");
   EXPECT_EQ(*fw_.change_zone_of_source("work", "10.0.0.0/8"), "work");

@@ -4,8 +4,8 @@
 
 #include <filesystem>
 
-#include "config/test_support.hpp"
 #include "config/atomic_file.hpp"
+#include "config/test_support.hpp"
 #include "core/firewall.hpp"
 #include "nft/fake_netlink.hpp"
 
@@ -126,10 +126,11 @@ TEST_F(FirewallDirectTest, StartFallsBackWhenAPermanentDirectRuleIsRefused) {
             "iptables-restore: unknown option \"--a-bogus-flag\"\n");
   // All or nothing: what went in before the refused rule was taken out again.
   EXPECT_TRUE(fw.direct().config().empty());
-  EXPECT_EQ(runner_.inputs, (std::vector<std::string>{
-                                "*filter\n-N perm\nCOMMIT\n", "*filter\n-I perm 1 -j ACCEPT\nCOMMIT\n",
-                                "*filter\n-I INPUT 1 --a-bogus-flag\nCOMMIT\n",
-                                "*filter\n-D perm -j ACCEPT\nCOMMIT\n", "*filter\n-X perm\nCOMMIT\n"}));
+  EXPECT_EQ(runner_.inputs,
+            (std::vector<std::string>{
+                "*filter\n-N perm\nCOMMIT\n", "*filter\n-I perm 1 -j ACCEPT\nCOMMIT\n",
+                "*filter\n-I INPUT 1 --a-bogus-flag\nCOMMIT\n",
+                "*filter\n-D perm -j ACCEPT\nCOMMIT\n", "*filter\n-X perm\nCOMMIT\n"}));
   EXPECT_EQ(fw.permanent_direct().rules.size(), 2u);  // still loaded, for config.direct
 }
 
@@ -171,7 +172,8 @@ TEST_F(FirewallDirectTest, CheckConfigAndReloadCheckTheDirectAndWhitelistFiles) 
   ASSERT_TRUE(fw.start());
   std::vector<Error> logged;
   EXPECT_TRUE(fw.check_permanent_config(logged));
-  etc_.write("direct.xml", "<direct>\n<chain table=\"filter\" ipv=\"ipv7\" chain=\"foobar\"/>\n</direct>\n");
+  etc_.write("direct.xml",
+             "<direct>\n<chain table=\"filter\" ipv=\"ipv7\" chain=\"foobar\"/>\n</direct>\n");
   Status checked = fw.check_permanent_config(logged);
   ASSERT_FALSE(checked);
   EXPECT_EQ(checked.error().code, Code::INVALID_IPV);

@@ -89,11 +89,12 @@ TEST_F(IncrementalChanges, ZoneElementsLeaveTheKernelAsAWholeCompile) {
       {"port", {ZoneElement::Port, {"8080", "tcp"}}},
       {"port range", {ZoneElement::Port, {"9000-9010", "udp"}}},
       {"service", {ZoneElement::Service, {"http"}}},
-      {"rich rule", {ZoneElement::RichRule,
-                     {"rule family=\"ipv4\" source address=\"10.0.0.0/8\" priority=\"-5\" "
-                      "accept"}}},
-      {"rich rule with ipset", {ZoneElement::RichRule,
-                                {"rule source ipset=\"nets\" service name=\"ssh\" drop"}}},
+      {"rich rule",
+       {ZoneElement::RichRule,
+        {"rule family=\"ipv4\" source address=\"10.0.0.0/8\" priority=\"-5\" "
+         "accept"}}},
+      {"rich rule with ipset",
+       {ZoneElement::RichRule, {"rule source ipset=\"nets\" service name=\"ssh\" drop"}}},
       {"masquerade", {ZoneElement::Masquerade, {}}},
       {"forward port", {ZoneElement::ForwardPort, {"80", "tcp", "8080", "10.0.0.5"}}},
       {"icmp block", {ZoneElement::IcmpBlock, {"echo-request"}}},

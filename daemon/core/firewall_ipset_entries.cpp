@@ -121,13 +121,13 @@ bool overlaps(const Network& a, const Network& b) {
   return true;
 }
 
-
 std::string normalize_ipset_entry(std::string_view entry) {
   std::string out;
   size_t start = 0;
   for (;;) {
     size_t comma = entry.find(',', start);
-    std::string_view part = entry.substr(start, comma == std::string_view::npos ? comma : comma - start);
+    std::string_view part =
+        entry.substr(start, comma == std::string_view::npos ? comma : comma - start);
     auto net = part.find('/') == std::string_view::npos ? std::nullopt : parse_network(part);
     out += net ? to_string(*net) : std::string(part);
     if (comma == std::string_view::npos) return out;
@@ -159,7 +159,8 @@ Status check_for_overlapping_entries(const std::vector<std::string>& entries) {
     nets.push_back(*net);
   }
   // Sorted, a network is followed by the ones it contains (firewalld's argument).
-  std::sort(nets.begin(), nets.end(), [](const auto& a, const auto& b) { return a.key() < b.key(); });
+  std::sort(nets.begin(), nets.end(),
+            [](const auto& a, const auto& b) { return a.key() < b.key(); });
   for (size_t i = 1; i < nets.size(); ++i) {
     if (overlaps(nets[i - 1], nets[i])) {
       return fail(Code::INVALID_ENTRY, "Entry '" + to_string(nets[i - 1]) + "' overlaps entry '" +

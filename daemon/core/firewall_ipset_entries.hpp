@@ -13,8 +13,8 @@
 #include <array>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "common/result.hpp"

@@ -82,7 +82,8 @@ TEST_F(FirewallNativeIpsetsTest, TheFirstDirectEntryCreatesEveryIpsetBeforeItGoe
 
 TEST_F(FirewallNativeIpsetsTest, ARefusedIpsetKeepsTheDirectEntryOut) {
   runner_.refuse = "/usr/sbin/ipset restore";
-  Status st = fw_.direct().add_passthrough({"ipv4", {"-t", "filter", "-A", "INPUT", "-j", "ACCEPT"}});
+  Status st =
+      fw_.direct().add_passthrough({"ipv4", {"-t", "filter", "-A", "INPUT", "-j", "ACCEPT"}});
   ASSERT_FALSE(st);
   EXPECT_EQ(st.error().message(),
             "COMMAND_FAILED: '/usr/sbin/ipset restore' failed: ipset v7.17: refused\n");
@@ -123,9 +124,10 @@ TEST_F(FirewallNativeIpsetsTest, OneSideRefusingChangesNeither) {
 TEST_F(FirewallNativeIpsetsTest, ReloadAndStopDestroyThemAfterTheDirectEntriesAreOut) {
   ASSERT_TRUE(fw_.direct().add_rule(kRule));
   runner_.calls.clear();
-  ASSERT_TRUE(fw_.reload());  // the runtime rule goes (FlushAllOnReload=yes), nothing brings them back
-  EXPECT_EQ(runner_.calls, (Strings{"/usr/sbin/iptables-restore -w -n", "/usr/sbin/ipset destroy bar",
-                                    "/usr/sbin/ipset destroy foo"}));
+  ASSERT_TRUE(
+      fw_.reload());  // the runtime rule goes (FlushAllOnReload=yes), nothing brings them back
+  EXPECT_EQ(runner_.calls, (Strings{"/usr/sbin/iptables-restore -w -n",
+                                    "/usr/sbin/ipset destroy bar", "/usr/sbin/ipset destroy foo"}));
   runner_.calls.clear();
   ASSERT_TRUE(fw_.add_ipset_entry("foo", "10.2.2.0/24"));
   EXPECT_TRUE(runner_.calls.empty());
@@ -133,8 +135,8 @@ TEST_F(FirewallNativeIpsetsTest, ReloadAndStopDestroyThemAfterTheDirectEntriesAr
   ASSERT_TRUE(fw_.direct().add_rule(kRule));
   runner_.calls.clear();
   ASSERT_TRUE(fw_.stop());
-  EXPECT_EQ(runner_.calls, (Strings{"/usr/sbin/iptables-restore -w -n", "/usr/sbin/ipset destroy bar",
-                                    "/usr/sbin/ipset destroy foo"}));
+  EXPECT_EQ(runner_.calls, (Strings{"/usr/sbin/iptables-restore -w -n",
+                                    "/usr/sbin/ipset destroy bar", "/usr/sbin/ipset destroy foo"}));
 }
 
 TEST_F(FirewallNativeIpsetsTest, WithoutTheIpsetToolDirectRulesStillGoIn) {
@@ -142,7 +144,8 @@ TEST_F(FirewallNativeIpsetsTest, WithoutTheIpsetToolDirectRulesStillGoIn) {
   runner_.refusal = {255, ""};  // runProg's answer when the program cannot be started
   ASSERT_TRUE(fw_.direct().add_rule(kRule));
   ASSERT_TRUE(fw_.add_ipset_entry("foo", "10.2.2.0/24"));
-  EXPECT_EQ(runner_.calls, (Strings{"/usr/sbin/ipset destroy bar", "/usr/sbin/iptables-restore -w -n"}));
+  EXPECT_EQ(runner_.calls,
+            (Strings{"/usr/sbin/ipset destroy bar", "/usr/sbin/iptables-restore -w -n"}));
 }
 
 // firewalld's _start_failsafe has no direct entries, so no native ipsets either.
@@ -159,8 +162,9 @@ TEST(FirewallNativeIpsetsStart, AStartThatFallsBackLeavesNoNativeIpset) {
   fw.set_command_runner(runner);
   ASSERT_TRUE(fw.start());
   EXPECT_EQ(fw.state(), State::Failed);
-  EXPECT_EQ(runner.calls, (Strings{"/usr/sbin/ipset destroy foo", "/usr/sbin/ipset restore",
-                                   "/usr/sbin/iptables-restore -w -n", "/usr/sbin/ipset destroy foo"}));
+  EXPECT_EQ(runner.calls,
+            (Strings{"/usr/sbin/ipset destroy foo", "/usr/sbin/ipset restore",
+                     "/usr/sbin/iptables-restore -w -n", "/usr/sbin/ipset destroy foo"}));
 }
 
 }  // namespace

@@ -117,8 +117,10 @@ TEST_F(FirewallPanicTest, SetLogDeniedWritesFirewalldConf) {
 }
 
 TEST_F(FirewallPanicTest, ResetToDefaultsBacksUpTheSystemFilesAndResetsFirewalldConf) {
-  etc_.write("zones/public.xml", "<?xml version=\"1.0\"?>\n<zone><service name=\"http\"/></zone>\n");
-  etc_.write("services/mine.xml", "<?xml version=\"1.0\"?>\n<service><port port=\"1\" protocol=\"tcp\"/></service>\n");
+  etc_.write("zones/public.xml",
+             "<?xml version=\"1.0\"?>\n<zone><service name=\"http\"/></zone>\n");
+  etc_.write("services/mine.xml",
+             "<?xml version=\"1.0\"?>\n<service><port port=\"1\" protocol=\"tcp\"/></service>\n");
   etc_.write("firewalld.conf", "# mine\nDefaultZone=home\nLogDenied=all\n");
   ASSERT_TRUE(fw_.reload());
   EXPECT_EQ(fw_.default_zone(), "home");

@@ -44,9 +44,8 @@ Result<SavedItems> Firewall::runtime_to_permanent(const std::vector<std::string>
   auto zones = runtime_.zones;
   for (auto& [name, item] : zones) {
     auto interfaces = bindings_.interfaces.find(name);
-    item.value.interfaces = interfaces == bindings_.interfaces.end()
-                                ? std::vector<std::string>{}
-                                : interfaces->second;
+    item.value.interfaces =
+        interfaces == bindings_.interfaces.end() ? std::vector<std::string>{} : interfaces->second;
     // firewalld: "interface binding for '%s' has been added by NM, ignoring."
     std::erase_if(item.value.interfaces, [&](const std::string& interface) {
       return std::count(nm_interfaces_.begin(), nm_interfaces_.end(), interface) > 0 ||

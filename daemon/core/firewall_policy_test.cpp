@@ -31,9 +31,7 @@ class FirewallPolicyTest : public ::testing::Test {
     ASSERT_TRUE(fw_.start());
   }
   const model::Policy& policy(const std::string& name) const { return **fw_.policy(name); }
-  std::string kernel_text() const {
-    return compiler::to_text(fw_.kernel().ruleset().tables.at(0));
-  }
+  std::string kernel_text() const { return compiler::to_text(fw_.kernel().ruleset().tables.at(0)); }
 
   TempDir etc_;
   nft::FakeNetlink netlink_;

@@ -8,8 +8,8 @@
 namespace fwctl::core {
 
 Firewall::Snapshot Firewall::snapshot() const {
-  return {runtime_, bindings_,  default_zone_interfaces_, nm_interfaces_,
-          timers_,  state_,     failure_,                 warnings_};
+  return {runtime_, bindings_, default_zone_interfaces_, nm_interfaces_, timers_, state_,
+          failure_, warnings_};
 }
 
 Status Firewall::restore(const Snapshot& snapshot) {

@@ -15,8 +15,8 @@ namespace {
 class FirewallTableOwnerTest : public ::testing::Test {
  protected:
   Firewall make(const char* owner) {
-    etc_.write("firewalld.conf", std::string("DefaultZone=public\nNftablesTableOwner=") + owner +
-                                     "\n");
+    etc_.write("firewalld.conf",
+               std::string("DefaultZone=public\nNftablesTableOwner=") + owner + "\n");
     return Firewall({FWCTL_SOURCE_DIR, etc_.path()}, netlink_);
   }
   // The add-table lines of batch `n` sent.
@@ -36,9 +36,9 @@ TEST_F(FirewallTableOwnerTest, NoSendsNoProbeAndNoFlags) {
   Firewall fw = make("no");
   ASSERT_TRUE(fw.start());
   ASSERT_EQ(netlink_.sent().size(), 1u);
-  EXPECT_EQ(table_lines(0), (std::vector<std::string>{"add table inet firewalld",
-                                                      "delete table inet firewalld",
-                                                      "add table inet firewalld"}));
+  EXPECT_EQ(table_lines(0),
+            (std::vector<std::string>{"add table inet firewalld", "delete table inet firewalld",
+                                      "add table inet firewalld"}));
 }
 
 TEST_F(FirewallTableOwnerTest, YesProbesOnceThenCreatesTheTableOwnedAndPersistent) {
@@ -48,9 +48,9 @@ TEST_F(FirewallTableOwnerTest, YesProbesOnceThenCreatesTheTableOwnedAndPersisten
   EXPECT_EQ(netlink_.sent()[0],
             (std::vector<std::string>{"add table inet firewalld_probe flags 0x6",
                                       "delete table inet firewalld_probe"}));
-  EXPECT_EQ(table_lines(1), (std::vector<std::string>{"add table inet firewalld",
-                                                      "delete table inet firewalld",
-                                                      "add table inet firewalld flags 0x6"}));
+  EXPECT_EQ(table_lines(1),
+            (std::vector<std::string>{"add table inet firewalld", "delete table inet firewalld",
+                                      "add table inet firewalld flags 0x6"}));
   ASSERT_TRUE(fw.reload());
   ASSERT_EQ(netlink_.sent().size(), 3u);  // no second probe
   EXPECT_EQ(table_lines(2).back(), "add table inet firewalld flags 0x6");

@@ -332,16 +332,16 @@ TEST_F(FirewallTest, AddPortSendsOneRuleMessageAndCommitsTheRuntimeZone) {
   EXPECT_EQ(*zone, "public");
   ASSERT_EQ(netlink_.sent().size(), 2u);
   ASSERT_EQ(netlink_.sent().back().size(), 1u);
-  EXPECT_TRUE(netlink_.sent().back()[0].starts_with(
-      "add rule inet firewalld filter_IN_public_allow"))
+  EXPECT_TRUE(
+      netlink_.sent().back()[0].starts_with("add rule inet firewalld filter_IN_public_allow"))
       << netlink_.sent().back()[0];
   EXPECT_TRUE(netlink_.sent().back()[0].ends_with(" (echo)")) << netlink_.sent().back()[0];
   EXPECT_NE(netlink_.sent().back()[0].find("0x0000901f"), std::string::npos);  // port 8080
   auto has = fw.query_port("public", "8080", "tcp");
   ASSERT_TRUE(has);
   EXPECT_TRUE(*has);
-  EXPECT_EQ(fw.zone_settings("public")->ports.back(), std::pair(std::string("8080"),
-                                                                 std::string("tcp")));
+  EXPECT_EQ(fw.zone_settings("public")->ports.back(),
+            std::pair(std::string("8080"), std::string("tcp")));
   auto again = fw.add_port("public", "8080", "tcp");
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, Code::ALREADY_ENABLED);

@@ -116,8 +116,7 @@ Result<std::string> Firewall::add_service(const std::string& zone, const std::st
   return add_zone_item(zone, {ZoneElement::Service, {service}}, timeout);
 }
 
-Result<std::string> Firewall::remove_service(const std::string& zone,
-                                             const std::string& service) {
+Result<std::string> Firewall::remove_service(const std::string& zone, const std::string& service) {
   return remove_zone_item(zone, {ZoneElement::Service, {service}});
 }
 

@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/zone_elements.hpp"
 #include "core/firewall_zone_timers.hpp"
+#include "core/zone_elements.hpp"
 
 namespace fwctl::core {
 

@@ -105,7 +105,8 @@ model::Zone checked_zone(model::Zone zone, const ZoneSettingsUpdate& u, const Zo
   if (u.icmp_blocks) zone.icmp_blocks = unique(*u.icmp_blocks);
   if (u.forward_ports) {
     zone.forward_ports.clear();
-    for (const auto& f : unique(*u.forward_ports)) zone.forward_ports.push_back({f[0], f[1], f[2], f[3]});
+    for (const auto& f : unique(*u.forward_ports))
+      zone.forward_ports.push_back({f[0], f[1], f[2], f[3]});
   }
   zone.interfaces = u.interfaces ? unique(*u.interfaces) : old.interfaces;
   zone.sources.clear();
@@ -158,7 +159,8 @@ Status Firewall::set_zone_settings(const std::string& zone, const ZoneSettingsUp
     if (!wanted) return ok();
     auto [added, removed] = diff(have, *wanted);
     auto& list = bound[*name];
-    for (const auto& id : removed) list.erase(std::remove(list.begin(), list.end(), id), list.end());
+    for (const auto& id : removed)
+      list.erase(std::remove(list.begin(), list.end(), id), list.end());
     for (const auto& id : added) {
       for (const auto& [other, ids] : bound) {
         if (other != *name && std::count(ids.begin(), ids.end(), id)) {

@@ -26,27 +26,58 @@ struct Case {
 };
 
 const Case kCases[] = {
-    {"service", {Kind::Service, {"http"}}, ZoneItem{Kind::Service, {"nope"}},
-     Code::INVALID_SERVICE, "'http' already in 'public'", "'http' not in 'public'"},
-    {"port", {Kind::Port, {"8080", "tcp"}}, ZoneItem{Kind::Port, {"8080", "icmp"}},
-     Code::INVALID_PROTOCOL, "'8080:tcp' already in 'public'", "'8080:tcp' not in 'public'"},
-    {"protocol", {Kind::Protocol, {"gre"}}, ZoneItem{Kind::Protocol, {"nope"}},
-     Code::INVALID_PROTOCOL, "'gre' already in 'public'", "'gre' not in 'public'"},
-    {"source_port", {Kind::SourcePort, {"5000", "udp"}}, ZoneItem{Kind::SourcePort, {"99999", "udp"}},
-     Code::INVALID_PORT, "'5000:udp' already in 'public'", "'5000:udp' not in 'public'"},
-    {"icmp_block", {Kind::IcmpBlock, {"echo-request"}}, ZoneItem{Kind::IcmpBlock, {"nope"}},
-     Code::INVALID_ICMPTYPE, "'echo-request' already in 'public'",
+    {"service",
+     {Kind::Service, {"http"}},
+     ZoneItem{Kind::Service, {"nope"}},
+     Code::INVALID_SERVICE,
+     "'http' already in 'public'",
+     "'http' not in 'public'"},
+    {"port",
+     {Kind::Port, {"8080", "tcp"}},
+     ZoneItem{Kind::Port, {"8080", "icmp"}},
+     Code::INVALID_PROTOCOL,
+     "'8080:tcp' already in 'public'",
+     "'8080:tcp' not in 'public'"},
+    {"protocol",
+     {Kind::Protocol, {"gre"}},
+     ZoneItem{Kind::Protocol, {"nope"}},
+     Code::INVALID_PROTOCOL,
+     "'gre' already in 'public'",
+     "'gre' not in 'public'"},
+    {"source_port",
+     {Kind::SourcePort, {"5000", "udp"}},
+     ZoneItem{Kind::SourcePort, {"99999", "udp"}},
+     Code::INVALID_PORT,
+     "'5000:udp' already in 'public'",
+     "'5000:udp' not in 'public'"},
+    {"icmp_block",
+     {Kind::IcmpBlock, {"echo-request"}},
+     ZoneItem{Kind::IcmpBlock, {"nope"}},
+     Code::INVALID_ICMPTYPE,
+     "'echo-request' already in 'public'",
      "'echo-request' not in 'public'"},
-    {"forward_port", {Kind::ForwardPort, {"80", "tcp", "8080", ""}},
-     ZoneItem{Kind::ForwardPort, {"80", "tcp", "", ""}}, Code::INVALID_FORWARD,
-     "'80:tcp:8080:' already in 'public'", "'80:tcp:8080:' not in 'public'"},
-    {"masquerade", {Kind::Masquerade, {}}, std::nullopt, Code::UNKNOWN_ERROR,
-     "masquerade already enabled in 'public'", "masquerade not enabled in 'public'"},
-    {"icmp_block_inversion", {Kind::IcmpBlockInversion, {}}, std::nullopt, Code::UNKNOWN_ERROR,
+    {"forward_port",
+     {Kind::ForwardPort, {"80", "tcp", "8080", ""}},
+     ZoneItem{Kind::ForwardPort, {"80", "tcp", "", ""}},
+     Code::INVALID_FORWARD,
+     "'80:tcp:8080:' already in 'public'",
+     "'80:tcp:8080:' not in 'public'"},
+    {"masquerade",
+     {Kind::Masquerade, {}},
+     std::nullopt,
+     Code::UNKNOWN_ERROR,
+     "masquerade already enabled in 'public'",
+     "masquerade not enabled in 'public'"},
+    {"icmp_block_inversion",
+     {Kind::IcmpBlockInversion, {}},
+     std::nullopt,
+     Code::UNKNOWN_ERROR,
      "icmp-block-inversion already enabled in 'public'",
      "icmp-block-inversion not enabled in 'public'"},
-    {"rich_rule", {Kind::RichRule, {"rule family=ipv4 source address=10.0.0.1 accept"}},
-     ZoneItem{Kind::RichRule, {"rule bad"}}, Code::INVALID_RULE,
+    {"rich_rule",
+     {Kind::RichRule, {"rule family=ipv4 source address=10.0.0.1 accept"}},
+     ZoneItem{Kind::RichRule, {"rule bad"}},
+     Code::INVALID_RULE,
      "'rule family=\"ipv4\" source address=\"10.0.0.1\" accept' already in 'public'",
      "'rule family=\"ipv4\" source address=\"10.0.0.1\" accept' not in 'public'"},
 };
@@ -140,9 +171,8 @@ TEST_F(FirewallZoneTest, PortsMergeAndSplitAsFirewalldDoes) {
   EXPECT_EQ(fw_.zone_settings("public")->ports,
             (std::vector<std::pair<std::string, std::string>>{{"8000-9000", "tcp"}}));
   ASSERT_TRUE(fw_.remove_port("public", "8080", "tcp"));
-  EXPECT_EQ(fw_.zone_settings("public")->ports,
-            (std::vector<std::pair<std::string, std::string>>{{"8000-8079", "tcp"},
-                                                              {"8081-9000", "tcp"}}));
+  EXPECT_EQ(fw_.zone_settings("public")->ports, (std::vector<std::pair<std::string, std::string>>{
+                                                    {"8000-8079", "tcp"}, {"8081-9000", "tcp"}}));
   EXPECT_TRUE(*fw_.query_port("public", "8100", "tcp"));
   EXPECT_FALSE(*fw_.query_port("public", "8100", "udp"));
 }
@@ -169,7 +199,8 @@ TEST_F(FirewallZoneTest, ARichRuleAnswersWithTheZoneAsGiven) {
   EXPECT_EQ(*zone, "");
   EXPECT_EQ(fw_.zone_settings("public")->rich_rules,
             std::vector<std::string>{"rule family=\"ipv4\" masquerade"});
-  EXPECT_TRUE(*fw_.query_zone_item("public", {Kind::RichRule, {"rule family=\"ipv4\" masquerade"}}));
+  EXPECT_TRUE(
+      *fw_.query_zone_item("public", {Kind::RichRule, {"rule family=\"ipv4\" masquerade"}}));
   // A bad rule is refused before the zone is looked at, as firewalld parses it first.
   EXPECT_EQ(fw_.add_zone_item("nope", {Kind::RichRule, {"rule bad"}}).error().code,
             Code::INVALID_RULE);

@@ -17,9 +17,9 @@ void ZoneTimers::cancel(const TimedItem& item) {
 
 std::optional<SteadyTime> ZoneTimers::next_deadline() const {
   if (timers_.empty()) return std::nullopt;
-  return std::min_element(timers_.begin(), timers_.end(), [](const Timer& a, const Timer& b) {
-           return a.deadline < b.deadline;
-         })->deadline;
+  return std::min_element(timers_.begin(), timers_.end(),
+                          [](const Timer& a, const Timer& b) { return a.deadline < b.deadline; })
+      ->deadline;
 }
 
 std::vector<TimedItem> ZoneTimers::take_due(SteadyTime now) {

@@ -1,5 +1,7 @@
 // firewalld's enable_ip_forwarding: which changes turn the kernel's IP forwarding on (gh335.at).
 
+#include "core/ip_forwarding.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -7,7 +9,6 @@
 
 #include "config/test_support.hpp"
 #include "core/firewall.hpp"
-#include "core/ip_forwarding.hpp"
 #include "model/rich_rule.hpp"
 #include "nft/fake_netlink.hpp"
 

@@ -1,6 +1,6 @@
 // IpsetEntryIndex answers as the scans over the list do (contains(),
-// check_entry_overlaps_existing), for addresses, networks, IPv6, other spellings and entries that are no network, as entries
-// come and go.
+// check_entry_overlaps_existing), for addresses, networks, IPv6, other spellings and entries that
+// are no network, as entries come and go.
 
 #include "core/ipset_entry_index.hpp"
 
@@ -26,15 +26,15 @@ void expect_like_the_scan(const IpsetEntryIndex& index, const Strings& entries,
   }
 }
 
-const Strings kProbes = {"10.0.0.1",       "10.0.0.0/24",   "10.0.0.0/8",     "10.0.1.0/24",
-                         "10.0.0.128/25",  "9.255.255.255", "11.0.0.0",       "192.168.1.7",
-                         "192.168.1.7/32", "192.168.0.0/16", "0.0.0.0/0",     "fd00::1",
-                         "fd00::/64",      "fd00::/8",      "fe80::1",        "00:11:22:33:44:55",
-                         "10.0.0.1,tcp:80", "172.16.5.0/24", "172.16.0.0/12", "1.2.3.4"};
+const Strings kProbes = {"10.0.0.1",        "10.0.0.0/24",    "10.0.0.0/8",    "10.0.1.0/24",
+                         "10.0.0.128/25",   "9.255.255.255",  "11.0.0.0",      "192.168.1.7",
+                         "192.168.1.7/32",  "192.168.0.0/16", "0.0.0.0/0",     "fd00::1",
+                         "fd00::/64",       "fd00::/8",       "fe80::1",       "00:11:22:33:44:55",
+                         "10.0.0.1,tcp:80", "172.16.5.0/24",  "172.16.0.0/12", "1.2.3.4"};
 
 TEST(IpsetEntryIndex, AnswersAsTheScanOverTheList) {
-  Strings entries = {"10.0.0.0/24", "192.168.1.7", "fd00::/64", "172.16.0.0/12",
-                     "00:11:22:33:44:55", "10.0.2.0/23"};
+  Strings entries = {"10.0.0.0/24",   "192.168.1.7",       "fd00::/64",
+                     "172.16.0.0/12", "00:11:22:33:44:55", "10.0.2.0/23"};
   IpsetEntryIndex index(entries);
   expect_like_the_scan(index, entries, kProbes);
   for (const std::string entry : {"1.2.3.4", "11.0.0.0/8", "fe80::/10"}) {

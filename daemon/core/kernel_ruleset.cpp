@@ -53,7 +53,7 @@ std::vector<compiler::CtHelper> merged_helpers(const compiler::Table& old,
 compiler::Table merged_table(const compiler::Table& old, compiler::Table partial,
                              const ChangeScope& scope) {
   // Flags and flowtables come from firewalld.conf, which only a whole compile (reload) changes.
-  compiler::Table next{old.family, old.name, merged_helpers(old, partial, scope), {}, {},
+  compiler::Table next{old.family, old.name,      merged_helpers(old, partial, scope), {}, {},
                        old.flags,  old.flowtables};
   next.sets.reserve(old.sets.size());
   for (const auto& set : old.sets) next.sets.push_back({set.name, set.type, set.flags, {}});
@@ -110,8 +110,8 @@ Result<bool> KernelRuleset::apply_chains(compiler::Table partial, const ChangeSc
   if (!replies && restored_after_loss()) return false;
   if (!replies) return replies;
   size_t next_echo = 0;
-  bool complete = commit_plan(*plan, echoed_handles(*replies), next_echo, &old,
-                              &handles_[t].chains);
+  bool complete =
+      commit_plan(*plan, echoed_handles(*replies), next_echo, &old, &handles_[t].chains);
   old = std::move(plan->table);
   handles_[t] = {std::move(plan->handles), complete};
   return true;
@@ -173,7 +173,8 @@ Result<TablePlan> KernelRuleset::plan_table(nft::Batch& batch, compiler::Table n
 Status KernelRuleset::remove_dropped(nft::Batch& batch, const compiler::Ruleset& next) const {
   for (const auto& table : ruleset_.tables) {
     bool kept = false;
-    for (const auto& t : next.tables) kept = kept || (t.family == table.family && t.name == table.name);
+    for (const auto& t : next.tables)
+      kept = kept || (t.family == table.family && t.name == table.name);
     if (kept) continue;
     if (auto s = nft::add_remove_table(batch, {table.family, table.name}); !s) return s;
   }

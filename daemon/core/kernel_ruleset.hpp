@@ -21,12 +21,12 @@
 // apply_elements() below take only what a change touches. The comparison is per chain and per
 // set (std::vector ==, which stops at the first differing rule or element count), and a diff
 // (rule_diff.hpp) runs only on chains whose rules differ; a set whose elements differ has both
-// element lists sorted (pointers, n log n) to find the entries added and removed. Given a ChangeScope, only the
-// chains and sets in it are compared at all; chain and set names are always compared (a hash
-// lookup per chain). The batch itself, and the kernel's work, depend only on the change. A
-// chain created by apply() is listed by `nft list ruleset` after the existing ones (the kernel
-// keeps creation order), where a full load would list it in compiler order: same rules, other
-// listing order.
+// element lists sorted (pointers, n log n) to find the entries added and removed. Given a
+// ChangeScope, only the chains and sets in it are compared at all; chain and set names are always
+// compared (a hash lookup per chain). The batch itself, and the kernel's work, depend only on the
+// change. A chain created by apply() is listed by `nft list ruleset` after the existing ones (the
+// kernel keeps creation order), where a full load would list it in compiler order: same rules,
+// other listing order.
 
 #include <cstdint>
 #include <string>

@@ -70,9 +70,9 @@ TEST_F(KernelRulesetTest, LoadEchoesEveryRuleAndRecordsItsHandle) {
 TEST_F(KernelRulesetTest, AddingAPortSendsExactlyOneRuleMessage) {
   config_.zones["public"].value.ports.push_back({"8080", "tcp"});
   ASSERT_TRUE(apply());
-  EXPECT_EQ(last_batch(), std::vector<std::string>{
-                              "add rule inet firewalld filter_IN_public_allow " + kPort8080 +
-                              " (echo)"});
+  EXPECT_EQ(last_batch(),
+            std::vector<std::string>{"add rule inet firewalld filter_IN_public_allow " + kPort8080 +
+                                     " (echo)"});
   EXPECT_EQ(to_text(kernel_.ruleset()), to_text(compiled()));
 }
 
@@ -82,9 +82,9 @@ TEST_F(KernelRulesetTest, RemovingAPortSendsOneDeleteByTheEchoedHandle) {
   uint64_t handle = kernel_.handles("firewalld", "filter_IN_public_allow")->back();
   config_.zones["public"].value.ports.clear();
   ASSERT_TRUE(apply());
-  EXPECT_EQ(last_batch(), std::vector<std::string>{
-                              "delete rule inet firewalld filter_IN_public_allow handle " +
-                              std::to_string(handle)});
+  EXPECT_EQ(last_batch(),
+            std::vector<std::string>{"delete rule inet firewalld filter_IN_public_allow handle " +
+                                     std::to_string(handle)});
   EXPECT_EQ(to_text(kernel_.ruleset()), to_text(compiled()));
 }
 
@@ -95,8 +95,10 @@ TEST_F(KernelRulesetTest, RuleAddedInTheMiddleIsInsertedInFrontOfTheNextKeptRule
   config_.zones["public"].value.services.push_back("http");  // services come before ports
   ASSERT_TRUE(apply());
   ASSERT_EQ(last_batch().size(), 1u);
-  EXPECT_TRUE(last_batch()[0].starts_with("insert rule inet firewalld filter_IN_public_allow "
-                                          "position " + std::to_string(port_rule) + " "))
+  EXPECT_TRUE(
+      last_batch()[0].starts_with("insert rule inet firewalld filter_IN_public_allow "
+                                  "position " +
+                                  std::to_string(port_rule) + " "))
       << last_batch()[0];
   const auto& handles = *kernel_.handles("firewalld", "filter_IN_public_allow");
   EXPECT_EQ(handles.back(), port_rule);
@@ -110,8 +112,8 @@ TEST_F(KernelRulesetTest, IpsetEntryIsOneElementMessage) {
             std::vector<std::string>{"add element inet firewalld foo { 0a000005, 0a000006 end }"});
   config_.ipsets["foo"].value.entries = {"10.0.0.1", "10.0.0.5"};
   ASSERT_TRUE(apply());
-  EXPECT_EQ(last_batch(),
-            std::vector<std::string>{"delete element inet firewalld foo { 0a000003, 0a000004 end }"});
+  EXPECT_EQ(last_batch(), std::vector<std::string>{
+                              "delete element inet firewalld foo { 0a000003, 0a000004 end }"});
   EXPECT_EQ(to_text(kernel_.ruleset()), to_text(compiled()));
 }
 
@@ -175,8 +177,8 @@ TEST_F(KernelRulesetTest, BindingAZoneCreatesItsChainsBeforeTheirRulesAndUnbindi
   config_.zones["home"].value.interfaces = {"eth1"};
   ASSERT_TRUE(apply());
   const auto& add = last_batch();
-  auto first_rule = std::find_if(add.begin(), add.end(),
-                                 [](const auto& l) { return l.find(" rule ") != std::string::npos; });
+  auto first_rule = std::find_if(
+      add.begin(), add.end(), [](const auto& l) { return l.find(" rule ") != std::string::npos; });
   auto last_chain = std::find_if(add.rbegin(), add.rend(), [](const auto& l) {
     return l.starts_with("add chain inet firewalld filter_IN_home");
   });

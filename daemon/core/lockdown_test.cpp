@@ -57,18 +57,16 @@ TEST(PermanentSettings, ConfigDirectMessages) {
   model::DirectConfig c;
   auto with_chain = direct_with(c, model::DirectChain{"ipv4", "filter", "c1"}, true);
   ASSERT_TRUE(with_chain);
-  EXPECT_EQ(direct_with(*with_chain, model::DirectChain{"ipv4", "filter", "c1"}, true)
-                .error()
-                .message(),
-            "ALREADY_ENABLED: chain 'c1' already is in 'ipv4:filter'");
+  EXPECT_EQ(
+      direct_with(*with_chain, model::DirectChain{"ipv4", "filter", "c1"}, true).error().message(),
+      "ALREADY_ENABLED: chain 'c1' already is in 'ipv4:filter'");
   model::DirectRule rule{"ipv4", "filter", "c1", -5, {"--comment", "a b'c", "-j", "ACCEPT"}};
   EXPECT_EQ(direct_with(c, rule, false).error().message(),
             "NOT_ENABLED: rule '['--comment', \"a b'c\", '-j', 'ACCEPT']' is not in "
             "'ipv4:filter:c1'");
-  EXPECT_EQ(direct_with(c, model::DirectPassthrough{"ipv4", {"-A", "nosuch"}}, false)
-                .error()
-                .message(),
-            "NOT_ENABLED: passthrough 'ipv4', '['-A', 'nosuch']'");
+  EXPECT_EQ(
+      direct_with(c, model::DirectPassthrough{"ipv4", {"-A", "nosuch"}}, false).error().message(),
+      "NOT_ENABLED: passthrough 'ipv4', '['-A', 'nosuch']'");
   // Stored only once checked: the permanent passthrough itself is not checked, its ipv is.
   model::DirectConfig bad;
   bad.chains.push_back({"ipv4", "nope", "c"});

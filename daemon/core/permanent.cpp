@@ -221,16 +221,16 @@ Status Permanent::rename(const std::string& name, const std::string& new_name) {
   return ok();
 }
 
-#define FWCTL_INSTANTIATE_PERMANENT(T)                                                     \
-  template const std::map<std::string, model::Item<T>>& Permanent::items<T>() const;      \
-  template Result<const model::Item<T>*> Permanent::find<T>(const std::string&) const;    \
-  template ItemFile Permanent::file_of<T>(const model::Item<T>&);                          \
-  template Status Permanent::check_new<T>(const std::string&) const;                      \
-  template Status Permanent::add<T>(const std::string&, T);                                \
-  template Status Permanent::update<T>(const std::string&, T);                             \
+#define FWCTL_INSTANTIATE_PERMANENT(T)                                                      \
+  template const std::map<std::string, model::Item<T>>& Permanent::items<T>() const;        \
+  template Result<const model::Item<T>*> Permanent::find<T>(const std::string&) const;      \
+  template ItemFile Permanent::file_of<T>(const model::Item<T>&);                           \
+  template Status Permanent::check_new<T>(const std::string&) const;                        \
+  template Status Permanent::add<T>(const std::string&, T);                                 \
+  template Status Permanent::update<T>(const std::string&, T);                              \
   template Status Permanent::edit<T>(const std::string&, const std::function<Status(T&)>&); \
-  template Status Permanent::load_defaults<T>(const std::string&);                         \
-  template Result<Cascade> Permanent::remove<T>(const std::string&);                       \
+  template Status Permanent::load_defaults<T>(const std::string&);                          \
+  template Result<Cascade> Permanent::remove<T>(const std::string&);                        \
   template Status Permanent::rename<T>(const std::string&, const std::string&);
 FWCTL_INSTANTIATE_PERMANENT(model::Zone)
 FWCTL_INSTANTIATE_PERMANENT(model::Service)

@@ -42,8 +42,7 @@ constexpr std::array<ConfKey, 17> kKeys{{
 }};
 
 bool one_of(const std::string& value, std::initializer_list<const char*> allowed) {
-  return std::any_of(allowed.begin(), allowed.end(),
-                     [&](const char* a) { return value == a; });
+  return std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return value == a; });
 }
 
 std::string lower(std::string s) {
@@ -54,15 +53,19 @@ std::string lower(std::string s) {
 
 bool valid(const ConfKey& key, const std::string& value) {
   switch (key.kind) {
-    case ConfKey::Boolean: return one_of(lower(value), {"yes", "no", "true", "false"});
+    case ConfKey::Boolean:
+      return one_of(lower(value), {"yes", "no", "true", "false"});
     case ConfKey::RpFilter:  // 2.x's setter compares case-sensitively
       return one_of(value, {"yes", "true", "no", "false", "strict", "loose", "loose-forward",
                             "strict-forward"});
     case ConfKey::LogDenied:
       return one_of(value, {"all", "unicast", "broadcast", "multicast", "off"});
-    case ConfKey::Backend: return one_of(value, {"nftables", "iptables"});
-    case ConfKey::Flowtable: return model::valid_flowtable(value);
-    case ConfKey::Ignored: return true;
+    case ConfKey::Backend:
+      return one_of(value, {"nftables", "iptables"});
+    case ConfKey::Flowtable:
+      return model::valid_flowtable(value);
+    case ConfKey::Ignored:
+      return true;
   }
   return false;
 }
@@ -81,8 +84,8 @@ Status replace_conf(const config::Paths& paths, model::FirewalldConf& current,
 
 Result<bool> Permanent::set_conf(const std::string& key, const std::string& value) {
   if (Status st = refuse_if_failed(); !st) return st;
-  auto it = std::find_if(kKeys.begin(), kKeys.end(),
-                         [&](const ConfKey& k) { return key == k.name; });
+  auto it =
+      std::find_if(kKeys.begin(), kKeys.end(), [&](const ConfKey& k) { return key == k.name; });
   if (it == kKeys.end()) {
     return fail(Code::INVALID_VALUE, "Property '" + key + "' does not exist");
   }

@@ -40,13 +40,15 @@ std::string whitelist_file(const config::Paths& paths) {
   return paths.system_dir + "/lockdown-whitelist.xml";
 }
 
-model::DirectConfig load_permanent_direct(const config::Paths& paths, std::vector<Error>& warnings) {
+model::DirectConfig load_permanent_direct(const config::Paths& paths,
+                                          std::vector<Error>& warnings) {
   auto text = read_if_present(direct_file(paths), warnings);
   if (!text) return {};
   auto parsed = config::parse_direct(*text, direct_file(paths));
   for (auto& w : parsed.warnings) warnings.push_back(std::move(w));
   if (parsed.error) {
-    warnings.push_back(load_failure(std::move(*parsed.error), "direct rules file", direct_file(paths)));
+    warnings.push_back(
+        load_failure(std::move(*parsed.error), "direct rules file", direct_file(paths)));
   }
   return std::move(parsed.config);
 }
@@ -58,7 +60,8 @@ model::LockdownWhitelist load_permanent_whitelist(const config::Paths& paths,
   auto parsed = config::parse_lockdown_whitelist(*text, whitelist_file(paths));
   // firewalld logs a broken whitelist as an error only when lockdown is on.
   if (parsed.error && report_error) {
-    warnings.push_back(load_failure(std::move(*parsed.error), "lockdown whitelist", whitelist_file(paths)));
+    warnings.push_back(
+        load_failure(std::move(*parsed.error), "lockdown whitelist", whitelist_file(paths)));
   }
   return std::move(parsed.whitelist);
 }
@@ -99,8 +102,8 @@ Result<model::DirectConfig> save_permanent_direct(const config::Paths& paths,
   return checked;
 }
 
-Result<model::LockdownWhitelist> save_permanent_whitelist(const config::Paths& paths,
-                                                          const model::LockdownWhitelist& whitelist) {
+Result<model::LockdownWhitelist> save_permanent_whitelist(
+    const config::Paths& paths, const model::LockdownWhitelist& whitelist) {
   auto checked = model::checked_whitelist(whitelist);
   if (!checked) return checked;
   std::string text = config::format_lockdown_whitelist(*checked);

@@ -38,7 +38,7 @@ Status check_direct_lockdown_files_in(const config::Paths& paths);
 // value, or the check's or the write's error (nothing written then).
 Result<model::DirectConfig> save_permanent_direct(const config::Paths& paths,
                                                   const model::DirectConfig& config);
-Result<model::LockdownWhitelist> save_permanent_whitelist(const config::Paths& paths,
-                                                          const model::LockdownWhitelist& whitelist);
+Result<model::LockdownWhitelist> save_permanent_whitelist(
+    const config::Paths& paths, const model::LockdownWhitelist& whitelist);
 
 }  // namespace fwctl::core

@@ -4,7 +4,8 @@
 // and detail and leaves the settings alone, or changes them as firewalld does. core::Permanent's
 // edit() then checks and writes the result.
 //
-//   store.edit<model::Zone>("public", [&](model::Zone& z) { return add_port(z.ports, "80", "tcp"); });
+//   store.edit<model::Zone>("public", [&](model::Zone& z) { return add_port(z.ports, "80", "tcp");
+//   });
 
 #include <string>
 #include <utility>

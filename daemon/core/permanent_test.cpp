@@ -142,8 +142,8 @@ TEST_F(PermanentTest, RemovingAServiceTakesItOutOfTheZonesUsingIt) {
   web.ports.push_back({"8443", "tcp"});
   ASSERT_TRUE(store_.add<model::Service>("web", web));
   for (const char* zone : {"public", "work"}) {
-    ASSERT_TRUE(store_.edit<model::Zone>(
-        zone, [](model::Zone& z) { return add_name(z.services, "web"); }));
+    ASSERT_TRUE(
+        store_.edit<model::Zone>(zone, [](model::Zone& z) { return add_name(z.services, "web"); }));
   }
   auto cascade = store_.remove<model::Service>("web");
   ASSERT_TRUE(cascade);
@@ -205,7 +205,8 @@ TEST(PermanentEdit, PortsMergeAndSplitAsFirewalldDoes) {
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().message(), "ALREADY_ENABLED: 81:tcp");
   ASSERT_TRUE(remove_port(ports, "82-83", "tcp"));
-  EXPECT_EQ(ports, (std::vector<model::PortProto>{{"80", "udp"}, {"80-81", "tcp"}, {"84-85", "tcp"}}));
+  EXPECT_EQ(ports,
+            (std::vector<model::PortProto>{{"80", "udp"}, {"80-81", "tcp"}, {"84-85", "tcp"}}));
   auto missing = remove_port(ports, "90", "tcp");
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().message(), "NOT_ENABLED: 90:tcp");

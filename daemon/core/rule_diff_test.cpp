@@ -25,8 +25,7 @@ TEST(RuleDiff, EqualChainsHaveNoHunks) {
 }
 
 TEST(RuleDiff, OneAddedRuleIsOneHunkInFrontOfTheKeptRule) {
-  EXPECT_EQ(diff_rules(rules({1, 2, 3}), rules({1, 2, 9, 3})),
-            (std::vector<Hunk>{{2, 2, 2, 3}}));
+  EXPECT_EQ(diff_rules(rules({1, 2, 3}), rules({1, 2, 9, 3})), (std::vector<Hunk>{{2, 2, 2, 3}}));
   EXPECT_EQ(diff_rules(rules({1, 2}), rules({1, 2, 9})), (std::vector<Hunk>{{2, 2, 2, 3}}));
   EXPECT_EQ(diff_rules(rules({}), rules({9})), (std::vector<Hunk>{{0, 0, 0, 1}}));
 }

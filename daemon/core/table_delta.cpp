@@ -58,10 +58,10 @@ bool needs_replace(const Table& old, const ChainHandles& handles, const Table& n
 
 // A total order on set elements, so that two element lists are compared by one merge.
 bool element_less(const std::vector<compiler::Value>* a, const std::vector<compiler::Value>* b) {
-  return std::lexicographical_compare(
-      a->begin(), a->end(), b->begin(), b->end(), [](const auto& x, const auto& y) {
-        return x.kind != y.kind ? x.kind < y.kind : x.text < y.text;
-      });
+  return std::lexicographical_compare(a->begin(), a->end(), b->begin(), b->end(),
+                                      [](const auto& x, const auto& y) {
+                                        return x.kind != y.kind ? x.kind < y.kind : x.text < y.text;
+                                      });
 }
 
 std::vector<const std::vector<compiler::Value>*> sorted_elements(const Elements& elements) {
@@ -76,9 +76,16 @@ class DeltaBuilder {
  public:
   DeltaBuilder(nft::Batch& batch, const Table& old, const ChainHandles& handles,
                const ChangeScope* scope, TablePlan& plan)
-      : batch_(batch), id_{old.family, old.name}, old_(old), handles_(handles), scope_(scope),
-        plan_(plan), old_chains_(by_name(old.chains)), old_sets_(by_name(old.sets)),
-        next_chains_(by_name(plan.table.chains)), next_sets_(by_name(plan.table.sets)) {}
+      : batch_(batch),
+        id_{old.family, old.name},
+        old_(old),
+        handles_(handles),
+        scope_(scope),
+        plan_(plan),
+        old_chains_(by_name(old.chains)),
+        old_sets_(by_name(old.sets)),
+        next_chains_(by_name(plan.table.chains)),
+        next_sets_(by_name(plan.table.sets)) {}
 
   Status build() {
     if (auto s = new_helpers(); !s) return s;

@@ -6,7 +6,8 @@
 // handle) and added (in front of the kept rule that follows them, or at the end); per set, the
 // elements deleted and added; chains, sets and ct helpers created or deleted. Whatever a delta
 // cannot express in place (a ct helper's, a set's type or flags, or a base chain's hook
-// changed under the same name; rule handles unknown) makes the table's plan a whole-table replace, still in the same batch.
+// changed under the same name; rule handles unknown) makes the table's plan a whole-table replace,
+// still in the same batch.
 
 #include <cstdint>
 #include <string>

@@ -5,19 +5,18 @@
 #include <utility>
 
 #include "common/lists.hpp"
+#include "common/text.hpp"
 #include "config/port_range.hpp"
 #include "model/address.hpp"
 #include "model/port.hpp"
 #include "model/protocol.hpp"
 #include "model/rich_rule.hpp"
-#include "common/text.hpp"
 
 namespace fwctl::core {
 namespace {
 
 using model::PortProto;
 using model::PortRange;
-
 
 Unexpected already(const std::string& what, const std::string& zone) {
   return fail(Code::ALREADY_ENABLED, what + " already in " + quoted(zone));
@@ -43,8 +42,7 @@ Result<PortRange> port_range(const std::string& port) {
 Status check_tcpudp(const std::string& protocol) {
   if (protocol.empty()) return fail(Code::MISSING_PROTOCOL);
   if (protocol != "tcp" && protocol != "udp" && protocol != "sctp" && protocol != "dccp") {
-    return fail(Code::INVALID_PROTOCOL,
-                quoted(protocol) + " not in {'tcp'|'udp'|'sctp'|'dccp'}");
+    return fail(Code::INVALID_PROTOCOL, quoted(protocol) + " not in {'tcp'|'udp'|'sctp'|'dccp'}");
   }
   return ok();
 }
@@ -79,7 +77,8 @@ Status add_port(std::vector<PortProto>& ports, const std::string& zone,
     if (p.protocol == args[1] && have) existing.push_back(*have);
   }
   auto merged = config::coalesce_port_range(*range, existing);
-  for (const auto& removed : merged.removed) erase(ports, PortProto{config::to_string(removed), args[1]});
+  for (const auto& removed : merged.removed)
+    erase(ports, PortProto{config::to_string(removed), args[1]});
   ports.push_back({config::to_string(merged.merged), args[1]});
   return ok();
 }
@@ -184,17 +183,22 @@ std::optional<size_t> find_rule(const model::Zone& zone, const std::string& text
 size_t arity(ZoneElement kind) {
   switch (kind) {
     case ZoneElement::Port:
-    case ZoneElement::SourcePort: return 2;
-    case ZoneElement::ForwardPort: return 4;
+    case ZoneElement::SourcePort:
+      return 2;
+    case ZoneElement::ForwardPort:
+      return 4;
     case ZoneElement::Masquerade:
     case ZoneElement::IcmpBlockInversion:
-    case ZoneElement::Forward: return 0;
-    default: return 1;
+    case ZoneElement::Forward:
+      return 0;
+    default:
+      return 1;
   }
 }
 
 Status check_arity(const ZoneItem& item) {
-  if (item.args.size() != arity(item.kind)) return fail(Code::INVALID_VALUE, "wrong argument count");
+  if (item.args.size() != arity(item.kind))
+    return fail(Code::INVALID_VALUE, "wrong argument count");
   return ok();
 }
 
@@ -221,7 +225,8 @@ Status change(model::Zone& zone, const std::string& name, const ZoneItem& item,
       if (!rule) return rule;
       std::string text = model::to_string(*rule);
       auto at = find_rule(zone, text);
-      if (add == at.has_value()) return add ? already(quoted(text), name) : not_in(quoted(text), name);
+      if (add == at.has_value())
+        return add ? already(quoted(text), name) : not_in(quoted(text), name);
       if (add) zone.rules.push_back(*rule);
       else zone.rules.erase(zone.rules.begin() + static_cast<std::ptrdiff_t>(*at));
       return ok();
@@ -233,15 +238,16 @@ Status change(model::Zone& zone, const std::string& name, const ZoneItem& item,
     bool& flag = flag_of(zone, item.kind);
     if (flag == add) {
       return fail(add ? Code::ALREADY_ENABLED : Code::NOT_ENABLED,
-                  std::string(flag_text(item.kind)) + (add ? " already" : " not") +
-                      " enabled in " + quoted(name));
+                  std::string(flag_text(item.kind)) + (add ? " already" : " not") + " enabled in " +
+                      quoted(name));
     }
     flag = add;
     return ok();
   }
   if (Status st = check_name(item, config); !st) return st;
   auto& list = names_of(zone, item.kind);
-  if (add == contains(list, a[0])) return add ? already(quoted(a[0]), name) : not_in(quoted(a[0]), name);
+  if (add == contains(list, a[0]))
+    return add ? already(quoted(a[0]), name) : not_in(quoted(a[0]), name);
   if (add) list.push_back(a[0]);
   else erase(list, a[0]);
   return ok();
@@ -264,8 +270,10 @@ Result<bool> query_zone_item(const model::Zone& zone, const ZoneItem& item,
   if (Status st = check_arity(item); !st) return st;
   const auto& a = item.args;
   switch (item.kind) {
-    case ZoneElement::Port: return query_port(zone.ports, a);
-    case ZoneElement::SourcePort: return query_port(zone.source_ports, a);
+    case ZoneElement::Port:
+      return query_port(zone.ports, a);
+    case ZoneElement::SourcePort:
+      return query_port(zone.source_ports, a);
     case ZoneElement::ForwardPort: {
       auto id = forward_port_id(a);
       if (!id) return id;
@@ -276,10 +284,14 @@ Result<bool> query_zone_item(const model::Zone& zone, const ZoneItem& item,
       if (!rule) return rule;
       return find_rule(zone, model::to_string(*rule)).has_value();
     }
-    case ZoneElement::Masquerade: return zone.masquerade;
-    case ZoneElement::IcmpBlockInversion: return zone.icmp_block_inversion;
-    case ZoneElement::Forward: return zone.forward;
-    default: break;
+    case ZoneElement::Masquerade:
+      return zone.masquerade;
+    case ZoneElement::IcmpBlockInversion:
+      return zone.icmp_block_inversion;
+    case ZoneElement::Forward:
+      return zone.forward;
+    default:
+      break;
   }
   if (Status st = check_name(item, config); !st) return st;
   return contains(names_of(zone, item.kind), a[0]);

@@ -25,7 +25,7 @@ struct ZoneSettings {
   bool masquerade = false;
   std::vector<std::array<std::string, 4>> forward_ports;  // port, protocol, to-port, to-addr
   std::vector<std::string> interfaces;
-  std::vector<std::string> sources;  // "10.0.0.0/8", a MAC or "ipset:NAME"
+  std::vector<std::string> sources;     // "10.0.0.0/8", a MAC or "ipset:NAME"
   std::vector<std::string> rich_rules;  // canonical strings (firewalld's rules_str)
   std::vector<std::string> protocols;
   std::vector<std::pair<std::string, std::string>> source_ports;

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <string>
 #include <variant>
+
 #include "common/text.hpp"
 
 namespace fwctl::model {
 namespace {
-
 
 bool has(const std::vector<std::string>& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();

@@ -5,14 +5,13 @@
 #include <string>
 #include <variant>
 
+#include "common/text.hpp"
 #include "model/config_check.hpp"
 #include "model/ipset_check.hpp"
 #include "model/validate.hpp"
-#include "common/text.hpp"
 
 namespace fwctl::model {
 namespace {
-
 
 class RuntimeReferenceChecker {
  public:

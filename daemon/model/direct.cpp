@@ -85,10 +85,9 @@ bool DirectConfig::add(const DirectRule& rule) {
 }
 
 bool DirectConfig::add(const DirectPassthrough& passthrough) {
-  return add_grouped(passthroughs, passthrough,
-                     [](const DirectPassthrough& a, const DirectPassthrough& b) {
-                       return a.ipv == b.ipv;
-                     });
+  return add_grouped(
+      passthroughs, passthrough,
+      [](const DirectPassthrough& a, const DirectPassthrough& b) { return a.ipv == b.ipv; });
 }
 
 bool DirectConfig::remove(const DirectChain& chain) { return remove_item(chains, chain); }

@@ -53,8 +53,8 @@ TEST(DirectChecks, FirewalldsMessages) {
 TEST(ShellWords, SplitsLikeShlex) {
   auto words = split_args(R"(-s 1.2.3.4 -m comment --comment 'a b'"'"'c' "x\"y\z" e\ f '' )");
   ASSERT_TRUE(words);
-  std::vector<std::string> expected{"-s", "1.2.3.4", "-m", "comment", "--comment", "a b'c",
-                                    "x\"y\\z", "e f", ""};
+  std::vector<std::string> expected{"-s",    "1.2.3.4", "-m",  "comment", "--comment",
+                                    "a b'c", "x\"y\\z", "e f", ""};
   EXPECT_EQ(*words, expected);
   EXPECT_EQ(split_args("'open").error().detail, "No closing quotation");
   EXPECT_EQ(split_args("end\\").error().detail, "No escaped character");

@@ -37,8 +37,8 @@ struct FirewalldConf {
   // firewalld 2.x keys, each off by default (README "firewalld 2.x features"). Those fwctl
   // implements are read from the file; the others are, as in 1.3.3, an "Invalid option" line kept
   // in the file as it is, and stay at their defaults.
-  std::string nftables_flowtable = "off";  // 2.0: "off" or the interfaces of the fast path
-  std::string nftables_counters = "no";  // 2.0: a counter on every rule
+  std::string nftables_flowtable = "off";   // 2.0: "off" or the interfaces of the fast path
+  std::string nftables_counters = "no";     // 2.0: a counter on every rule
   std::string strict_forward_ports = "no";  // 2.3: only the firewall's own DNAT is forwarded
   // 2.2: the table owned (and kept) by fwctld; 2.x's default is "yes", 1.3.3 has no owner.
   std::string nftables_table_owner = "no";

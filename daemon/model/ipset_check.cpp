@@ -5,11 +5,11 @@
 #include <vector>
 
 #include "common/lists.hpp"
+#include "common/text.hpp"
 #include "model/address.hpp"
 #include "model/port.hpp"
 #include "model/protocol.hpp"
 #include "model/python_int.hpp"
-#include "common/text.hpp"
 
 namespace fwctl::model {
 namespace {
@@ -85,7 +85,6 @@ std::vector<std::string_view> split(std::string_view s, char separator) {
     start = end + 1;
   }
 }
-
 
 // What every item check needs to word its error.
 struct EntryContext {

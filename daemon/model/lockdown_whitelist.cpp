@@ -77,8 +77,8 @@ bool valid_context(const std::string& context) {
 bool valid_user(const std::string& user) {
   if (user.empty() || user.size() > kLoginNameMax) return false;
   return std::all_of(user.begin(), user.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '.' || c == '-' || c == '_' || c == '$';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '-' || c == '_' || c == '$';
   });
 }
 

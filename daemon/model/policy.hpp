@@ -11,8 +11,8 @@ namespace fwctl::model {
 
 struct Policy {
   ItemInfo info;
-  std::string target = "CONTINUE";  // CONTINUE, ACCEPT, DROP, REJECT
-  int priority = -1;                // firewalld's default; must not be 0
+  std::string target = "CONTINUE";         // CONTINUE, ACCEPT, DROP, REJECT
+  int priority = -1;                       // firewalld's default; must not be 0
   std::vector<std::string> ingress_zones;  // zone names, HOST or ANY
   std::vector<std::string> egress_zones;
   std::vector<std::string> services;

@@ -61,8 +61,8 @@ TEST(PortRange, ReadsNumbersRangesAndServiceNamesAsFirewalldDoes) {
 
 // firewalld's int() reads these; fwctld's checks refuse them (docs/differences.md).
 TEST(PortRange, CheckRefusesWhatFirewalldReadsOnlyByAccident) {
-  for (std::string_view port : {" 80", "80 ", "\t80\n", "80\n", "+5", "8_0", "-0", "80-", "1 - 2",
-                                "80 -90", "ssh-"}) {
+  for (std::string_view port :
+       {" 80", "80 ", "\t80\n", "80\n", "+5", "8_0", "-0", "80-", "1 - 2", "80 -90", "ssh-"}) {
     EXPECT_TRUE(parse_port_range(port)) << port;
     auto status = check_port(port);
     ASSERT_FALSE(status) << port;

@@ -20,7 +20,8 @@ namespace fwctl::model {
 // as Python's int() reads them when it can ("010" → "10").
 struct RichLimit {
   RichLimit() = default;
-  explicit RichLimit(std::string v, std::string b = {}) : value(std::move(v)), burst(std::move(b)) {}
+  explicit RichLimit(std::string v, std::string b = {})
+      : value(std::move(v)), burst(std::move(b)) {}
   std::string value;
   std::string burst;
   bool operator==(const RichLimit&) const = default;

@@ -37,9 +37,9 @@ TEST(RichRuleBurst, WithoutBurstNothingChanges) {
 
 TEST(RichRuleBurst, RefusesABurstOutOfRange) {
   for (const char* bad : {"0", "-1", "10000001", "x", "1.5"}) {
-    EXPECT_EQ(canonical(std::string("rule service name=ssh accept limit value=\"3/m\" burst=") +
-                        bad),
-              std::string("error INVALID_LIMIT: ") + bad);
+    EXPECT_EQ(
+        canonical(std::string("rule service name=ssh accept limit value=\"3/m\" burst=") + bad),
+        std::string("error INVALID_LIMIT: ") + bad);
   }
   EXPECT_EQ(canonical("rule service name=ssh accept limit value=\"3/m\" burst=10000000"),
             "rule service name=\"ssh\" accept limit value=\"3/m\" burst=10000000");

@@ -27,9 +27,9 @@ namespace fwctl::model {
 namespace {
 
 constexpr std::string_view kAttributes[] = {
-    "priority", "family",  "address", "mac",   "ipset",  "invert", "value",      "port", "protocol",
-    "to-port",  "to-addr", "name",    "group", "prefix", "level",  "queue-size", "type", "set",
-    "burst"};
+    "priority", "family",     "address", "mac",     "ipset", "invert", "value",
+    "port",     "protocol",   "to-port", "to-addr", "name",  "group",  "prefix",
+    "level",    "queue-size", "type",    "set",     "burst"};
 constexpr std::string_view kElements[] = {
     "rule",       "source",    "destination", "protocol",     "service",      "port",
     "icmp-block", "icmp-type", "masquerade",  "forward-port", "source-port",  "log",
@@ -112,10 +112,10 @@ class Parser {
 
   std::vector<RichToken> tokens_;
   std::size_t index_ = 0;
-  std::vector<std::string> open_;             // the stack of open elements
-  std::map<std::string, std::string> attrs_;  // attributes collected so far
+  std::vector<std::string> open_;                   // the stack of open elements
+  std::map<std::string, std::string> attrs_;        // attributes collected so far
   std::map<std::string, std::string> limit_attrs_;  // of the open `limit`
-  std::optional<RichLimit> limit_;            // the pending `limit`, part of the same map
+  std::optional<RichLimit> limit_;                  // the pending `limit`, part of the same map
   RichRule rule_;
 };
 

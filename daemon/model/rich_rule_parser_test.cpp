@@ -379,8 +379,7 @@ TEST(RichRuleParser, FillsEveryFieldOfAFullRule) {
   EXPECT_EQ(rule->destination, (RichDestination{"", "dst", false}));
   EXPECT_EQ(rule->element, RichElement(RichForwardPort{"80", "tcp", "8080", "10.0.0.2"}));
   ASSERT_TRUE(rule->log);
-  EXPECT_EQ(std::get<RichNflog>(*rule->log),
-            (RichNflog{"2", "p", "3", RichLimit{"1/m"}}));
+  EXPECT_EQ(std::get<RichNflog>(*rule->log), (RichNflog{"2", "p", "3", RichLimit{"1/m"}}));
   EXPECT_FALSE(rule->audit);
   EXPECT_FALSE(rule->action);
 }
@@ -402,9 +401,11 @@ TEST(RichRuleParser, FillsTheActionFields) {
 
 TEST(RichRuleParser, KeepsTheRawTextOfNumbersItOnlyValidates) {
   // firewalld validates limits, nflog numbers and marks with Python's int() but prints the text.
-  auto rule = parse_rich_rule(R"(rule service name="ssh" nflog group="0x1_0" drop limit value="+3/m")");
+  auto rule =
+      parse_rich_rule(R"(rule service name="ssh" nflog group="0x1_0" drop limit value="+3/m")");
   ASSERT_TRUE(rule) << rule.error().message();
-  EXPECT_EQ(to_string(*rule), R"(rule service name="ssh" nflog group="0x1_0" drop limit value="+3/m")");
+  EXPECT_EQ(to_string(*rule),
+            R"(rule service name="ssh" nflog group="0x1_0" drop limit value="+3/m")");
 }
 
 TEST(RichRuleParser, RefusesARateSoHighThatFirewalldsPeriodUnderflows) {
@@ -415,8 +416,8 @@ TEST(RichRuleParser, RefusesARateSoHighThatFirewalldsPeriodUnderflows) {
   EXPECT_EQ(rule.error().code, Code::INVALID_LIMIT);
   EXPECT_EQ(rule.error().detail, rate + "/s too fast");
   EXPECT_TRUE(parse_rich_rule("rule service name=ssh accept limit value=" + rate + "/m"));
-  EXPECT_TRUE(parse_rich_rule("rule service name=ssh accept limit value=1" +
-                              std::string(327, '0') + "/s"));
+  EXPECT_TRUE(
+      parse_rich_rule("rule service name=ssh accept limit value=1" + std::string(327, '0') + "/s"));
 }
 
 TEST(RichRuleParser, RefusesTextThatIsNotUtf8) {

@@ -1,13 +1,13 @@
 #include "model/validate.hpp"
 
 #include <string>
+
 #include "common/text.hpp"
 
 namespace fwctl::model {
 namespace {
 
 constexpr std::string_view kModulePrefix = "nf_conntrack_";
-
 
 // Python's str.replace(old, new): every occurrence, left to right.
 std::string replace_all(std::string_view s, std::string_view from, std::string_view to) {

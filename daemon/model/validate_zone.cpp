@@ -4,12 +4,11 @@
 #include <string>
 #include <variant>
 
-#include "model/validate.hpp"
 #include "common/text.hpp"
+#include "model/validate.hpp"
 
 namespace fwctl::model {
 namespace {
-
 
 bool has(const std::vector<std::string>& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();

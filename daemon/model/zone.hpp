@@ -16,7 +16,9 @@ struct ZoneSource {
   std::string ipset;
   bool operator==(const ZoneSource&) const = default;
   // "10.0.0.0/8", "00:11:22:33:44:55" or "ipset:NAME", as firewalld lists sources.
-  std::string to_string() const { return !ipset.empty() ? "ipset:" + ipset : !mac.empty() ? mac : address; }
+  std::string to_string() const {
+    return !ipset.empty() ? "ipset:" + ipset : !mac.empty() ? mac : address;
+  }
 };
 
 struct Zone {

@@ -116,7 +116,7 @@ class Batch {
 
   std::vector<char> data_;
   std::vector<Message> messages_;
-  std::vector<char> scratch_;  // one message is built here, then appended to data_
+  std::vector<char> scratch_;                  // one message is built here, then appended to data_
   std::map<std::string, bool> interval_sets_;  // "family table set" -> flags interval
   uint32_t next_set_id_ = 1;
 };

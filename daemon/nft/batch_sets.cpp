@@ -142,16 +142,16 @@ Status Batch::add_elements(uint16_t type, const TableId& table, const compiler::
     end_message(nlh, origin);
     nlh = nullptr;
   };
-  auto status = for_each_element(
-      shape->key, shape->flags & NFT_SET_INTERVAL, whole, elements, [&](const Element& e) {
-        if (!nlh) {
-          nlh = begin_elements(type, shape->family, table, set.name);
-          list = mnl_attr_nest_start(nlh, NFTA_SET_ELEM_LIST_ELEMENTS);
-          count = 0;
-        }
-        put_element(nlh, e);
-        if (++count == kElementsPerMessage) flush();
-      });
+  auto status = for_each_element(shape->key, shape->flags & NFT_SET_INTERVAL, whole, elements,
+                                 [&](const Element& e) {
+                                   if (!nlh) {
+                                     nlh = begin_elements(type, shape->family, table, set.name);
+                                     list = mnl_attr_nest_start(nlh, NFTA_SET_ELEM_LIST_ELEMENTS);
+                                     count = 0;
+                                   }
+                                   put_element(nlh, e);
+                                   if (++count == kElementsPerMessage) flush();
+                                 });
   if (!status) {
     rollback(messages, bytes);
     return fail(Code::INVALID_ENTRY, "set '" + set.name + "': " + status.error().detail);

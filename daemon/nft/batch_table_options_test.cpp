@@ -15,11 +15,11 @@ compiler::Table owned_table_with_flowtable() {
   t.name = "firewalld";
   t.flags = {"owner", "persist"};
   t.flowtables.push_back({"fastpath", "ingress", 10, {"eth0", "eth1"}});
-  compiler::Chain forward{"filter_FORWARD", compiler::BaseHook{"filter", "forward", 10, "accept"},
-                          {}};
-  forward.rules.push_back(rule({match(compiler::Meta{"l4proto"},
-                                      compiler::AnonSet{{sym("tcp"), sym("udp")}}),
-                                compiler::FlowAdd{"fastpath"}}));
+  compiler::Chain forward{
+      "filter_FORWARD", compiler::BaseHook{"filter", "forward", 10, "accept"}, {}};
+  forward.rules.push_back(
+      rule({match(compiler::Meta{"l4proto"}, compiler::AnonSet{{sym("tcp"), sym("udp")}}),
+            compiler::FlowAdd{"fastpath"}}));
   t.chains.push_back(forward);
   return t;
 }
@@ -51,12 +51,11 @@ TEST(BatchTableOptions, FlowAddIsAFlowOffloadExpression) {
 
 // What nft 1.0.6 sends for this rule (nft --debug=netlink; the kernel here has no flowtables).
 TEST(BatchTableOptions, TheOffloadRuleIsEncodedAsNftEncodesIt) {
-  auto text = encode(rule({match(compiler::Ct{"state"},
-                                 compiler::AnonSet{{sym("established"), sym("related")}}),
-                           match(compiler::Meta{"l4proto"},
-                                 compiler::AnonSet{{sym("tcp"), sym("udp")}}),
-                           compiler::FlowAdd{"fastpath"}}),
-                     "filter_FORWARD");
+  auto text = encode(
+      rule({match(compiler::Ct{"state"}, compiler::AnonSet{{sym("established"), sym("related")}}),
+            match(compiler::Meta{"l4proto"}, compiler::AnonSet{{sym("tcp"), sym("udp")}}),
+            compiler::FlowAdd{"fastpath"}}),
+      "filter_FORWARD");
   ASSERT_FALSE(text.empty());
   EXPECT_EQ(text.back(),
             "add rule inet firewalld filter_FORWARD [ ct load state => reg 1 ] "

@@ -50,13 +50,11 @@ std::string table_text(const nlmsghdr* nlh, const char* verb) {
 std::string flowtable_text(const nlmsghdr* nlh) {
   FlowtablePtr f(nftnl_flowtable_alloc());
   nftnl_flowtable_nlmsg_parse(nlh, f.get());
-  std::string out = "add flowtable " +
-                    where(nlh, nftnl_flowtable_get_str(f.get(), NFTNL_FLOWTABLE_TABLE)) + " " +
-                    nftnl_flowtable_get_str(f.get(), NFTNL_FLOWTABLE_NAME) + " { hook " +
-                    std::to_string(nftnl_flowtable_get_u32(f.get(), NFTNL_FLOWTABLE_HOOKNUM)) +
-                    " priority " +
-                    std::to_string(nftnl_flowtable_get_s32(f.get(), NFTNL_FLOWTABLE_PRIO)) +
-                    " devices";
+  std::string out =
+      "add flowtable " + where(nlh, nftnl_flowtable_get_str(f.get(), NFTNL_FLOWTABLE_TABLE)) + " " +
+      nftnl_flowtable_get_str(f.get(), NFTNL_FLOWTABLE_NAME) + " { hook " +
+      std::to_string(nftnl_flowtable_get_u32(f.get(), NFTNL_FLOWTABLE_HOOKNUM)) + " priority " +
+      std::to_string(nftnl_flowtable_get_s32(f.get(), NFTNL_FLOWTABLE_PRIO)) + " devices";
   const char* const* devices = nftnl_flowtable_get_array(f.get(), NFTNL_FLOWTABLE_DEVICES);
   for (size_t i = 0; devices && devices[i]; ++i) out += std::string(" ") + devices[i];
   return out + " }";
@@ -78,7 +76,8 @@ std::string chain_text(const nlmsghdr* nlh, const char* verb) {
 std::string set_name(const nlmsghdr* nlh, nftnl_set* s) {
   std::string out = where(nlh, nftnl_set_get_str(s, NFTNL_SET_TABLE)) + " " +
                     nftnl_set_get_str(s, NFTNL_SET_NAME);
-  if (nftnl_set_is_set(s, NFTNL_SET_ID)) out += " id " + std::to_string(nftnl_set_get_u32(s, NFTNL_SET_ID));
+  if (nftnl_set_is_set(s, NFTNL_SET_ID))
+    out += " id " + std::to_string(nftnl_set_get_u32(s, NFTNL_SET_ID));
   return out;
 }
 
@@ -89,7 +88,8 @@ std::string set_text(const nlmsghdr* nlh) {
   std::snprintf(flags, sizeof(flags), "0x%x", nftnl_set_get_u32(s.get(), NFTNL_SET_FLAGS));
   std::string out = "add set " + set_name(nlh, s.get()) + " { type " +
                     std::to_string(nftnl_set_get_u32(s.get(), NFTNL_SET_KEY_TYPE)) + " len " +
-                    std::to_string(nftnl_set_get_u32(s.get(), NFTNL_SET_KEY_LEN)) + " flags " + flags;
+                    std::to_string(nftnl_set_get_u32(s.get(), NFTNL_SET_KEY_LEN)) + " flags " +
+                    flags;
   if (nftnl_set_is_set(s.get(), NFTNL_SET_DESC_SIZE)) {
     out += " size " + std::to_string(nftnl_set_get_u32(s.get(), NFTNL_SET_DESC_SIZE));
   }
@@ -161,8 +161,8 @@ int append_expr(nftnl_expr* e, void* data) {
   nftnl_expr_snprintf(buf, sizeof(buf), e, NFTNL_OUTPUT_DEFAULT, 0);
   std::string text = buf;
   while (!text.empty() && text.back() == ' ') text.pop_back();
-  *static_cast<std::string*>(data) += " [ " + std::string(nftnl_expr_get_str(e, NFTNL_EXPR_NAME)) +
-                                      " " + text + " ]";
+  *static_cast<std::string*>(data) +=
+      " [ " + std::string(nftnl_expr_get_str(e, NFTNL_EXPR_NAME)) + " " + text + " ]";
   return 0;
 }
 
@@ -203,20 +203,33 @@ std::string object_text(const nlmsghdr* nlh) {
 std::string describe(std::span<const char> message) {
   const auto* nlh = reinterpret_cast<const nlmsghdr*>(message.data());
   switch (nlh->nlmsg_type & 0xff) {
-    case NFT_MSG_NEWTABLE: return table_text(nlh, "add");
-    case NFT_MSG_DELTABLE: return table_text(nlh, "delete");
-    case NFT_MSG_NEWCHAIN: return chain_text(nlh, "add");
-    case NFT_MSG_DELCHAIN: return chain_text(nlh, "delete");
-    case NFT_MSG_NEWSET: return set_text(nlh);
-    case NFT_MSG_DELSET: return del_set_text(nlh);
-    case NFT_MSG_NEWSETELEM: return elements_text(nlh, "add");
-    case NFT_MSG_DELSETELEM: return elements_text(nlh, "delete");
-    case NFT_MSG_NEWRULE: return rule_text(nlh, nlh->nlmsg_flags & NLM_F_APPEND ? "add" : "insert");
-    case NFT_MSG_DELRULE: return rule_text(nlh, "delete");
+    case NFT_MSG_NEWTABLE:
+      return table_text(nlh, "add");
+    case NFT_MSG_DELTABLE:
+      return table_text(nlh, "delete");
+    case NFT_MSG_NEWCHAIN:
+      return chain_text(nlh, "add");
+    case NFT_MSG_DELCHAIN:
+      return chain_text(nlh, "delete");
+    case NFT_MSG_NEWSET:
+      return set_text(nlh);
+    case NFT_MSG_DELSET:
+      return del_set_text(nlh);
+    case NFT_MSG_NEWSETELEM:
+      return elements_text(nlh, "add");
+    case NFT_MSG_DELSETELEM:
+      return elements_text(nlh, "delete");
+    case NFT_MSG_NEWRULE:
+      return rule_text(nlh, nlh->nlmsg_flags & NLM_F_APPEND ? "add" : "insert");
+    case NFT_MSG_DELRULE:
+      return rule_text(nlh, "delete");
     case NFT_MSG_NEWOBJ:
-    case NFT_MSG_DELOBJ: return object_text(nlh);
-    case NFT_MSG_NEWFLOWTABLE: return flowtable_text(nlh);
-    default: return "message type " + std::to_string(nlh->nlmsg_type);
+    case NFT_MSG_DELOBJ:
+      return object_text(nlh);
+    case NFT_MSG_NEWFLOWTABLE:
+      return flowtable_text(nlh);
+    default:
+      return "message type " + std::to_string(nlh->nlmsg_type);
   }
 }
 

@@ -7,7 +7,8 @@
 //   add chain inet firewalld filter_INPUT { type filter hook 1 priority 10 policy 1 }
 //   add set inet firewalld __set%d id 1 { type 26 len 4 flags 0x3 size 2 }
 //   add element inet firewalld __set%d id 1 { 02000000 04000000 }
-//   add rule inet firewalld filter_INPUT [ ct load state => reg 1 ] [ lookup reg 1 set __set%d ] ...
+//   add rule inet firewalld filter_INPUT [ ct load state => reg 1 ] [ lookup reg 1 set __set%d ]
+//   ...
 
 #include <span>
 #include <string>

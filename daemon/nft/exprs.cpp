@@ -106,8 +106,7 @@ void hton(nftnl_rule* rule, uint32_t reg, uint32_t size, uint32_t len) {
   append(rule, std::move(e));
 }
 
-void lookup(nftnl_rule* rule, uint32_t reg, const std::string& set, uint32_t set_id,
-            bool invert) {
+void lookup(nftnl_rule* rule, uint32_t reg, const std::string& set, uint32_t set_id, bool invert) {
   auto e = make("lookup");
   put_reg(e.get(), NFTNL_EXPR_LOOKUP_SREG, reg);
   nftnl_expr_set_str(e.get(), NFTNL_EXPR_LOOKUP_SET, set.c_str());

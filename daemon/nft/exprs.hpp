@@ -36,8 +36,7 @@ void bitwise(nftnl_rule* rule, uint32_t reg, const Bytes& mask, const Bytes& xor
 // [ byteorder reg R = hton(reg R, SIZE, LEN) ]
 void hton(nftnl_rule* rule, uint32_t reg, uint32_t size, uint32_t len);
 // [ lookup reg R set NAME (FLAGS) ]; set_id 0 when the set is found by name
-void lookup(nftnl_rule* rule, uint32_t reg, const std::string& set, uint32_t set_id,
-            bool invert);
+void lookup(nftnl_rule* rule, uint32_t reg, const std::string& set, uint32_t set_id, bool invert);
 // [ immediate reg R DATA ]
 void immediate(nftnl_rule* rule, uint32_t reg, const Bytes& data);
 // [ immediate reg 0 VERDICT (-> CHAIN) ]

@@ -1,11 +1,12 @@
 // FakeNetlink: batches recorded as text, an injected kernel error reported against the origin
 // of the message it hit, and nothing of a refused batch committed.
 
+#include "nft/fake_netlink.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cerrno>
 
-#include "nft/fake_netlink.hpp"
 #include "nft/nft_test_support.hpp"
 #include "nft/ruleset_batch.hpp"
 

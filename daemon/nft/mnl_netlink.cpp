@@ -42,7 +42,8 @@ bool is_new_rule(const nlmsghdr* nlh) {
 
 std::optional<uint64_t> rule_handle(const nlmsghdr* nlh) {
   RulePtr rule(nftnl_rule_alloc());
-  if (nftnl_rule_nlmsg_parse(nlh, rule.get()) < 0 || !nftnl_rule_is_set(rule.get(), NFTNL_RULE_HANDLE)) {
+  if (nftnl_rule_nlmsg_parse(nlh, rule.get()) < 0 ||
+      !nftnl_rule_is_set(rule.get(), NFTNL_RULE_HANDLE)) {
     return std::nullopt;
   }
   return nftnl_rule_get_u64(rule.get(), NFTNL_RULE_HANDLE);
@@ -164,8 +165,8 @@ Result<bool> MnlNetlink::has_table(const TableId& table) {
   if (!family) return fail(Code::COMMAND_FAILED, "unknown table family '" + table.family + "'");
   drain();
   std::vector<char> buf(kReceiveBuffer);
-  nlmsghdr* request = nftnl_nlmsg_build_hdr(buf.data(), NFT_MSG_GETTABLE, *family, NLM_F_ACK,
-                                            kQuerySeq);
+  nlmsghdr* request =
+      nftnl_nlmsg_build_hdr(buf.data(), NFT_MSG_GETTABLE, *family, NLM_F_ACK, kQuerySeq);
   TablePtr wanted(nftnl_table_alloc());
   nftnl_table_set_str(wanted.get(), NFTNL_TABLE_NAME, table.name.c_str());
   nftnl_table_nlmsg_build_payload(request, wanted.get());

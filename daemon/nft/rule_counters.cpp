@@ -58,8 +58,7 @@ Result<std::vector<RuleCounter>> MnlNetlink::rule_counters(const std::string& ta
   std::vector<char> buf(64 * 1024);
   // A sequence number no batch uses (batches count from 1 up).
   const auto seq = static_cast<uint32_t>(std::time(nullptr)) | 0x80000000u;
-  nlmsghdr* nlh = nftnl_nlmsg_build_hdr(buf.data(), NFT_MSG_GETRULE, NFPROTO_INET,
-                                        NLM_F_DUMP, seq);
+  nlmsghdr* nlh = nftnl_nlmsg_build_hdr(buf.data(), NFT_MSG_GETRULE, NFPROTO_INET, NLM_F_DUMP, seq);
   RulePtr filter(nftnl_rule_alloc());
   nftnl_rule_set_str(filter.get(), NFTNL_RULE_TABLE, table.c_str());
   nftnl_rule_nlmsg_build_payload(nlh, filter.get());

@@ -57,8 +57,8 @@ void RuleBuilder::ensure(const Dependency& needs) {
   }
   if (needs.ether && !ether_) {
     expr::meta_load(rule_, NFT_META_IIFTYPE, kReg);
-    expr::cmp(rule_, NFT_CMP_EQ, kReg, encode_value(*datatype_by_name("iface_type"),
-                                                    {ValueKind::Symbol, "ether"}).value());
+    expr::cmp(rule_, NFT_CMP_EQ, kReg,
+              encode_value(*datatype_by_name("iface_type"), {ValueKind::Symbol, "ether"}).value());
     ether_ = true;
   }
 }
@@ -131,13 +131,15 @@ Status RuleBuilder::prefix_match(const SelectorSpec& spec, Op op, const Value& v
   uint32_t whole = prefix->bits / 8;
   if (prefix->bits % 8 == 0 && whole > 0 && spec.kind == SelectorSpec::Kind::Payload) {
     load(rule_, spec, kReg, whole);
-    expr::cmp(rule_, cmp_op(op), kReg, Bytes(prefix->address.begin(), prefix->address.begin() + whole));
+    expr::cmp(rule_, cmp_op(op), kReg,
+              Bytes(prefix->address.begin(), prefix->address.begin() + whole));
     return ok();
   }
   auto iv = encode_interval(spec.type, v);
   if (!iv) return iv;
   Bytes mask(spec.len, 0);
-  for (unsigned bit = 0; bit < prefix->bits; ++bit) mask[bit / 8] |= static_cast<uint8_t>(0x80u >> (bit % 8));
+  for (unsigned bit = 0; bit < prefix->bits; ++bit)
+    mask[bit / 8] |= static_cast<uint8_t>(0x80u >> (bit % 8));
   load(rule_, spec, kReg);
   expr::bitwise(rule_, kReg, mask, Bytes(spec.len, 0));
   expr::cmp(rule_, cmp_op(op), kReg, iv->low);

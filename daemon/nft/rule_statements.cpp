@@ -31,11 +31,16 @@ Result<Bytes> port_bytes(const std::string& port) {
 // accept | drop | return | jump CHAIN | goto CHAIN
 void verdict(nftnl_rule* rule, const compiler::Verdict& v) {
   switch (v.kind) {
-    case compiler::VerdictKind::Accept: return expr::verdict(rule, NF_ACCEPT);
-    case compiler::VerdictKind::Drop: return expr::verdict(rule, NF_DROP);
-    case compiler::VerdictKind::Return: return expr::verdict(rule, NFT_RETURN);
-    case compiler::VerdictKind::Jump: return expr::verdict(rule, NFT_JUMP, v.target);
-    case compiler::VerdictKind::Goto: return expr::verdict(rule, NFT_GOTO, v.target);
+    case compiler::VerdictKind::Accept:
+      return expr::verdict(rule, NF_ACCEPT);
+    case compiler::VerdictKind::Drop:
+      return expr::verdict(rule, NF_DROP);
+    case compiler::VerdictKind::Return:
+      return expr::verdict(rule, NFT_RETURN);
+    case compiler::VerdictKind::Jump:
+      return expr::verdict(rule, NFT_JUMP, v.target);
+    case compiler::VerdictKind::Goto:
+      return expr::verdict(rule, NFT_GOTO, v.target);
   }
 }
 
@@ -60,8 +65,11 @@ Status log(nftnl_rule* rule, const compiler::Log& l) {
 
 // limit rate R/UNIT (burst 5 packets, nft's default)
 Status limit(nftnl_rule* rule, const compiler::Limit& l) {
-  uint64_t unit = l.unit == "second" ? 1 : l.unit == "minute" ? 60 : l.unit == "hour" ? 3600
-                : l.unit == "day" ? 86400 : 0;
+  uint64_t unit = l.unit == "second"   ? 1
+                  : l.unit == "minute" ? 60
+                  : l.unit == "hour"   ? 3600
+                  : l.unit == "day"    ? 86400
+                                       : 0;
   if (!unit) return cannot(l);
   auto e = expr::make("limit");
   nftnl_expr_set_u64(e.get(), NFTNL_EXPR_LIMIT_RATE, l.rate);
@@ -76,8 +84,8 @@ Status limit(nftnl_rule* rule, const compiler::Limit& l) {
 // dnat ip to ADDR[:PORT[-PORT]]: immediates into reg 1 (address) and reg 2/3 (ports)
 Status dnat(nftnl_rule* rule, const compiler::Dnat& d) {
   bool v6 = d.family == "ip6";
-  auto addr = encode_value(*datatype_by_name(v6 ? "ipv6_addr" : "ipv4_addr"),
-                           {ValueKind::Address, d.addr});
+  auto addr =
+      encode_value(*datatype_by_name(v6 ? "ipv6_addr" : "ipv4_addr"), {ValueKind::Address, d.addr});
   if (!addr) return cannot(d);
   expr::immediate(rule, kReg1, *addr);
   auto e = expr::make("nat");
@@ -85,9 +93,9 @@ Status dnat(nftnl_rule* rule, const compiler::Dnat& d) {
   nftnl_expr_set_u32(e.get(), NFTNL_EXPR_NAT_FAMILY, v6 ? NFPROTO_IPV6 : NFPROTO_IPV4);
   expr::put_reg(e.get(), NFTNL_EXPR_NAT_REG_ADDR_MIN, kReg1);
   if (!d.port.empty()) {
-    auto iv = encode_interval(*datatype_by_name("inet_service"),
-                              {d.port.find('-') != std::string::npos ? ValueKind::Range
-                                                                     : ValueKind::Integer, d.port});
+    auto iv = encode_interval(
+        *datatype_by_name("inet_service"),
+        {d.port.find('-') != std::string::npos ? ValueKind::Range : ValueKind::Integer, d.port});
     if (!iv) return cannot(d);
     expr::immediate(rule, kReg2, iv->low);
     expr::put_reg(e.get(), NFTNL_EXPR_NAT_REG_PROTO_MIN, kReg2);

@@ -25,7 +25,8 @@ size_t element_bytes(const compiler::Set& set) {
 size_t estimated_bytes(const compiler::Table& table) {
   size_t bytes = 0;
   for (const auto& set : table.sets) {
-    bytes += set.elements.size() * element_bytes(set) + kMessageBytes * (set.elements.size() / 128 + 2);
+    bytes +=
+        set.elements.size() * element_bytes(set) + kMessageBytes * (set.elements.size() / 128 + 2);
   }
   for (const auto& chain : table.chains) bytes += kChainBytes + chain.rules.size() * kRuleBytes;
   return bytes;
@@ -47,7 +48,8 @@ Status add_contents(Batch& batch, const TableId& id, const compiler::Table& tabl
   for (const auto& chain : table.chains) {
     for (size_t i = 0; i < chain.rules.size(); ++i) {
       const auto& rule = chain.rules[i];
-      if (auto s = batch.add_rule(id, chain.name, rule, rule_origin(chain.name, i, rule), echo); !s) {
+      if (auto s = batch.add_rule(id, chain.name, rule, rule_origin(chain.name, i, rule), echo);
+          !s) {
         return s;
       }
     }

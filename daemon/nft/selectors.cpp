@@ -23,12 +23,15 @@ struct MetaKey {
   std::string_view type;
 };
 
-constexpr MetaKey kMetaKeys[] = {
-    {"iifname", NFT_META_IIFNAME, "ifname"},  {"oifname", NFT_META_OIFNAME, "ifname"},
-    {"iif", NFT_META_IIF, "iface_index"},     {"oif", NFT_META_OIF, "iface_index"},
-    {"l4proto", NFT_META_L4PROTO, "inet_proto"}, {"nfproto", NFT_META_NFPROTO, "nf_proto"},
-    {"mark", NFT_META_MARK, "mark"},          {"pkttype", NFT_META_PKTTYPE, "pkttype"},
-    {"iiftype", NFT_META_IIFTYPE, "iface_type"}};
+constexpr MetaKey kMetaKeys[] = {{"iifname", NFT_META_IIFNAME, "ifname"},
+                                 {"oifname", NFT_META_OIFNAME, "ifname"},
+                                 {"iif", NFT_META_IIF, "iface_index"},
+                                 {"oif", NFT_META_OIF, "iface_index"},
+                                 {"l4proto", NFT_META_L4PROTO, "inet_proto"},
+                                 {"nfproto", NFT_META_NFPROTO, "nf_proto"},
+                                 {"mark", NFT_META_MARK, "mark"},
+                                 {"pkttype", NFT_META_PKTTYPE, "pkttype"},
+                                 {"iiftype", NFT_META_IIFTYPE, "iface_type"}};
 
 struct PayloadField {
   std::string_view protocol, field;
@@ -40,13 +43,13 @@ constexpr uint32_t kLL = NFT_PAYLOAD_LL_HEADER, kNH = NFT_PAYLOAD_NETWORK_HEADER
                    kTH = NFT_PAYLOAD_TRANSPORT_HEADER;
 
 constexpr PayloadField kFields[] = {
-    {"ip", "saddr", kNH, 12, 4, "ipv4_addr"},   {"ip", "daddr", kNH, 16, 4, "ipv4_addr"},
-    {"ip", "protocol", kNH, 9, 1, "inet_proto"}, {"ip6", "saddr", kNH, 8, 16, "ipv6_addr"},
-    {"ip6", "daddr", kNH, 24, 16, "ipv6_addr"}, {"ip6", "nexthdr", kNH, 6, 1, "inet_proto"},
-    {"ether", "saddr", kLL, 6, 6, "ether_addr"}, {"ether", "daddr", kLL, 0, 6, "ether_addr"},
-    {"icmp", "type", kTH, 0, 1, "icmp_type"},   {"icmp", "code", kTH, 1, 1, "icmp_code"},
+    {"ip", "saddr", kNH, 12, 4, "ipv4_addr"},     {"ip", "daddr", kNH, 16, 4, "ipv4_addr"},
+    {"ip", "protocol", kNH, 9, 1, "inet_proto"},  {"ip6", "saddr", kNH, 8, 16, "ipv6_addr"},
+    {"ip6", "daddr", kNH, 24, 16, "ipv6_addr"},   {"ip6", "nexthdr", kNH, 6, 1, "inet_proto"},
+    {"ether", "saddr", kLL, 6, 6, "ether_addr"},  {"ether", "daddr", kLL, 0, 6, "ether_addr"},
+    {"icmp", "type", kTH, 0, 1, "icmp_type"},     {"icmp", "code", kTH, 1, 1, "icmp_code"},
     {"icmpv6", "type", kTH, 0, 1, "icmpv6_type"}, {"icmpv6", "code", kTH, 1, 1, "icmpv6_code"},
-    {"tcp", "flags", kTH, 13, 1, "tcp_flag"},   {"*", "sport", kTH, 0, 2, "inet_service"},
+    {"tcp", "flags", kTH, 13, 1, "tcp_flag"},     {"*", "sport", kTH, 0, 2, "inet_service"},
     {"*", "dport", kTH, 2, 2, "inet_service"}};
 
 Dependency dependency_of(std::string_view protocol) {
@@ -158,11 +161,14 @@ Result<SelectorSpec> selector_spec(const Selector& selector, bool boolean) {
 
 void load(nftnl_rule* rule, const SelectorSpec& spec, uint32_t reg, std::optional<uint32_t> len) {
   switch (spec.kind) {
-    case SelectorSpec::Kind::Meta: return expr::meta_load(rule, spec.key, reg);
+    case SelectorSpec::Kind::Meta:
+      return expr::meta_load(rule, spec.key, reg);
     case SelectorSpec::Kind::Payload:
       return expr::payload_load(rule, spec.base, spec.offset, len.value_or(spec.len), reg);
-    case SelectorSpec::Kind::Ct: return expr::ct_load(rule, spec.key, reg, spec.ct_dir);
-    case SelectorSpec::Kind::Fib: return expr::fib(rule, spec.flags, spec.key, reg);
+    case SelectorSpec::Kind::Ct:
+      return expr::ct_load(rule, spec.key, reg, spec.ct_dir);
+    case SelectorSpec::Kind::Fib:
+      return expr::fib(rule, spec.flags, spec.key, reg);
   }
 }
 

@@ -26,13 +26,13 @@ struct Dependency {
 
 struct SelectorSpec {
   enum class Kind { Meta, Payload, Ct, Fib } kind = Kind::Meta;
-  uint32_t key = 0;     // meta key, ct key or fib result
-  uint32_t base = 0;    // payload base
-  uint32_t offset = 0;  // payload offset in bytes
-  uint32_t flags = 0;   // fib flags
-  std::optional<uint8_t> ct_dir;  // IP_CT_DIR_ORIGINAL / IP_CT_DIR_REPLY
-  uint32_t len = 0;     // bytes loaded
-  Datatype type;        // what the loaded bytes are
+  uint32_t key = 0;                  // meta key, ct key or fib result
+  uint32_t base = 0;                 // payload base
+  uint32_t offset = 0;               // payload offset in bytes
+  uint32_t flags = 0;                // fib flags
+  std::optional<uint8_t> ct_dir;     // IP_CT_DIR_ORIGINAL / IP_CT_DIR_REPLY
+  uint32_t len = 0;                  // bytes loaded
+  Datatype type;                     // what the loaded bytes are
   ByteOrder order = ByteOrder::Big;  // the byte order of the loaded data
   Dependency needs;
 };

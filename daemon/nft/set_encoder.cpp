@@ -116,7 +116,8 @@ bool increment(Key& key) {
 }
 
 bool is_zero(const Key& key, uint32_t len) {
-  return key.len == len && std::all_of(key.data(), key.data() + len, [](uint8_t b) { return b == 0; });
+  return key.len == len &&
+         std::all_of(key.data(), key.data() + len, [](uint8_t b) { return b == 0; });
 }
 
 // start, end+1 (flagged) for each interval, in ascending order, after a zero end element when
@@ -147,8 +148,7 @@ void put_userdata(nftnl_set* set, ByteOrder order) {
   nftnl_udata_buf* buf = nftnl_udata_buf_alloc(NFT_USERDATA_MAXLEN);
   if (!buf) std::abort();
   nftnl_udata_put_u32(buf, NFTNL_UDATA_SET_KEYBYTEORDER, static_cast<uint32_t>(order));
-  nftnl_set_set_data(set, NFTNL_SET_USERDATA, nftnl_udata_buf_data(buf),
-                     nftnl_udata_buf_len(buf));
+  nftnl_set_set_data(set, NFTNL_SET_USERDATA, nftnl_udata_buf_data(buf), nftnl_udata_buf_len(buf));
   nftnl_udata_buf_free(buf);
 }
 
@@ -214,7 +214,8 @@ Status for_each_element(const SetKey& key, bool interval, bool leading_end,
                         const std::vector<std::vector<Value>>& elements, const ElementSink& sink) {
   Status status;
   if (!check_elements(key, interval, elements, status)) return status;
-  if (interval && !key.concat()) return segment_elements(key.fields[0], leading_end, elements, sink);
+  if (interval && !key.concat())
+    return segment_elements(key.fields[0], leading_end, elements, sink);
   for (const auto& values : elements) {
     Element e;
     auto s = interval ? concat_interval_element(key, values, e) : plain_element(key, values, e);
@@ -227,8 +228,8 @@ Status for_each_element(const SetKey& key, bool interval, bool leading_end,
 Result<std::vector<Element>> encode_elements(const SetKey& key, bool interval,
                                              const std::vector<std::vector<Value>>& elements) {
   std::vector<Element> out;
-  auto status = for_each_element(key, interval, true, elements,
-                                 [&](const Element& e) { out.push_back(e); });
+  auto status =
+      for_each_element(key, interval, true, elements, [&](const Element& e) { out.push_back(e); });
   if (!status) return status;
   return out;
 }
@@ -250,7 +251,8 @@ SetPtr make_set(uint16_t family, const std::string& table, const SetSpec& spec, 
   return set;
 }
 
-void add_elements_to(nftnl_set* set, const std::vector<Element>& elements, size_t begin, size_t end) {
+void add_elements_to(nftnl_set* set, const std::vector<Element>& elements, size_t begin,
+                     size_t end) {
   for (size_t i = begin; i < end; ++i) {
     const auto& e = elements[i];
     nftnl_set_elem* elem = nftnl_set_elem_alloc();

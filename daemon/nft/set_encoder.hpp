@@ -34,9 +34,9 @@ struct SetKey {
 Result<SetKey> named_set_key(const compiler::Set& set);
 
 struct SetSpec {
-  std::string name;   // "__set%d" for an anonymous set (the kernel picks the number)
-  uint32_t id = 0;    // the batch's set id, which lookups use to find it
-  uint32_t flags = 0; // NFT_SET_*
+  std::string name;    // "__set%d" for an anonymous set (the kernel picks the number)
+  uint32_t id = 0;     // the batch's set id, which lookups use to find it
+  uint32_t flags = 0;  // NFT_SET_*
   SetKey key;
   uint32_t size = 0;  // anonymous sets: their element count
 };
@@ -76,12 +76,13 @@ Status for_each_element(const SetKey& key, bool interval, bool leading_end,
                         const ElementSink& sink);
 
 // The kernel elements of `elements`, with the leading end element (anonymous sets).
-Result<std::vector<Element>> encode_elements(const SetKey& key, bool interval,
-                                             const std::vector<std::vector<compiler::Value>>& elements);
+Result<std::vector<Element>> encode_elements(
+    const SetKey& key, bool interval, const std::vector<std::vector<compiler::Value>>& elements);
 
 // An nftnl_set carrying the table, name and id, for NEWSET (full) or NEWSETELEM (elements only).
 SetPtr make_set(uint16_t family, const std::string& table, const SetSpec& spec, bool full);
 // Adds elements [begin, end) of `elements` to `set`.
-void add_elements_to(nftnl_set* set, const std::vector<Element>& elements, size_t begin, size_t end);
+void add_elements_to(nftnl_set* set, const std::vector<Element>& elements, size_t begin,
+                     size_t end);
 
 }  // namespace fwctl::nft

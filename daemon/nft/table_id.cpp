@@ -10,8 +10,8 @@ struct Family {
   uint16_t number;
 };
 
-constexpr Family kFamilies[] = {{"inet", NFPROTO_INET}, {"ip", NFPROTO_IPV4},
-                                {"ip6", NFPROTO_IPV6},  {"arp", NFPROTO_ARP},
+constexpr Family kFamilies[] = {{"inet", NFPROTO_INET},     {"ip", NFPROTO_IPV4},
+                                {"ip6", NFPROTO_IPV6},      {"arp", NFPROTO_ARP},
                                 {"bridge", NFPROTO_BRIDGE}, {"netdev", NFPROTO_NETDEV}};
 
 }  // namespace

@@ -16,33 +16,49 @@ namespace fwctl::nft {
 namespace {
 
 Unexpected trace_error(const char* what, int err) {
-  return fail(Code::COMMAND_FAILED, std::string("nftables trace: ") + what + ": " +
-                                        std::strerror(err));
+  return fail(Code::COMMAND_FAILED,
+              std::string("nftables trace: ") + what + ": " + std::strerror(err));
 }
 
 std::string verdict_name(int32_t verdict) {
   switch (verdict) {
-    case NF_ACCEPT: return "accept";
-    case NF_DROP: return "drop";
-    case NF_QUEUE: return "queue";
-    case NFT_CONTINUE: return "continue";
-    case NFT_BREAK: return "break";
-    case NFT_JUMP: return "jump";
-    case NFT_GOTO: return "goto";
-    case NFT_RETURN: return "return";
-    default: return "verdict " + std::to_string(verdict);
+    case NF_ACCEPT:
+      return "accept";
+    case NF_DROP:
+      return "drop";
+    case NF_QUEUE:
+      return "queue";
+    case NFT_CONTINUE:
+      return "continue";
+    case NFT_BREAK:
+      return "break";
+    case NFT_JUMP:
+      return "jump";
+    case NFT_GOTO:
+      return "goto";
+    case NFT_RETURN:
+      return "return";
+    default:
+      return "verdict " + std::to_string(verdict);
   }
 }
 
 std::string family_name(uint32_t family) {
   switch (family) {
-    case NFPROTO_INET: return "inet";
-    case NFPROTO_IPV4: return "ip";
-    case NFPROTO_IPV6: return "ip6";
-    case NFPROTO_BRIDGE: return "bridge";
-    case NFPROTO_ARP: return "arp";
-    case NFPROTO_NETDEV: return "netdev";
-    default: return std::to_string(family);
+    case NFPROTO_INET:
+      return "inet";
+    case NFPROTO_IPV4:
+      return "ip";
+    case NFPROTO_IPV6:
+      return "ip6";
+    case NFPROTO_BRIDGE:
+      return "bridge";
+    case NFPROTO_ARP:
+      return "arp";
+    case NFPROTO_NETDEV:
+      return "netdev";
+    default:
+      return std::to_string(family);
   }
 }
 
@@ -61,10 +77,17 @@ std::optional<TraceEvent> parse(const nlmsghdr* nlh) {
     };
     e.id = u32(NFTNL_TRACE_ID);
     switch (u32(NFTNL_TRACE_TYPE)) {
-      case NFT_TRACETYPE_RULE: e.type = TraceEvent::Type::Rule; break;
-      case NFT_TRACETYPE_RETURN: e.type = TraceEvent::Type::Return; break;
-      case NFT_TRACETYPE_POLICY: e.type = TraceEvent::Type::Policy; break;
-      default: break;
+      case NFT_TRACETYPE_RULE:
+        e.type = TraceEvent::Type::Rule;
+        break;
+      case NFT_TRACETYPE_RETURN:
+        e.type = TraceEvent::Type::Return;
+        break;
+      case NFT_TRACETYPE_POLICY:
+        e.type = TraceEvent::Type::Policy;
+        break;
+      default:
+        break;
     }
     e.family = family_name(u32(NFTNL_TRACE_FAMILY));
     e.table = str(NFTNL_TRACE_TABLE);

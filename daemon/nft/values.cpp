@@ -41,8 +41,7 @@ constexpr Datatype kTypes[] = {
 };
 
 Unexpected bad_value(const Datatype& type, const Value& value) {
-  return fail(Code::INVALID_VALUE,
-              "'" + value.text + "' is not a valid " + std::string(type.name));
+  return fail(Code::INVALID_VALUE, "'" + value.text + "' is not a valid " + std::string(type.name));
 }
 
 Bytes integer_bytes(uint64_t number, uint32_t len, ByteOrder order) {
@@ -131,10 +130,13 @@ const Datatype& datatype_by_id(uint32_t id) {
 Result<Bytes> encode_value(const Datatype& type, const Value& value) {
   if (type.text || value.kind == ValueKind::String) return encode_text(type, value);
   switch (value.kind) {
-    case ValueKind::Address: return encode_address(type, value);
+    case ValueKind::Address:
+      return encode_address(type, value);
     case ValueKind::Prefix:
-    case ValueKind::Range: return bad_value(type, value);
-    default: return encode_number(type, value);
+    case ValueKind::Range:
+      return bad_value(type, value);
+    default:
+      return encode_number(type, value);
   }
 }
 
@@ -185,15 +187,15 @@ std::optional<uint8_t> icmp_code(std::string_view type, std::string_view code) {
     uint8_t value;
   };
   static constexpr Code kCodes[] = {
-      {"icmpx", "no-route", 0},         {"icmpx", "port-unreachable", 1},
-      {"icmpx", "host-unreachable", 2}, {"icmpx", "admin-prohibited", 3},
-      {"icmp", "net-unreachable", 0},   {"icmp", "host-unreachable", 1},
-      {"icmp", "prot-unreachable", 2},  {"icmp", "port-unreachable", 3},
-      {"icmp", "frag-needed", 4},       {"icmp", "net-prohibited", 9},
-      {"icmp", "host-prohibited", 10},  {"icmp", "admin-prohibited", 13},
-      {"icmpv6", "no-route", 0},        {"icmpv6", "admin-prohibited", 1},
+      {"icmpx", "no-route", 0},          {"icmpx", "port-unreachable", 1},
+      {"icmpx", "host-unreachable", 2},  {"icmpx", "admin-prohibited", 3},
+      {"icmp", "net-unreachable", 0},    {"icmp", "host-unreachable", 1},
+      {"icmp", "prot-unreachable", 2},   {"icmp", "port-unreachable", 3},
+      {"icmp", "frag-needed", 4},        {"icmp", "net-prohibited", 9},
+      {"icmp", "host-prohibited", 10},   {"icmp", "admin-prohibited", 13},
+      {"icmpv6", "no-route", 0},         {"icmpv6", "admin-prohibited", 1},
       {"icmpv6", "addr-unreachable", 3}, {"icmpv6", "port-unreachable", 4},
-      {"icmpv6", "policy-fail", 5},     {"icmpv6", "reject-route", 6}};
+      {"icmpv6", "policy-fail", 5},      {"icmpv6", "reject-route", 6}};
   for (const auto& c : kCodes) {
     if (c.type == type && c.name == code) return c.value;
   }
@@ -201,8 +203,8 @@ std::optional<uint8_t> icmp_code(std::string_view type, std::string_view code) {
 }
 
 std::optional<uint32_t> log_level(std::string_view name) {
-  static constexpr std::string_view kLevels[] = {"emerg", "alert",  "crit", "err",  "warn",
-                                                 "notice", "info", "debug", "audit"};
+  static constexpr std::string_view kLevels[] = {"emerg",  "alert", "crit",  "err",  "warn",
+                                                 "notice", "info",  "debug", "audit"};
   for (uint32_t i = 0; i < std::size(kLevels); ++i) {
     if (kLevels[i] == name) return i;
   }

@@ -22,8 +22,20 @@ using Bytes = std::vector<uint8_t>;
 // nftables' enum byteorder, stored in a set's user data.
 enum class ByteOrder : uint32_t { Invalid = 0, Host = 1, Big = 2 };
 
-enum class Symbols { None, CtState, CtStatus, IcmpType, Icmpv6Type, InetProto, NfProto,
-                     PktType, TcpFlag, FibAddrType, Boolean, ArpHrd };
+enum class Symbols {
+  None,
+  CtState,
+  CtStatus,
+  IcmpType,
+  Icmpv6Type,
+  InetProto,
+  NfProto,
+  PktType,
+  TcpFlag,
+  FibAddrType,
+  Boolean,
+  ArpHrd
+};
 
 struct Datatype {
   std::string_view name;  // ipv4_addr, inet_service, ...
@@ -31,8 +43,8 @@ struct Datatype {
   uint32_t len = 0;       // bytes
   ByteOrder order = ByteOrder::Big;
   Symbols symbols = Symbols::None;
-  bool bitmask = false;   // ct state, ct status, tcp flags: a bare value tests a flag
-  bool text = false;      // interface names: strings, padded with zeros
+  bool bitmask = false;  // ct state, ct status, tcp flags: a bare value tests a flag
+  bool text = false;     // interface names: strings, padded with zeros
 };
 
 // The datatype of a named set's `type` word; nullopt when fwctl does not know it.

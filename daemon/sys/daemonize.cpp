@@ -12,7 +12,6 @@
 namespace fwctl::sys {
 namespace {
 
-
 void close_fd(int& fd) {
   if (fd >= 0) ::close(fd);
   fd = -1;

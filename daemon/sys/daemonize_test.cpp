@@ -15,10 +15,10 @@ constexpr int kSilent = 254;
 // What the daemon side checks about itself, as bits of its report: the original process sees
 // them as its exit code.
 enum : int {
-  kOtherSession = 1,    // setsid happened and the daemon is not the session leader
-  kRootCwd = 2,         // chdir("/")
-  kStdioDevNull = 4,    // 0, 1, 2 on /dev/null
-  kInheritedClosed = 8, // a descriptor open before detach() is closed in the daemon
+  kOtherSession = 1,     // setsid happened and the daemon is not the session leader
+  kRootCwd = 2,          // chdir("/")
+  kStdioDevNull = 4,     // 0, 1, 2 on /dev/null
+  kInheritedClosed = 8,  // a descriptor open before detach() is closed in the daemon
   kAll = 15,
 };
 
@@ -34,7 +34,8 @@ int self_check(pid_t parent_session, int inherited_fd) {
   if (sid != parent_session && sid != ::getpid()) bits |= kOtherSession;
   if (link("/proc/self/cwd") == "/") bits |= kRootCwd;
   bool devnull = true;
-  for (int fd = 0; fd <= 2; ++fd) devnull = devnull && link("/proc/self/fd/" + std::to_string(fd)) == "/dev/null";
+  for (int fd = 0; fd <= 2; ++fd)
+    devnull = devnull && link("/proc/self/fd/" + std::to_string(fd)) == "/dev/null";
   if (devnull) bits |= kStdioDevNull;
   if (::fcntl(inherited_fd, F_GETFD) < 0) bits |= kInheritedClosed;
   return bits;

@@ -43,11 +43,16 @@ bool enabled(const DaemonOptions& options, bool configured, Severity severity, i
 
 std::string label(Severity severity, int level) {
   switch (severity) {
-    case Severity::Fatal: return "FATAL ERROR: ";
-    case Severity::Error: return "ERROR: ";
-    case Severity::Warning: return "WARNING: ";
-    case Severity::Info: return "";
-    case Severity::Debug: return "DEBUG" + std::to_string(level) + ": ";
+    case Severity::Fatal:
+      return "FATAL ERROR: ";
+    case Severity::Error:
+      return "ERROR: ";
+    case Severity::Warning:
+      return "WARNING: ";
+    case Severity::Info:
+      return "";
+    case Severity::Debug:
+      return "DEBUG" + std::to_string(level) + ": ";
   }
   return "";
 }
@@ -55,11 +60,16 @@ std::string label(Severity severity, int level) {
 // firewalld's syslog priorities (logger.py, _SyslogLog).
 int priority(Severity severity) {
   switch (severity) {
-    case Severity::Fatal: return LOG_CRIT;
-    case Severity::Error: return LOG_ERR;
-    case Severity::Warning: return LOG_WARNING;
-    case Severity::Info: return LOG_INFO;
-    case Severity::Debug: return LOG_DEBUG;
+    case Severity::Fatal:
+      return LOG_CRIT;
+    case Severity::Error:
+      return LOG_ERR;
+    case Severity::Warning:
+      return LOG_WARNING;
+    case Severity::Info:
+      return LOG_INFO;
+    case Severity::Debug:
+      return LOG_DEBUG;
   }
   return LOG_INFO;
 }
@@ -105,7 +115,8 @@ void write(Severity severity, int level, std::string_view message) {
         if (st.file_fd >= 0) write_line(st.file_fd, format(severity, level, message, &local));
         break;
       case Sink::Stdout:
-        write_line(STDOUT_FILENO, format(severity, level, message, st.configured ? &local : nullptr));
+        write_line(STDOUT_FILENO,
+                   format(severity, level, message, st.configured ? &local : nullptr));
         break;
       case Sink::Stderr:
         write_line(STDERR_FILENO, format(severity, level, message, nullptr));
@@ -122,10 +133,14 @@ std::vector<Sink> route(const DaemonOptions& options, bool configured, Severity 
   bool problem = is_problem(severity);
   if (!configured) return {problem ? Sink::Stderr : Sink::Stdout};
   switch (options.log_target) {
-    case LogTarget::Syslog: return {Sink::Journal};
-    case LogTarget::File: return {Sink::File};
-    case LogTarget::Console: return {Sink::Stdout};
-    case LogTarget::Mixed: break;
+    case LogTarget::Syslog:
+      return {Sink::Journal};
+    case LogTarget::File:
+      return {Sink::File};
+    case LogTarget::Console:
+      return {Sink::Stdout};
+    case LogTarget::Mixed:
+      break;
   }
   if (problem) return {Sink::Journal, Sink::File};
   if (severity == Severity::Info) {

@@ -34,7 +34,8 @@ TEST(LogRoute, BeforeConfigureErrorsGoToStderrInfoToStdoutAndDebugNowhere) {
 }
 
 TEST(LogRoute, SingleTargetsTakeEverythingThatIsOn) {
-  for (auto [target, sink] : {std::pair{LogTarget::Syslog, S::Journal}, {LogTarget::File, S::File},
+  for (auto [target, sink] : {std::pair{LogTarget::Syslog, S::Journal},
+                              {LogTarget::File, S::File},
                               {LogTarget::Console, S::Stdout}}) {
     DaemonOptions o = with(target);
     EXPECT_EQ(route(o, true, Severity::Fatal, 0), std::vector<Sink>{sink});
@@ -127,15 +128,14 @@ TEST_F(LogFile, FileTargetAppendsDatedLinesOfTheLevelsThatAreOn) {
     for (std::size_t i = 0; i < shape.size(); ++i) {
       if (shape[i] == 'd')
         EXPECT_TRUE(std::isdigit(static_cast<unsigned char>(line[i])) != 0) << line;
-      else
-        EXPECT_EQ(line[i], shape[i]) << line;
+      else EXPECT_EQ(line[i], shape[i]) << line;
     }
     EXPECT_EQ(line[19], ' ') << line;
     messages.push_back(line.substr(20));
   }
   EXPECT_EQ(messages, (std::vector<std::string>{"ERROR: INVALID_SERVICE: nope", "started", "more",
                                                 "DEBUG1: applied"}));
-  struct stat st{};
+  struct stat st {};
   ASSERT_EQ(::stat(o.log_file.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0640u);
 }
@@ -156,12 +156,11 @@ TEST_F(LogFile, ProblemsAreLoggedAsFirewalldWordsThemWithTheirPlaceAtDebugLevel)
   std::istringstream lines(read(o.log_file));
   std::vector<std::string> messages;
   for (std::string line; std::getline(lines, line);) messages.push_back(line.substr(20));
-  EXPECT_EQ(messages,
-            (std::vector<std::string>{
-                "WARNING: ALREADY_ENABLED: '1234:tcp' already in 'foobar'",
-                "DEBUG1:   at ./zones/foobar.xml:5",
-                "ERROR: Failed to load direct rules file './direct.xml': INVALID_TYPE: x",
-                "DEBUG1:   at ./direct.xml", "WARNING: COMMAND_FAILED: bare"}));
+  EXPECT_EQ(messages, (std::vector<std::string>{
+                          "WARNING: ALREADY_ENABLED: '1234:tcp' already in 'foobar'",
+                          "DEBUG1:   at ./zones/foobar.xml:5",
+                          "ERROR: Failed to load direct rules file './direct.xml': INVALID_TYPE: x",
+                          "DEBUG1:   at ./direct.xml", "WARNING: COMMAND_FAILED: bare"}));
 }
 
 TEST_F(LogFile, AnUnopenableFileIsReportedAndLoggingGoesOn) {
@@ -169,8 +168,8 @@ TEST_F(LogFile, AnUnopenableFileIsReportedAndLoggingGoesOn) {
   o.log_file = dir_ + "/missing/log";
   Status st = configure(o);
   ASSERT_FALSE(st);
-  EXPECT_EQ(st.error().message(),
-            "COMMAND_FAILED: Failed to open log file '" + o.log_file + "': No such file or directory");
+  EXPECT_EQ(st.error().message(), "COMMAND_FAILED: Failed to open log file '" + o.log_file +
+                                      "': No such file or directory");
   testing::internal::CaptureStderr();
   error("still reported");
   EXPECT_EQ(testing::internal::GetCapturedStderr(), "ERROR: still reported\n");

@@ -17,9 +17,9 @@ TEST(DaemonOptions, DefaultsAreFirewalldPaths) {
 }
 
 TEST(DaemonOptions, AcceptsEveryFirewalldOptionInBothSpellings) {
-  auto opts = parse_daemon_options({"--nofork", "--nopid", "--system-config", "/s",
-                                    "--default-config=/d", "--log-file", "/l",
-                                    "--log-target=console", "--debug=3"});
+  auto opts =
+      parse_daemon_options({"--nofork", "--nopid", "--system-config", "/s", "--default-config=/d",
+                            "--log-file", "/l", "--log-target=console", "--debug=3"});
   ASSERT_TRUE(opts) << opts.error().message();
   EXPECT_TRUE(opts->nofork);
   EXPECT_TRUE(opts->nopid);

@@ -13,10 +13,7 @@
 #include <string>
 
 namespace fwctl::sys {
-namespace {
-
-
-}  // namespace
+namespace {}  // namespace
 
 Result<int> open_signal_fd(const std::vector<int>& signals) {
   sigset_t mask;

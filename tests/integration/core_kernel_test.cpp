@@ -282,7 +282,8 @@ class CoreFault : public CoreKernel {
 
 compiler::Rule port_rule(const std::string& port) {
   compiler::Rule rule;
-  rule.stmts = {compiler::Match{{compiler::Payload{"tcp", "dport"}}, compiler::Op::Eq,
+  rule.stmts = {compiler::Match{{compiler::Payload{"tcp", "dport"}},
+                                compiler::Op::Eq,
                                 compiler::Value{compiler::ValueKind::Integer, port}},
                 compiler::Verdict{}};
   return rule;
@@ -295,8 +296,8 @@ TEST_F(CoreFault, JumpToAMissingChainRefusesTheWholeDelta) {
   compiler::Rule jump;
   jump.stmts = {compiler::Verdict{compiler::VerdictKind::Jump, "nosuchchain"}};
   allow.rules.push_back(jump);
-  std::string origin = "chain 'filter_IN_public_allow' rule " +
-                       std::to_string(allow.rules.size()) + ": jump nosuchchain";
+  std::string origin = "chain 'filter_IN_public_allow' rule " + std::to_string(allow.rules.size()) +
+                       ": jump nosuchchain";
   expect_refused(bad, origin);
 }
 
@@ -308,8 +309,8 @@ TEST_F(CoreFault, LookupInAMissingSetRefusesTheWholeDelta) {
   }
   auto& zones = chain_named(bad, "filter_INPUT_ZONES").rules;
   compiler::Rule lookup;
-  lookup.stmts = {compiler::Match{{compiler::Payload{"ip", "saddr"}}, compiler::Op::Eq,
-                                  compiler::SetRef{"nosuchset"}}};
+  lookup.stmts = {compiler::Match{
+      {compiler::Payload{"ip", "saddr"}}, compiler::Op::Eq, compiler::SetRef{"nosuchset"}}};
   zones.insert(zones.begin(), lookup);
   expect_refused(bad, "chain 'filter_INPUT_ZONES' rule 1: ip saddr @nosuchset");
 }

@@ -139,10 +139,10 @@ TEST_F(NftFault, JumpToAMissingChainLeavesThePreviousRuleset) {
 
 TEST_F(NftFault, LookupInAMissingSetLeavesThePreviousRuleset) {
   auto bad = compile_golden("default");
-  compiler::Match m{{compiler::Payload{"ip", "saddr"}}, compiler::Op::Eq,
-                    compiler::SetRef{"nosuchset"}};
-  chain_named(bad, "filter_INPUT_ZONES").rules.insert(
-      chain_named(bad, "filter_INPUT_ZONES").rules.begin(), rule_of(m));
+  compiler::Match m{
+      {compiler::Payload{"ip", "saddr"}}, compiler::Op::Eq, compiler::SetRef{"nosuchset"}};
+  chain_named(bad, "filter_INPUT_ZONES")
+      .rules.insert(chain_named(bad, "filter_INPUT_ZONES").rules.begin(), rule_of(m));
   expect_refused(bad, "chain 'filter_INPUT_ZONES' rule 1: ip saddr @nosuchset");
 }
 
@@ -159,7 +159,8 @@ TEST_F(NftKernel, EchoedRuleHandleDeletesThatRule) {
   ASSERT_TRUE(load(compile_golden("default")));
   std::string before = nft_list_ruleset();
   TableId table{"inet", compiler::kTableName};
-  compiler::Match port{{compiler::Payload{"tcp", "dport"}}, compiler::Op::Eq,
+  compiler::Match port{{compiler::Payload{"tcp", "dport"}},
+                       compiler::Op::Eq,
                        compiler::Value{compiler::ValueKind::Integer, "8080"}};
   compiler::Rule rule;
   rule.stmts = {port, compiler::Verdict{}};
@@ -171,11 +172,11 @@ TEST_F(NftKernel, EchoedRuleHandleDeletesThatRule) {
   ASSERT_TRUE(replies->at(0).handle);
   EXPECT_NE(nft_list_ruleset().find("tcp dport 8080 accept"), std::string::npos);
   Batch del;
-  ASSERT_TRUE(del.del_rule(table, "filter_IN_public_allow", *replies->at(0).handle, "zone 'public' port"));
+  ASSERT_TRUE(
+      del.del_rule(table, "filter_IN_public_allow", *replies->at(0).handle, "zone 'public' port"));
   ASSERT_TRUE(netlink_->send(del));
   EXPECT_EQ(nft_list_ruleset(), before);
 }
-
 
 // Panic mode (compiler/panic.hpp) on top of the default ruleset: one batch adds the panic
 // table, one deletes it, and loopback TCP inside the namespace stops and starts again.

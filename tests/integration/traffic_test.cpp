@@ -301,7 +301,8 @@ TEST_F(Traffic, NftablesCountersCountThePacketsOfTheRulesTheyPassed) {
   std::string zone = run_in(lab_->router, "nft list chain inet firewalld filter_IN_public");
   EXPECT_NE(zone.find(" reject with icmpx admin-prohibited"), std::string::npos) << zone;
   EXPECT_EQ(zone.find("counter packets 0 bytes 0 reject with icmpx admin-prohibited"),
-            std::string::npos) << zone;
+            std::string::npos)
+      << zone;
 }
 
 // StrictForwardPorts (firewalld 2.3): a DNAT that another tool set up (here a table of its own, as
@@ -316,7 +317,8 @@ class StrictForwardPorts : public Traffic {
     ASSERT_EQ(run_in(lab_->router,
                      "nft add table ip foreign && nft add chain ip foreign pre "
                      "'{ type nat hook prerouting priority -100; }' && nft add rule ip foreign "
-                     "pre tcp dport 9090 dnat to " + std::string(Lab::kBackend) + ":8080"),
+                     "pre tcp dport 9090 dnat to " +
+                         std::string(Lab::kBackend) + ":8080"),
               "");
     public_zone().forward_ports.push_back({"80", "tcp", "8080", Lab::kBackend});
   }
@@ -398,9 +400,10 @@ class Rpfilter : public Traffic {
                                        "/128 dev eth0 nodad && "
                                        "ip -6 route add fd00:200:8::/64 via fd00:200:1::1"),
               "");
-    EXPECT_EQ(run_in(lab_->router, "ip -6 route add fd00:200:9::/64 dev out0 && "
-                                   "ip -6 route add fd00:200:8::/64 dev out0 && "
-                                   "echo 1 > /proc/sys/net/ipv6/conf/all/forwarding"),
+    EXPECT_EQ(run_in(lab_->router,
+                     "ip -6 route add fd00:200:9::/64 dev out0 && "
+                     "ip -6 route add fd00:200:8::/64 dev out0 && "
+                     "echo 1 > /proc/sys/net/ipv6/conf/all/forwarding"),
               "");
     config_.conf.nftables_counters = "yes";
   }
