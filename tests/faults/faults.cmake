@@ -23,6 +23,9 @@ fwctl_fault_test(faults_hostile hostile.sh 120)
 # Load: 50 clients, 20,000 runtime changes with reloads; state, kernel and changes agree; then
 # 2,500 with reloads at any moment: state and kernel agree (about a minute).
 fwctl_fault_test(faults_load load.sh 240)
-# Access: all 345 methods as nobody, without polkit (all refused) and with a polkit stand-in
+# Access: all 352 methods as nobody, without polkit (all refused) and with a polkit stand-in
 # (served and refused exactly as by firewalld 1.3.3: access.expected).
 fwctl_fault_test(faults_access access.sh 120)
+# No window: a stream to a refused port through reloads, SIGKILL restarts and a failed start
+# (none arrives), then through the opened port (it arrives).
+fwctl_fault_test(faults_no_window no_window.sh 120)
