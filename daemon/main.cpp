@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "bus/bus_service.hpp"
+#include "bus/systemd_job.hpp"
 #include "core/firewall.hpp"
 #include "nft/mnl_netlink.hpp"
 #include "sys/command_runner.hpp"
@@ -165,7 +166,12 @@ int run(const sys::DaemonOptions& opts, sys::StartupReport& report) {
     ::close(*signal_fd);
     return kExitFailure;
   }
-  if (Status st = fw.stop(); !st) fail("cleanup", st.error());
+  if (bus::systemd_restarts_us(*connection)) {
+    // The fwctld systemd starts next replaces the table in one batch: no moment without it.
+    log::info("Restarted by systemd: the ruleset stays until the next start replaces it");
+  } else if (Status st = fw.stop(); !st) {
+    fail("cleanup", st.error());
+  }
   if (!opts.nopid) sys::remove_pid_file(sys::kPidFile);
   ::close(*signal_fd);
   return 0;

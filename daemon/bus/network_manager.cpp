@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <map>
 
+#include "bus/remote_property.hpp"
+
 namespace fwctl::bus {
 namespace {
 
@@ -21,14 +23,7 @@ using Settings = std::map<std::string, std::map<std::string, sdbus::Variant>>;
 
 sdbus::Variant property(sdbus::IConnection& bus, const std::string& path, const char* interface,
                         const char* name) {
-  auto proxy = sdbus::createProxy(bus, kName, path);
-  sdbus::Variant value;
-  proxy->callMethod("Get")
-      .onInterface("org.freedesktop.DBus.Properties")
-      .withTimeout(kTimeout)
-      .withArguments(std::string(interface), std::string(name))
-      .storeResultsTo(value);
-  return value;
+  return remote_property(bus, kName, path, interface, name, kTimeout);
 }
 
 }  // namespace
