@@ -2,7 +2,7 @@
 """A stand-in for polkitd on a test's private bus: org.freedesktop.PolicyKit1's Authority with
 CheckAuthorization only, answering from a table given on the command line instead of rules.
 
-    polkit_standin.py ACTION=yes|no|hold ...
+    polkit_standin.py ACTION=yes|no|challenge|hold ...
 
 "hold" keeps the call unanswered until Release() is called on the same object (so a test can show
 that a pending check holds up nobody else); Answer(ACTION, ANSWER) changes the table. Prints "ready" once it owns the name. Every check is
@@ -33,8 +33,8 @@ class Authority(dbus.service.Object):
         answer = self.table.get(str(action), "no")
         if answer == "hold":
             self.held.append(reply)
-        else:
-            reply((answer == "yes", False, {}))
+        else:  # "challenge": not authorized, but an agent could ask the user
+            reply((answer == "yes", answer == "challenge", {}))
 
     @dbus.service.method(IFACE, in_signature="ss", out_signature="")
     def Answer(self, action, answer):
