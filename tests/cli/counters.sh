@@ -14,45 +14,11 @@ fwctld=${1:?usage: counters.sh FWCTLD FWCTL SOURCE_DIR}
 fwctl=${2:?}
 src=${3:?}
 
-source "$src/tests/lib/fwctld_harness.sh"
-require_root "network namespaces, nftables" /usr/bin/python3
-
-work=$(mktemp -d /tmp/fwctl-counters.XXXXXX)
-peer=fwctl-counters-peer-$$
-listener=""
-cleanup() {
-  [ -n "$listener" ] && kill "$listener" 2>/dev/null || true
-  ip netns del "$peer" 2>/dev/null || true
-  harness_cleanup
-}
-trap cleanup EXIT
-start_bus
-add_netns "fwctl-counters-$$"
-ip netns add "$peer"
-ip -n "$ns" link add fw0 type veth peer name p0 netns "$peer"
+source "$src/tests/cli/peer_lib.sh"
 # IPv4 only: no neighbour discovery or MLD packet may reach the zone's counters.
-ip netns exec "$ns" sysctl -qw net.ipv6.conf.fw0.disable_ipv6=1
-ip netns exec "$peer" sysctl -qw net.ipv6.conf.p0.disable_ipv6=1
-ip -n "$ns" addr add 10.97.1.1/24 dev fw0
-ip -n "$peer" addr add 10.97.1.2/24 dev p0
-ip -n "$ns" link set fw0 up
-ip -n "$peer" link set p0 up
-ip -n "$peer" link set lo up
-
-mkdir -p "$work/etc"
+peer_setup counters 10.97.1 ipv4-only
 printf 'DefaultZone=public\nNftablesCounters=yes\n' > "$work/etc/firewalld.conf"
-start_fwctld "$ns" "$work/etc" "$work/daemon.log"
-run_fwctl() { "$fwctl" "$@" >/dev/null 2>&1 || { echo "FAIL: fwctl $*"; exit 1; }; }
-run_fwctl --zone=public --add-interface=fw0
-run_fwctl --zone=public --add-port=8080/tcp
-
-probe=$src/tests/cli/why_probe.py
-fifo=$work/listening
-mkfifo "$fifo"
-ip netns exec "$ns" /usr/bin/python3 -u "$probe" listen > "$fifo" &
-listener=$!
-read -r -t 10 line < "$fifo" || true
-[ "$line" = listening ] || { echo "FAIL: no listener"; exit 1; }
+peer_start
 connect() {  # connect PORT TIMES EXPECTED
   local i
   for i in $(seq "$2"); do

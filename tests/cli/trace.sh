@@ -14,43 +14,11 @@ fwctld=${1:?usage: trace.sh FWCTLD FWCTL SOURCE_DIR}
 fwctl=${2:?}
 src=${3:?}
 
-source "$src/tests/lib/fwctld_harness.sh"
-require_root "network namespaces, nftables" /usr/bin/python3 nft
-
-work=$(mktemp -d /tmp/fwctl-trace.XXXXXX)
-peer=fwctl-trace-peer-$$
-listener=""
+source "$src/tests/cli/peer_lib.sh"
 tracer=""
-cleanup() {
-  [ -n "$tracer" ] && kill "$tracer" 2>/dev/null || true
-  [ -n "$listener" ] && kill "$listener" 2>/dev/null || true
-  ip netns del "$peer" 2>/dev/null || true
-  harness_cleanup
-}
-trap cleanup EXIT
-start_bus
-add_netns "fwctl-trace-$$"
-ip netns add "$peer"
-ip -n "$ns" link add fw0 type veth peer name p0 netns "$peer"
-ip -n "$ns" addr add 10.96.1.1/24 dev fw0
-ip -n "$peer" addr add 10.96.1.2/24 dev p0
-ip -n "$ns" link set fw0 up
-ip -n "$peer" link set p0 up
-ip -n "$peer" link set lo up
-
-mkdir -p "$work/etc"
-start_fwctld "$ns" "$work/etc" "$work/daemon.log"
-run_fwctl() { "$fwctl" "$@" >/dev/null 2>&1 || { echo "FAIL: fwctl $*"; exit 1; }; }
-run_fwctl --zone=public --add-interface=fw0
-run_fwctl --zone=public --add-port=8080/tcp
-
-probe=$src/tests/cli/why_probe.py
-fifo=$work/listening
-mkfifo "$fifo"
-ip netns exec "$ns" /usr/bin/python3 -u "$probe" listen > "$fifo" &
-listener=$!
-read -r -t 10 line < "$fifo" || true
-[ "$line" = listening ] || { echo "FAIL: no listener"; exit 1; }
+peer_cleanup_hook() { [ -n "$tracer" ] && kill "$tracer" 2>/dev/null || true; }
+peer_setup trace 10.96.1
+peer_start
 ruleset() { ip netns exec "$ns" nft -s list table inet firewalld; }
 before=$(ruleset)
 
