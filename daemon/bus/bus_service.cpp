@@ -72,8 +72,8 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
   zone_ = std::make_unique<ZoneAdaptor>(*main_object_, *authorizer_, firewall);
   policy_ = std::make_unique<PolicyAdaptor>(*main_object_, *authorizer_, firewall);
   ipset_ = std::make_unique<IpSetAdaptor>(*main_object_, *authorizer_, firewall);
-  direct_ = std::make_unique<DirectAdaptor>(*main_object_, *authorizer_, firewall);
-  policies_ = std::make_unique<PoliciesAdaptor>(*main_object_, *authorizer_, firewall);
+  direct_ = std::make_unique<DirectAdaptor>(*main_object_, *authorizer_, firewall.direct());
+  policies_ = std::make_unique<PoliciesAdaptor>(*main_object_, *authorizer_, firewall.lockdown());
   fwctl_firewall_ = std::make_unique<FwctlFirewallAdaptor>(*main_object_, *authorizer_,
                                                            confirmation_, counters_, firewall);
   main_object_->finishRegistration();
@@ -81,9 +81,10 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
       std::make_unique<ConfigObjects>(connection, *config_object_, *authorizer_, firewall);
   config_ =
       std::make_unique<ConfigAdaptor>(*config_object_, *authorizer_, firewall, *config_objects_);
-  config_direct_ = std::make_unique<ConfigDirectAdaptor>(*config_object_, *authorizer_, firewall);
+  config_direct_ =
+      std::make_unique<ConfigDirectAdaptor>(*config_object_, *authorizer_, firewall.direct());
   config_policies_ =
-      std::make_unique<ConfigPoliciesAdaptor>(*config_object_, *authorizer_, firewall);
+      std::make_unique<ConfigPoliciesAdaptor>(*config_object_, *authorizer_, firewall.lockdown());
   fwctl_config_ = std::make_unique<FwctlConfigAdaptor>(*config_object_, firewall);
   config_object_->finishRegistration();
   config_objects_->rebuild();

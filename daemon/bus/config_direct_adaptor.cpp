@@ -6,7 +6,7 @@
 namespace fwctl::bus {
 
 void ConfigDirectAdaptor::store(Result<model::DirectConfig> next) {
-  value_or_throw(fw_.set_permanent_direct(value_or_throw(std::move(next))));
+  value_or_throw(direct_.set_permanent(value_or_throw(std::move(next))));
   emitUpdated();
 }
 

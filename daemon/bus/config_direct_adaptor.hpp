@@ -9,10 +9,10 @@ namespace fwctl::bus {
 
 class ConfigDirectAdaptor final : public glue::FirewallD1_config_direct, private Served {
  public:
-  ConfigDirectAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Firewall& firewall)
+  ConfigDirectAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Direct& direct)
       : glue::FirewallD1_config_direct(object),
         Served(object, authorizer, INTERFACE_NAME),
-        fw_(firewall) {}
+        direct_(direct) {}
 
  private:
   void getSettings(sdbus::Result<DirectStruct>&& result) override;
@@ -44,9 +44,9 @@ class ConfigDirectAdaptor final : public glue::FirewallD1_config_direct, private
 
   // Stores `next` (a Result of core::direct_with) and emits Updated; throws its error.
   void store(Result<model::DirectConfig> next);
-  const model::DirectConfig& settings() const { return fw_.permanent_direct(); }
+  const model::DirectConfig& settings() const { return direct_.permanent(); }
 
-  core::Firewall& fw_;
+  core::Direct& direct_;  // the owner of the permanent setting
 };
 
 }  // namespace fwctl::bus

@@ -9,7 +9,7 @@ namespace fwctl::bus {
 namespace {}  // namespace
 
 void ConfigPoliciesAdaptor::store(Result<model::LockdownWhitelist> next) {
-  value_or_throw(fw_.set_permanent_whitelist(value_or_throw(std::move(next))));
+  value_or_throw(lockdown_.set_permanent_whitelist(value_or_throw(std::move(next))));
   emitLockdownWhitelistUpdated();
 }
 

@@ -6,16 +6,16 @@
 #include "bus/glue.hpp"
 #include "bus/served.hpp"
 #include "core/direct_settings.hpp"
-#include "core/firewall.hpp"
+#include "core/lockdown.hpp"
 
 namespace fwctl::bus {
 
 class ConfigPoliciesAdaptor final : public glue::FirewallD1_config_policies, private Served {
  public:
-  ConfigPoliciesAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Firewall& firewall)
+  ConfigPoliciesAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Lockdown& lockdown)
       : glue::FirewallD1_config_policies(object),
         Served(object, authorizer, INTERFACE_NAME),
-        fw_(firewall) {}
+        lockdown_(lockdown) {}
 
  private:
   using Strings = std::vector<std::string>;
@@ -45,9 +45,9 @@ class ConfigPoliciesAdaptor final : public glue::FirewallD1_config_policies, pri
   // add/remove of one entry of `kind`.
   void change(sdbus::Result<>&& result, const char* member, core::WhitelistEntry kind,
               std::string value, bool add);
-  const model::LockdownWhitelist& whitelist() const { return fw_.permanent_whitelist(); }
+  const model::LockdownWhitelist& whitelist() const { return lockdown_.permanent_whitelist(); }
 
-  core::Firewall& fw_;
+  core::Lockdown& lockdown_;  // the owner of the permanent whitelist
 };
 
 }  // namespace fwctl::bus

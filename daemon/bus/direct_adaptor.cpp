@@ -47,7 +47,7 @@ model::DirectConfig direct_config(const DirectStruct& settings) {
 void DirectAdaptor::addChain(sdbus::Result<>&& result, std::string ipv, std::string table,
                              std::string chain) {
   serve(std::move(result), "addChain", [=, this] {
-    value_or_throw(fw_.direct().add_chain(ipv, table, chain));
+    value_or_throw(direct_.add_chain(ipv, table, chain));
     emitChainAdded(ipv, table, chain);
   });
 }
@@ -55,7 +55,7 @@ void DirectAdaptor::addChain(sdbus::Result<>&& result, std::string ipv, std::str
 void DirectAdaptor::removeChain(sdbus::Result<>&& result, std::string ipv, std::string table,
                                 std::string chain) {
   serve(std::move(result), "removeChain", [=, this] {
-    value_or_throw(fw_.direct().remove_chain(ipv, table, chain));
+    value_or_throw(direct_.remove_chain(ipv, table, chain));
     emitChainRemoved(ipv, table, chain);
   });
 }
@@ -63,23 +63,23 @@ void DirectAdaptor::removeChain(sdbus::Result<>&& result, std::string ipv, std::
 void DirectAdaptor::queryChain(sdbus::Result<bool>&& result, std::string ipv, std::string table,
                                std::string chain) {
   serve(std::move(result), "queryChain",
-        [=, this] { return value_or_throw(fw_.direct().query_chain(ipv, table, chain)); });
+        [=, this] { return value_or_throw(direct_.query_chain(ipv, table, chain)); });
 }
 
 void DirectAdaptor::getChains(sdbus::Result<Strings>&& result, std::string ipv, std::string table) {
   serve(std::move(result), "getChains",
-        [=, this] { return value_or_throw(fw_.direct().chains(ipv, table)); });
+        [=, this] { return value_or_throw(direct_.chains(ipv, table)); });
 }
 
 void DirectAdaptor::getAllChains(sdbus::Result<std::vector<ChainStruct>>&& result) {
   serve(std::move(result), "getAllChains",
-        [=, this] { return chain_structs(fw_.direct().config().chains); });
+        [=, this] { return chain_structs(direct_.config().chains); });
 }
 
 void DirectAdaptor::addRule(sdbus::Result<>&& result, std::string ipv, std::string table,
                             std::string chain, int32_t priority, Strings args) {
   serve(std::move(result), "addRule", [=, this] {
-    value_or_throw(fw_.direct().add_rule({ipv, table, chain, priority, args}));
+    value_or_throw(direct_.add_rule({ipv, table, chain, priority, args}));
     emitRuleAdded(ipv, table, chain, priority, args);
   });
 }
@@ -87,7 +87,7 @@ void DirectAdaptor::addRule(sdbus::Result<>&& result, std::string ipv, std::stri
 void DirectAdaptor::removeRule(sdbus::Result<>&& result, std::string ipv, std::string table,
                                std::string chain, int32_t priority, Strings args) {
   serve(std::move(result), "removeRule", [=, this] {
-    value_or_throw(fw_.direct().remove_rule({ipv, table, chain, priority, args}));
+    value_or_throw(direct_.remove_rule({ipv, table, chain, priority, args}));
     emitRuleRemoved(ipv, table, chain, priority, args);
   });
 }
@@ -96,8 +96,8 @@ void DirectAdaptor::removeRule(sdbus::Result<>&& result, std::string ipv, std::s
 void DirectAdaptor::removeRules(sdbus::Result<>&& result, std::string ipv, std::string table,
                                 std::string chain) {
   serve(std::move(result), "removeRules", [=, this] {
-    for (const auto& [priority, args] : value_or_throw(fw_.direct().rules(ipv, table, chain))) {
-      value_or_throw(fw_.direct().remove_rule({ipv, table, chain, priority, args}));
+    for (const auto& [priority, args] : value_or_throw(direct_.rules(ipv, table, chain))) {
+      value_or_throw(direct_.remove_rule({ipv, table, chain, priority, args}));
       emitRuleRemoved(ipv, table, chain, priority, args);
     }
   });
@@ -106,7 +106,7 @@ void DirectAdaptor::removeRules(sdbus::Result<>&& result, std::string ipv, std::
 void DirectAdaptor::queryRule(sdbus::Result<bool>&& result, std::string ipv, std::string table,
                               std::string chain, int32_t priority, Strings args) {
   serve(std::move(result), "queryRule", [=, this] {
-    return value_or_throw(fw_.direct().query_rule({ipv, table, chain, priority, args}));
+    return value_or_throw(direct_.query_rule({ipv, table, chain, priority, args}));
   });
 }
 
@@ -114,7 +114,7 @@ void DirectAdaptor::getRules(sdbus::Result<std::vector<sdbus::Struct<int32_t, St
                              std::string ipv, std::string table, std::string chain) {
   serve(std::move(result), "getRules", [=, this] {
     std::vector<sdbus::Struct<int32_t, Strings>> out;
-    for (const auto& [priority, args] : value_or_throw(fw_.direct().rules(ipv, table, chain))) {
+    for (const auto& [priority, args] : value_or_throw(direct_.rules(ipv, table, chain))) {
       out.emplace_back(priority, args);
     }
     return out;
@@ -123,13 +123,13 @@ void DirectAdaptor::getRules(sdbus::Result<std::vector<sdbus::Struct<int32_t, St
 
 void DirectAdaptor::getAllRules(sdbus::Result<std::vector<RuleStruct>>&& result) {
   serve(std::move(result), "getAllRules",
-        [=, this] { return rule_structs(fw_.direct().config().rules); });
+        [=, this] { return rule_structs(direct_.config().rules); });
 }
 
 void DirectAdaptor::passthrough(sdbus::Result<std::string>&& result, std::string ipv,
                                 Strings args) {
   serve(std::move(result), "passthrough", [=, this] {
-    auto output = fw_.direct().passthrough(ipv, args);
+    auto output = direct_.passthrough(ipv, args);
     if (output) return std::move(*output);
     const Error& error = output.error();
     if (error.code != Code::COMMAND_FAILED) throw_error(error);
@@ -141,42 +141,42 @@ void DirectAdaptor::passthrough(sdbus::Result<std::string>&& result, std::string
 
 void DirectAdaptor::addPassthrough(sdbus::Result<>&& result, std::string ipv, Strings args) {
   serve(std::move(result), "addPassthrough", [=, this] {
-    value_or_throw(fw_.direct().add_passthrough({ipv, args}));
+    value_or_throw(direct_.add_passthrough({ipv, args}));
     emitPassthroughAdded(ipv, args);
   });
 }
 
 void DirectAdaptor::removePassthrough(sdbus::Result<>&& result, std::string ipv, Strings args) {
   serve(std::move(result), "removePassthrough", [=, this] {
-    value_or_throw(fw_.direct().remove_passthrough({ipv, args}));
+    value_or_throw(direct_.remove_passthrough({ipv, args}));
     emitPassthroughRemoved(ipv, args);
   });
 }
 
 void DirectAdaptor::queryPassthrough(sdbus::Result<bool>&& result, std::string ipv, Strings args) {
   serve(std::move(result), "queryPassthrough", [=, this] {
-    return fw_.direct().query_passthrough({ipv, args});
+    return direct_.query_passthrough({ipv, args});
   });
 }
 
 void DirectAdaptor::getAllPassthroughs(sdbus::Result<std::vector<PassthroughStruct>>&& result) {
   serve(std::move(result), "getAllPassthroughs",
-        [=, this] { return passthrough_structs(fw_.direct().config().passthroughs); });
+        [=, this] { return passthrough_structs(direct_.config().passthroughs); });
 }
 
 // Newest first, so that a chain is emptied before it is removed (firewalld's order).
 void DirectAdaptor::removeAllPassthroughs(sdbus::Result<>&& result) {
   serve(std::move(result), "removeAllPassthroughs", [=, this] {
-    auto all = fw_.direct().config().passthroughs;
+    auto all = direct_.config().passthroughs;
     for (auto it = all.rbegin(); it != all.rend(); ++it) {
-      value_or_throw(fw_.direct().remove_passthrough(*it));
+      value_or_throw(direct_.remove_passthrough(*it));
       emitPassthroughRemoved(it->ipv, it->args);
     }
   });
 }
 
 void DirectAdaptor::getPassthroughs(sdbus::Result<std::vector<Strings>>&& result, std::string ipv) {
-  serve(std::move(result), "getPassthroughs", [=, this] { return fw_.direct().passthroughs(ipv); });
+  serve(std::move(result), "getPassthroughs", [=, this] { return direct_.passthroughs(ipv); });
 }
 
 }  // namespace fwctl::bus

@@ -6,7 +6,7 @@
 
 #include "bus/glue.hpp"
 #include "bus/served.hpp"
-#include "core/firewall.hpp"
+#include "core/direct.hpp"
 
 namespace fwctl::bus {
 
@@ -26,10 +26,10 @@ model::DirectConfig direct_config(const DirectStruct& settings);  // duplicates 
 
 class DirectAdaptor final : public glue::FirewallD1_direct, private Served {
  public:
-  DirectAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Firewall& firewall)
+  DirectAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Direct& direct)
       : glue::FirewallD1_direct(object),
         Served(object, authorizer, INTERFACE_NAME),
-        fw_(firewall) {}
+        direct_(direct) {}
 
  private:
   void addChain(sdbus::Result<>&& result, std::string ipv, std::string table,
@@ -59,7 +59,7 @@ class DirectAdaptor final : public glue::FirewallD1_direct, private Served {
   void removeAllPassthroughs(sdbus::Result<>&& result) override;
   void getPassthroughs(sdbus::Result<std::vector<Strings>>&& result, std::string ipv) override;
 
-  core::Firewall& fw_;
+  core::Direct& direct_;  // the owner of the runtime entries
 };
 
 }  // namespace fwctl::bus

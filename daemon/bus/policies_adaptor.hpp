@@ -4,16 +4,16 @@
 
 #include "bus/glue.hpp"
 #include "bus/served.hpp"
-#include "core/firewall.hpp"
+#include "core/lockdown.hpp"
 
 namespace fwctl::bus {
 
 class PoliciesAdaptor final : public glue::FirewallD1_policies, private Served {
  public:
-  PoliciesAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Firewall& firewall)
+  PoliciesAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Lockdown& lockdown)
       : glue::FirewallD1_policies(object),
         Served(object, authorizer, INTERFACE_NAME),
-        fw_(firewall) {}
+        lockdown_(lockdown) {}
 
  private:
   using Strings = std::vector<std::string>;
@@ -38,7 +38,7 @@ class PoliciesAdaptor final : public glue::FirewallD1_policies, private Served {
   void queryLockdownWhitelistContext(sdbus::Result<bool>&& result, std::string context) override;
   void getLockdownWhitelistContexts(sdbus::Result<Strings>&& result) override;
 
-  core::Firewall& fw_;
+  core::Lockdown& lockdown_;
 };
 
 }  // namespace fwctl::bus

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/direct_commands.hpp"
+#include "core/permanent_direct.hpp"
 
 namespace fwctl::core {
 namespace {
@@ -335,6 +336,31 @@ void Direct::clear(std::vector<Error>& warnings) {
   }
   state_ = {};
   positions_.clear();
+}
+
+Status Direct::set_permanent(const model::DirectConfig& config) {
+  auto saved = save_permanent_direct(paths_, config);
+  if (!saved) return saved;
+  permanent_ = std::move(*saved);
+  return ok();
+}
+
+void Direct::load_permanent(std::vector<Error>& warnings) {
+  permanent_ = load_permanent_direct(paths_, warnings);
+}
+
+model::DirectConfig Direct::runtime_only() const {
+  model::DirectConfig out;
+  for (const auto& c : state_.chains) {
+    if (!permanent_.has(c)) out.add(c);
+  }
+  for (const auto& r : state_.rules) {
+    if (!permanent_.has(r)) out.add(r);
+  }
+  for (const auto& p : state_.passthroughs) {
+    if (!permanent_.has(p)) out.add(p);
+  }
+  return out;
 }
 
 }  // namespace fwctl::core

@@ -1,9 +1,11 @@
 #pragma once
-// The runtime direct interface (firewalld's fw_direct.py with its ipXtables and ebtables
-// backends): chains, rules and passthroughs given to iptables, ip6tables and ebtables. firewalld
-// does this even with its nftables backend (on Debian those are the iptables-nft tools), so
-// fwctl runs the same commands through a CommandRunner and keeps what it added, for
-// query/get, for removal, and to re-apply it on reload.
+// The direct interface (firewalld's fw_direct.py with its ipXtables and ebtables backends):
+// chains, rules and passthroughs given to iptables, ip6tables and ebtables. One owner of both its
+// runtime entries and its permanent setting (SYSTEM_DIR/direct.xml): the D-Bus direct and
+// config.direct interfaces change them here, core::Firewall only says when to load and re-apply.
+// firewalld does this even with its nftables backend (on Debian those are the iptables-nft tools),
+// so fwctl runs the same commands through a CommandRunner and keeps what it added, for query/get,
+// for removal, and to re-apply it on reload.
 //
 // As firewalld does with nftables: a rule for a built-in chain goes into that chain ("INPUT",
 // "INPUT_direct" alike), at the position its priority gives it (iptables -I CHAIN N); tracked
@@ -23,6 +25,7 @@
 
 #include "common/command_runner.hpp"
 #include "common/result.hpp"
+#include "config/loader.hpp"
 #include "model/direct.hpp"
 
 namespace fwctl::core {
@@ -37,7 +40,9 @@ class Direct {
   // True when `name` is a zone: "IN_public" and the like are reserved chain names.
   using IsZone = std::function<bool(const std::string& name)>;
 
-  explicit Direct(IsZone is_zone) : is_zone_(std::move(is_zone)) {}
+  // `paths`: where direct.xml is (only the permanent setting's members use them).
+  explicit Direct(IsZone is_zone, config::Paths paths = {})
+      : is_zone_(std::move(is_zone)), paths_(std::move(paths)) {}
 
   // Without a runner every command fails (COMMAND_FAILED); fwctld sets the real one.
   void set_runner(CommandRunner* runner) { runner_ = runner; }
@@ -84,6 +89,18 @@ class Direct {
   // tool refuses is reported in `warnings` and forgotten all the same.
   void clear(std::vector<Error>& warnings);
 
+  // ---- The permanent setting (core/permanent_direct.hpp) ----------------------------------
+  const model::DirectConfig& permanent() const { return permanent_; }
+  // config.direct.update: checked (core::checked_direct), written to the file, then the
+  // permanent setting; the runtime entries follow on reload.
+  Status set_permanent(const model::DirectConfig& config);
+  // firewalld's _start_load_direct_rules: read anew from the file; a file that fails to read is
+  // reported in `warnings` and what came before the failure is used.
+  void load_permanent(std::vector<Error>& warnings);
+  // The runtime entries the permanent setting does not have: what a reload with
+  // FlushAllOnReload=no puts back.
+  model::DirectConfig runtime_only() const;
+
  private:
   using ChainKey = std::tuple<std::string, std::string, std::string>;
 
@@ -96,6 +113,8 @@ class Direct {
   Status restore_adding(const std::string& ipv, const std::vector<Args>& commands);
 
   IsZone is_zone_;
+  config::Paths paths_;
+  model::DirectConfig permanent_;
   CommandRunner* runner_ = nullptr;
   std::function<Status()> before_first_;
   model::DirectConfig state_;

@@ -1,7 +1,7 @@
 #pragma once
 // The permanent direct configuration and lockdown whitelist as config.direct and
 // config.policies change them (firewalld's server/config.py): each change is made on a copy,
-// which the caller then stores (Firewall::set_permanent_direct / set_permanent_whitelist).
+// which the caller then stores (Direct::set_permanent / Lockdown::set_permanent_whitelist).
 
 #include <cstdint>
 #include <string>

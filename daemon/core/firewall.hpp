@@ -262,17 +262,13 @@ class Firewall {
   // (core/native_ipsets.hpp): created before the first direct entry goes in, entry changes
   // mirrored (native first, undone when the kernel refuses the nft side), all destroyed at
   // reload before the direct entries go back, and at stop.
-  // The runner of iptables, ip6tables, ebtables and ipset; without one, direct changes fail.
+  // Both own their state, runtime and permanent: the bus changes them through the part itself
+  // (bus/direct_adaptor.hpp, config_direct_adaptor.hpp, policies_adaptor.hpp,
+  // config_policies_adaptor.hpp).
   Direct& direct() { return direct_; }
   const Direct& direct() const { return direct_; }
   Lockdown& lockdown() { return lockdown_; }
   const Lockdown& lockdown() const { return lockdown_; }
-  const model::DirectConfig& permanent_direct() const { return permanent_direct_; }
-  const model::LockdownWhitelist& permanent_whitelist() const { return permanent_whitelist_; }
-  // config.direct.update / config.policies.setLockdownWhitelist: checked (core::checked_direct,
-  // model::checked_whitelist), written to the file, then in force as the permanent setting.
-  Status set_permanent_direct(const model::DirectConfig& config);
-  Status set_permanent_whitelist(const model::LockdownWhitelist& whitelist);
 
   // ---- The permanent configuration (firewall_permanent.cpp, core/permanent.hpp) ----------
   // Changes the permanent configuration (the files and permanent()); the runtime follows on
@@ -398,10 +394,9 @@ class Firewall {
   std::vector<std::string> nm_interfaces_;            // firewalld's _nm_assigned_interfaces
   NativeIpsets native_ipsets_;
   std::map<std::string, IpsetEntryIndex> entry_indexes_;  // of runtime_'s ipsets, kept in step
-  Direct direct_{[this](const std::string& name) { return runtime_.zones.count(name) > 0; }};
-  Lockdown lockdown_;
-  model::DirectConfig permanent_direct_;
-  model::LockdownWhitelist permanent_whitelist_;
+  Direct direct_{[this](const std::string& name) { return runtime_.zones.count(name) > 0; },
+                 paths_};
+  Lockdown lockdown_{paths_};
   bool panic_ = false;
   Permanent permanent_store_{paths_, permanent_, [this] { return state_ == State::Failed; }};
   std::string sysctl_dir_;

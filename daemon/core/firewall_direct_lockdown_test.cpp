@@ -49,7 +49,7 @@ TEST_F(FirewallDirectTest, StartAppliesThePermanentDirectConfiguration) {
   ASSERT_TRUE(fw.start());
   EXPECT_EQ(runner_.inputs, (std::vector<std::string>{"*filter\n-N perm\nCOMMIT\n",
                                                       "*filter\n-I perm 1 -j ACCEPT\nCOMMIT\n"}));
-  EXPECT_EQ(fw.direct().config(), fw.permanent_direct());
+  EXPECT_EQ(fw.direct().config(), fw.direct().permanent());
   EXPECT_FALSE(fw.lockdown().enabled());
   EXPECT_EQ(fw.lockdown().whitelist().uids, (std::vector<int32_t>{0}));
 }
@@ -61,7 +61,7 @@ TEST_F(FirewallDirectTest, ReloadDropsRuntimeEntriesUnlessFlushAllOnReloadIsOff)
   ASSERT_TRUE(fw.direct().add_chain("ipv4", "filter", "runtime"));
   ASSERT_TRUE(fw.lockdown().add_uid(5));
   ASSERT_TRUE(fw.reload());
-  EXPECT_EQ(fw.direct().config(), fw.permanent_direct());
+  EXPECT_EQ(fw.direct().config(), fw.direct().permanent());
   EXPECT_EQ(fw.lockdown().whitelist().uids, (std::vector<int32_t>{0}));
 
   etc_.write("firewalld.conf", "FlushAllOnReload=no\nLockdown=yes\n");
@@ -89,13 +89,13 @@ TEST_F(FirewallDirectTest, PermanentChangesAreWrittenOnlyWhenValid) {
   Firewall fw({FWCTL_SOURCE_DIR, etc_.path()}, netlink_);
   ASSERT_TRUE(fw.start());  // no runner: the permanent chain fails, the stock fallback
   EXPECT_EQ(fw.state(), State::Failed);
-  model::DirectConfig bad = fw.permanent_direct();
+  model::DirectConfig bad = fw.direct().permanent();
   bad.chains.push_back({"ipv4", "nope", "x"});
-  EXPECT_EQ(fw.set_permanent_direct(bad).error().code, Code::INVALID_TABLE);
-  EXPECT_EQ(fw.permanent_direct().chains.size(), 1u);
+  EXPECT_EQ(fw.direct().set_permanent(bad).error().code, Code::INVALID_TABLE);
+  EXPECT_EQ(fw.direct().permanent().chains.size(), 1u);
   model::LockdownWhitelist whitelist{{"/bin/x"}, {}, {}, {}};
-  ASSERT_TRUE(fw.set_permanent_whitelist(whitelist));
-  EXPECT_EQ(fw.permanent_whitelist(), whitelist);
+  ASSERT_TRUE(fw.lockdown().set_permanent_whitelist(whitelist));
+  EXPECT_EQ(fw.lockdown().permanent_whitelist(), whitelist);
   EXPECT_EQ(fw.lockdown().whitelist().uids, (std::vector<int32_t>{0}));  // runtime unchanged
   EXPECT_EQ(config::read_file(etc_.path() + "/lockdown-whitelist.xml").value(),
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<whitelist>\n"
@@ -131,7 +131,7 @@ TEST_F(FirewallDirectTest, StartFallsBackWhenAPermanentDirectRuleIsRefused) {
                 "*filter\n-N perm\nCOMMIT\n", "*filter\n-I perm 1 -j ACCEPT\nCOMMIT\n",
                 "*filter\n-I INPUT 1 --a-bogus-flag\nCOMMIT\n",
                 "*filter\n-D perm -j ACCEPT\nCOMMIT\n", "*filter\n-X perm\nCOMMIT\n"}));
-  EXPECT_EQ(fw.permanent_direct().rules.size(), 2u);  // still loaded, for config.direct
+  EXPECT_EQ(fw.direct().permanent().rules.size(), 2u);  // still loaded, for config.direct
 }
 
 // Suite case 100: the reload puts the new ruleset in force, keeps the runtime-only direct

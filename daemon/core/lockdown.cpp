@@ -4,6 +4,7 @@
 
 #include "common/lists.hpp"
 #include "common/text.hpp"
+#include "core/permanent_direct.hpp"
 
 namespace fwctl::core {
 namespace {
@@ -86,6 +87,19 @@ Status Lockdown::add_uid(int32_t uid) {
 }
 Status Lockdown::remove_uid(int32_t uid) {
   return remove_entry(whitelist_.uids, uid, "Uid", std::to_string(uid));
+}
+
+void Lockdown::load(const std::string& conf, std::vector<Error>& warnings) {
+  bool enabled = lockdown_from_conf(conf);
+  permanent_ = load_permanent_whitelist(paths_, warnings, enabled);
+  reset(enabled, permanent_);
+}
+
+Status Lockdown::set_permanent_whitelist(const model::LockdownWhitelist& whitelist) {
+  auto saved = save_permanent_whitelist(paths_, whitelist);
+  if (!saved) return saved;
+  permanent_ = std::move(*saved);
+  return ok();
 }
 
 }  // namespace fwctl::core
