@@ -77,15 +77,15 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
   fwctl_firewall_ = std::make_unique<FwctlFirewallAdaptor>(*main_object_, *authorizer_,
                                                            confirmation_, counters_, firewall);
   main_object_->finishRegistration();
-  config_objects_ =
-      std::make_unique<ConfigObjects>(connection, *config_object_, *authorizer_, firewall);
-  config_ =
-      std::make_unique<ConfigAdaptor>(*config_object_, *authorizer_, firewall, *config_objects_);
+  config_objects_ = std::make_unique<ConfigObjects>(connection, *config_object_, *authorizer_,
+                                                    firewall.permanent_store());
+  config_ = std::make_unique<ConfigAdaptor>(*config_object_, *authorizer_,
+                                            firewall.permanent_store(), *config_objects_);
   config_direct_ =
       std::make_unique<ConfigDirectAdaptor>(*config_object_, *authorizer_, firewall.direct());
   config_policies_ =
       std::make_unique<ConfigPoliciesAdaptor>(*config_object_, *authorizer_, firewall.lockdown());
-  fwctl_config_ = std::make_unique<FwctlConfigAdaptor>(*config_object_, firewall);
+  fwctl_config_ = std::make_unique<FwctlConfigAdaptor>(*config_object_, firewall.permanent_store());
   config_object_->finishRegistration();
   config_objects_->rebuild();
   firewall_->set_config_objects(config_objects_.get());

@@ -29,36 +29,36 @@ std::string permanent_zone_of(const model::Config& config, const std::string& id
 }  // namespace
 
 void ConfigAdaptor::getIPSetNames(sdbus::Result<std::vector<std::string>>&& result) {
-  serve(std::move(result), "getIPSetNames", [=, this] { return names(fw_.permanent().ipsets); });
+  serve(std::move(result), "getIPSetNames", [=, this] { return names(store_.config().ipsets); });
 }
 void ConfigAdaptor::getIcmpTypeNames(sdbus::Result<std::vector<std::string>>&& result) {
   serve(std::move(result), "getIcmpTypeNames",
-        [=, this] { return names(fw_.permanent().icmptypes); });
+        [=, this] { return names(store_.config().icmptypes); });
 }
 void ConfigAdaptor::getServiceNames(sdbus::Result<std::vector<std::string>>&& result) {
   serve(std::move(result), "getServiceNames",
-        [=, this] { return names(fw_.permanent().services); });
+        [=, this] { return names(store_.config().services); });
 }
 void ConfigAdaptor::getZoneNames(sdbus::Result<std::vector<std::string>>&& result) {
-  serve(std::move(result), "getZoneNames", [=, this] { return names(fw_.permanent().zones); });
+  serve(std::move(result), "getZoneNames", [=, this] { return names(store_.config().zones); });
 }
 void ConfigAdaptor::getPolicyNames(sdbus::Result<std::vector<std::string>>&& result) {
-  serve(std::move(result), "getPolicyNames", [=, this] { return names(fw_.permanent().policies); });
+  serve(std::move(result), "getPolicyNames", [=, this] { return names(store_.config().policies); });
 }
 void ConfigAdaptor::getHelperNames(sdbus::Result<std::vector<std::string>>&& result) {
-  serve(std::move(result), "getHelperNames", [=, this] { return names(fw_.permanent().helpers); });
+  serve(std::move(result), "getHelperNames", [=, this] { return names(store_.config().helpers); });
 }
 
 void ConfigAdaptor::getZoneOfInterface(sdbus::Result<std::string>&& result, std::string iface) {
   serve(std::move(result), "getZoneOfInterface", [=, this] {
-    return permanent_zone_of(fw_.permanent(), iface,
+    return permanent_zone_of(store_.config(), iface,
                              [](const model::Zone& z) { return z.interfaces; });
   });
 }
 
 void ConfigAdaptor::getZoneOfSource(sdbus::Result<std::string>&& result, std::string source) {
   serve(std::move(result), "getZoneOfSource", [=, this] {
-    return permanent_zone_of(fw_.permanent(), source, [](const model::Zone& z) {
+    return permanent_zone_of(store_.config(), source, [](const model::Zone& z) {
       std::vector<std::string> out;
       for (const auto& s : z.sources) out.push_back(s.to_string());
       return out;
@@ -83,7 +83,7 @@ void ConfigAdaptor::set_conf(const char* key, const std::string& value) {
   if (call && call->getCredsUid() != 0) {
     throw not_authorized(polkit_action("org.freedesktop.DBus.Properties", "Set"), "uid");
   }
-  if (value_or_throw(fw_.permanent_store().set_conf(key, value))) {
+  if (value_or_throw(store_.set_conf(key, value))) {
     object_.emitPropertiesChangedSignal(INTERFACE_NAME, {key});
   }
 }

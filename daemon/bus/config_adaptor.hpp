@@ -13,11 +13,11 @@ namespace fwctl::bus {
 
 class ConfigAdaptor final : public glue::FirewallD1_config, private Served {
  public:
-  ConfigAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Firewall& firewall,
+  ConfigAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Permanent& store,
                 ConfigObjects& objects)
       : glue::FirewallD1_config(object),
         Served(object, authorizer, INTERFACE_NAME),
-        fw_(firewall),
+        store_(store),
         objects_(objects),
         object_(object) {}
 
@@ -97,9 +97,9 @@ class ConfigAdaptor final : public glue::FirewallD1_config, private Served {
   std::string AllowZoneDrifting() override;
   void AllowZoneDrifting(const std::string& value) override;
 
-  const model::FirewalldConf& conf() const { return fw_.permanent().conf; }
+  const model::FirewalldConf& conf() const { return store_.config().conf; }
 
-  core::Firewall& fw_;
+  core::Permanent& store_;  // the owner of the permanent configuration
   ConfigObjects& objects_;
   sdbus::IObject& object_;
 };

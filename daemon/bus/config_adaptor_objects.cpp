@@ -14,7 +14,7 @@ ConfigAdaptor::Path ConfigAdaptor::path_of(const std::string& name) const {
 template <typename T>
 ConfigAdaptor::Path ConfigAdaptor::add_item(const std::string& name, T fresh,
                                             const std::function<Status(T&)>& fill) {
-  core::Permanent& store = fw_.permanent_store();
+  core::Permanent& store = store_;
   value_or_throw(store.check_new<T>(name));
   value_or_throw(fill(fresh));
   value_or_throw(store.add<T>(name, std::move(fresh)));

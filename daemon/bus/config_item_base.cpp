@@ -9,7 +9,7 @@ namespace fwctl::bus {
 
 template <typename T, typename Glue>
 const T& ConfigItemAdaptor<T, Glue>::current() const {
-  return value_or_throw(fw_.permanent_store().template find<T>(name_))->value;
+  return value_or_throw(store_.template find<T>(name_))->value;
 }
 
 template <typename T, typename Glue>
@@ -122,22 +122,22 @@ void ConfigItemAdaptor<T, Glue>::rename(sdbus::Result<>&& result, std::string na
 // The properties are read by sd-bus directly: a missing item reads as empty.
 template <typename T, typename Glue>
 std::string ConfigItemAdaptor<T, Glue>::filename() {
-  auto item = fw_.permanent_store().template find<T>(name_);
+  auto item = store_.template find<T>(name_);
   return item ? core::Permanent::file_of(**item).filename : std::string();
 }
 template <typename T, typename Glue>
 std::string ConfigItemAdaptor<T, Glue>::path() {
-  auto item = fw_.permanent_store().template find<T>(name_);
+  auto item = store_.template find<T>(name_);
   return item ? core::Permanent::file_of(**item).path : std::string();
 }
 template <typename T, typename Glue>
 bool ConfigItemAdaptor<T, Glue>::default_() {
-  auto item = fw_.permanent_store().template find<T>(name_);
+  auto item = store_.template find<T>(name_);
   return item && core::Permanent::file_of(**item).default_;
 }
 template <typename T, typename Glue>
 bool ConfigItemAdaptor<T, Glue>::builtin() {
-  auto item = fw_.permanent_store().template find<T>(name_);
+  auto item = store_.template find<T>(name_);
   return item && core::Permanent::file_of(**item).builtin;
 }
 

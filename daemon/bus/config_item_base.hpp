@@ -23,11 +23,11 @@ template <typename T, typename Glue>
 class ConfigItemAdaptor : public Glue, protected Served {
  public:
   // `name` is the item's current name, kept by `objects` (it changes on rename).
-  ConfigItemAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Firewall& firewall,
+  ConfigItemAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Permanent& store,
                     ConfigObjects& objects, const std::string& name)
       : Glue(object),
         Served(object, authorizer, Glue::INTERFACE_NAME),
-        fw_(firewall),
+        store_(store),
         objects_(objects),
         name_(name) {}
 
@@ -36,7 +36,7 @@ class ConfigItemAdaptor : public Glue, protected Served {
 
   using Change = std::function<Status(T&)>;
 
-  core::Permanent& store() { return fw_.permanent_store(); }
+  core::Permanent& store() { return store_; }
   // The item's permanent settings; its INVALID_* error when it is gone.
   const T& current() const;
   // Answers `reply` with read(current()).
@@ -79,7 +79,7 @@ class ConfigItemAdaptor : public Glue, protected Served {
   bool default_() override;
   bool builtin() override;
 
-  core::Firewall& fw_;
+  core::Permanent& store_;  // the owner of the permanent configuration
   ConfigObjects& objects_;
   const std::string& name_;
 };

@@ -49,11 +49,11 @@ struct ObjectKind<model::Helper> {
 }  // namespace
 
 ConfigObjects::ConfigObjects(sdbus::IConnection& connection, sdbus::IObject& config_object,
-                             Authorizer& authorizer, core::Firewall& firewall)
+                             Authorizer& authorizer, core::Permanent& store)
     : connection_(connection),
       config_object_(config_object),
       authorizer_(authorizer),
-      fw_(firewall) {}
+      store_(store) {}
 
 ConfigObjects::~ConfigObjects() {
   // Unexport before the adaptors the vtables point into go away.
@@ -109,7 +109,8 @@ void ConfigObjects::create(const std::string& name) {
   entry->interface = Adaptor::INTERFACE_NAME;
   std::string path = ObjectKind<T>::prefix + std::to_string(t.next++);
   entry->object = sdbus::createObject(connection_, path);
-  entry->adaptor = std::make_shared<Adaptor>(*entry->object, authorizer_, fw_, *this, entry->name);
+  entry->adaptor =
+      std::make_shared<Adaptor>(*entry->object, authorizer_, store_, *this, entry->name);
   entry->object->finishRegistration();
   t.entries.push_back(std::move(entry));
   config_object_.emitSignal(ObjectKind<T>::added).onInterface(kConfigInterface).withArguments(name);
@@ -125,7 +126,7 @@ void ConfigObjects::rebuild() {
     t->next = 0;
   }
   // firewalld's order of kinds; within a kind, by name.
-  const model::Config& config = fw_.permanent();
+  const model::Config& config = store_.config();
   for (const auto& item : config.ipsets) create<model::IpSet>(item.first);
   for (const auto& item : config.icmptypes) create<model::IcmpType>(item.first);
   for (const auto& item : config.services) create<model::Service>(item.first);

@@ -30,7 +30,7 @@ inline constexpr const char* kConfigInterface = "org.fedoraproject.FirewallD1.co
 class ConfigObjects {
  public:
   ConfigObjects(sdbus::IConnection& connection, sdbus::IObject& config_object,
-                Authorizer& authorizer, core::Firewall& firewall);
+                Authorizer& authorizer, core::Permanent& store);
   ~ConfigObjects();
   ConfigObjects(const ConfigObjects&) = delete;
   ConfigObjects& operator=(const ConfigObjects&) = delete;
@@ -88,7 +88,7 @@ class ConfigObjects {
   sdbus::IConnection& connection_;
   sdbus::IObject& config_object_;
   Authorizer& authorizer_;
-  core::Firewall& fw_;
+  core::Permanent& store_;
   Table zones_, services_, policies_, ipsets_, icmptypes_, helpers_;
   std::vector<std::unique_ptr<Entry>> removed_;
 };

@@ -16,7 +16,7 @@ model::ForwardPort forward(std::string port, std::string protocol, std::string t
 }  // namespace
 
 Status ConfigZoneAdaptor::check_bindings(const model::Zone& next) const {
-  return core::check_zone_bindings(fw_.permanent().zones, name_, current(), next);
+  return core::check_zone_bindings(store_.config().zones, name_, current(), next);
 }
 
 void ConfigZoneAdaptor::replace(sdbus::Result<>&& reply, const char* member, Change edit) {

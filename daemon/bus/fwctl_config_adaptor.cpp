@@ -10,7 +10,7 @@ void FwctlConfigAdaptor::set_conf(const char* key, const char* property, const s
   if (call && call->getCredsUid() != 0) {
     throw not_authorized(polkit_action("org.freedesktop.DBus.Properties", "Set"), "uid");
   }
-  if (value_or_throw(fw_.permanent_store().set_conf(key, value))) {
+  if (value_or_throw(store_.set_conf(key, value))) {
     object_.emitPropertiesChangedSignal(INTERFACE_NAME, {property});
   }
 }

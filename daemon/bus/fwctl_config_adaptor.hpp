@@ -12,13 +12,13 @@ namespace fwctl::bus {
 
 class FwctlConfigAdaptor final : public glue::FwctlConfig1 {
  public:
-  FwctlConfigAdaptor(sdbus::IObject& object, core::Firewall& firewall)
-      : glue::FwctlConfig1(object), fw_(firewall), object_(object) {}
+  FwctlConfigAdaptor(sdbus::IObject& object, core::Permanent& store)
+      : glue::FwctlConfig1(object), store_(store), object_(object) {}
 
  private:
   // A Set: only uid 0 (as ConfigAdaptor::set_conf), the store's checks, then PropertiesChanged.
   void set_conf(const char* key, const char* property, const std::string& value);
-  const model::FirewalldConf& conf() const { return fw_.permanent().conf; }
+  const model::FirewalldConf& conf() const { return store_.config().conf; }
 
   std::string NftablesCounters() override;
   void NftablesCounters(const std::string& value) override;
@@ -32,7 +32,7 @@ class FwctlConfigAdaptor final : public glue::FwctlConfig1 {
   void NftablesFlowtable(const std::string& value) override;
   std::string ReloadPolicy() override;
 
-  core::Firewall& fw_;
+  core::Permanent& store_;
   sdbus::IObject& object_;
 };
 
