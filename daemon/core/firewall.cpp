@@ -112,15 +112,19 @@ Result<Firewall::Loaded> Firewall::load_failsafe() const {
   return prepare(std::move(loaded));
 }
 
-// One batch: the whole table replaced, its rule handles tracked for later deltas.
-Status Firewall::apply(const Loaded& next) {
+// The whole-load commit point: one batch, the whole table replaced (the panic table kept as it
+// is), its rule handles tracked for later deltas; the runtime swapped only after that.
+Status Firewall::load_runtime(Loaded next, State state, bool* compile_failed) {
   auto ruleset = compiler::compile(next.config, next.bindings);
+  if (compile_failed) *compile_failed = !ruleset;
   if (!ruleset) return ruleset;
-  return kernel_.load(with_panic_state(std::move(*ruleset)));
+  if (Status st = kernel_.load(with_panic_state(std::move(*ruleset))); !st) return st;
+  adopt(std::move(next), state);
+  return ok();
 }
 
-void Firewall::commit(Loaded next, State state) {
-  permanent_ = std::move(next.permanent);
+void Firewall::adopt(Loaded next, State state) {
+  if (next.permanent) permanent_ = std::move(*next.permanent);
   runtime_ = std::move(next.config);
   runtime_.conf.default_zone = next.bindings.default_zone;
   bindings_ = std::move(next.bindings);
@@ -133,9 +137,8 @@ void Firewall::commit(Loaded next, State state) {
 Status Firewall::start() {
   auto next = load(paths_);
   if (next) check_table_owner(next->config, next->warnings);
-  Status applied = next ? apply(*next) : Status{next};
+  Status applied = next ? load_runtime(std::move(*next), State::Running) : Status{next};
   if (applied) {
-    commit(std::move(*next), State::Running);
     failure_.reset();
     applied = apply_direct(false);
     if (applied) return ok();
@@ -144,10 +147,9 @@ Status Firewall::start() {
   state_ = State::Failed;
   auto fallback = load_failsafe();
   if (!fallback) return fallback;
-  if (Status st = apply(*fallback); !st) return st;
-  std::vector<Error> warnings = std::move(warnings_);  // the first attempt's still count
-  commit(std::move(*fallback), State::Failed);
-  warnings_.insert(warnings_.begin(), warnings.begin(), warnings.end());
+  auto& warnings = fallback->warnings;  // the first attempt's still count
+  warnings.insert(warnings.begin(), warnings_.begin(), warnings_.end());
+  if (Status st = load_runtime(std::move(*fallback), State::Failed); !st) return st;
   // firewalld's _start_failsafe: no direct entries (the permanent ones stay loaded), so no
   // native ipsets either (the failed attempt may have created them).
   direct_.clear(warnings_);
@@ -171,17 +173,17 @@ Status Firewall::reload() {
   } else {
     keep_nm_interfaces(*next);
   }
-  auto ruleset = compiler::compile(next->config, next->bindings);
-  if (!ruleset) {
+  bool compile_failed = false;
+  if (Status st = load_runtime(std::move(*next), State::Running, &compile_failed); !st) {
     // firewalld's reload ends in state FAILED when the files hold what it cannot apply (a rich
     // rule whose destination conflicts with its service's). Unlike firewalld, which has flushed
     // its rules by then, we leave the ruleset in force in the kernel.
-    state_ = State::Failed;
-    failure_ = ruleset.error();
-    return ruleset;
+    if (compile_failed) {
+      state_ = State::Failed;
+      failure_ = st.error();
+    }
+    return st;
   }
-  if (Status st = kernel_.load(with_panic_state(std::move(*ruleset))); !st) return st;
-  commit(std::move(*next), State::Running);
   failure_.reset();
   std::erase_if(nm_interfaces_, [this](const std::string& interface) {
     return zone_of_interface(interface).empty();

@@ -326,8 +326,8 @@ class Firewall {
 
  private:
   struct Loaded {
-    model::Config config;     // the runtime: combined zones merged (config/combined_zones.hpp)
-    model::Config permanent;  // as loaded
+    model::Config config;  // the runtime: combined zones merged (config/combined_zones.hpp)
+    std::optional<model::Config> permanent;  // as loaded; none: the one in force stays
     compiler::RuntimeBindings bindings;
     std::vector<Error> warnings;
   };
@@ -335,8 +335,12 @@ class Firewall {
   static Result<Loaded> prepare(config::LoadResult loaded);
   Result<Loaded> load(const config::Paths& paths) const;
   Result<Loaded> load_failsafe() const;
-  Status apply(const Loaded& next);
-  void commit(Loaded next, State state);
+  // The whole-load commit point (start, reload, restore): `next` compiled and sent as one batch
+  // that replaces table inet firewalld, and made the runtime state (in `state`) only once the
+  // kernel accepted it. On error nothing changed; `compile_failed` tells whether the compiler
+  // refused it. Runtime changes go through commit_runtime instead (a delta, not a whole load).
+  Status load_runtime(Loaded next, State state, bool* compile_failed = nullptr);
+  void adopt(Loaded next, State state);
   // What a reload with FlushAllOnReload=no carries over from the runtime into `next`, as
   // firewalld's reload: the interface bindings, and the entries of the runtime ipsets.
   void keep_runtime_interfaces(Loaded& next) const;
@@ -378,7 +382,8 @@ class Firewall {
   bool table_owner_supported();
   void check_table_owner(model::Config& runtime, std::vector<Error>& warnings);
 
-  // State. The order matters: permanent_store_ and direct_ refer to members declared before them.
+  // State. The order matters: direct_, lockdown_ and permanent_store_ refer to members declared
+  // before them.
   config::Paths paths_;
   nft::Netlink& netlink_;
   KernelRuleset kernel_;

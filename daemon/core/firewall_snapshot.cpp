@@ -1,7 +1,6 @@
 // Firewall::snapshot() and restore(): the runtime state kept aside and put back whole, for
 // changes that undo themselves (core/confirmation.hpp).
 
-#include "compiler/compiler.hpp"
 #include "config/firewalld_conf_file.hpp"
 #include "core/firewall.hpp"
 
@@ -12,11 +11,8 @@ Firewall::Snapshot Firewall::snapshot() const {
           failure_, warnings_};
 }
 
+// Through the whole-load commit point, as start and reload.
 Status Firewall::restore(const Snapshot& snapshot) {
-  model::Config next = snapshot.runtime;
-  next.conf.default_zone = snapshot.bindings.default_zone;
-  auto ruleset = compiler::compile(next, snapshot.bindings);
-  if (!ruleset) return ruleset;
   // --set-default-zone wrote firewalld.conf: a default zone put back goes back there too.
   const std::string& zone = snapshot.bindings.default_zone;
   const bool zone_back = zone != default_zone() && permanent_.conf.default_zone != zone;
@@ -27,22 +23,16 @@ Status Firewall::restore(const Snapshot& snapshot) {
     if (Status st = config::save_firewalld_conf(conf, conf_path); !st) return st;
   }
   // A whole load rather than a delta: the state to go back to may be a reload away.
-  if (Status st = kernel_.load(with_panic_state(std::move(*ruleset))); !st) {
+  Loaded next{snapshot.runtime, std::nullopt, snapshot.bindings, snapshot.warnings};
+  if (Status st = load_runtime(std::move(next), snapshot.state); !st) {
     if (zone_back) (void)config::save_firewalld_conf(permanent_.conf, conf_path);
     return st;
   }
   if (zone_back) permanent_.conf.default_zone = zone;
-  auto before = forwarding_needs();
-  runtime_ = std::move(next);
-  entry_indexes_.clear();  // of the runtime replaced
-  bindings_ = snapshot.bindings;
   default_zone_interfaces_ = snapshot.default_zone_interfaces;
   nm_interfaces_ = snapshot.nm_interfaces;
   timers_ = snapshot.timers;
-  state_ = snapshot.state;
   failure_ = snapshot.failure;
-  warnings_ = snapshot.warnings;
-  enable_ip_forwarding(before);
   return ok();
 }
 
