@@ -228,7 +228,7 @@ Status Firewall::stop() {
   stop_direct();
   nft::Batch batch;
   if (Status st = nft::add_remove_table(batch, {"inet", compiler::kTableName}); !st) return st;
-  if (panic_) {  // firewalld's stop sets the policy back to ACCEPT: the panic table goes too
+  if (panic_.on()) {  // firewalld's stop sets the policy back to ACCEPT: the panic table goes too
     Status st =
         nft::add_remove_table(batch, {compiler::kPanicTableFamily, compiler::kPanicTableName});
     if (!st) return st;

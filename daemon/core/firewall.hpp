@@ -33,6 +33,7 @@
 #include "core/kernel_ruleset.hpp"
 #include "core/lockdown.hpp"
 #include "core/native_ipsets.hpp"
+#include "core/panic_mode.hpp"
 #include "core/permanent.hpp"
 #include "core/runtime_change.hpp"
 #include "core/zone_settings.hpp"
@@ -231,12 +232,12 @@ class Firewall {
   // Panic mode: table inet firewalld_policy_drop drops every packet (compiler/panic.hpp).
   // ALREADY_ENABLED "panic mode already enabled", NOT_ENABLED "panic mode is not enabled",
   // COMMAND_FAILED when the kernel refuses. The panic table survives reloads and runtime
-  // changes.
+  // changes. The state is core::PanicMode's; the change goes through commit_runtime.
   Status enable_panic_mode();
   Status disable_panic_mode();
-  bool query_panic_mode() const { return panic_; }
+  bool query_panic_mode() const { return panic_.on(); }
   // PANIC_MODE while panic mode is on: firewalld refuses zone and policy changes then.
-  Status check_panic() const;
+  Status check_panic() const { return panic_.check(); }
 
   // The LogDenied value in force.
   const std::string& log_denied() const { return runtime_.conf.log_denied; }
@@ -367,9 +368,10 @@ class Firewall {
   Status commit_bindings(compiler::RuntimeBindings next, ChangeScope scope);
   Status check_source(const std::string& source) const;
   void keep_nm_interfaces(Loaded& next) const;
-  // `ruleset` with the panic table when panic mode is on (first: a reload recreates
-  // firewalld's table after it, as firewalld does).
-  compiler::Ruleset with_panic_state(compiler::Ruleset ruleset) const;
+  // `ruleset` with the panic table when panic mode is on (PanicMode::with_state).
+  compiler::Ruleset with_panic_state(compiler::Ruleset ruleset) const {
+    return panic_.with_state(std::move(ruleset));
+  }
   // The entry index of runtime ipset `name` (built on first use; entries are looked up often).
   IpsetEntryIndex& entry_index(const std::string& name);
   // A set with a timeout: the entries go to the kernel only (firewalld keeps no list of them).
@@ -402,7 +404,7 @@ class Firewall {
   Direct direct_{[this](const std::string& name) { return runtime_.zones.count(name) > 0; },
                  paths_};
   Lockdown lockdown_{paths_};
-  bool panic_ = false;
+  PanicMode panic_;
   Permanent permanent_store_{paths_, permanent_, [this] { return state_ == State::Failed; }};
   std::string sysctl_dir_;
   std::optional<bool> table_owner_supported_;

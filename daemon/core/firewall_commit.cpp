@@ -67,7 +67,7 @@ Status Firewall::commit_runtime(RuntimeChange change) {
   overlay.keep();
   if (change.bindings) bindings_ = std::move(*change.bindings);
   if (change.entries) adopt_entries(std::move(*change.entries));
-  if (change.panic) panic_ = *change.panic;
+  if (change.panic) panic_.adopt(*change.panic);
   enable_ip_forwarding(before);
   return ok();
 }
