@@ -7,8 +7,8 @@
 namespace fwctl::cli {
 namespace {
 
-bool any(const Args& a, std::initializer_list<const char*> dests) {
-  return std::any_of(dests.begin(), dests.end(), [&](const char* d) { return a.t(d); });
+bool any(const Args& a, std::initializer_list<Dest> dests) {
+  return std::any_of(dests.begin(), dests.end(), [&](Dest d) { return a.t(d); });
 }
 
 bool all_digits(const std::string& s) {

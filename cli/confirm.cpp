@@ -9,9 +9,6 @@
 namespace fwctl::cli {
 namespace {
 
-// The options bare --confirm goes with.
-const std::set<std::string> kBareAllowed = {"confirm", "quiet", "verbose"};
-
 // Options that change the runtime: what --confirm=TIME can undo.
 bool changes_runtime(const std::string& dest) {
   static const std::set<std::string> kChanges = {"reload", "complete_reload", "panic_on",
@@ -27,21 +24,19 @@ std::string confirm_usage_error(const Args& a) {
   const auto& values = a.list("confirm");
   if (values.size() > 1) return "--confirm takes one time, not " + std::to_string(values.size());
   if (values.empty()) {
-    for (const auto& option : option_table())
-      if (!kBareAllowed.count(option.dest()) && a.given(option.dest()))
-        return "--confirm without a time cannot be combined with " + option.names.back();
+    if (const auto* option = a.given_except({"confirm", "quiet", "verbose"}))
+      return "--confirm without a time cannot be combined with " + option->names.back();
     return {};
   }
   auto seconds = timeout_seconds(values.front());
   if (!seconds || *seconds < 1)
     return "'" + values.front() +
            "' is wrong confirmation time. Use for example '30', '2m' or '1h'";
-  for (const char* dest : {"permanent", "offline", "why", "explain"})
+  for (Dest dest : {Dest("permanent"), Dest("offline"), Dest("why"), Dest("explain")})
     if (a.given(dest))
-      return std::string("--confirm=TIME undoes runtime changes: it cannot be combined with --") +
-             dest;
-  for (const auto& option : option_table())
-    if (changes_runtime(option.dest()) && a.given(option.dest())) return {};
+      return "--confirm=TIME undoes runtime changes: it cannot be combined with --" +
+             std::string(dest.name());
+  if (a.first_given([](const argparse::Option& o) { return changes_runtime(o.dest()); })) return {};
   return "--confirm=TIME goes with --reload, --complete-reload or a runtime change "
          "(--add-..., --remove-..., --change-..., --set-...)";
 }

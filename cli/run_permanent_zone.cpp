@@ -30,17 +30,17 @@ void Session::permanent_zone() {
   };
   auto fz = zone_object(name);
   auto& z = *fz;
-  auto seq = [&](const char* dest, const ParseItem& parse, auto action) {
+  auto seq = [&](Dest dest, const ParseItem& parse, auto action) {
     cmd_sequence(c, a.list(dest), parse, action, true);
   };
-  auto query = [&](const char* dest, const ParseItem& parse, auto q, const char* msg) {
+  auto query = [&](Dest dest, const ParseItem& parse, auto q, const char* msg) {
     query_sequence(c, a.list(dest), parse, q, msg);
   };
   // interfaces
   if (a.t("list_interfaces")) print_list(sorted(c.call([&] { return z.getInterfaces(); })));
   if (a.t("get_zone_of_interface") || a.t("get_zone_of_source")) {
     bool iface = a.t("get_zone_of_interface");
-    const auto& items = a.list(iface ? "get_zone_of_interface" : "get_zone_of_source");
+    const auto& items = iface ? a.list("get_zone_of_interface") : a.list("get_zone_of_source");
     for (const auto& item : items) {
       std::string found =
           c.call([&] { return iface ? cfg.getZoneOfInterface(item) : cfg.getZoneOfSource(item); });
@@ -50,7 +50,7 @@ void Session::permanent_zone() {
     }
     return;
   }
-  auto change = [&](const char* dest, bool iface) {
+  auto change = [&](Dest dest, bool iface) {
     for (const auto& item : a.list(dest)) {
       std::string old =
           c.call([&] { return iface ? cfg.getZoneOfInterface(item) : cfg.getZoneOfSource(item); });
@@ -139,15 +139,21 @@ void Session::permanent_zone() {
   if (a.t("query_forward"))
     p.query_result(c.call([&] { return decode_zone(z.getSettings2()).forward; }));
   // zone priorities (firewalld 2.0): FirewallClientConfigZone sends just that key through update2
-  for (const std::string side : {"ingress", "egress"}) {
-    const std::string key = side + "_priority";
-    if (a.t("get_" + key)) {
-      ZoneSettings st = decode_zone(c.call([&] { return z.getSettings2(); }));
-      p.and_exit(std::to_string(side == "ingress" ? st.ingress_priority : st.egress_priority));
-    }
-    if (a.t("set_" + key)) {
+  struct Priority {
+    const char* key;
+    Dest get, set;
+    int ZoneSettings::*field;
+  };
+  for (const auto& [key, get, set, field] :
+       {Priority{"ingress_priority", "get_ingress_priority", "set_ingress_priority",
+                 &ZoneSettings::ingress_priority},
+        Priority{"egress_priority", "get_egress_priority", "set_egress_priority",
+                 &ZoneSettings::egress_priority}}) {
+    if (a.t(get))
+      p.and_exit(std::to_string(decode_zone(c.call([&] { return z.getSettings2(); })).*field));
+    if (a.t(set)) {
       return void(c.call([&] {
-        int32_t value = parse_zone_priority(a.str("set_" + key));
+        int32_t value = parse_zone_priority(a.str(set));
         z.update2(Dict{{key, sdbus::Variant(value)}});
       }));
     }

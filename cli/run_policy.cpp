@@ -5,6 +5,7 @@
 #include "common/lists.hpp"
 #include "common/text.hpp"
 #include "info_format.hpp"
+#include "option_groups.hpp"
 #include "permanent_edits.hpp"
 #include "settings_dbus.hpp"
 #include "settings_edit.hpp"
@@ -23,47 +24,40 @@ std::string port_shown(const Item& i) { return "'" + i.args[0] + ":" + i.args[1]
 void edit_policy(Session& s, ZoneSettings& st, bool permanent) {
   Args& a = s.a;
   const Printer& p = s.p;
-  auto seq = [&](const char* dest, const ParseItem& parse, auto action) {
+  auto seq = [&](Dest dest, const ParseItem& parse, auto action) {
     cmd_sequence(s.c, a.list(dest), parse, action, true);
   };
-  auto query = [&](const char* dest, const ParseItem& parse, auto q) {
+  auto query = [&](Dest dest, const ParseItem& parse, auto q) {
     query_sequence(s.c, a.list(dest), parse, q, parse ? "%s/%s" : "'%s'");
   };
-  auto strings = [&](const char* what, std::vector<std::string>& list, bool sort_list,
-                     const char* sep = " ") {
-    std::string add = std::string("add_") + what, remove = std::string("remove_") + what,
-                q = std::string("query_") + what;
-    if (a.t(add.c_str())) {
-      seq(add.c_str(), nullptr, [&](const Item& i) { add_item(list, i.args[0], i.args[0]); });
+  auto strings = [&](const ElementDests& d, std::vector<std::string>& list) {
+    if (a.t(d.add)) {
+      seq(d.add, nullptr, [&](const Item& i) { add_item(list, i.args[0], i.args[0]); });
       return true;
     }
-    if (a.t(remove.c_str())) {
-      seq(remove.c_str(), nullptr, [&](const Item& i) { remove_item(list, i.args[0], i.args[0]); });
+    if (a.t(d.remove)) {
+      seq(d.remove, nullptr, [&](const Item& i) { remove_item(list, i.args[0], i.args[0]); });
       return true;
     }
-    if (a.t(q.c_str()))
-      query(q.c_str(), nullptr, [&](const Item& i) { return has_item(list, i.args[0]); });
-    (void)sort_list;
-    (void)sep;
+    if (a.t(d.query))
+      query(d.query, nullptr, [&](const Item& i) { return has_item(list, i.args[0]); });
     return false;
   };
-  auto ports = [&](const char* what, std::vector<PortProto>& list) {
-    std::string add = std::string("add_") + what, remove = std::string("remove_") + what,
-                q = std::string("query_") + what;
-    if (a.t(add.c_str())) {
-      seq(add.c_str(), parse_port, [&](const Item& i) {
+  auto ports = [&](const ElementDests& d, std::vector<PortProto>& list) {
+    if (a.t(d.add)) {
+      seq(d.add, parse_port, [&](const Item& i) {
         add_item(list, PortProto{i.args[0], i.args[1]}, port_shown(i));
       });
       return true;
     }
-    if (a.t(remove.c_str())) {
-      seq(remove.c_str(), parse_port, [&](const Item& i) {
+    if (a.t(d.remove)) {
+      seq(d.remove, parse_port, [&](const Item& i) {
         remove_item(list, PortProto{i.args[0], i.args[1]}, port_shown(i));
       });
       return true;
     }
-    if (a.t(q.c_str()))
-      query(q.c_str(), parse_port, [&](const Item& i) {
+    if (a.t(d.query))
+      query(d.query, parse_port, [&](const Item& i) {
         return has_item(list, PortProto{i.args[0], i.args[1]});
       });
     return false;
@@ -79,9 +73,9 @@ void edit_policy(Session& s, ZoneSettings& st, bool permanent) {
     throw Exit{0};
   }
   if (a.t("list_ingress_zones")) s.print_list(sorted(st.ingress_zones));
-  if (strings("ingress_zone", st.ingress_zones, true)) return;
+  if (strings(kIngressZoneDests, st.ingress_zones)) return;
   if (a.t("list_egress_zones")) s.print_list(sorted(st.egress_zones));
-  if (strings("egress_zone", st.egress_zones, true)) return;
+  if (strings(kEgressZoneDests, st.egress_zones)) return;
   if (permanent && a.t("get_priority")) p.and_exit(std::to_string(st.priority));
   if (permanent && a.t("set_priority")) {
     // FirewallClientPolicySettings.setPriority stores the text; the daemon checks it.
@@ -118,13 +112,13 @@ void edit_policy(Session& s, ZoneSettings& st, bool permanent) {
     query("query_rich_rule", nullptr,
           [&](const Item& i) { return has_item(st.rules, normalize_rule(i.args[0])); });
   if (a.t("list_services")) s.print_list(sorted(st.services));
-  if (strings("service", st.services, true)) return;
+  if (strings(kServiceElementDests, st.services)) return;
   if (a.t("list_ports")) port_list(st.ports);
-  if (ports("port", st.ports)) return;
+  if (ports(kPortDests, st.ports)) return;
   if (a.t("list_protocols")) s.print_list(sorted(st.protocols));
-  if (strings("protocol", st.protocols, true)) return;
+  if (strings(kProtocolDests, st.protocols)) return;
   if (a.t("list_source_ports")) port_list(st.source_ports);
-  if (ports("source_port", st.source_ports)) return;
+  if (ports(kSourcePortDests, st.source_ports)) return;
   if (a.t("add_masquerade")) return s.c.call([&] { set_flag(st.masquerade, true, "masquerade"); });
   if (a.t("remove_masquerade"))
     return s.c.call([&] { set_flag(st.masquerade, false, "masquerade"); });
@@ -154,7 +148,7 @@ void edit_policy(Session& s, ZoneSettings& st, bool permanent) {
         [&](const Item& i) { return has_item(st.forward_ports, fwd(i)); },
         "port=%s:proto=%s:toport=%s:toaddr=%s");
   if (a.t("list_icmp_blocks")) s.print_list(st.icmp_blocks);
-  if (strings("icmp_block", st.icmp_blocks, false)) return;
+  if (strings(kIcmpBlockDests, st.icmp_blocks)) return;
   if (!permanent) return;
   if (a.t("get_target")) p.and_exit(st.target);
   if (a.t("set_target")) {

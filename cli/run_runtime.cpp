@@ -69,18 +69,18 @@ bool Session::runtime_general() {
 bool Session::runtime_zone() {
   auto& z = bus().zone();
   const std::string& zn = zone;
-  auto add_seq = [&](const char* dest, const ParseItem& parse, auto action) {
+  auto add_seq = [&](Dest dest, const ParseItem& parse, auto action) {
     cmd_sequence(c, a.list(dest), parse, action, true);
     return true;
   };
-  auto query_seq = [&](const char* dest, const ParseItem& parse, auto query, const char* msg) {
+  auto query_seq = [&](Dest dest, const ParseItem& parse, auto query, const char* msg) {
     query_sequence(c, a.list(dest), parse, query, msg);
   };
   // interfaces
   if (a.t("list_interfaces")) print_list(c.call([&] { return z.getInterfaces(zn); }));
   if (a.t("get_zone_of_interface") || a.t("get_zone_of_source")) {
     bool iface = a.t("get_zone_of_interface");
-    const auto& items = a.list(iface ? "get_zone_of_interface" : "get_zone_of_source");
+    const auto& items = iface ? a.list("get_zone_of_interface") : a.list("get_zone_of_source");
     for (const auto& item : items) {
       std::string found =
           c.call([&] { return iface ? z.getZoneOfInterface(item) : z.getZoneOfSource(item); });
