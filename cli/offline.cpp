@@ -28,6 +28,7 @@
 #include "permanent_edits.hpp"
 #include "show.hpp"
 #include "values.hpp"
+#include "zone_lists.hpp"
 
 namespace fwctl::cli {
 
@@ -267,94 +268,83 @@ bool Offline::bindings(const std::string& name) {
   return false;
 }
 
+// What an edit of the zone's file does to one item of each list (zone_lists.hpp): `edits`
+// makes an add or remove of a Status(Zone&, const Item&), `queries` a query of a
+// bool(const Zone&, const Item&).
+template <typename Edits, typename Queries>
+ListActions list_actions(ZoneList list, Edits edits, Queries queries) {
+  using Z = model::Zone;
+  auto names = [&](std::vector<std::string> Z::*f) {
+    return ListActions{
+        edits([f](Z& z, const Item& i) { return name_op(z.*f, i, true); }),
+        edits([f](Z& z, const Item& i) { return name_op(z.*f, i, false); }),
+        queries([f](const Z& z, const Item& i) { return core::has_name(z.*f, i.args[0]); })};
+  };
+  auto ports = [&](std::vector<model::PortProto> Z::*f) {
+    return ListActions{
+        edits([f](Z& z, const Item& i) { return core::add_port(z.*f, i.args[0], i.args[1]); }),
+        edits([f](Z& z, const Item& i) { return core::remove_port(z.*f, i.args[0], i.args[1]); }),
+        queries(
+            [f](const Z& z, const Item& i) { return core::has_port(z.*f, i.args[0], i.args[1]); })};
+  };
+  auto forward = [](const Item& i) {
+    return model::ForwardPort{i.args[0], i.args[1], i.args[2], i.args[3]};
+  };
+  switch (list) {
+    case ZoneList::kService:
+      return names(&Z::services);
+    case ZoneList::kProtocol:
+      return names(&Z::protocols);
+    case ZoneList::kIcmpBlock:
+      return names(&Z::icmp_blocks);
+    case ZoneList::kInterface:
+      return names(&Z::interfaces);
+    case ZoneList::kPort:
+      return ports(&Z::ports);
+    case ZoneList::kSourcePort:
+      return ports(&Z::source_ports);
+    case ZoneList::kSource:
+      return {edits([](Z& z, const Item& i) { return core::add_source(z.sources, i.args[0]); }),
+              edits([](Z& z, const Item& i) { return core::remove_source(z.sources, i.args[0]); }),
+              queries([](const Z& z, const Item& i) {
+                return core::has_name(core::source_strings(z.sources), i.args[0]);
+              })};
+    case ZoneList::kRichRule:
+      return {edits([](Z& z, const Item& i) { return core::add_rich_rule(z.rules, i.args[0]); }),
+              edits([](Z& z, const Item& i) { return core::remove_rich_rule(z.rules, i.args[0]); }),
+              queries([](const Z& z, const Item& i) {
+                auto has = core::has_rich_rule(z.rules, i.args[0]);
+                if (!has) throw FwError{has.error().message()};
+                return *has;
+              })};
+    case ZoneList::kForwardPort:
+      return {edits([=](Z& z, const Item& i) {
+                return core::add_forward_port(z.forward_ports, forward(i));
+              }),
+              edits([=](Z& z, const Item& i) {
+                return core::remove_forward_port(z.forward_ports, forward(i));
+              }),
+              queries([=](const Z& z, const Item& i) {
+                return core::has_forward_port(z.forward_ports, forward(i));
+              })};
+  }
+  return {};
+}
+
 void Offline::zone_ops(const std::string& name) {
   using Z = model::Zone;
   if (bindings(name)) return;
   zone_lists(name);
-  // The lists of names: services, protocols, icmp blocks, interfaces.
-  struct Names {
-    ElementDests dests;
-    std::vector<std::string> Z::*field;
-  };
-  for (auto [d, field] :
-       {Names{kServiceElementDests, &Z::services}, Names{kProtocolDests, &Z::protocols},
-        Names{kIcmpBlockDests, &Z::icmp_blocks}, Names{kInterfaceDests, &Z::interfaces}}) {
-    if (a.t(d.add))
-      return seq(d.add, nullptr, name,
-                 [f = field](Z& z, const Item& i) { return name_op(z.*f, i, true); });
-    if (a.t(d.remove))
-      return seq(d.remove, nullptr, name,
-                 [f = field](Z& z, const Item& i) { return name_op(z.*f, i, false); });
-    if (a.t(d.query))
-      query(
-          d.query, nullptr, name,
-          [f = field](const Z& z, const Item& i) { return core::has_name(z.*f, i.args[0]); },
-          "'%s'");
+  if (auto op = zone_list_op(a)) {
+    auto edits = [&](auto change) {
+      return
+          [this, &name, change](const Item& i) { edit(name, [&](Z& z) { return change(z, i); }); };
+    };
+    auto queries = [&](auto has) {
+      return [this, &name, has](const Item& i) { return has(zone(name), i); };
+    };
+    return run_list_op(c, a, *op, list_actions(op->list, edits, queries), false, false);
   }
-  for (auto [d, field] :
-       {std::pair{kPortDests, &Z::ports}, std::pair{kSourcePortDests, &Z::source_ports}}) {
-    if (a.t(d.add))
-      return seq(d.add, parse_port, name, [f = field](Z& z, const Item& i) {
-        return core::add_port(z.*f, i.args[0], i.args[1]);
-      });
-    if (a.t(d.remove))
-      return seq(d.remove, parse_port, name, [f = field](Z& z, const Item& i) {
-        return core::remove_port(z.*f, i.args[0], i.args[1]);
-      });
-    if (a.t(d.query))
-      query(
-          d.query, parse_port, name,
-          [f = field](const Z& z, const Item& i) {
-            return core::has_port(z.*f, i.args[0], i.args[1]);
-          },
-          "%s/%s");
-  }
-  if (a.t("add_source"))
-    return seq("add_source", nullptr, name,
-               [](Z& z, const Item& i) { return core::add_source(z.sources, i.args[0]); });
-  if (a.t("remove_source"))
-    return seq("remove_source", nullptr, name,
-               [](Z& z, const Item& i) { return core::remove_source(z.sources, i.args[0]); });
-  if (a.t("query_source"))
-    query(
-        "query_source", nullptr, name,
-        [](const Z& z, const Item& i) {
-          return core::has_name(core::source_strings(z.sources), i.args[0]);
-        },
-        "'%s'");
-  if (a.t("add_rich_rule"))
-    return seq("add_rich_rule", nullptr, name,
-               [](Z& z, const Item& i) { return core::add_rich_rule(z.rules, i.args[0]); });
-  if (a.t("remove_rich_rule"))
-    return seq("remove_rich_rule", nullptr, name,
-               [](Z& z, const Item& i) { return core::remove_rich_rule(z.rules, i.args[0]); });
-  if (a.t("query_rich_rule"))
-    query(
-        "query_rich_rule", nullptr, name,
-        [](const Z& z, const Item& i) {
-          auto has = core::has_rich_rule(z.rules, i.args[0]);
-          if (!has) throw FwError{has.error().message()};
-          return *has;
-        },
-        "'%s'");
-  auto forward = [](const Item& i) {
-    return model::ForwardPort{i.args[0], i.args[1], i.args[2], i.args[3]};
-  };
-  if (a.t("add_forward_port"))
-    return seq("add_forward_port", parse_forward_port, name, [&](Z& z, const Item& i) {
-      return core::add_forward_port(z.forward_ports, forward(i));
-    });
-  if (a.t("remove_forward_port"))
-    return seq("remove_forward_port", parse_forward_port, name, [&](Z& z, const Item& i) {
-      return core::remove_forward_port(z.forward_ports, forward(i));
-    });
-  if (a.t("query_forward_port"))
-    query(
-        "query_forward_port", parse_forward_port, name,
-        [&](const Z& z, const Item& i) {
-          return core::has_forward_port(z.forward_ports, forward(i));
-        },
-        "port=%s:proto=%s:toport=%s:toaddr=%s");
   auto change = [&](const std::function<Status(Z&)>& fn) { c.call([&] { edit(name, fn); }); };
   for (auto [d, field, word] :
        {std::tuple{kMasqueradeDests, &Z::masquerade, "masquerade"},

@@ -145,18 +145,6 @@ struct Offline {
       return core::check_zone_bindings(zones, name, old, z);
     }));
   }
-  void seq(Dest dest, const ParseItem& parse, const std::string& name,
-           const std::function<Status(model::Zone&, const Item&)>& change) {
-    cmd_sequence(
-        c, a.list(dest), parse,
-        [&](const Item& i) { edit(name, [&](model::Zone& z) { return change(z, i); }); }, false);
-  }
-  [[noreturn]] void query(Dest dest, const ParseItem& parse, const std::string& name,
-                          const std::function<bool(const model::Zone&, const Item&)>& q,
-                          const char* message) {
-    query_sequence(
-        c, a.list(dest), parse, [&](const Item& i) { return q(zone(name), i); }, message);
-  }
 
   bool general();
   bool standalone();
