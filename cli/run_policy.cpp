@@ -11,11 +11,67 @@
 #include "settings_edit.hpp"
 #include "show.hpp"
 #include "values.hpp"
+#include "zone_lists.hpp"
 
 namespace fwctl::cli {
 namespace {
 
 std::string port_shown(const Item& i) { return "'" + i.args[0] + ":" + i.args[1] + "'"; }
+
+// What an edit of the settings on the client side does to one item of each list
+// (zone_lists.hpp), with FirewallClientPolicySettings' ALREADY_ENABLED/NOT_ENABLED texts.
+// Interfaces and sources are not a policy's.
+ListActions settings_list_actions(ZoneSettings& st, ZoneList list) {
+  auto names = [](std::vector<std::string>& v) {
+    return ListActions{[&v](const Item& i) { add_item(v, i.args[0], i.args[0]); },
+                       [&v](const Item& i) { remove_item(v, i.args[0], i.args[0]); },
+                       [&v](const Item& i) { return has_item(v, i.args[0]); }};
+  };
+  auto ports = [](std::vector<PortProto>& v) {
+    auto port = [](const Item& i) { return PortProto{i.args[0], i.args[1]}; };
+    return ListActions{[&v, port](const Item& i) { add_item(v, port(i), port_shown(i)); },
+                       [&v, port](const Item& i) { remove_item(v, port(i), port_shown(i)); },
+                       [&v, port](const Item& i) { return has_item(v, port(i)); }};
+  };
+  auto fwd = [](const Item& i) { return ForwardPort{i.args[0], i.args[1], i.args[2], i.args[3]}; };
+  auto fwd_shown = [](const Item& i) {
+    return "'" + i.args[0] + ":" + i.args[1] + ":" + i.args[2] + ":" + i.args[3] + "'";
+  };
+  switch (list) {
+    case ZoneList::kRichRule:
+      return {[&st](const Item& i) {
+                auto rule = normalize_rule(i.args[0]);
+                add_item(st.rules, rule, rule);
+              },
+              [&st](const Item& i) {
+                auto rule = normalize_rule(i.args[0]);
+                remove_item(st.rules, rule, rule);
+              },
+              [&st](const Item& i) { return has_item(st.rules, normalize_rule(i.args[0])); }};
+    case ZoneList::kService:
+      return names(st.services);
+    case ZoneList::kPort:
+      return ports(st.ports);
+    case ZoneList::kProtocol:
+      return names(st.protocols);
+    case ZoneList::kSourcePort:
+      return ports(st.source_ports);
+    case ZoneList::kForwardPort:
+      return {[&st, fwd, fwd_shown](const Item& i) {
+                add_item(st.forward_ports, fwd(i), fwd_shown(i));
+              },
+              [&st, fwd, fwd_shown](const Item& i) {
+                remove_item(st.forward_ports, fwd(i), fwd_shown(i));
+              },
+              [&st, fwd](const Item& i) { return has_item(st.forward_ports, fwd(i)); }};
+    case ZoneList::kIcmpBlock:
+      return names(st.icmp_blocks);
+    case ZoneList::kInterface:
+    case ZoneList::kSource:
+      break;
+  }
+  return {};
+}
 
 }  // namespace
 
@@ -41,25 +97,6 @@ void edit_policy(Session& s, ZoneSettings& st, bool permanent) {
     }
     if (a.t(d.query))
       query(d.query, nullptr, [&](const Item& i) { return has_item(list, i.args[0]); });
-    return false;
-  };
-  auto ports = [&](const ElementDests& d, std::vector<PortProto>& list) {
-    if (a.t(d.add)) {
-      seq(d.add, parse_port, [&](const Item& i) {
-        add_item(list, PortProto{i.args[0], i.args[1]}, port_shown(i));
-      });
-      return true;
-    }
-    if (a.t(d.remove)) {
-      seq(d.remove, parse_port, [&](const Item& i) {
-        remove_item(list, PortProto{i.args[0], i.args[1]}, port_shown(i));
-      });
-      return true;
-    }
-    if (a.t(d.query))
-      query(d.query, parse_port, [&](const Item& i) {
-        return has_item(list, PortProto{i.args[0], i.args[1]});
-      });
     return false;
   };
   auto port_list = [&](const std::vector<PortProto>& list) {
@@ -94,31 +131,15 @@ void edit_policy(Session& s, ZoneSettings& st, bool permanent) {
   }
   if (a.t("query_disable")) p.query_result(st.disable);
   if (a.t("list_rich_rules")) s.print_list(st.rules, "\n");
-  if (a.t("add_rich_rule")) {
-    seq("add_rich_rule", nullptr, [&](const Item& i) {
-      auto rule = normalize_rule(i.args[0]);
-      add_item(st.rules, rule, rule);
-    });
+  if (auto op = zone_list_op(a);
+      op && op->list != ZoneList::kInterface && op->list != ZoneList::kSource) {
+    run_list_op(s.c, a, *op, settings_list_actions(st, op->list), false, true);
     return;
   }
-  if (a.t("remove_rich_rule")) {
-    seq("remove_rich_rule", nullptr, [&](const Item& i) {
-      auto rule = normalize_rule(i.args[0]);
-      remove_item(st.rules, rule, rule);
-    });
-    return;
-  }
-  if (a.t("query_rich_rule"))
-    query("query_rich_rule", nullptr,
-          [&](const Item& i) { return has_item(st.rules, normalize_rule(i.args[0])); });
   if (a.t("list_services")) s.print_list(sorted(st.services));
-  if (strings(kServiceElementDests, st.services)) return;
   if (a.t("list_ports")) port_list(st.ports);
-  if (ports(kPortDests, st.ports)) return;
   if (a.t("list_protocols")) s.print_list(sorted(st.protocols));
-  if (strings(kProtocolDests, st.protocols)) return;
   if (a.t("list_source_ports")) port_list(st.source_ports);
-  if (ports(kSourcePortDests, st.source_ports)) return;
   if (a.t("add_masquerade")) return s.c.call([&] { set_flag(st.masquerade, true, "masquerade"); });
   if (a.t("remove_masquerade"))
     return s.c.call([&] { set_flag(st.masquerade, false, "masquerade"); });
@@ -128,27 +149,7 @@ void edit_policy(Session& s, ZoneSettings& st, bool permanent) {
     for (const auto& f : st.forward_ports) lines.push_back(format_forward_port(f));
     s.print_list(lines, "\n");
   }
-  auto fwd = [](const Item& i) { return ForwardPort{i.args[0], i.args[1], i.args[2], i.args[3]}; };
-  auto fwd_shown = [](const Item& i) {
-    return "'" + i.args[0] + ":" + i.args[1] + ":" + i.args[2] + ":" + i.args[3] + "'";
-  };
-  if (a.t("add_forward_port")) {
-    seq("add_forward_port", parse_forward_port,
-        [&](const Item& i) { add_item(st.forward_ports, fwd(i), fwd_shown(i)); });
-    return;
-  }
-  if (a.t("remove_forward_port")) {
-    seq("remove_forward_port", parse_forward_port,
-        [&](const Item& i) { remove_item(st.forward_ports, fwd(i), fwd_shown(i)); });
-    return;
-  }
-  if (a.t("query_forward_port"))
-    query_sequence(
-        s.c, a.list("query_forward_port"), parse_forward_port,
-        [&](const Item& i) { return has_item(st.forward_ports, fwd(i)); },
-        "port=%s:proto=%s:toport=%s:toaddr=%s");
   if (a.t("list_icmp_blocks")) s.print_list(st.icmp_blocks);
-  if (strings(kIcmpBlockDests, st.icmp_blocks)) return;
   if (!permanent) return;
   if (a.t("get_target")) p.and_exit(st.target);
   if (a.t("set_target")) {
