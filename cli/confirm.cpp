@@ -1,7 +1,5 @@
 #include "confirm.hpp"
 
-#include <set>
-
 #include "bus.hpp"
 #include "checks.hpp"
 #include "own_interface.hpp"
@@ -9,13 +7,17 @@
 namespace fwctl::cli {
 namespace {
 
-// Options that change the runtime: what --confirm=TIME can undo.
-bool changes_runtime(const std::string& dest) {
-  static const std::set<std::string> kChanges = {"reload", "complete_reload", "panic_on",
-                                                 "panic_off", "passthrough"};
-  for (const char* prefix : {"add_", "remove_", "change_", "set_"})
-    if (dest.rfind(prefix, 0) == 0) return true;
-  return kChanges.count(dest) != 0;
+// Whether an option that changes the runtime is given: what --confirm=TIME can undo.
+bool changes_runtime(const Args& a) {
+  for (Dest d : {Dest("reload"), Dest("complete_reload"), Dest("panic_on"), Dest("panic_off"),
+                 Dest("passthrough")})
+    if (a.given(d)) return true;
+  return a.first_given([](const argparse::Option& o) {
+    const std::string dest = o.dest();
+    for (const char* prefix : {"add_", "remove_", "change_", "set_"})
+      if (dest.rfind(prefix, 0) == 0) return true;
+    return false;
+  });
 }
 
 }  // namespace
@@ -36,7 +38,7 @@ std::string confirm_usage_error(const Args& a) {
     if (a.given(dest))
       return "--confirm=TIME undoes runtime changes: it cannot be combined with --" +
              std::string(dest.name());
-  if (a.first_given([](const argparse::Option& o) { return changes_runtime(o.dest()); })) return {};
+  if (changes_runtime(a)) return {};
   return "--confirm=TIME goes with --reload, --complete-reload or a runtime change "
          "(--add-..., --remove-..., --change-..., --set-...)";
 }
