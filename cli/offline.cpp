@@ -272,7 +272,7 @@ bool Offline::bindings(const std::string& name) {
 // makes an add or remove of a Status(Zone&, const Item&), `queries` a query of a
 // bool(const Zone&, const Item&).
 template <typename Edits, typename Queries>
-ListActions list_actions(ZoneList list, Edits edits, Queries queries) {
+static ListActions list_actions(ZoneList list, Edits edits, Queries queries) {
   using Z = model::Zone;
   auto names = [&](std::vector<std::string> Z::*f) {
     return ListActions{
