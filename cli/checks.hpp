@@ -26,6 +26,29 @@ std::optional<int> timeout_seconds(const std::string& text);
 // (2.0, zone-only, permanent-only), the policy disable flag (2.4, policy-only) and the usage
 // error of --policy-set (2.4), if any.
 bool zone_priority_options(const Args& a);
+// firewall-cmd's options_* families that firewall-offline-cmd has too, with the same options (an
+// option the command line lacks is never given): options_lockdown_whitelist, options_config,
+// options_zone_unique, options_policy_unique, options_ipset, options_icmptype, options_service,
+// options_helper, options_direct, options_list_get, options_desc_xml_file and the
+// new/delete/load/path options of every kind (options_permanent_only's first part). Each takes
+// the options of both lists where they differ only by options one of the command lines lacks
+// (--passthrough, --get-active-zones, --get-active-policies: firewall-cmd's only).
+bool lockdown_whitelist_options(const Args& a);
+// options_zone_and_policy_adapt_query, whose --remove-service is --remove-service-from-zone in
+// firewall-offline-cmd (its --remove-service is a lokkit option).
+bool zone_and_policy_adapt_query_options(const Args& a, Dest remove_service);
+bool config_options(const Args& a);
+bool zone_unique_options(const Args& a);
+bool policy_unique_options(const Args& a);
+bool ipset_options(const Args& a);
+bool icmptype_options(const Args& a);
+bool service_options(const Args& a);
+bool helper_options(const Args& a);
+bool direct_options(const Args& a);
+bool list_get_options(const Args& a);
+bool desc_xml_file_options(const Args& a);
+bool item_file_options(const Args& a);
+bool from_file_options(const Args& a);  // --new-<kind>-from-file, which --name goes with
 bool policy_disable_options(const Args& a);
 std::optional<std::string> policy_set_error(const Args& a);
 

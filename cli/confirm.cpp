@@ -1,7 +1,5 @@
 #include "confirm.hpp"
 
-#include <set>
-
 #include "bus.hpp"
 #include "checks.hpp"
 #include "own_interface.hpp"
@@ -9,16 +7,17 @@
 namespace fwctl::cli {
 namespace {
 
-// The options bare --confirm goes with.
-const std::set<std::string> kBareAllowed = {"confirm", "quiet", "verbose"};
-
-// Options that change the runtime: what --confirm=TIME can undo.
-bool changes_runtime(const std::string& dest) {
-  static const std::set<std::string> kChanges = {"reload", "complete_reload", "panic_on",
-                                                 "panic_off", "passthrough"};
-  for (const char* prefix : {"add_", "remove_", "change_", "set_"})
-    if (dest.rfind(prefix, 0) == 0) return true;
-  return kChanges.count(dest) != 0;
+// Whether an option that changes the runtime is given: what --confirm=TIME can undo.
+bool changes_runtime(const Args& a) {
+  for (Dest d : {Dest("reload"), Dest("complete_reload"), Dest("panic_on"), Dest("panic_off"),
+                 Dest("passthrough")})
+    if (a.given(d)) return true;
+  return a.first_given([](const argparse::Option& o) {
+    const std::string dest = o.dest();
+    for (const char* prefix : {"add_", "remove_", "change_", "set_"})
+      if (dest.rfind(prefix, 0) == 0) return true;
+    return false;
+  });
 }
 
 }  // namespace
@@ -27,21 +26,19 @@ std::string confirm_usage_error(const Args& a) {
   const auto& values = a.list("confirm");
   if (values.size() > 1) return "--confirm takes one time, not " + std::to_string(values.size());
   if (values.empty()) {
-    for (const auto& option : option_table())
-      if (!kBareAllowed.count(option.dest()) && a.given(option.dest()))
-        return "--confirm without a time cannot be combined with " + option.names.back();
+    if (const auto* option = a.given_except({"confirm", "quiet", "verbose"}))
+      return "--confirm without a time cannot be combined with " + option->names.back();
     return {};
   }
   auto seconds = timeout_seconds(values.front());
   if (!seconds || *seconds < 1)
     return "'" + values.front() +
            "' is wrong confirmation time. Use for example '30', '2m' or '1h'";
-  for (const char* dest : {"permanent", "offline", "why", "explain"})
+  for (Dest dest : {Dest("permanent"), Dest("offline"), Dest("why"), Dest("explain")})
     if (a.given(dest))
-      return std::string("--confirm=TIME undoes runtime changes: it cannot be combined with --") +
-             dest;
-  for (const auto& option : option_table())
-    if (changes_runtime(option.dest()) && a.given(option.dest())) return {};
+      return "--confirm=TIME undoes runtime changes: it cannot be combined with --" +
+             std::string(dest.name());
+  if (changes_runtime(a)) return {};
   return "--confirm=TIME goes with --reload, --complete-reload or a runtime change "
          "(--add-..., --remove-..., --change-..., --set-...)";
 }

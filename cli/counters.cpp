@@ -1,7 +1,6 @@
 #include "counters.hpp"
 
 #include <ostream>
-#include <set>
 #include <tuple>
 #include <vector>
 
@@ -37,10 +36,8 @@ Json count_json(const CountList& counts) {
 
 std::string counters_usage_error(const Args& a) {
   if (a.t("zero_counters")) {
-    static const std::set<std::string> kAllowed = {"zero_counters", "quiet", "verbose"};
-    for (const auto& option : option_table())
-      if (!kAllowed.count(option.dest()) && a.given(option.dest()))
-        return "--zero-counters cannot be combined with " + option.names.back();
+    if (const auto* option = a.given_except({"zero_counters", "quiet", "verbose"}))
+      return "--zero-counters cannot be combined with " + option->names.back();
   }
   if (!a.t("counters")) return {};
   if (a.t("permanent") || a.t("offline"))

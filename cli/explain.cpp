@@ -2,7 +2,6 @@
 
 #include <array>
 #include <ostream>
-#include <set>
 #include <string_view>
 
 #include "check_config.hpp"
@@ -46,14 +45,9 @@ bool belongs(std::string_view chain, const std::string& subject, const model::Co
 }  // namespace
 
 std::string explain_usage_error(const Args& a) {
-  static const std::set<std::string> kAllowed = {"explain",       "zone",    "policy",
-                                                 "permanent",     "offline", "default_config",
-                                                 "system_config", "quiet",   "verbose"};
-  for (const auto& option : option_table()) {
-    std::string dest = option.dest();
-    if (!kAllowed.count(dest) && a.given(dest))
-      return "--explain cannot be combined with " + option.names.back();
-  }
+  if (const auto* option = a.given_except({"explain", "zone", "policy", "permanent", "offline",
+                                           "default_config", "system_config", "quiet", "verbose"}))
+    return "--explain cannot be combined with " + option->names.back();
   if (a.given("zone") && a.given("policy")) return "--explain takes --zone or --policy, not both";
   return {};
 }

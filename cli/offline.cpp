@@ -24,22 +24,23 @@
 #include "model_settings.hpp"
 #include "offline_direct.hpp"
 #include "offline_store.hpp"
+#include "option_groups.hpp"
 #include "permanent_edits.hpp"
 #include "show.hpp"
 #include "values.hpp"
+#include "zone_lists.hpp"
 
 namespace fwctl::cli {
 
 // Every kind's listings, new, delete, defaults, info and path; the zone list of all zones.
 bool Offline::general() {
-  if (item_ops<model::IpSet>("ipset", "ipsets",
-                             [&](auto& n, const auto& st) { show_ipset(p, n, st); }))
+  if (item_ops<model::IpSet>(kIpsetDests, [&](auto& n, const auto& st) { show_ipset(p, n, st); }))
     return true;
   if (a.t("new_ipset")) {
     IPSetSettings st = new_ipset_settings(s);
     return add<model::IpSet>(a.str("new_ipset"), st), true;
   }
-  if (item_ops<model::Zone>("zone", "zones", [&](auto& n, const auto& st) { show_zone(p, n, st); }))
+  if (item_ops<model::Zone>(kZoneDests, [&](auto& n, const auto& st) { show_zone(p, n, st); }))
     return true;
   if (a.t("new_zone")) {
     ZoneSettings st;
@@ -47,7 +48,7 @@ bool Offline::general() {
     return add<model::Zone>(a.str("new_zone"), st), true;
   }
   if (new_from_file()) return true;
-  if (item_ops<model::Policy>("policy", "policies",
+  if (item_ops<model::Policy>(kPolicyDests,
                               [&](auto& n, const auto& st) { show_policy(p, n, st); }))
     return true;
   if (a.t("new_policy")) {
@@ -55,18 +56,18 @@ bool Offline::general() {
     st.target = "CONTINUE";
     return add<model::Policy>(a.str("new_policy"), st), true;
   }
-  if (item_ops<model::Service>("service", "services",
+  if (item_ops<model::Service>(kServiceDests,
                                [&](auto& n, const auto& st) { show_service(p, n, st); }))
     return true;
   if (a.t("new_service")) return add<model::Service>(a.str("new_service"), ServiceSettings{}), true;
-  if (item_ops<model::Helper>("helper", "helpers",
+  if (item_ops<model::Helper>(kHelperDests,
                               [&](auto& n, const auto& st) { show_helper(p, n, st); }))
     return true;
   if (a.t("new_helper")) {
     HelperSettings st = new_helper_settings(s);
     return add<model::Helper>(a.str("new_helper"), st), true;
   }
-  if (item_ops<model::IcmpType>("icmptype", "icmptypes",
+  if (item_ops<model::IcmpType>(kIcmptypeDests,
                                 [&](auto& n, const auto& st) { show_icmptype(p, n, st); }))
     return true;
   if (a.t("new_icmptype"))
@@ -91,24 +92,23 @@ bool Offline::general() {
 // --new-<kind>-from-file: the file read as the --permanent path reads it, then added as
 // config.add<Kind> adds the settings it sends.
 bool Offline::new_from_file() {
-  auto from_file = [&]<typename T>(const char* kind) {
-    std::string dest = std::string("new_") + kind + "_from_file";
-    if (!a.t(dest)) return false;
-    T value = read_item_file<T>(s, kind, a.str(dest));
+  auto from_file = [&]<typename T>(const KindDests& kind) {
+    if (!a.t(kind.create_from_file)) return false;
+    T value = read_item_file<T>(s, std::string(kind.kind), a.str(kind.create_from_file));
     return add<T>(value.info.name, to_settings(value)), true;
   };
-  return from_file.operator()<model::Zone>("zone") ||
-         from_file.operator()<model::Policy>("policy") ||
-         from_file.operator()<model::Service>("service") ||
-         from_file.operator()<model::IpSet>("ipset") ||
-         from_file.operator()<model::IcmpType>("icmptype") ||
-         from_file.operator()<model::Helper>("helper");
+  return from_file.operator()<model::Zone>(kZoneDests) ||
+         from_file.operator()<model::Policy>(kPolicyDests) ||
+         from_file.operator()<model::Service>(kServiceDests) ||
+         from_file.operator()<model::IpSet>(kIpsetDests) ||
+         from_file.operator()<model::IcmpType>(kIcmptypeDests) ||
+         from_file.operator()<model::Helper>(kHelperDests);
 }
 
 // The edits of one service, ipset, icmptype, helper or policy, the lockdown whitelist and the
 // direct configuration.
 bool Offline::kinds() {
-  auto edit = [&]<typename T, typename Settings>(const char* kind, auto handler) {
+  auto edit = [&]<typename T, typename Settings>(Dest kind, auto handler) {
     if (!a.t(kind)) return false;
     std::string name = a.str(kind);
     Settings st = to_settings(item<T>(name).value);
@@ -236,7 +236,7 @@ bool Offline::bindings(const std::string& name) {
   };
   if (a.t("get_zone_of_interface") || a.t("get_zone_of_source")) {
     bool iface = a.t("get_zone_of_interface");
-    const auto& items = a.list(iface ? "get_zone_of_interface" : "get_zone_of_source");
+    const auto& items = iface ? a.list("get_zone_of_interface") : a.list("get_zone_of_source");
     for (const auto& each : items) {
       std::string found = zone_of(each, iface);
       if (items.size() > 1) p.warning(each + ": " + (found.empty() ? "no zone" : found));
@@ -246,7 +246,7 @@ bool Offline::bindings(const std::string& name) {
     return true;
   }
   for (bool iface : {true, false}) {
-    const char* dest = iface ? "change_interface" : "change_source";
+    Dest dest = iface ? Dest("change_interface") : Dest("change_source");
     if (!a.t(dest)) continue;
     zone(name);
     for (const auto& each : a.list(dest)) {
@@ -268,104 +268,92 @@ bool Offline::bindings(const std::string& name) {
   return false;
 }
 
+// What an edit of the zone's file does to one item of each list (zone_lists.hpp): `edits`
+// makes an add or remove of a Status(Zone&, const Item&), `queries` a query of a
+// bool(const Zone&, const Item&).
+template <typename Edits, typename Queries>
+static ListActions list_actions(ZoneList list, Edits edits, Queries queries) {
+  using Z = model::Zone;
+  auto names = [&](std::vector<std::string> Z::*f) {
+    return ListActions{
+        edits([f](Z& z, const Item& i) { return name_op(z.*f, i, true); }),
+        edits([f](Z& z, const Item& i) { return name_op(z.*f, i, false); }),
+        queries([f](const Z& z, const Item& i) { return core::has_name(z.*f, i.args[0]); })};
+  };
+  auto ports = [&](std::vector<model::PortProto> Z::*f) {
+    return ListActions{
+        edits([f](Z& z, const Item& i) { return core::add_port(z.*f, i.args[0], i.args[1]); }),
+        edits([f](Z& z, const Item& i) { return core::remove_port(z.*f, i.args[0], i.args[1]); }),
+        queries(
+            [f](const Z& z, const Item& i) { return core::has_port(z.*f, i.args[0], i.args[1]); })};
+  };
+  auto forward = [](const Item& i) {
+    return model::ForwardPort{i.args[0], i.args[1], i.args[2], i.args[3]};
+  };
+  switch (list) {
+    case ZoneList::kService:
+      return names(&Z::services);
+    case ZoneList::kProtocol:
+      return names(&Z::protocols);
+    case ZoneList::kIcmpBlock:
+      return names(&Z::icmp_blocks);
+    case ZoneList::kInterface:
+      return names(&Z::interfaces);
+    case ZoneList::kPort:
+      return ports(&Z::ports);
+    case ZoneList::kSourcePort:
+      return ports(&Z::source_ports);
+    case ZoneList::kSource:
+      return {edits([](Z& z, const Item& i) { return core::add_source(z.sources, i.args[0]); }),
+              edits([](Z& z, const Item& i) { return core::remove_source(z.sources, i.args[0]); }),
+              queries([](const Z& z, const Item& i) {
+                return core::has_name(core::source_strings(z.sources), i.args[0]);
+              })};
+    case ZoneList::kRichRule:
+      return {edits([](Z& z, const Item& i) { return core::add_rich_rule(z.rules, i.args[0]); }),
+              edits([](Z& z, const Item& i) { return core::remove_rich_rule(z.rules, i.args[0]); }),
+              queries([](const Z& z, const Item& i) {
+                auto has = core::has_rich_rule(z.rules, i.args[0]);
+                if (!has) throw FwError{has.error().message()};
+                return *has;
+              })};
+    case ZoneList::kForwardPort:
+      return {edits([=](Z& z, const Item& i) {
+                return core::add_forward_port(z.forward_ports, forward(i));
+              }),
+              edits([=](Z& z, const Item& i) {
+                return core::remove_forward_port(z.forward_ports, forward(i));
+              }),
+              queries([=](const Z& z, const Item& i) {
+                return core::has_forward_port(z.forward_ports, forward(i));
+              })};
+  }
+  return {};
+}
+
 void Offline::zone_ops(const std::string& name) {
   using Z = model::Zone;
   if (bindings(name)) return;
   zone_lists(name);
-  // The lists of names: services, protocols, icmp blocks, interfaces.
-  struct Names {
-    const char* what;
-    std::vector<std::string> Z::*field;
-  };
-  for (auto [what, field] :
-       {Names{"service", &Z::services}, Names{"protocol", &Z::protocols},
-        Names{"icmp_block", &Z::icmp_blocks}, Names{"interface", &Z::interfaces}}) {
-    std::string w = what;
-    if (a.t("add_" + w))
-      return seq(("add_" + w).c_str(), nullptr, name,
-                 [f = field](Z& z, const Item& i) { return name_op(z.*f, i, true); });
-    if (a.t("remove_" + w))
-      return seq(("remove_" + w).c_str(), nullptr, name,
-                 [f = field](Z& z, const Item& i) { return name_op(z.*f, i, false); });
-    if (a.t("query_" + w))
-      query(("query_" + w).c_str(), nullptr, name,
-            [f = field](const Z& z, const Item& i) { return core::has_name(z.*f, i.args[0]); },
-            "'%s'");
+  if (auto op = zone_list_op(a)) {
+    auto edits = [&](auto change) {
+      return
+          [this, &name, change](const Item& i) { edit(name, [&](Z& z) { return change(z, i); }); };
+    };
+    auto queries = [&](auto has) {
+      return [this, &name, has](const Item& i) { return has(zone(name), i); };
+    };
+    return run_list_op(c, a, *op, list_actions(op->list, edits, queries), false, false);
   }
-  for (auto [what, field] :
-       {std::pair{"port", &Z::ports}, std::pair{"source_port", &Z::source_ports}}) {
-    std::string w = what;
-    if (a.t("add_" + w))
-      return seq(("add_" + w).c_str(), parse_port, name, [f = field](Z& z, const Item& i) {
-        return core::add_port(z.*f, i.args[0], i.args[1]);
-      });
-    if (a.t("remove_" + w))
-      return seq(("remove_" + w).c_str(), parse_port, name, [f = field](Z& z, const Item& i) {
-        return core::remove_port(z.*f, i.args[0], i.args[1]);
-      });
-    if (a.t("query_" + w))
-      query(("query_" + w).c_str(), parse_port, name,
-            [f = field](const Z& z, const Item& i) {
-              return core::has_port(z.*f, i.args[0], i.args[1]);
-            },
-            "%s/%s");
-  }
-  if (a.t("add_source"))
-    return seq("add_source", nullptr, name,
-               [](Z& z, const Item& i) { return core::add_source(z.sources, i.args[0]); });
-  if (a.t("remove_source"))
-    return seq("remove_source", nullptr, name,
-               [](Z& z, const Item& i) { return core::remove_source(z.sources, i.args[0]); });
-  if (a.t("query_source"))
-    query(
-        "query_source", nullptr, name,
-        [](const Z& z, const Item& i) {
-          return core::has_name(core::source_strings(z.sources), i.args[0]);
-        },
-        "'%s'");
-  if (a.t("add_rich_rule"))
-    return seq("add_rich_rule", nullptr, name,
-               [](Z& z, const Item& i) { return core::add_rich_rule(z.rules, i.args[0]); });
-  if (a.t("remove_rich_rule"))
-    return seq("remove_rich_rule", nullptr, name,
-               [](Z& z, const Item& i) { return core::remove_rich_rule(z.rules, i.args[0]); });
-  if (a.t("query_rich_rule"))
-    query(
-        "query_rich_rule", nullptr, name,
-        [](const Z& z, const Item& i) {
-          auto has = core::has_rich_rule(z.rules, i.args[0]);
-          if (!has) throw FwError{has.error().message()};
-          return *has;
-        },
-        "'%s'");
-  auto forward = [](const Item& i) {
-    return model::ForwardPort{i.args[0], i.args[1], i.args[2], i.args[3]};
-  };
-  if (a.t("add_forward_port"))
-    return seq("add_forward_port", parse_forward_port, name, [&](Z& z, const Item& i) {
-      return core::add_forward_port(z.forward_ports, forward(i));
-    });
-  if (a.t("remove_forward_port"))
-    return seq("remove_forward_port", parse_forward_port, name, [&](Z& z, const Item& i) {
-      return core::remove_forward_port(z.forward_ports, forward(i));
-    });
-  if (a.t("query_forward_port"))
-    query(
-        "query_forward_port", parse_forward_port, name,
-        [&](const Z& z, const Item& i) {
-          return core::has_forward_port(z.forward_ports, forward(i));
-        },
-        "port=%s:proto=%s:toport=%s:toaddr=%s");
   auto change = [&](const std::function<Status(Z&)>& fn) { c.call([&] { edit(name, fn); }); };
-  for (auto [what, field, word] :
-       {std::tuple{"masquerade", &Z::masquerade, "masquerade"},
-        std::tuple{"icmp_block_inversion", &Z::icmp_block_inversion, "icmp-block-inversion"}}) {
-    std::string w = what;
+  for (auto [d, field, word] :
+       {std::tuple{kMasqueradeDests, &Z::masquerade, "masquerade"},
+        std::tuple{kIcmpBlockInversionDests, &Z::icmp_block_inversion, "icmp-block-inversion"}}) {
     auto set = [&, f = field, text = word](bool on) {
       change([&](Z& z) { return core::set_flag(z.*f, on, text); });
     };
-    if (a.t("add_" + w)) return set(true);
-    if (a.t("remove_" + w)) return set(false);
+    if (a.t(d.add)) return set(true);
+    if (a.t(d.remove)) return set(false);
   }
   // --add-forward / --remove-forward: firewall-cmd sends {"forward": on} through update2.
   if (a.t("add_forward") || a.t("remove_forward"))
@@ -375,8 +363,8 @@ void Offline::zone_ops(const std::string& name) {
     return change(
         [&](Z& z) { return z.target = target == "REJECT" ? "%%REJECT%%" : target, ok(); });
   }
-  for (const auto& side : {std::pair{"set_ingress_priority", &Z::ingress_priority},
-                           std::pair{"set_egress_priority", &Z::egress_priority}}) {
+  for (const auto& side : {std::pair{Dest("set_ingress_priority"), &Z::ingress_priority},
+                           std::pair{Dest("set_egress_priority"), &Z::egress_priority}}) {
     if (!a.t(side.first)) continue;
     int value = c.call([&] { return parse_zone_priority(a.str(side.first)); });
     return change([&](Z& z) {

@@ -20,6 +20,7 @@
 #include "offline_cmd_help.hpp"
 #include "offline_cmd_options.hpp"
 #include "offline_store.hpp"
+#include "option_groups.hpp"
 
 namespace fwctl::cli {
 namespace {
@@ -147,11 +148,9 @@ int check_config_only(const Args& a, const config::Paths& paths, const Printer& 
 }
 
 bool chain_one_item_change(const Args& a) {
-  for (const char* kind : {"zone", "policy", "service", "icmptype"})
-    for (const char* op : {"new_", "delete_", "load_"}) {
-      std::string dest = std::string(op) + kind + (op[0] == 'l' ? "_defaults" : "");
-      if (a.t(dest) || a.t(std::string("new_") + kind + "_from_file")) return true;
-    }
+  for (const KindDests& k : {kZoneDests, kPolicyDests, kServiceDests, kIcmptypeDests})
+    for (Dest d : {k.create, k.remove, k.load_defaults, k.create_from_file})
+      if (a.t(d)) return true;
   return false;
 }
 
@@ -166,13 +165,11 @@ bool standalone(Offline& o) {
            true;
   // firewalld 1.3.3's Firewall has neither method: firewall-offline-cmd fails with python's
   // AttributeError text, exit 2, and so does fwctl (docs/offline.md).
-  for (const char* dest :
-       {"get_automatic_helpers", "set_automatic_helpers", "lockdown_on", "lockdown_off"}) {
-    if (!a.t(dest)) continue;
-    std::string method = dest;
-    if (method == "lockdown_on") method = "enable_lockdown";
-    if (method == "lockdown_off") method = "disable_lockdown";
-    o.p.fail("'Firewall' object has no attribute '" + method + "'");
+  for (auto [dest, method] : {std::pair{Dest("get_automatic_helpers"), "get_automatic_helpers"},
+                              std::pair{Dest("set_automatic_helpers"), "set_automatic_helpers"},
+                              std::pair{Dest("lockdown_on"), "enable_lockdown"},
+                              std::pair{Dest("lockdown_off"), "disable_lockdown"}}) {
+    if (a.t(dest)) o.p.fail(std::string("'Firewall' object has no attribute '") + method + "'");
   }
   if (a.t("policy_server")) offline_cmd_polkit(o, "server");
   if (a.t("policy_desktop")) offline_cmd_polkit(o, "desktop");

@@ -11,155 +11,34 @@
 namespace fwctl::cli {
 namespace {
 
-bool any_of(const Args& a, std::initializer_list<const char*> dests) {
-  return std::any_of(dests.begin(), dests.end(), [&](const char* d) { return a.t(d); });
-}
-
-bool whitelist_options(const Args& a) {
-  return any_of(a, {"list_lockdown_whitelist_commands", "add_lockdown_whitelist_command",
-                    "remove_lockdown_whitelist_command", "query_lockdown_whitelist_command",
-                    "list_lockdown_whitelist_contexts", "add_lockdown_whitelist_context",
-                    "remove_lockdown_whitelist_context", "query_lockdown_whitelist_context",
-                    "list_lockdown_whitelist_uids", "list_lockdown_whitelist_users",
-                    "add_lockdown_whitelist_user", "remove_lockdown_whitelist_user",
-                    "query_lockdown_whitelist_user"}) ||
-         a.given("add_lockdown_whitelist_uid") || a.given("remove_lockdown_whitelist_uid") ||
-         a.given("query_lockdown_whitelist_uid");
+bool any_of(const Args& a, std::initializer_list<Dest> dests) {
+  return std::any_of(dests.begin(), dests.end(), [&](Dest d) { return a.t(d); });
 }
 
 void classify_zone_policy(const Args& a, OfflineFamilies& f) {
-  f.zone_and_policy_adapt_query = any_of(a, {"add_service",         "remove_service_from_zone",
-                                             "query_service",       "add_port",
-                                             "remove_port",         "query_port",
-                                             "add_protocol",        "remove_protocol",
-                                             "query_protocol",      "add_source_port",
-                                             "remove_source_port",  "query_source_port",
-                                             "add_icmp_block",      "remove_icmp_block",
-                                             "query_icmp_block",    "add_forward_port",
-                                             "remove_forward_port", "query_forward_port",
-                                             "add_rich_rule",       "remove_rich_rule",
-                                             "query_rich_rule",     "add_masquerade",
-                                             "remove_masquerade",   "query_masquerade",
-                                             "list_services",       "list_ports",
-                                             "list_protocols",      "list_source_ports",
-                                             "list_icmp_blocks",    "list_forward_ports",
-                                             "list_rich_rules",     "list_all",
-                                             "get_target",          "set_target"});
-  f.zone_unique = any_of(a, {"add_icmp_block_inversion", "remove_icmp_block_inversion",
-                             "query_icmp_block_inversion", "add_forward", "remove_forward",
-                             "query_forward", "list_interfaces", "change_interface",
-                             "add_interface", "remove_interface", "query_interface", "list_sources",
-                             "change_source", "add_source", "remove_source", "query_source"}) ||
-                  zone_priority_options(a);
+  f.zone_and_policy_adapt_query =
+      zone_and_policy_adapt_query_options(a, "remove_service_from_zone");
+  f.zone_unique = zone_unique_options(a);
   f.zone_ops = f.zone_unique || f.zone_and_policy_adapt_query;
-  f.policy_unique =
-      any_of(a, {"list_ingress_zones", "add_ingress_zone", "remove_ingress_zone",
-                 "query_ingress_zone", "list_egress_zones", "add_egress_zone", "remove_egress_zone",
-                 "query_egress_zone", "set_priority", "get_priority"}) ||
-      policy_disable_options(a);
+  f.policy_unique = policy_unique_options(a);
   f.policy_ops = f.policy_unique || f.zone_and_policy_adapt_query;
   f.zone = a.t("zone") || f.zone_ops || f.desc_xml_file;
   f.policy = a.t("policy") || a.t("policy_set") || f.policy_ops || f.desc_xml_file;
 }
 
 void classify_kinds(const Args& a, OfflineFamilies& f) {
-  f.ipset = any_of(a, {"add_entry", "remove_entry", "query_entry", "get_entries",
-                       "add_entries_from_file", "remove_entries_from_file"}) ||
-            f.desc_xml_file;
-  f.icmptype = any_of(a, {"add_destination", "remove_destination", "query_destination",
-                          "get_destinations"}) ||
-               f.desc_xml_file;
-  f.service =
-      any_of(
-          a,
-          {"add_port",        "remove_port",        "query_port",        "get_ports",
-           "add_protocol",    "remove_protocol",    "query_protocol",    "get_protocols",
-           "add_source_port", "remove_source_port", "query_source_port", "get_source_ports",
-           "add_module",      "remove_module",      "query_module",      "get_modules",
-           "set_destination", "remove_destination", "query_destination", "get_destinations",
-           "add_include",     "remove_include",     "query_include",     "get_includes",
-           "add_helper",      "remove_helper",      "query_helper",      "get_service_helpers"}) ||
-      f.desc_xml_file;
-  f.helper = any_of(a, {"add_port", "remove_port", "query_port", "get_ports", "set_module",
-                        "get_module", "set_family", "get_family"}) ||
-             f.desc_xml_file;
+  f.ipset = ipset_options(a) || f.desc_xml_file;
+  f.icmptype = icmptype_options(a) || f.desc_xml_file;
+  f.service = service_options(a) || f.desc_xml_file;
+  f.helper = helper_options(a) || f.desc_xml_file;
 }
 
 void classify_permanent(const Args& a, OfflineFamilies& f) {
-  f.permanent = f.config || f.zone || f.policy ||
-                any_of(a, {"new_icmptype",
-                           "delete_icmptype",
-                           "new_icmptype_from_file",
-                           "load_icmptype_defaults",
-                           "new_service",
-                           "delete_service",
-                           "new_service_from_file",
-                           "load_service_defaults",
-                           "new_zone",
-                           "delete_zone",
-                           "new_zone_from_file",
-                           "load_zone_defaults",
-                           "new_policy",
-                           "delete_policy",
-                           "new_policy_from_file",
-                           "load_policy_defaults",
-                           "new_helper",
-                           "delete_helper",
-                           "new_helper_from_file",
-                           "load_helper_defaults",
-                           "new_ipset",
-                           "delete_ipset",
-                           "new_ipset_from_file",
-                           "load_ipset_defaults",
-                           "ipset",
-                           "path_zone",
-                           "path_icmptype",
-                           "path_service",
-                           "path_ipset",
-                           "path_helper",
-                           "path_policy"}) ||
-                f.ipset || (a.t("icmptype") && f.icmptype) || (a.t("service") && f.service) ||
+  f.permanent = f.config || f.zone || f.policy || item_file_options(a) || a.t("ipset") || f.ipset ||
+                (a.t("icmptype") && f.icmptype) || (a.t("service") && f.service) ||
                 (a.t("helper") && f.helper);
-  f.direct = any_of(a, {"add_chain", "remove_chain", "query_chain", "get_chains", "get_all_chains",
-                        "add_rule", "remove_rule", "remove_rules", "query_rule", "get_rules",
-                        "get_all_rules", "add_passthrough", "remove_passthrough",
-                        "query_passthrough", "get_passthroughs", "get_all_passthroughs"});
-  f.list_get = any_of(a, {"help",
-                          "version",
-                          "list_all",
-                          "list_all_zones",
-                          "list_lockdown_whitelist_commands",
-                          "list_lockdown_whitelist_contexts",
-                          "list_lockdown_whitelist_uids",
-                          "list_lockdown_whitelist_users",
-                          "list_services",
-                          "list_ports",
-                          "list_protocols",
-                          "list_icmp_blocks",
-                          "list_forward_ports",
-                          "list_rich_rules",
-                          "list_interfaces",
-                          "list_sources",
-                          "get_default_zone",
-                          "get_zone_of_interface",
-                          "get_zone_of_source",
-                          "get_zones",
-                          "get_services",
-                          "get_icmptypes",
-                          "get_target",
-                          "info_zone",
-                          "info_icmptype",
-                          "info_service",
-                          "info_ipset",
-                          "get_ipsets",
-                          "get_entries",
-                          "info_helper",
-                          "get_helpers",
-                          "get_destinations",
-                          "get_description",
-                          "list_all_policies",
-                          "info_policy",
-                          "get_policies"});
+  f.direct = direct_options(a);
+  f.list_get = list_get_options(a);
 }
 
 }  // namespace
@@ -173,13 +52,9 @@ OfflineFamilies classify_offline(const Args& a) {
       a, {"help", "version", "policy_server", "policy_desktop", "lockdown_on", "lockdown_off",
           "query_lockdown", "reset_to_defaults", "get_default_zone", "set_default_zone",
           "get_log_denied", "set_log_denied", "get_automatic_helpers", "set_automatic_helpers"});
-  f.desc_xml_file = any_of(a, {"set_description", "get_description", "set_short", "get_short"});
-  f.lockdown_whitelist = whitelist_options(a);
-  f.config = any_of(a, {"get_zones", "get_services", "get_icmptypes", "list_all_zones",
-                        "get_zone_of_interface", "get_zone_of_source", "info_zone", "info_icmptype",
-                        "info_service", "info_ipset", "info_policy", "get_ipsets", "info_helper",
-                        "get_helpers", "get_policies", "list_all_policies"}) ||
-             f.lockdown_whitelist;
+  f.desc_xml_file = desc_xml_file_options(a);
+  f.lockdown_whitelist = lockdown_whitelist_options(a);
+  f.config = config_options(a);
   classify_zone_policy(a, f);
   classify_kinds(a, f);
   classify_permanent(a, f);
@@ -207,16 +82,8 @@ std::optional<std::string> check_offline_combinations(Args& a, const OfflineFami
     return usage + "Can't use 'direct' options with other options.";
   if ((a.t("direct") && !f.direct) || (f.direct && !a.t("direct")))
     return usage + "Wrong usage of 'direct' options.";
-  if (a.t("name") &&
-      !any_of(a, {"new_zone_from_file", "new_service_from_file", "new_ipset_from_file",
-                  "new_icmptype_from_file", "new_helper_from_file", "new_policy_from_file"}))
-    return usage + "Wrong usage of '--name' option.";
-  bool config_only =
-      any_of(a, {"get_zones", "get_services", "get_icmptypes"}) || f.lockdown_whitelist ||
-      any_of(a, {"list_all_zones", "get_zone_of_interface", "get_zone_of_source", "info_zone",
-                 "info_icmptype", "info_service", "info_ipset", "info_policy", "get_ipsets",
-                 "info_helper", "get_helpers", "get_policies", "list_all_policies"});
-  if (config_only && (f.zone || f.policy))
+  if (a.t("name") && !from_file_options(a)) return usage + "Wrong usage of '--name' option.";
+  if (f.config && (f.zone || f.policy))
     return usage +
            "Wrong usage of --get-zones | --get-services | --get-icmptypes | "
            "--get-policies.";

@@ -15,7 +15,7 @@
 namespace fwctl::cli {
 namespace {
 
-void ignored(Offline& o, const char* dest, const char* what) {
+void ignored(Offline& o, Dest dest, const char* what) {
   for (const auto& each : o.a.list(dest))
     o.p.msg(std::string("Ignoring ") + what + " '" + each + "'");
 }

@@ -10,6 +10,7 @@
 #include "core/permanent_edit.hpp"
 #include "offline_cmd.hpp"
 #include "offline_store.hpp"
+#include "option_groups.hpp"
 #include "permanent_edits.hpp"
 #include "settings_edit.hpp"
 
@@ -61,7 +62,7 @@ std::vector<std::string> zones_binding(Offline& o, const std::string& item, bool
 
 // --get-zone-of-interface/-source: a warning per item when several were asked, then on to the
 // write of the zone as firewall-offline-cmd goes on; "no zone" (exit 2) for one unbound item.
-void zone_of(Offline& o, const char* dest, bool iface) {
+void zone_of(Offline& o, Dest dest, bool iface) {
   const auto& items = o.a.list(dest);
   const char* what = iface ? "interface" : "source";
   for (const auto& item : items) {
@@ -82,7 +83,7 @@ void zone_of(Offline& o, const char* dest, bool iface) {
 
 // --change-interface/-source: out of every other zone binding it (each written at once), then
 // added to this zone's settings (ALREADY_ENABLED ends the command when it is there already).
-void change(Offline& o, const std::string& name, ZoneSettings& st, const char* dest, bool iface) {
+void change(Offline& o, const std::string& name, ZoneSettings& st, Dest dest, bool iface) {
   for (const auto& item : o.a.list(dest)) {
     for (const auto& old : zones_binding(o, item, iface)) {
       if (old == name) continue;
@@ -96,24 +97,24 @@ void change(Offline& o, const std::string& name, ZoneSettings& st, const char* d
 }
 
 // The add/remove/query sequences of the interfaces or the sources.
-bool bindings(Offline& o, std::vector<std::string>& list, const std::string& what) {
+bool bindings(Offline& o, std::vector<std::string>& list, const ElementDests& d) {
   Args& a = o.a;
-  if (a.t("add_" + what)) {
+  if (a.t(d.add)) {
     cmd_sequence(
-        o.c, a.list("add_" + what), nullptr,
-        [&](const Item& i) { add_item(list, i.args[0], i.args[0]); }, false);
+        o.c, a.list(d.add), nullptr, [&](const Item& i) { add_item(list, i.args[0], i.args[0]); },
+        false);
     return true;
   }
-  if (a.t("remove_" + what)) {
+  if (a.t(d.remove)) {
     cmd_sequence(
-        o.c, a.list("remove_" + what), nullptr,
+        o.c, a.list(d.remove), nullptr,
         [&](const Item& i) { remove_item(list, i.args[0], i.args[0]); }, false);
     return true;
   }
-  if (a.t("query_" + what))
+  if (a.t(d.query))
     query_sequence(
-        o.c, a.list("query_" + what), nullptr,
-        [&](const Item& i) { return has_item(list, i.args[0]); }, "'%s'");
+        o.c, a.list(d.query), nullptr, [&](const Item& i) { return has_item(list, i.args[0]); },
+        "'%s'");
   return false;
 }
 
@@ -133,11 +134,11 @@ bool zone_only(Offline& o, const std::string& name, ZoneSettings& st) {
   if (a.t("list_interfaces")) o.list(st.interfaces);
   if (a.t("get_zone_of_interface")) return zone_of(o, "get_zone_of_interface", true), true;
   if (a.t("change_interface")) return change(o, name, st, "change_interface", true), true;
-  if (bindings(o, st.interfaces, "interface")) return true;
+  if (bindings(o, st.interfaces, kInterfaceDests)) return true;
   if (a.t("list_sources")) o.list(st.sources);
   if (a.t("get_zone_of_source")) return zone_of(o, "get_zone_of_source", false), true;
   if (a.t("change_source")) return change(o, name, st, "change_source", false), true;
-  if (bindings(o, st.sources, "source")) return true;
+  if (bindings(o, st.sources, kSourceDests)) return true;
   if (a.t("add_forward") || a.t("remove_forward")) return st.forward = a.t("add_forward"), true;
   if (a.t("query_forward")) o.p.query_result(st.forward);
   if (a.t("add_icmp_block_inversion") || a.t("remove_icmp_block_inversion")) {
@@ -151,7 +152,7 @@ bool zone_only(Offline& o, const std::string& name, ZoneSettings& st) {
   if (a.t("get_egress_priority")) o.p.and_exit(std::to_string(st.egress_priority));
   if (a.t("set_ingress_priority") || a.t("set_egress_priority")) {
     bool ingress = a.t("set_ingress_priority");
-    std::string text = a.str(ingress ? "set_ingress_priority" : "set_egress_priority");
+    std::string text = ingress ? a.str("set_ingress_priority") : a.str("set_egress_priority");
     if (!python_int(text))
       o.p.fail("invalid literal for int() with base 10: " + argparse::python_repr(text));
     (ingress ? st.ingress_priority : st.egress_priority) = parse_zone_priority(text);
@@ -170,7 +171,7 @@ bool masquerade(Offline& o, ZoneSettings& st) {
 
 // --remove-service-from-zone / -policy is what edit_policy() knows as --remove-service (which
 // here is the lokkit option, already done when the zone branch runs after it).
-void rename_remove_service(Args& a, const char* dest) {
+void rename_remove_service(Args& a, Dest dest) {
   if (a.t(dest)) a.set_list("remove_service", a.list(dest));
   else a.clear("remove_service");
 }

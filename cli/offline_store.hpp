@@ -15,6 +15,7 @@
 #include "info_format.hpp"
 #include "model_settings.hpp"
 #include "offline_direct.hpp"
+#include "option_groups.hpp"
 #include "session.hpp"
 #include "show.hpp"
 #include "values.hpp"
@@ -115,26 +116,22 @@ struct Offline {
   }
   // --get-<kinds>, --delete-<kind>, --load-<kind>-defaults, --info-<kind>, --path-<kind>.
   template <typename T, typename Show>
-  bool item_ops(const std::string& kind, const std::string& kinds, Show show) {
-    if (a.t("get_" + kinds)) s.print_list(names(store.items<T>()));
+  bool item_ops(const KindDests& k, Show show) {
+    if (a.t(k.get_all)) s.print_list(names(store.items<T>()));
     // firewall-offline-cmd looks the item up first (fw.config.get_<kind>()).
-    if (c.offline_cmd() && a.t("delete_" + kind)) item<T>(a.str("delete_" + kind));
-    if (c.offline_cmd() && a.t("load_" + kind + "_defaults"))
-      item<T>(a.str("load_" + kind + "_defaults"));
-    if (a.t("delete_" + kind))
-      return c.call([&] { value_or_fail(store.remove<T>(a.str("delete_" + kind))); }), true;
-    if (a.t("load_" + kind + "_defaults"))
-      return c.call([&] {
-        throw_if_failed(store.load_defaults<T>(a.str("load_" + kind + "_defaults")));
-      }),
-             true;
-    if (a.t("info_" + kind)) {
-      std::string name = a.str("info_" + kind);
+    if (c.offline_cmd() && a.t(k.remove)) item<T>(a.str(k.remove));
+    if (c.offline_cmd() && a.t(k.load_defaults)) item<T>(a.str(k.load_defaults));
+    if (a.t(k.remove))
+      return c.call([&] { value_or_fail(store.remove<T>(a.str(k.remove))); }), true;
+    if (a.t(k.load_defaults))
+      return c.call([&] { throw_if_failed(store.load_defaults<T>(a.str(k.load_defaults))); }), true;
+    if (a.t(k.info)) {
+      std::string name = a.str(k.info);
       show(name, to_settings(item<T>(name).value));
       throw Exit{0};
     }
-    if (a.t("path_" + kind)) {
-      core::ItemFile file = core::Permanent::file_of(item<T>(a.str("path_" + kind)));
+    if (a.t(k.path)) {
+      core::ItemFile file = core::Permanent::file_of(item<T>(a.str(k.path)));
       p.and_exit(file.path + "/" + file.filename);
     }
     return false;
@@ -147,18 +144,6 @@ struct Offline {
       if (Status st = change(z); !st) return st;
       return core::check_zone_bindings(zones, name, old, z);
     }));
-  }
-  void seq(const char* dest, const ParseItem& parse, const std::string& name,
-           const std::function<Status(model::Zone&, const Item&)>& change) {
-    cmd_sequence(
-        c, a.list(dest), parse,
-        [&](const Item& i) { edit(name, [&](model::Zone& z) { return change(z, i); }); }, false);
-  }
-  [[noreturn]] void query(const char* dest, const ParseItem& parse, const std::string& name,
-                          const std::function<bool(const model::Zone&, const Item&)>& q,
-                          const char* message) {
-    query_sequence(
-        c, a.list(dest), parse, [&](const Item& i) { return q(zone(name), i); }, message);
   }
 
   bool general();

@@ -1,14 +1,17 @@
 #pragma once
-// firewall-cmd 1.3.3's command line: its argparse table (option strings, kinds and mutually
-// exclusive groups, in firewall-cmd's order, which decides how abbreviations resolve) plus
-// fwctl's own options, and a view of the parsed values with Python's truthiness.
+// firewall-cmd 1.3.3's command line: its argparse table (the kCmd rows of option_table.hpp:
+// firewall-cmd's options in its order, then fwctl's own), and a view of the parsed values with
+// Python's truthiness, each option named by its dest (checked at compile time).
 
+#include <functional>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "argparse.hpp"
 #include "common/result.hpp"
+#include "option_table.hpp"
 
 namespace fwctl::cli {
 
@@ -16,32 +19,38 @@ const std::vector<argparse::Option>& option_table();
 
 class Args {
  public:
-  // `table` is the option table `parsed` came from: firewall-cmd's (option_table()) by default,
-  // or firewall-offline-cmd's (offline_cmd_options.hpp). A dest the table lacks but
-  // firewall-cmd's has reads as not given, so code shared by the two command lines can ask.
-  explicit Args(argparse::Parsed parsed,
-                const std::vector<argparse::Option>* table = &option_table());
+  // `line` is the command line `parsed` came from: firewall-cmd's (option_table()) by default,
+  // or firewall-offline-cmd's (offline_cmd_options.hpp). A dest that command line lacks reads
+  // as not given, so code shared by the two command lines can ask.
+  explicit Args(argparse::Parsed parsed, CommandLines line = kCmd);
 
   // Python truthiness of a.<dest>: a flag given, a non-empty string, a non-empty list.
-  bool t(std::string_view dest) const;
+  bool t(Dest dest) const;
   // a.<dest> is not None: the option was given at all.
-  bool given(std::string_view dest) const;
+  bool given(Dest dest) const;
   // The single value (the last given), or the option's default ("" unless noted in the table).
-  std::string str(std::string_view dest) const;
+  std::string str(Dest dest) const;
   // Every value given (append options, nargs).
-  const std::vector<std::string>& list(std::string_view dest) const;
+  const std::vector<std::string>& list(Dest dest) const;
+
+  // The first option given, in table order, that `pick` picks (nullptr when none): for fwctl's
+  // own options, which go with only a few others.
+  const argparse::Option* first_given(
+      const std::function<bool(const argparse::Option&)>& pick) const;
+  // The first option given that is none of `allowed`.
+  const argparse::Option* given_except(std::initializer_list<Dest> allowed) const;
 
   // firewall-cmd rewrites some values after parsing (a.timeout, a.quiet).
-  void set(std::string_view dest, std::string value);
-  void set_list(std::string_view dest, std::vector<std::string> values);
-  void clear(std::string_view dest);
+  void set(Dest dest, std::string value);
+  void set_list(Dest dest, std::vector<std::string> values);
+  void clear(Dest dest);
 
  private:
   // nullptr for a dest of firewall-cmd's table that this table lacks.
-  const argparse::Value* value(std::string_view dest) const;
-  argparse::Value& value(std::string_view dest);
+  const argparse::Value* value(Dest dest) const;
+  argparse::Value& value(Dest dest);
   argparse::Parsed parsed_;
-  const std::vector<argparse::Option>* table_;
+  CommandLines line_;
 };
 
 // firewall-cmd joins what follows --passthrough ipv (and --add-rule ipv table chain priority)

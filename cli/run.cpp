@@ -140,8 +140,9 @@ int run(const std::vector<std::string>& argv, const std::string& prog, std::ostr
     p.set_verbose(a.t("verbose"));
     if (a.t("explain")) {
       if (auto usage = explain_usage_error(a); !usage.empty()) p.fail(format_usage(prog) + usage);
-      return run_explain(config_paths(a), {a.t("policy"), a.str(a.t("policy") ? "policy" : "zone")},
-                         p, out, err);
+      return run_explain(config_paths(a),
+                         {a.t("policy"), a.t("policy") ? a.str("policy") : a.str("zone")}, p, out,
+                         err);
     }
     if (a.t("why")) {
       if (auto usage = why_usage_error(a); !usage.empty()) p.fail(format_usage(prog) + usage);

@@ -40,12 +40,12 @@ void direct(Session& s, Direct& d, bool permanent) {
     if (!n) usage(option, "<table> <chain> <priority> <args>");
     return static_cast<int32_t>(*n);
   };
-  auto rule_args = [&](const char* dest, const char* option) {
+  auto rule_args = [&](Dest dest, const char* option) {
     const auto& v = a.list(dest);
     if (v.size() < 5) usage(option, "<table> <chain> <priority> <args>");
     return v;
   };
-  auto pass_args = [&](const char* dest, const char* option) {
+  auto pass_args = [&](Dest dest, const char* option) {
     const auto& v = a.list(dest);
     if (v.size() < 2) usage(option, "<args>");
     return v;
@@ -133,10 +133,10 @@ template <typename Policies>
 void whitelist(Session& s, Policies& w, bool permanent) {
   Args& a = s.a;
   Client& c = s.c;
-  auto seq = [&](const char* dest, const ParseItem& parse, auto action) {
+  auto seq = [&](Dest dest, const ParseItem& parse, auto action) {
     cmd_sequence(c, a.list(dest), parse, action, true);
   };
-  auto query = [&](const char* dest, const ParseItem& parse, auto q, const char* msg) {
+  auto query = [&](Dest dest, const ParseItem& parse, auto q, const char* msg) {
     query_sequence(c, a.list(dest), parse, q, msg);
   };
   auto uid = [](const Item& i) { return static_cast<int32_t>(std::stol(i.args[0])); };

@@ -40,7 +40,8 @@ std::optional<std::vector<std::string>> entries_from_file(const std::string& fil
 // --add-entries-from-file / --remove-entries-from-file on a list of entries; true when it
 // changed. Shared with the permanent branch.
 bool entries_from_files(Session& s, std::vector<std::string>& entries, bool add) {
-  const auto& files = s.a.list(add ? "add_entries_from_file" : "remove_entries_from_file");
+  const auto& files =
+      add ? s.a.list("add_entries_from_file") : s.a.list("remove_entries_from_file");
   bool changed = false;
   for (const auto& file : files) {
     std::string error;

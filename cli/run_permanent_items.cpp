@@ -29,8 +29,8 @@ std::vector<std::string> port_list(const std::vector<PortProto>& ports) {
 }
 
 // The add/remove/query/get quartet of a list of ports (services and helpers).
-bool port_ops(Session& s, std::vector<PortProto>& ports, const char* add, const char* remove,
-              const char* query, const std::function<void()>& update) {
+bool port_ops(Session& s, std::vector<PortProto>& ports, Dest add, Dest remove, Dest query,
+              const std::function<void()>& update) {
   auto& c = s.c;
   if (s.a.t(add)) {
     cmd_sequence(
@@ -61,8 +61,8 @@ bool port_ops(Session& s, std::vector<PortProto>& ports, const char* add, const 
 }
 
 // The same for a list of names (protocols, modules, includes, helpers).
-bool name_ops(Session& s, std::vector<std::string>& names, const char* add, const char* remove,
-              const char* query, const std::function<void()>& update) {
+bool name_ops(Session& s, std::vector<std::string>& names, Dest add, Dest remove, Dest query,
+              const std::function<void()>& update) {
   auto& c = s.c;
   if (s.a.t(add)) {
     cmd_sequence(

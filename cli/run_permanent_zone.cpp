@@ -8,6 +8,7 @@
 #include "settings_dbus.hpp"
 #include "show.hpp"
 #include "values.hpp"
+#include "zone_lists.hpp"
 
 namespace fwctl::cli {
 namespace {
@@ -17,6 +18,52 @@ std::vector<std::string> port_strings(const std::vector<PortTuple>& ports) {
   for (const auto& [port, proto] : sorted_ports(port_pairs(ports)))
     out.push_back(port + "/" + proto);
   return out;
+}
+
+// What a zone's config object does to one item of each list (zone_lists.hpp).
+ListActions permanent_list_actions(proxy::FirewallD1_config_zone& z, ZoneList list) {
+  switch (list) {
+    case ZoneList::kInterface:
+      return {[&](const Item& i) { z.addInterface(i.args[0]); },
+              [&](const Item& i) { z.removeInterface(i.args[0]); },
+              [&](const Item& i) { return z.queryInterface(i.args[0]); }};
+    case ZoneList::kSource:
+      return {[&](const Item& i) { z.addSource(i.args[0]); },
+              [&](const Item& i) { z.removeSource(i.args[0]); },
+              [&](const Item& i) { return z.querySource(i.args[0]); }};
+    case ZoneList::kRichRule:
+      return {[&](const Item& i) { z.addRichRule(i.args[0]); },
+              [&](const Item& i) { z.removeRichRule(i.args[0]); },
+              [&](const Item& i) { return z.queryRichRule(i.args[0]); }};
+    case ZoneList::kService:
+      return {[&](const Item& i) { z.addService(i.args[0]); },
+              [&](const Item& i) { z.removeService(i.args[0]); },
+              [&](const Item& i) { return z.queryService(i.args[0]); }};
+    case ZoneList::kPort:
+      return {[&](const Item& i) { z.addPort(i.args[0], i.args[1]); },
+              [&](const Item& i) { z.removePort(i.args[0], i.args[1]); },
+              [&](const Item& i) { return z.queryPort(i.args[0], i.args[1]); }};
+    case ZoneList::kProtocol:
+      return {[&](const Item& i) { z.addProtocol(i.args[0]); },
+              [&](const Item& i) { z.removeProtocol(i.args[0]); },
+              [&](const Item& i) { return z.queryProtocol(i.args[0]); }};
+    case ZoneList::kSourcePort:
+      return {[&](const Item& i) { z.addSourcePort(i.args[0], i.args[1]); },
+              [&](const Item& i) { z.removeSourcePort(i.args[0], i.args[1]); },
+              [&](const Item& i) { return z.querySourcePort(i.args[0], i.args[1]); }};
+    case ZoneList::kForwardPort:
+      return {
+          [&](const Item& i) { z.addForwardPort(i.args[0], i.args[1], i.args[2], i.args[3]); },
+          [&](const Item& i) { z.removeForwardPort(i.args[0], i.args[1], i.args[2], i.args[3]); },
+          [&](const Item& i) {
+            return z.queryForwardPort(i.args[0], i.args[1], i.args[2], i.args[3]);
+          }};
+    case ZoneList::kIcmpBlock:
+      return {[&](const Item& i) { z.addIcmpBlock(i.args[0]); },
+              [&](const Item& i) { z.removeIcmpBlock(i.args[0]); },
+              [&](const Item& i) { return z.queryIcmpBlock(i.args[0]); }};
+  }
+  return {};
 }
 
 }  // namespace
@@ -30,17 +77,11 @@ void Session::permanent_zone() {
   };
   auto fz = zone_object(name);
   auto& z = *fz;
-  auto seq = [&](const char* dest, const ParseItem& parse, auto action) {
-    cmd_sequence(c, a.list(dest), parse, action, true);
-  };
-  auto query = [&](const char* dest, const ParseItem& parse, auto q, const char* msg) {
-    query_sequence(c, a.list(dest), parse, q, msg);
-  };
   // interfaces
   if (a.t("list_interfaces")) print_list(sorted(c.call([&] { return z.getInterfaces(); })));
   if (a.t("get_zone_of_interface") || a.t("get_zone_of_source")) {
     bool iface = a.t("get_zone_of_interface");
-    const auto& items = a.list(iface ? "get_zone_of_interface" : "get_zone_of_source");
+    const auto& items = iface ? a.list("get_zone_of_interface") : a.list("get_zone_of_source");
     for (const auto& item : items) {
       std::string found =
           c.call([&] { return iface ? cfg.getZoneOfInterface(item) : cfg.getZoneOfSource(item); });
@@ -50,7 +91,7 @@ void Session::permanent_zone() {
     }
     return;
   }
-  auto change = [&](const char* dest, bool iface) {
+  auto change = [&](Dest dest, bool iface) {
     for (const auto& item : a.list(dest)) {
       std::string old =
           c.call([&] { return iface ? cfg.getZoneOfInterface(item) : cfg.getZoneOfSource(item); });
@@ -63,74 +104,19 @@ void Session::permanent_zone() {
     }
   };
   if (a.t("change_interface")) return change("change_interface", true);
-  if (a.t("add_interface"))
-    return seq("add_interface", nullptr, [&](const Item& i) { z.addInterface(i.args[0]); });
-  if (a.t("remove_interface"))
-    return seq("remove_interface", nullptr, [&](const Item& i) { z.removeInterface(i.args[0]); });
-  if (a.t("query_interface"))
-    query(
-        "query_interface", nullptr, [&](const Item& i) { return z.queryInterface(i.args[0]); },
-        "'%s'");
   // sources
   if (a.t("list_sources")) print_list(c.call([&] { return z.getSources(); }));
   if (a.t("change_source")) return change("change_source", false);
-  if (a.t("add_source"))
-    return seq("add_source", nullptr, [&](const Item& i) { z.addSource(i.args[0]); });
-  if (a.t("remove_source"))
-    return seq("remove_source", nullptr, [&](const Item& i) { z.removeSource(i.args[0]); });
-  if (a.t("query_source"))
-    query(
-        "query_source", nullptr, [&](const Item& i) { return z.querySource(i.args[0]); }, "'%s'");
+  if (auto op = zone_list_op(a))
+    return run_list_op(c, a, *op, permanent_list_actions(z, op->list), false, true);
   // rich rules
   if (a.t("list_rich_rules")) print_list(c.call([&] { return z.getRichRules(); }), "\n");
-  if (a.t("add_rich_rule"))
-    return seq("add_rich_rule", nullptr, [&](const Item& i) { z.addRichRule(i.args[0]); });
-  if (a.t("remove_rich_rule"))
-    return seq("remove_rich_rule", nullptr, [&](const Item& i) { z.removeRichRule(i.args[0]); });
-  if (a.t("query_rich_rule"))
-    query(
-        "query_rich_rule", nullptr, [&](const Item& i) { return z.queryRichRule(i.args[0]); },
-        "'%s'");
   // services, ports, protocols, source ports
   if (a.t("list_services")) print_list(sorted(c.call([&] { return z.getServices(); })));
-  if (a.t("add_service"))
-    return seq("add_service", nullptr, [&](const Item& i) { z.addService(i.args[0]); });
-  if (a.t("remove_service"))
-    return seq("remove_service", nullptr, [&](const Item& i) { z.removeService(i.args[0]); });
-  if (a.t("query_service"))
-    query(
-        "query_service", nullptr, [&](const Item& i) { return z.queryService(i.args[0]); }, "'%s'");
   if (a.t("list_ports")) print_list(port_strings(c.call([&] { return z.getPorts(); })));
-  if (a.t("add_port"))
-    return seq("add_port", parse_port, [&](const Item& i) { z.addPort(i.args[0], i.args[1]); });
-  if (a.t("remove_port"))
-    return seq("remove_port", parse_port,
-               [&](const Item& i) { z.removePort(i.args[0], i.args[1]); });
-  if (a.t("query_port"))
-    query(
-        "query_port", parse_port, [&](const Item& i) { return z.queryPort(i.args[0], i.args[1]); },
-        "%s/%s");
   if (a.t("list_protocols")) print_list(sorted(c.call([&] { return z.getProtocols(); })));
-  if (a.t("add_protocol"))
-    return seq("add_protocol", nullptr, [&](const Item& i) { z.addProtocol(i.args[0]); });
-  if (a.t("remove_protocol"))
-    return seq("remove_protocol", nullptr, [&](const Item& i) { z.removeProtocol(i.args[0]); });
-  if (a.t("query_protocol"))
-    query(
-        "query_protocol", nullptr, [&](const Item& i) { return z.queryProtocol(i.args[0]); },
-        "'%s'");
   if (a.t("list_source_ports"))
     print_list(port_strings(c.call([&] { return z.getSourcePorts(); })));
-  if (a.t("add_source_port"))
-    return seq("add_source_port", parse_port,
-               [&](const Item& i) { z.addSourcePort(i.args[0], i.args[1]); });
-  if (a.t("remove_source_port"))
-    return seq("remove_source_port", parse_port,
-               [&](const Item& i) { z.removeSourcePort(i.args[0], i.args[1]); });
-  if (a.t("query_source_port"))
-    query(
-        "query_source_port", parse_port,
-        [&](const Item& i) { return z.querySourcePort(i.args[0], i.args[1]); }, "%s/%s");
   // forward: FirewallClientConfigZone sends just that key through update2
   if (a.t("add_forward") || a.t("remove_forward")) {
     bool on = a.t("add_forward");
@@ -139,15 +125,21 @@ void Session::permanent_zone() {
   if (a.t("query_forward"))
     p.query_result(c.call([&] { return decode_zone(z.getSettings2()).forward; }));
   // zone priorities (firewalld 2.0): FirewallClientConfigZone sends just that key through update2
-  for (const std::string side : {"ingress", "egress"}) {
-    const std::string key = side + "_priority";
-    if (a.t("get_" + key)) {
-      ZoneSettings st = decode_zone(c.call([&] { return z.getSettings2(); }));
-      p.and_exit(std::to_string(side == "ingress" ? st.ingress_priority : st.egress_priority));
-    }
-    if (a.t("set_" + key)) {
+  struct Priority {
+    const char* key;
+    Dest get, set;
+    int ZoneSettings::*field;
+  };
+  for (const auto& [key, get, set, field] :
+       {Priority{"ingress_priority", "get_ingress_priority", "set_ingress_priority",
+                 &ZoneSettings::ingress_priority},
+        Priority{"egress_priority", "get_egress_priority", "set_egress_priority",
+                 &ZoneSettings::egress_priority}}) {
+    if (a.t(get))
+      p.and_exit(std::to_string(decode_zone(c.call([&] { return z.getSettings2(); })).*field));
+    if (a.t(set)) {
       return void(c.call([&] {
-        int32_t value = parse_zone_priority(a.str("set_" + key));
+        int32_t value = parse_zone_priority(a.str(set));
         z.update2(Dict{{key, sdbus::Variant(value)}});
       }));
     }
@@ -162,31 +154,8 @@ void Session::permanent_zone() {
       lines.push_back(format_forward_port({fp.get<0>(), fp.get<1>(), fp.get<2>(), fp.get<3>()}));
     print_list(lines, "\n");
   }
-  if (a.t("add_forward_port"))
-    return seq("add_forward_port", parse_forward_port, [&](const Item& i) {
-      z.addForwardPort(i.args[0], i.args[1], i.args[2], i.args[3]);
-    });
-  if (a.t("remove_forward_port"))
-    return seq("remove_forward_port", parse_forward_port, [&](const Item& i) {
-      z.removeForwardPort(i.args[0], i.args[1], i.args[2], i.args[3]);
-    });
-  if (a.t("query_forward_port"))
-    query(
-        "query_forward_port", parse_forward_port,
-        [&](const Item& i) {
-          return z.queryForwardPort(i.args[0], i.args[1], i.args[2], i.args[3]);
-        },
-        "port=%s:proto=%s:toport=%s:toaddr=%s");
   // icmp blocks and their inversion
   if (a.t("list_icmp_blocks")) print_list(c.call([&] { return z.getIcmpBlocks(); }));
-  if (a.t("add_icmp_block"))
-    return seq("add_icmp_block", nullptr, [&](const Item& i) { z.addIcmpBlock(i.args[0]); });
-  if (a.t("remove_icmp_block"))
-    return seq("remove_icmp_block", nullptr, [&](const Item& i) { z.removeIcmpBlock(i.args[0]); });
-  if (a.t("query_icmp_block"))
-    query(
-        "query_icmp_block", nullptr, [&](const Item& i) { return z.queryIcmpBlock(i.args[0]); },
-        "'%s'");
   if (a.t("add_icmp_block_inversion")) return void(c.call([&] { z.addIcmpBlockInversion(); }));
   if (a.t("remove_icmp_block_inversion"))
     return void(c.call([&] { z.removeIcmpBlockInversion(); }));

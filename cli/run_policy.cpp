@@ -5,16 +5,73 @@
 #include "common/lists.hpp"
 #include "common/text.hpp"
 #include "info_format.hpp"
+#include "option_groups.hpp"
 #include "permanent_edits.hpp"
 #include "settings_dbus.hpp"
 #include "settings_edit.hpp"
 #include "show.hpp"
 #include "values.hpp"
+#include "zone_lists.hpp"
 
 namespace fwctl::cli {
 namespace {
 
 std::string port_shown(const Item& i) { return "'" + i.args[0] + ":" + i.args[1] + "'"; }
+
+// What an edit of the settings on the client side does to one item of each list
+// (zone_lists.hpp), with FirewallClientPolicySettings' ALREADY_ENABLED/NOT_ENABLED texts.
+// Interfaces and sources are not a policy's.
+ListActions settings_list_actions(ZoneSettings& st, ZoneList list) {
+  auto names = [](std::vector<std::string>& v) {
+    return ListActions{[&v](const Item& i) { add_item(v, i.args[0], i.args[0]); },
+                       [&v](const Item& i) { remove_item(v, i.args[0], i.args[0]); },
+                       [&v](const Item& i) { return has_item(v, i.args[0]); }};
+  };
+  auto ports = [](std::vector<PortProto>& v) {
+    auto port = [](const Item& i) { return PortProto{i.args[0], i.args[1]}; };
+    return ListActions{[&v, port](const Item& i) { add_item(v, port(i), port_shown(i)); },
+                       [&v, port](const Item& i) { remove_item(v, port(i), port_shown(i)); },
+                       [&v, port](const Item& i) { return has_item(v, port(i)); }};
+  };
+  auto fwd = [](const Item& i) { return ForwardPort{i.args[0], i.args[1], i.args[2], i.args[3]}; };
+  auto fwd_shown = [](const Item& i) {
+    return "'" + i.args[0] + ":" + i.args[1] + ":" + i.args[2] + ":" + i.args[3] + "'";
+  };
+  switch (list) {
+    case ZoneList::kRichRule:
+      return {[&st](const Item& i) {
+                auto rule = normalize_rule(i.args[0]);
+                add_item(st.rules, rule, rule);
+              },
+              [&st](const Item& i) {
+                auto rule = normalize_rule(i.args[0]);
+                remove_item(st.rules, rule, rule);
+              },
+              [&st](const Item& i) { return has_item(st.rules, normalize_rule(i.args[0])); }};
+    case ZoneList::kService:
+      return names(st.services);
+    case ZoneList::kPort:
+      return ports(st.ports);
+    case ZoneList::kProtocol:
+      return names(st.protocols);
+    case ZoneList::kSourcePort:
+      return ports(st.source_ports);
+    case ZoneList::kForwardPort:
+      return {[&st, fwd, fwd_shown](const Item& i) {
+                add_item(st.forward_ports, fwd(i), fwd_shown(i));
+              },
+              [&st, fwd, fwd_shown](const Item& i) {
+                remove_item(st.forward_ports, fwd(i), fwd_shown(i));
+              },
+              [&st, fwd](const Item& i) { return has_item(st.forward_ports, fwd(i)); }};
+    case ZoneList::kIcmpBlock:
+      return names(st.icmp_blocks);
+    case ZoneList::kInterface:
+    case ZoneList::kSource:
+      break;
+  }
+  return {};
+}
 
 }  // namespace
 
@@ -23,49 +80,23 @@ std::string port_shown(const Item& i) { return "'" + i.args[0] + ":" + i.args[1]
 void edit_policy(Session& s, ZoneSettings& st, bool permanent) {
   Args& a = s.a;
   const Printer& p = s.p;
-  auto seq = [&](const char* dest, const ParseItem& parse, auto action) {
+  auto seq = [&](Dest dest, const ParseItem& parse, auto action) {
     cmd_sequence(s.c, a.list(dest), parse, action, true);
   };
-  auto query = [&](const char* dest, const ParseItem& parse, auto q) {
+  auto query = [&](Dest dest, const ParseItem& parse, auto q) {
     query_sequence(s.c, a.list(dest), parse, q, parse ? "%s/%s" : "'%s'");
   };
-  auto strings = [&](const char* what, std::vector<std::string>& list, bool sort_list,
-                     const char* sep = " ") {
-    std::string add = std::string("add_") + what, remove = std::string("remove_") + what,
-                q = std::string("query_") + what;
-    if (a.t(add.c_str())) {
-      seq(add.c_str(), nullptr, [&](const Item& i) { add_item(list, i.args[0], i.args[0]); });
+  auto strings = [&](const ElementDests& d, std::vector<std::string>& list) {
+    if (a.t(d.add)) {
+      seq(d.add, nullptr, [&](const Item& i) { add_item(list, i.args[0], i.args[0]); });
       return true;
     }
-    if (a.t(remove.c_str())) {
-      seq(remove.c_str(), nullptr, [&](const Item& i) { remove_item(list, i.args[0], i.args[0]); });
+    if (a.t(d.remove)) {
+      seq(d.remove, nullptr, [&](const Item& i) { remove_item(list, i.args[0], i.args[0]); });
       return true;
     }
-    if (a.t(q.c_str()))
-      query(q.c_str(), nullptr, [&](const Item& i) { return has_item(list, i.args[0]); });
-    (void)sort_list;
-    (void)sep;
-    return false;
-  };
-  auto ports = [&](const char* what, std::vector<PortProto>& list) {
-    std::string add = std::string("add_") + what, remove = std::string("remove_") + what,
-                q = std::string("query_") + what;
-    if (a.t(add.c_str())) {
-      seq(add.c_str(), parse_port, [&](const Item& i) {
-        add_item(list, PortProto{i.args[0], i.args[1]}, port_shown(i));
-      });
-      return true;
-    }
-    if (a.t(remove.c_str())) {
-      seq(remove.c_str(), parse_port, [&](const Item& i) {
-        remove_item(list, PortProto{i.args[0], i.args[1]}, port_shown(i));
-      });
-      return true;
-    }
-    if (a.t(q.c_str()))
-      query(q.c_str(), parse_port, [&](const Item& i) {
-        return has_item(list, PortProto{i.args[0], i.args[1]});
-      });
+    if (a.t(d.query))
+      query(d.query, nullptr, [&](const Item& i) { return has_item(list, i.args[0]); });
     return false;
   };
   auto port_list = [&](const std::vector<PortProto>& list) {
@@ -79,9 +110,9 @@ void edit_policy(Session& s, ZoneSettings& st, bool permanent) {
     throw Exit{0};
   }
   if (a.t("list_ingress_zones")) s.print_list(sorted(st.ingress_zones));
-  if (strings("ingress_zone", st.ingress_zones, true)) return;
+  if (strings(kIngressZoneDests, st.ingress_zones)) return;
   if (a.t("list_egress_zones")) s.print_list(sorted(st.egress_zones));
-  if (strings("egress_zone", st.egress_zones, true)) return;
+  if (strings(kEgressZoneDests, st.egress_zones)) return;
   if (permanent && a.t("get_priority")) p.and_exit(std::to_string(st.priority));
   if (permanent && a.t("set_priority")) {
     // FirewallClientPolicySettings.setPriority stores the text; the daemon checks it.
@@ -100,31 +131,15 @@ void edit_policy(Session& s, ZoneSettings& st, bool permanent) {
   }
   if (a.t("query_disable")) p.query_result(st.disable);
   if (a.t("list_rich_rules")) s.print_list(st.rules, "\n");
-  if (a.t("add_rich_rule")) {
-    seq("add_rich_rule", nullptr, [&](const Item& i) {
-      auto rule = normalize_rule(i.args[0]);
-      add_item(st.rules, rule, rule);
-    });
+  if (auto op = zone_list_op(a);
+      op && op->list != ZoneList::kInterface && op->list != ZoneList::kSource) {
+    run_list_op(s.c, a, *op, settings_list_actions(st, op->list), false, true);
     return;
   }
-  if (a.t("remove_rich_rule")) {
-    seq("remove_rich_rule", nullptr, [&](const Item& i) {
-      auto rule = normalize_rule(i.args[0]);
-      remove_item(st.rules, rule, rule);
-    });
-    return;
-  }
-  if (a.t("query_rich_rule"))
-    query("query_rich_rule", nullptr,
-          [&](const Item& i) { return has_item(st.rules, normalize_rule(i.args[0])); });
   if (a.t("list_services")) s.print_list(sorted(st.services));
-  if (strings("service", st.services, true)) return;
   if (a.t("list_ports")) port_list(st.ports);
-  if (ports("port", st.ports)) return;
   if (a.t("list_protocols")) s.print_list(sorted(st.protocols));
-  if (strings("protocol", st.protocols, true)) return;
   if (a.t("list_source_ports")) port_list(st.source_ports);
-  if (ports("source_port", st.source_ports)) return;
   if (a.t("add_masquerade")) return s.c.call([&] { set_flag(st.masquerade, true, "masquerade"); });
   if (a.t("remove_masquerade"))
     return s.c.call([&] { set_flag(st.masquerade, false, "masquerade"); });
@@ -134,27 +149,7 @@ void edit_policy(Session& s, ZoneSettings& st, bool permanent) {
     for (const auto& f : st.forward_ports) lines.push_back(format_forward_port(f));
     s.print_list(lines, "\n");
   }
-  auto fwd = [](const Item& i) { return ForwardPort{i.args[0], i.args[1], i.args[2], i.args[3]}; };
-  auto fwd_shown = [](const Item& i) {
-    return "'" + i.args[0] + ":" + i.args[1] + ":" + i.args[2] + ":" + i.args[3] + "'";
-  };
-  if (a.t("add_forward_port")) {
-    seq("add_forward_port", parse_forward_port,
-        [&](const Item& i) { add_item(st.forward_ports, fwd(i), fwd_shown(i)); });
-    return;
-  }
-  if (a.t("remove_forward_port")) {
-    seq("remove_forward_port", parse_forward_port,
-        [&](const Item& i) { remove_item(st.forward_ports, fwd(i), fwd_shown(i)); });
-    return;
-  }
-  if (a.t("query_forward_port"))
-    query_sequence(
-        s.c, a.list("query_forward_port"), parse_forward_port,
-        [&](const Item& i) { return has_item(st.forward_ports, fwd(i)); },
-        "port=%s:proto=%s:toport=%s:toaddr=%s");
   if (a.t("list_icmp_blocks")) s.print_list(st.icmp_blocks);
-  if (strings("icmp_block", st.icmp_blocks, false)) return;
   if (!permanent) return;
   if (a.t("get_target")) p.and_exit(st.target);
   if (a.t("set_target")) {

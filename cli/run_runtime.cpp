@@ -9,6 +9,7 @@
 #include "settings_dbus.hpp"
 #include "show.hpp"
 #include "values.hpp"
+#include "zone_lists.hpp"
 
 namespace fwctl::cli {
 namespace {
@@ -66,21 +67,69 @@ bool Session::runtime_general() {
   return false;
 }
 
+// What the daemon's runtime zone methods do to one item of each list (zone_lists.hpp).
+ListActions Session::runtime_list_actions(ZoneList list) {
+  auto& z = bus().zone();
+  const std::string& zn = zone;
+  switch (list) {
+    case ZoneList::kInterface:
+      return {[&](const Item& i) { z.addInterface(zn, i.args[0]); },
+              [&](const Item& i) { z.removeInterface(zn, i.args[0]); },
+              [&](const Item& i) { return z.queryInterface(zn, i.args[0]); }};
+    case ZoneList::kSource:
+      return {[&](const Item& i) { z.addSource(zn, i.args[0]); },
+              [&](const Item& i) { z.removeSource(zn, i.args[0]); },
+              [&](const Item& i) { return z.querySource(zn, i.args[0]); }};
+    case ZoneList::kRichRule:
+      return {[&](const Item& i) { z.addRichRule(zn, i.args[0], timeout); },
+              [&](const Item& i) { z.removeRichRule(zn, i.args[0]); },
+              [&](const Item& i) { return z.queryRichRule(zn, i.args[0]); }};
+    case ZoneList::kService:
+      return {[&](const Item& i) { z.addService(zn, i.args[0], timeout); },
+              [&](const Item& i) { z.removeService(zn, i.args[0]); },
+              [&](const Item& i) { return z.queryService(zn, i.args[0]); }};
+    case ZoneList::kPort:
+      return {[&](const Item& i) { z.addPort(zn, i.args[0], i.args[1], timeout); },
+              [&](const Item& i) { z.removePort(zn, i.args[0], i.args[1]); },
+              [&](const Item& i) { return z.queryPort(zn, i.args[0], i.args[1]); }};
+    case ZoneList::kProtocol:
+      return {[&](const Item& i) { z.addProtocol(zn, i.args[0], timeout); },
+              [&](const Item& i) { z.removeProtocol(zn, i.args[0]); },
+              [&](const Item& i) { return z.queryProtocol(zn, i.args[0]); }};
+    case ZoneList::kSourcePort:
+      return {[&](const Item& i) { z.addSourcePort(zn, i.args[0], i.args[1], timeout); },
+              [&](const Item& i) { z.removeSourcePort(zn, i.args[0], i.args[1]); },
+              [&](const Item& i) { return z.querySourcePort(zn, i.args[0], i.args[1]); }};
+    case ZoneList::kForwardPort:
+      return {[&](const Item& i) {
+                z.addForwardPort(zn, i.args[0], i.args[1], i.args[2], i.args[3], timeout);
+              },
+              [&](const Item& i) {
+                z.removeForwardPort(zn, i.args[0], i.args[1], i.args[2], i.args[3]);
+              },
+              [&](const Item& i) {
+                return z.queryForwardPort(zn, i.args[0], i.args[1], i.args[2], i.args[3]);
+              }};
+    case ZoneList::kIcmpBlock:
+      return {[&](const Item& i) { z.addIcmpBlock(zn, i.args[0], timeout); },
+              [&](const Item& i) { z.removeIcmpBlock(zn, i.args[0]); },
+              [&](const Item& i) { return z.queryIcmpBlock(zn, i.args[0]); }};
+  }
+  return {};
+}
+
 bool Session::runtime_zone() {
   auto& z = bus().zone();
   const std::string& zn = zone;
-  auto add_seq = [&](const char* dest, const ParseItem& parse, auto action) {
+  auto add_seq = [&](Dest dest, const ParseItem& parse, auto action) {
     cmd_sequence(c, a.list(dest), parse, action, true);
     return true;
-  };
-  auto query_seq = [&](const char* dest, const ParseItem& parse, auto query, const char* msg) {
-    query_sequence(c, a.list(dest), parse, query, msg);
   };
   // interfaces
   if (a.t("list_interfaces")) print_list(c.call([&] { return z.getInterfaces(zn); }));
   if (a.t("get_zone_of_interface") || a.t("get_zone_of_source")) {
     bool iface = a.t("get_zone_of_interface");
-    const auto& items = a.list(iface ? "get_zone_of_interface" : "get_zone_of_source");
+    const auto& items = iface ? a.list("get_zone_of_interface") : a.list("get_zone_of_source");
     for (const auto& item : items) {
       std::string found =
           c.call([&] { return iface ? z.getZoneOfInterface(item) : z.getZoneOfSource(item); });
@@ -91,93 +140,24 @@ bool Session::runtime_zone() {
     }
     return true;
   }
-  if (a.t("add_interface"))
-    return add_seq("add_interface", nullptr, [&](const Item& i) { z.addInterface(zn, i.args[0]); });
   if (a.t("change_interface"))
     return add_seq("change_interface", nullptr,
                    [&](const Item& i) { z.changeZoneOfInterface(zn, i.args[0]); });
-  if (a.t("remove_interface"))
-    return add_seq("remove_interface", nullptr,
-                   [&](const Item& i) { z.removeInterface(zn, i.args[0]); });
-  if (a.t("query_interface"))
-    query_seq(
-        "query_interface", nullptr, [&](const Item& i) { return z.queryInterface(zn, i.args[0]); },
-        "'%s'");
   // sources
   if (a.t("list_sources")) print_list(c.call([&] { return z.getSources(zn); }));
-  if (a.t("add_source"))
-    return add_seq("add_source", nullptr, [&](const Item& i) { z.addSource(zn, i.args[0]); });
   if (a.t("change_source"))
     return add_seq("change_source", nullptr,
                    [&](const Item& i) { z.changeZoneOfSource(zn, i.args[0]); });
-  if (a.t("remove_source"))
-    return add_seq("remove_source", nullptr, [&](const Item& i) { z.removeSource(zn, i.args[0]); });
-  if (a.t("query_source"))
-    query_seq(
-        "query_source", nullptr, [&](const Item& i) { return z.querySource(zn, i.args[0]); },
-        "'%s'");
   if (a.t("policy")) return runtime_policy();
-  // rich rules
+  if (auto op = zone_list_op(a))
+    return run_list_op(c, a, *op, runtime_list_actions(op->list), true, true), true;
+  // listings of the lists, then the flags (forward, masquerade, icmp-block-inversion)
   if (a.t("list_rich_rules")) print_list(c.call([&] { return z.getRichRules(zn); }), "\n");
-  if (a.t("add_rich_rule"))
-    return add_seq("add_rich_rule", nullptr,
-                   [&](const Item& i) { z.addRichRule(zn, i.args[0], timeout); });
-  if (a.t("remove_rich_rule"))
-    return add_seq("remove_rich_rule", nullptr,
-                   [&](const Item& i) { z.removeRichRule(zn, i.args[0]); });
-  if (a.t("query_rich_rule"))
-    query_seq(
-        "query_rich_rule", nullptr, [&](const Item& i) { return z.queryRichRule(zn, i.args[0]); },
-        "'%s'");
-  // services
   if (a.t("list_services")) print_list(sorted(c.call([&] { return z.getServices(zn); })));
-  if (a.t("add_service"))
-    return add_seq("add_service", nullptr,
-                   [&](const Item& i) { z.addService(zn, i.args[0], timeout); });
-  if (a.t("remove_service"))
-    return add_seq("remove_service", nullptr,
-                   [&](const Item& i) { z.removeService(zn, i.args[0]); });
-  if (a.t("query_service"))
-    query_seq(
-        "query_service", nullptr, [&](const Item& i) { return z.queryService(zn, i.args[0]); },
-        "'%s'");
-  // ports
   if (a.t("list_ports")) print_list(port_strings(c.call([&] { return z.getPorts(zn); })));
-  if (a.t("add_port"))
-    return add_seq("add_port", parse_port,
-                   [&](const Item& i) { z.addPort(zn, i.args[0], i.args[1], timeout); });
-  if (a.t("remove_port"))
-    return add_seq("remove_port", parse_port,
-                   [&](const Item& i) { z.removePort(zn, i.args[0], i.args[1]); });
-  if (a.t("query_port"))
-    query_seq(
-        "query_port", parse_port,
-        [&](const Item& i) { return z.queryPort(zn, i.args[0], i.args[1]); }, "'%s/%s'");
-  // protocols
   if (a.t("list_protocols")) print_list(sorted(c.call([&] { return z.getProtocols(zn); })));
-  if (a.t("add_protocol"))
-    return add_seq("add_protocol", nullptr,
-                   [&](const Item& i) { z.addProtocol(zn, i.args[0], timeout); });
-  if (a.t("remove_protocol"))
-    return add_seq("remove_protocol", nullptr,
-                   [&](const Item& i) { z.removeProtocol(zn, i.args[0]); });
-  if (a.t("query_protocol"))
-    query_seq(
-        "query_protocol", nullptr, [&](const Item& i) { return z.queryProtocol(zn, i.args[0]); },
-        "'%s'");
-  // source ports
   if (a.t("list_source_ports"))
     print_list(port_strings(c.call([&] { return z.getSourcePorts(zn); })));
-  if (a.t("add_source_port"))
-    return add_seq("add_source_port", parse_port,
-                   [&](const Item& i) { z.addSourcePort(zn, i.args[0], i.args[1], timeout); });
-  if (a.t("remove_source_port"))
-    return add_seq("remove_source_port", parse_port,
-                   [&](const Item& i) { z.removeSourcePort(zn, i.args[0], i.args[1]); });
-  if (a.t("query_source_port"))
-    query_seq(
-        "query_source_port", parse_port,
-        [&](const Item& i) { return z.querySourcePort(zn, i.args[0], i.args[1]); }, "'%s/%s'");
   // forward (firewall-cmd sets it through setZoneSettings2)
   auto set_forward = [&](bool on) {
     c.call([&] { z.setZoneSettings2(zn, Dict{{"forward", sdbus::Variant(on)}}); });
@@ -191,40 +171,13 @@ bool Session::runtime_zone() {
   if (a.t("add_masquerade")) return c.call([&] { z.addMasquerade(zn, timeout); }), true;
   if (a.t("remove_masquerade")) return c.call([&] { z.removeMasquerade(zn); }), true;
   if (a.t("query_masquerade")) p.query_result(c.call([&] { return z.queryMasquerade(zn); }));
-  // forward ports
   if (a.t("list_forward_ports")) {
     std::vector<std::string> lines;
     for (const auto& fp : c.call([&] { return z.getForwardPorts(zn); }))
       if (fp.size() >= 4) lines.push_back(format_forward_port({fp[0], fp[1], fp[2], fp[3]}));
     print_list(lines, "\n");
   }
-  if (a.t("add_forward_port"))
-    return add_seq("add_forward_port", parse_forward_port, [&](const Item& i) {
-      z.addForwardPort(zn, i.args[0], i.args[1], i.args[2], i.args[3], timeout);
-    });
-  if (a.t("remove_forward_port"))
-    return add_seq("remove_forward_port", parse_forward_port, [&](const Item& i) {
-      z.removeForwardPort(zn, i.args[0], i.args[1], i.args[2], i.args[3]);
-    });
-  if (a.t("query_forward_port"))
-    query_seq(
-        "query_forward_port", parse_forward_port,
-        [&](const Item& i) {
-          return z.queryForwardPort(zn, i.args[0], i.args[1], i.args[2], i.args[3]);
-        },
-        "'port=%s:proto=%s:toport=%s:toaddr=%s'");
-  // icmp blocks
   if (a.t("list_icmp_blocks")) print_list(c.call([&] { return z.getIcmpBlocks(zn); }));
-  if (a.t("add_icmp_block"))
-    return add_seq("add_icmp_block", nullptr,
-                   [&](const Item& i) { z.addIcmpBlock(zn, i.args[0], timeout); });
-  if (a.t("remove_icmp_block"))
-    return add_seq("remove_icmp_block", nullptr,
-                   [&](const Item& i) { z.removeIcmpBlock(zn, i.args[0]); });
-  if (a.t("query_icmp_block"))
-    query_seq(
-        "query_icmp_block", nullptr, [&](const Item& i) { return z.queryIcmpBlock(zn, i.args[0]); },
-        "'%s'");
   if (a.t("add_icmp_block_inversion")) return c.call([&] { z.addIcmpBlockInversion(zn); }), true;
   if (a.t("remove_icmp_block_inversion"))
     return c.call([&] { z.removeIcmpBlockInversion(zn); }), true;

@@ -5,7 +5,6 @@
 
 #include <map>
 #include <ostream>
-#include <set>
 #include <tuple>
 #include <vector>
 
@@ -191,10 +190,8 @@ Origins fetch_origins(const Printer& p) {
 std::string trace_usage_error(const Args& a) {
   if (a.given("count") && !a.given("trace")) return "--count goes with --trace";
   if (!a.given("trace")) return {};
-  static const std::set<std::string> kAllowed = {"trace", "count", "quiet", "verbose"};
-  for (const auto& option : option_table())
-    if (!kAllowed.count(option.dest()) && a.given(option.dest()))
-      return "--trace cannot be combined with " + option.names.back();
+  if (const auto* option = a.given_except({"trace", "count", "quiet", "verbose"}))
+    return "--trace cannot be combined with " + option->names.back();
   if (a.list("trace").size() > 1) return "--trace takes one packet pattern";
   if (a.given("count")) {
     const std::string n = a.str("count");

@@ -42,13 +42,9 @@ void fetch_services(Bus& bus, model::Config& config, std::set<std::string> wante
 }  // namespace
 
 std::string why_usage_error(const Args& a) {
-  static const std::set<std::string> kAllowed = {"why",           "offline", "default_config",
-                                                 "system_config", "quiet",   "verbose"};
-  for (const auto& option : option_table()) {
-    std::string dest = option.dest();
-    if (!kAllowed.count(dest) && a.given(dest))
-      return "--why cannot be combined with " + option.names.back();
-  }
+  if (const auto* option =
+          a.given_except({"why", "offline", "default_config", "system_config", "quiet", "verbose"}))
+    return "--why cannot be combined with " + option->names.back();
   return {};
 }
 
