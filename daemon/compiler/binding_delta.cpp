@@ -33,6 +33,30 @@ size_t count_sources(const RuntimeBindings& bindings) {
   return n;
 }
 
+// nft's name of an interface: a trailing "+" is its "*" (zones.cpp).
+std::string nft_name(const std::string& interface) {
+  if (!interface.empty() && interface.back() == '+') {
+    return interface.substr(0, interface.size() - 1) + "*";
+  }
+  return interface;
+}
+
+// Another bound interface with the same nft name (its dispatch rules equal the new one's).
+bool nft_name_taken(const RuntimeBindings& bindings, const std::string& interface) {
+  std::string name = nft_name(interface);
+  bool seen_self = false;
+  for (const auto& [zone, interfaces] : bindings.interfaces) {
+    for (const auto& other : interfaces) {
+      if (other == interface && !seen_self) {
+        seen_self = true;
+        continue;
+      }
+      if (nft_name(other) == name) return true;
+    }
+  }
+  return false;
+}
+
 bool zone_named_by_policy(const model::Config& config, const std::string& zone) {
   for (const auto& [name, item] : config.policies) {
     const auto& p = item.value;
@@ -112,7 +136,11 @@ std::optional<size_t> binding_position(const Chain& have, const BindingEdit& edi
 
 std::optional<RuleSplice> binding_addition(const Chain& have, Chain rules, const BindingEdit& edit,
                                            size_t sources_before) {
+  // A dispatch rule names its binding: it equals another only for an interface of the same nft
+  // name, which compile_binding() declines. Other chains may hold anything.
+  bool dispatch = have.name.ends_with("_ZONES");
   for (const Rule& rule : have.rules) {
+    if (dispatch) break;
     for (const Rule& added : rules.rules) {
       if (rule == added) return std::nullopt;
     }
@@ -161,6 +189,9 @@ Result<std::optional<std::vector<RuleSplice>>> compile_binding(const model::Conf
   }
   if (!had_other && bindings.default_zone != edit.zone) return MaybeBindingSplices{};
   if (!edit.source && (edit.name == "+" || edit.name == "*")) return MaybeBindingSplices{};
+  if (!edit.source && edit.added && nft_name_taken(bindings, edit.name)) {
+    return MaybeBindingSplices{};
+  }
   if (zone_named_by_policy(config, edit.zone) || any_zone_priority(config))
     return MaybeBindingSplices{};
   auto chains = binding_rules(config, edit);

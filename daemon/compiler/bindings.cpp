@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace fwctl::compiler {
@@ -20,9 +21,9 @@ RuntimeBindings bindings_from_config(const model::Config& config) {
 
 namespace {
 
-// interface -> zone it is bound to.
-std::map<std::string, std::string> zone_of(const RuntimeBindings& b) {
-  std::map<std::string, std::string> out;
+// interface -> zone it is bound to (views into `b`: no copy of every name per change).
+std::unordered_map<std::string_view, std::string_view> zone_of(const RuntimeBindings& b) {
+  std::unordered_map<std::string_view, std::string_view> out;
   for (const auto& [zone, interfaces] : b.interfaces) {
     for (const auto& interface : interfaces) out.emplace(interface, zone);
   }
