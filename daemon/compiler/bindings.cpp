@@ -1,6 +1,9 @@
 #include "compiler/bindings.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace fwctl::compiler {
 
@@ -18,9 +21,9 @@ RuntimeBindings bindings_from_config(const model::Config& config) {
 
 namespace {
 
-// interface -> zone it is bound to.
-std::map<std::string, std::string> zone_of(const RuntimeBindings& b) {
-  std::map<std::string, std::string> out;
+// interface -> zone it is bound to (views into `b`: no copy of every name per change).
+std::unordered_map<std::string_view, std::string_view> zone_of(const RuntimeBindings& b) {
+  std::unordered_map<std::string_view, std::string_view> out;
   for (const auto& [zone, interfaces] : b.interfaces) {
     for (const auto& interface : interfaces) out.emplace(interface, zone);
   }
@@ -37,16 +40,20 @@ void order_interfaces(const RuntimeBindings& prev, RuntimeBindings& next) {
     return b != before.end() && a != after.end() && b->second == a->second;
   };
   std::vector<std::string> order;
+  std::unordered_set<std::string_view> listed;  // what `order` holds (a search of it: n^2)
+  order.reserve(prev.interface_order.size() + 1);
   for (const auto& interface : prev.interface_order) {
     if (unchanged(interface)) order.push_back(interface);
   }
+  for (const auto& interface : order) listed.insert(interface);
+  std::vector<const std::string*> fresh;
   for (const auto& [zone, interfaces] : next.interfaces) {
     for (const auto& interface : interfaces) {
       // Within one change, a zone's new interfaces keep the order they were bound in.
-      if (std::find(order.begin(), order.end(), interface) == order.end())
-        order.push_back(interface);
+      if (listed.insert(interface).second) fresh.push_back(&interface);
     }
   }
+  for (const auto* interface : fresh) order.push_back(*interface);
   next.interface_order = std::move(order);
 }
 

@@ -63,13 +63,15 @@ void add_table_options(Table& table, const model::FirewalldConf& conf) {
 }  // namespace
 
 Result<std::optional<Table>> compile_focused(const model::Config& config,
-                                             const RuntimeBindings& bindings, const Focus& focus) {
+                                             const RuntimeBindings& bindings, const Focus& focus,
+                                             std::set<std::string>* duplicated) {
   if (model::conf_yes(config.conf.strict_forward_ports)) return std::optional<Table>{};
   TableBuilder out(kTableName);
   Context ctx{config, bindings, out, std::nullopt};
   ctx.focus = &focus;
   compile_into(ctx);
   if (ctx.error) return Unexpected{*ctx.error};
+  if (duplicated) *duplicated = out.duplicated();
   Table table = std::move(out).finish();
   // Chains a zone outside the focus got on the way (its forward rules) are dropped.
   std::erase_if(table.chains, [&](const Chain& chain) { return !focus.covers_chain(chain.name); });

@@ -13,6 +13,7 @@
 // zones' and policies' elements.
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -51,8 +52,10 @@ bool chain_covered(const std::string& chain, const std::vector<std::string>& zon
 // their rules use (the table's helper objects are shared by all zones: which of the others are
 // still used is the caller's to tell). nullopt when a focused compile cannot stand for the
 // whole one: StrictForwardPorts (its dnat chains gather every zone's forward ports). The caller
-// then compiles everything.
+// then compiles everything. `duplicated`, when given, receives the names of the chains where a
+// rule was left out as equal to one already there (TableBuilder::duplicated()).
 Result<std::optional<Table>> compile_focused(const model::Config& config,
-                                             const RuntimeBindings& bindings, const Focus& focus);
+                                             const RuntimeBindings& bindings, const Focus& focus,
+                                             std::set<std::string>* duplicated = nullptr);
 
 }  // namespace fwctl::compiler

@@ -39,6 +39,11 @@ bool policy_active(const Context& ctx, const model::Policy& policy) {
   return names_active(ctx, policy.ingress_zones) && names_active(ctx, policy.egress_zones);
 }
 
+std::array<PolicySpec, 3> zone_policy_shells(const std::string& name, const model::Zone& zone) {
+  return {derived(name, zone, name, "HOST"), derived(name, zone, "ANY", name),
+          derived(name, zone, name, "ANY")};
+}
+
 std::array<PolicySpec, 3> zone_policies(const std::string& name, const model::Zone& zone) {
   PolicySpec to_host = derived(name, zone, name, "HOST");
   to_host.policy.services = zone.services;

@@ -32,7 +32,9 @@ Chain& TableBuilder::chain(const std::string& name) {
 
 bool TableBuilder::claim(const std::string& chain_name, const Rule& rule,
                          const std::string& token) {
-  return rule_keys_.insert(chain_name + "\n" + token + "\n" + to_text(rule)).second;
+  if (rule_keys_.insert(chain_name + "\n" + token + "\n" + to_text(rule)).second) return true;
+  duplicated_.insert(chain_name);
+  return false;
 }
 
 void TableBuilder::place(const std::string& chain_name, size_t position, Rule rule) {
@@ -100,26 +102,29 @@ void TableBuilder::add_zone_source(const std::string& chain_name, Rule rule,
                                    const std::string& zone, const std::string& source,
                                    int priority) {
   if (!claim(chain_name, rule, "source " + zone + " " + source)) return;
-  std::pair<std::string, std::string> key{zone, source};
-  auto it = std::find(zone_sources_.begin(), zone_sources_.end(), key);
-  if (it == zone_sources_.end()) {
-    zone_sources_.push_back(key);
-    std::stable_sort(zone_sources_.begin(), zone_sources_.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    it = std::find(zone_sources_.begin(), zone_sources_.end(), key);
+  place_dispatch(chain_name, source_position(zone, source), std::move(rule), priority);
+}
+
+size_t TableBuilder::source_position(const std::string& zone, const std::string& source) {
+  size_t before = 0;  // the sources of the zones named before `zone`
+  auto it = zone_sources_.begin();
+  for (; it != zone_sources_.end() && it->first < zone; ++it) before += it->second.size();
+  if (it == zone_sources_.end() || it->first != zone) {
+    it = zone_sources_.emplace_hint(it, zone, std::unordered_map<std::string, size_t>{});
   }
-  place_dispatch(chain_name, static_cast<size_t>(it - zone_sources_.begin()), std::move(rule),
-                 priority);
+  auto [at, fresh] = it->second.emplace(source, it->second.size());
+  if (fresh) ++zone_source_count_;
+  return before + at->second;
 }
 
 void TableBuilder::add_zone_interface(const std::string& chain_name, Rule rule, size_t rank,
                                       int priority) {
   if (!claim(chain_name, rule, "interface")) return;
-  auto& ranks = interface_ranks_[chain_name];
-  auto it = std::find_if(ranks.begin(), ranks.end(), [&](size_t r) { return r < rank; });
+  auto& ranks = interface_ranks_[chain_name];  // newest (highest) first
+  auto it = std::partition_point(ranks.begin(), ranks.end(), [&](size_t r) { return r >= rank; });
   size_t offset = static_cast<size_t>(it - ranks.begin());
   ranks.insert(it, rank);
-  place_dispatch(chain_name, zone_sources_.size() + offset, std::move(rule), priority);
+  place_dispatch(chain_name, zone_source_count_ + offset, std::move(rule), priority);
 }
 
 std::string TableBuilder::set_origin(std::string origin) {

@@ -10,6 +10,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -52,6 +54,9 @@ class TableBuilder {
   void add_zone_interface(const std::string& chain, Rule rule, size_t rank, int priority = 0);
 
   Table finish() &&;
+  // The chains where a rule was left out as equal to one placed before (claim()): removing the
+  // placed one would uncover it, which a splice (element_delta.hpp) cannot tell.
+  const std::set<std::string>& duplicated() const { return duplicated_; }
 
   // The origin stamped on every rule placed from now on that has none of its own; returns the
   // previous one (OriginScope restores it).
@@ -65,14 +70,20 @@ class TableBuilder {
   void place(const std::string& chain, size_t position, Rule rule);
   void place_dispatch(const std::string& chain, size_t position, Rule rule, int priority);
   void sort_dispatch_by_priority();
+  size_t source_position(const std::string& zone, const std::string& source);
 
   Table table_;
   std::string origin_;
   std::map<std::string, size_t> chain_index_;
-  std::set<std::string> rule_keys_;
+  std::unordered_set<std::string> rule_keys_;
+  std::set<std::string> duplicated_;
   std::map<std::pair<Counter, std::string>, std::map<int, size_t>> priority_counts_;
-  std::vector<std::pair<std::string, std::string>> zone_sources_;  // (zone, source), sorted
-  std::map<std::string, std::vector<size_t>> interface_ranks_;     // per chain, in chain order
+  // The (zone, source) pairs seen, ordered by zone name and within a zone as first seen: a
+  // source's dispatch position is its index in that order. Per zone, source -> its index
+  // among the zone's (a sorted vector searched per source made a binding compile n^2).
+  std::map<std::string, std::unordered_map<std::string, size_t>> zone_sources_;
+  size_t zone_source_count_ = 0;
+  std::map<std::string, std::vector<size_t>> interface_ranks_;  // per chain, in chain order
   // Per _ZONES chain, the zone priority of each dispatch rule, in chain order. The dispatch
   // rules come first in their chain; the default zone's catch-all follows them.
   std::map<std::string, std::vector<int>> dispatch_priorities_;

@@ -93,9 +93,10 @@ void apply_zone(Context& ctx, const std::string& name) {
     return;
   }
   const auto& zone = it->second.value;
-  auto specs = zone_policies(name, zone);
   bool whole = ctx.emits_zone(name);  // else only its dispatch, for the shared chains
   if (!whole && !ctx.emits_shared()) return;
+  // The dispatch needs the policies' names and zones, not a copy of the zone's elements.
+  auto specs = whole ? zone_policies(name, zone) : zone_policy_shells(name, zone);
   if (whole) {
     for (const auto& spec : specs) apply_policy(ctx, spec);
   }
@@ -112,7 +113,7 @@ void apply_zone(Context& ctx, const std::string& name) {
 void bind_default_zone(Context& ctx, const std::string& name) {
   auto it = ctx.config.zones.find(name);
   if (it == ctx.config.zones.end()) return;
-  auto specs = zone_policies(name, it->second.value);
+  auto specs = zone_policy_shells(name, it->second.value);
   OriginScope origin(ctx.out, "zone " + name + ", the default zone", true);
   for_each_dispatch(specs,
                     [&](const std::string& zones, const std::string&, const std::string& target) {

@@ -10,6 +10,7 @@
 #include "compiler/panic.hpp"
 #include "compiler/policy_order.hpp"
 #include "core/firewall.hpp"
+#include "core/splice_change.hpp"
 
 namespace fwctl::core {
 namespace {
@@ -85,11 +86,21 @@ Status Firewall::send_change(const RuntimeChange& change) {
   }
   if (change.entries) return send_entries(*change.entries);
   const auto& bindings = change.bindings ? *change.bindings : bindings_;
+  if (change.element && !change.whole) {
+    auto sent = send_zone_element(kernel_, runtime_, bindings, *change.element);
+    if (!sent || *sent) return sent ? ok() : Status{sent};
+  }
+  if (change.bindings && change.zones.empty() && change.policies.empty() && !change.whole) {
+    auto sent = send_binding(kernel_, runtime_, bindings_, bindings);
+    if (!sent || *sent) return sent ? ok() : Status{sent};
+  }
   if (!change.whole) {
-    auto partial = compiler::compile_focused(runtime_, bindings, change.scope.focus());
+    std::set<std::string> duplicated;
+    auto partial =
+        compiler::compile_focused(runtime_, bindings, change.scope.focus(), &duplicated);
     if (!partial) return partial;
     if (*partial) {
-      auto sent = kernel_.apply_chains(std::move(**partial), change.scope);
+      auto sent = kernel_.apply_chains(std::move(**partial), change.scope, &duplicated);
       if (!sent || *sent) return sent ? ok() : Status{sent};
     }
   }

@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "core/firewall.hpp"
+#include "core/splice_change.hpp"
 #include "model/rich_rule.hpp"
 
 namespace fwctl::core {
@@ -30,6 +31,7 @@ Result<std::string> Firewall::zone_edit(const std::string& zone, const ZoneItem&
                   : core::remove_zone_item(target, *name, item, runtime_);
   if (!st) return st;
   RuntimeChange change;
+  change.element = zone_element_edit(*name, item.kind, runtime_.zones.at(*name).value, target);
   change.zones.emplace(*name, std::move(target));
   change.scope.zones.push_back(*name);
   if (Status applied = commit_runtime(std::move(change)); !applied) return applied;

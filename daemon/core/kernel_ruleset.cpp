@@ -1,5 +1,7 @@
 #include "core/kernel_ruleset.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -94,10 +96,15 @@ std::vector<uint64_t> echoed_handles(const std::vector<nft::Reply>& replies) {
 
 }  // namespace
 
-Result<bool> KernelRuleset::apply_chains(compiler::Table partial, const ChangeScope& scope) {
+Result<bool> KernelRuleset::apply_chains(compiler::Table partial, const ChangeScope& scope,
+                                         const std::set<std::string>* duplicated) {
   int t = find_table(partial);
   if (t < 0 || !handles_[t].complete || !same_hooks(ruleset_.tables[t], partial)) return false;
   auto& old = ruleset_.tables[t];
+  std::vector<std::string> free_now;  // of the covered chains, those now duplicate-free
+  for (const auto& chain : partial.chains) {
+    if (duplicated && !duplicated->count(chain.name)) free_now.push_back(chain.name);
+  }
   // A scope without sets: the shells' elements must not count as a change.
   ChangeScope chains_only = scope;
   chains_only.sets.clear();
@@ -109,11 +116,14 @@ Result<bool> KernelRuleset::apply_chains(compiler::Table partial, const ChangeSc
   auto replies = netlink_.send(batch);
   if (!replies && restored_after_loss()) return false;
   if (!replies) return replies;
+  auto free = std::move(handles_[t].duplicate_free);
+  std::erase_if(free, [&](const std::string& chain) { return scope.covers_chain(chain); });
+  for (auto& chain : free_now) free.insert(std::move(chain));
   size_t next_echo = 0;
   bool complete =
       commit_plan(*plan, echoed_handles(*replies), next_echo, &old, &handles_[t].chains);
   old = std::move(plan->table);
-  handles_[t] = {std::move(plan->handles), complete};
+  handles_[t] = {std::move(plan->handles), complete, std::move(free)};
   return true;
 }
 
@@ -142,6 +152,97 @@ Status KernelRuleset::apply_elements(const std::string& table, const std::string
   compiler::erase_listed(*held, gone);
   compiler::insert_listed(*held, come);
   return ok();
+}
+
+Result<bool> KernelRuleset::apply_splices(const std::string& table,
+                                          std::vector<compiler::RuleSplice> splices) {
+  int t = find_inet(table);
+  if (t < 0 || !handles_[t].complete) return false;
+  auto& chains = ruleset_.tables[t].chains;
+  struct Target {
+    compiler::Chain* chain;
+    std::vector<uint64_t>* handles;
+  };
+  std::vector<Target> targets;
+  for (const auto& splice : splices) {
+    auto chain = std::find_if(chains.begin(), chains.end(),
+                              [&](const compiler::Chain& c) { return c.name == splice.chain; });
+    auto handles = handles_[t].chains.find(splice.chain);
+    if (chain == chains.end() || handles == handles_[t].chains.end()) return false;
+    if (handles->second.size() != chain->rules.size()) return false;
+    if (splice.at + splice.removed > chain->rules.size()) return false;
+    for (const auto& other : targets) {
+      if (other.chain == &*chain) return false;  // one splice per chain
+    }
+    targets.push_back({&*chain, &handles->second});
+  }
+  nft::Batch batch;
+  nft::TableId id{"inet", table};
+  size_t adding = 0;
+  for (size_t i = 0; i < splices.size(); ++i) {
+    const auto& splice = splices[i];
+    const auto& rules = targets[i].chain->rules;
+    const auto& handles = *targets[i].handles;
+    size_t end = splice.at + splice.removed;
+    for (size_t r = splice.at; r < end; ++r) {
+      auto origin = nft::rule_origin(splice.chain, r, rules[r]);
+      if (auto s = batch.del_rule(id, splice.chain, handles[r], origin); !s) return s;
+    }
+    auto place =
+        end < handles.size() ? nft::RulePlace::before(handles[end]) : nft::RulePlace::append();
+    for (size_t k = 0; k < splice.added.size(); ++k) {
+      auto origin = nft::rule_origin(splice.chain, splice.at + k, splice.added[k]);
+      if (auto s = batch.add_rule(id, splice.chain, splice.added[k], origin, place, true); !s) {
+        return s;
+      }
+    }
+    adding += splice.added.size();
+  }
+  last_compared_.clear();
+  if (batch.size() == 0) return true;
+  auto replies = netlink_.send(batch);
+  if (!replies && restored_after_loss()) return false;
+  if (!replies) return replies;
+  std::vector<uint64_t> echoed = echoed_handles(*replies);
+  if (echoed.size() != adding) {
+    handles_[t].complete = false;  // the next apply replaces the table
+    echoed.resize(adding, 0);
+  }
+  auto next = echoed.begin();
+  for (size_t i = 0; i < splices.size(); ++i) {
+    auto& splice = splices[i];
+    auto& rules = targets[i].chain->rules;
+    auto& handles = *targets[i].handles;
+    auto at = static_cast<std::ptrdiff_t>(splice.at);
+    auto end = at + static_cast<std::ptrdiff_t>(splice.removed);
+    rules.erase(rules.begin() + at, rules.begin() + end);
+    handles.erase(handles.begin() + at, handles.begin() + end);
+    rules.insert(rules.begin() + at, std::make_move_iterator(splice.added.begin()),
+                 std::make_move_iterator(splice.added.end()));
+    auto count = static_cast<std::ptrdiff_t>(splice.added.size());
+    handles.insert(handles.begin() + at, next, next + count);
+    next += count;
+  }
+  return true;
+}
+
+const compiler::Table* KernelRuleset::table(const std::string& table) const {
+  int t = find_inet(table);
+  return t < 0 ? nullptr : &ruleset_.tables[t];
+}
+
+bool KernelRuleset::duplicate_free(const std::string& table, const std::string& chain) const {
+  int t = find_inet(table);
+  return t >= 0 && handles_[t].duplicate_free.count(chain) > 0;
+}
+
+int KernelRuleset::find_inet(const std::string& table) const {
+  for (size_t t = 0; t < ruleset_.tables.size(); ++t) {
+    if (ruleset_.tables[t].family == "inet" && ruleset_.tables[t].name == table) {
+      return static_cast<int>(t);
+    }
+  }
+  return -1;
 }
 
 const std::vector<uint64_t>* KernelRuleset::handles(const std::string& table,
@@ -238,7 +339,7 @@ void KernelRuleset::commit(std::vector<TablePlan>& plans, const std::vector<nft:
     if (plan.replaced) ++replacements_;
     bool complete = commit_plan(plan, echoed, next_echo, old, old_handles);
     ruleset.tables.push_back(std::move(plan.table));
-    handles.push_back({std::move(plan.handles), complete});
+    handles.push_back({std::move(plan.handles), complete, {}});
   }
   ruleset_ = std::move(ruleset);
   handles_ = std::move(handles);

@@ -29,10 +29,13 @@
 // other listing order.
 
 #include <cstdint>
+#include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "common/result.hpp"
+#include "compiler/element_delta.hpp"
 #include "compiler/ir.hpp"
 #include "core/change_scope.hpp"
 #include "core/table_plan.hpp"
@@ -71,7 +74,17 @@ class KernelRuleset {
   // a delta cannot express it (the table is not loaded, its handles are incomplete, a base
   // chain's hook changed), or when the kernel refused it because another program removed the
   // table (then put back as it was): the caller then applies the whole IR.
-  Result<bool> apply_chains(compiler::Table partial, const ChangeScope& scope);
+  // `duplicated`: the chains of `partial` where the compile left out a rule equal to one it had
+  // placed (TableBuilder); the others are recorded as free of that (duplicate_free()). Without
+  // it, none of the covered chains is.
+  Result<bool> apply_chains(compiler::Table partial, const ChangeScope& scope,
+                            const std::set<std::string>* duplicated = nullptr);
+  // Rule splices of table inet `table` (compiler/element_delta.hpp), one batch: each splice's
+  // rules deleted by handle, its new rules inserted in front of the rule that follows them (or
+  // appended). Nothing is compared: the cost follows the splices. False, with nothing sent, when
+  // the table or a chain is not loaded or its handles are incomplete, or when the kernel refused
+  // it because another program removed the table (then put back as it was).
+  Result<bool> apply_splices(const std::string& table, std::vector<compiler::RuleSplice> splices);
   // An element delta of set `set` of table inet `table`: `gone` deleted, then `come` added (the
   // compiler's values, e.g. compiler::ipset_with_entries()). The recorded set changes in place,
   // in nft's listing order (compiler::insert_listed): no copy or sort of the set. COMMAND_FAILED
@@ -83,6 +96,11 @@ class KernelRuleset {
 
   // What the kernel holds (as far as fwctl put it there).
   const compiler::Ruleset& ruleset() const { return ruleset_; }
+  // Table inet `table`; nullptr when not loaded.
+  const compiler::Table* table(const std::string& table) const;
+  // True when the last compile of chain `chain` (through apply_chains() with `duplicated`, then
+  // splices) left out no rule as a duplicate: removing a rule then uncovers no other.
+  bool duplicate_free(const std::string& table, const std::string& chain) const;
   // The kernel handles of `chain`'s rules in table `table` (family inet), in rule order;
   // nullptr for an unknown chain.
   const std::vector<uint64_t>* handles(const std::string& table, const std::string& chain) const;
@@ -97,7 +115,9 @@ class KernelRuleset {
   struct TableHandles {
     ChainHandles chains;
     bool complete = true;  // false: an echo was missing; the next apply replaces the table
+    std::unordered_set<std::string> duplicate_free;  // chains, see duplicate_free()
   };
+  int find_inet(const std::string& table) const;
 
   Status send(compiler::Ruleset next, const ChangeScope* scope, bool whole);
   Result<TablePlan> plan_table(nft::Batch& batch, compiler::Table next, const ChangeScope* scope,

@@ -230,5 +230,48 @@ TEST_F(KernelRulesetTest, LoadReplacesWholeEvenWhenUnchanged) {
   EXPECT_EQ(last_batch(), netlink_.sent().at(0));
 }
 
+// apply_splices(): the splice's rules deleted by handle and inserted in front of the rule that
+// follows them, their echoed handles recorded; nothing compared.
+TEST_F(KernelRulesetTest, SplicesInsertInFrontOfTheFollowingRuleAndRecordTheEchoedHandles) {
+  config_.zones["public"].value.ports = {{"8080", "tcp"}, {"8081", "tcp"}};
+  ASSERT_TRUE(apply());
+  const std::string chain = "filter_IN_public_allow";
+  auto before = *kernel_.handles("firewalld", chain);
+  const auto* rules = &kernel_.table("firewalld")->find_chain(chain)->rules;
+  size_t at = rules->size() - 1;  // in front of 8081's rule, as if it were 8080's successor
+  compiler::Rule rule = rules->at(at - 1);
+  ASSERT_TRUE(*kernel_.apply_splices("firewalld", {{chain, at, 0, {rule}}}));
+  ASSERT_EQ(last_batch().size(), 1u);
+  EXPECT_TRUE(last_batch()[0].starts_with("insert rule inet firewalld " + chain + " position " +
+                                          std::to_string(before.back()) + " "))
+      << last_batch()[0];
+  EXPECT_TRUE(kernel_.last_compared().empty());
+  auto after = *kernel_.handles("firewalld", chain);
+  ASSERT_EQ(after.size(), before.size() + 1);
+  EXPECT_NE(after[at], 0u);
+  EXPECT_EQ(after.back(), before.back());
+  // ... and the spliced rule deleted again by that handle.
+  uint64_t handle = after[at];
+  ASSERT_TRUE(*kernel_.apply_splices("firewalld", {{chain, at, 1, {}}}));
+  EXPECT_EQ(last_batch(), std::vector<std::string>{"delete rule inet firewalld " + chain +
+                                                   " handle " + std::to_string(handle)});
+  EXPECT_EQ(*kernel_.handles("firewalld", chain), before);
+  EXPECT_EQ(to_text(kernel_.ruleset()), to_text(compiled()));
+}
+
+TEST_F(KernelRulesetTest, ARefusedSpliceChangesNothingAndAnUnknownChainIsNoSplice) {
+  auto before = kernel_.ruleset();
+  const std::string chain = "filter_IN_public_allow";
+  compiler::Rule rule = kernel_.table("firewalld")->find_chain(chain)->rules.at(0);
+  netlink_.fail_at(0, EINVAL);
+  EXPECT_FALSE(kernel_.apply_splices("firewalld", {{chain, 0, 0, {rule}}}));
+  EXPECT_EQ(kernel_.ruleset(), before);
+  size_t batches = netlink_.sent().size();
+  auto none = kernel_.apply_splices("firewalld", {{"filter_IN_nowhere", 0, 0, {rule}}});
+  ASSERT_TRUE(none);
+  EXPECT_FALSE(*none);
+  EXPECT_EQ(netlink_.sent().size(), batches);
+}
+
 }  // namespace
 }  // namespace fwctl::core

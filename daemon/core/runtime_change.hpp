@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "compiler/bindings.hpp"
+#include "compiler/element_delta.hpp"
 #include "core/change_scope.hpp"
 #include "model/config.hpp"
 
@@ -41,6 +42,9 @@ struct RuntimeChange {
   std::optional<compiler::RuntimeBindings> bindings;
   std::optional<EntryEdit> entries;
   std::optional<bool> panic;  // panic mode turned on or off: the panic table alone
+  // The one zone element the change adds or removes, when it is one (splice_change.hpp):
+  // then tried as rule splices first, before a focused compile of the zone.
+  std::optional<compiler::ZoneElementEdit> element;
   // The chains the change can touch. A focused compile (compiler/focus.hpp) builds only these.
   ChangeScope scope;
   // Compile and compare everything instead (a zone's settings replaced as a whole).

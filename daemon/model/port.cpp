@@ -32,6 +32,11 @@ bool is_digits(std::string_view s) {
 
 // getPortID(): a number as int() reads it, else a service name; above 65535 is kTooBig.
 long double port_id(std::string_view text, PortNameLookup lookup) {
+  if (text.size() <= 5 && is_digits(text)) {  // int() of plain digits: the common case, fast
+    long value = 0;
+    for (char c : text) value = value * 10 + (c - '0');
+    return value > 65535 ? kTooBig : static_cast<long double>(value);
+  }
   std::string_view s = strip_ascii_blanks(text);
   long double id;
   if (auto number = parse_python_int(s, PythonIntBase::Decimal)) {
