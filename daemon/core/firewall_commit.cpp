@@ -96,8 +96,7 @@ Status Firewall::send_change(const RuntimeChange& change) {
   }
   if (!change.whole) {
     std::set<std::string> duplicated;
-    auto partial =
-        compiler::compile_focused(runtime_, bindings, change.scope.focus(), &duplicated);
+    auto partial = compiler::compile_focused(runtime_, bindings, change.scope.focus(), &duplicated);
     if (!partial) return partial;
     if (*partial) {
       auto sent = kernel_.apply_chains(std::move(**partial), change.scope, &duplicated);
