@@ -225,6 +225,7 @@ bench_defaults() {
   kv rss.after_calls_kb "$(rss_kb "$dpid")"
   "$client" flood 1 "$n" 60 35000 remove > /dev/null || true
   flood_per_client=""
+  kv flood.total "$flood_total"
   flood add
   flood remove
   kv rss.after_removed_kb "$(rss_kb "$dpid")"

@@ -123,11 +123,14 @@ def main():
     t.row("D-Bus round trip: `zone.removePort`", "rtt.remove.median_s", fmt_s, "", calls_fail)
     t.row("one `--add-port` process (fwctl; firewall-cmd for firewalld)", "cli.median_s", fmt_s,
           "≤ 5 ms", ("cli.fail",) + calls_fail)
+    total = num(fw, "flood.total") or num(fd, "flood.total") or 0
     for op, method in (("add", "addPort"), ("remove", "removePort")):
         (a, av), (b, bv) = flood_cell(fw, op), flood_cell(fd, op)
         r = ratio(av, bv) if av and bv else ""
-        t.rows.append([f"20 clients: `zone.{method}` calls per second (higher is better), then "
-                       "runtime state = kernel listing?", a, b, "", r, "",
+        what = (f"{total:,.0f} distinct ports into zone public, which grows by each"
+                if op == "add" else "the ports added above")
+        t.rows.append([f"20 clients: `zone.{method}` of {what}; calls per second "
+                       "(higher is better), then runtime state = kernel listing?", a, b, "", r, "",
                        "≥ 10,000/s, agree" if op == "add" else "agree"])
     t.row("RSS after the calls above (ports added and removed again)", "rss.after_removed_kb",
           fmt_mb, "as idle", calls_fail)

@@ -91,6 +91,9 @@ bool default_zone(sd_bus* bus, uint64_t timeout_us) {
   sd_bus_message* reply = nullptr;
   int r = sd_bus_message_new_method_call(bus, &m, kName, kPath, kName, "getDefaultZone");
   if (r >= 0) r = sd_bus_call(bus, m, timeout_us, &err, &reply);
+  if (r < 0) {
+    std::fprintf(stderr, "getDefaultZone: %s\n", err.message ? err.message : std::strerror(-r));
+  }
   sd_bus_error_free(&err);
   sd_bus_message_unref(reply);
   sd_bus_message_unref(m);
@@ -225,11 +228,12 @@ pid_t spawn_in_netns(const std::string& netns, const std::string& log, char** ar
   _exit(127);
 }
 
-// The match's callback: a new owner of the name ends the wait.
+// The match's callback: a new owner of the well-known name ends the wait (every connection's
+// unique name comes with a NameOwnerChanged too).
 int on_owner(sd_bus_message* m, void* userdata, sd_bus_error*) {
   const char *name = nullptr, *old_owner = nullptr, *new_owner = nullptr;
-  if (sd_bus_message_read(m, "sss", &name, &old_owner, &new_owner) >= 0 && new_owner &&
-      *new_owner)
+  if (sd_bus_message_read(m, "sss", &name, &old_owner, &new_owner) >= 0 && name &&
+      std::strcmp(name, kName) == 0 && new_owner && *new_owner)
     *static_cast<bool*>(userdata) = true;
   return 0;
 }
