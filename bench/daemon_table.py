@@ -99,7 +99,10 @@ def flood_cell(kv, op):
         return kv.get("calls.fail", kv.get("start.fail", "not run" if kv else "–")), None
     done = num(kv, f"flood_{op}.done") or 0
     text = f"{per_s:,.0f}/s"
-    if f"flood_{op}.capped" in kv:
+    # A remove takes back what the add made: it is capped only if it removed fewer.
+    capped = (f"flood_{op}.capped" in kv if op == "add"
+              else done < (num(kv, "flood_add.done") or 0))
+    if capped:
         text += f" ({done:,.0f} calls within the cap)"
     agree = kv.get(f"flood_{op}.state_ok") == "1"
     text += ", state = kernel" if agree else ", **state ≠ kernel**"

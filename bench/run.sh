@@ -76,7 +76,7 @@ part() { [[ " $parts " == *" $1 "* ]]; }
 if part daemon; then
   a=$(date +%s)
   "$root/bench/daemon_bench.sh" "$build" "$work/daemon" $quick > "$work/daemon.md" || status=$?
-  timings+=("daemon bench $(( $(date +%s) - a )) s")
+  timings+=(" daemon bench $(( $(date +%s) - a )) s")
 fi
 if part load || part change; then
   a=$(date +%s)
@@ -90,7 +90,7 @@ if part load || part change; then
   timeout 3600 "$build/bench/fwctl_load_bench" "${args[@]}" > "$work/report.md" &
   bench_pid=$!
   wait "$bench_pid" || status=$?
-  timings+=("load and change benches $(( $(date +%s) - a )) s")
+  timings+=(" load and change benches $(( $(date +%s) - a )) s")
 fi
 t_end=$(date +%s)
 
@@ -101,9 +101,9 @@ mem=$(awk '/^MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo)
   echo
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)${quick:+ (quick mode: smaller sizes)}"
   echo "- machine: $(nproc) CPUs, ${cpu:-unknown CPU}, $mem RAM"
-  echo "- kernel: $(uname -r); $(nft --version); firewalld $(/usr/sbin/firewalld --version 2>/dev/null || echo 'not installed')"
+  echo "- kernel: $(uname -r); $(nft --version); firewalld $( [ -x /usr/sbin/firewalld ] && /usr/bin/python3 -c 'import firewall.config as c; print(c.VERSION)' 2>/dev/null || echo 'not installed')"
   echo "- load average (1, 5, 15 min) before / after the run: $load_before / $(cut -d' ' -f1-3 /proc/loadavg) (the machine may be shared: compare runs, not single figures)"
-  echo "- build: Release ($(c++ --version | head -n1)), $((t_built - t_start)) s; \`bench/run.sh${quick:+ --quick}\`: $(IFS=,; echo "${timings[*]}"), $((t_end - t_built)) s in all; $reps runs per load, $change_reps per runtime change"
+  echo "- build: Release ($(c++ --version | head -n1)), $((t_built - t_start)) s; \`bench/run.sh${quick:+ --quick}\`: $(IFS=,; echo "${timings[*]}"), $((t_end - t_built)) s in all (build excluded); $reps runs per load, $change_reps per runtime change"
   if part daemon; then
     echo
     echo "## fwctld and firewalld side by side (\`bench/daemon_bench.sh\`)"
