@@ -49,8 +49,8 @@ ChangeResult run_change(const std::string& exe, const ChangeOptions& o, const st
     return r;
   }
   std::fprintf(stderr, "[%s] fwchange x%d\n", name.c_str(), o.reps);
-  auto fw = run_child({exe, "fwchange", name, fw_ns, std::to_string(o.reps), o.out_dir}, {},
-                      {}, 1800);
+  auto fw =
+      run_child({exe, "fwchange", name, fw_ns, std::to_string(o.reps), o.out_dir}, {}, {}, 1800);
   r.fw = parse_kv(fw.out);
   if (fw.exit_code != 0) r.errors.push_back("fwchange: " + one_line(fw.err));
   netns_del(fw_ns);
@@ -83,7 +83,8 @@ const std::vector<std::pair<std::string, std::string>>& change_ops() {
 
 // Issue 13's table: each change through core::Firewall against the same change on the default
 // configuration and against main's path before (the whole IR recompiled, the scoped diff).
-void print_firewall_change_report(const std::vector<ChangeResult>& results, const ChangeOptions& o) {
+void print_firewall_change_report(const std::vector<ChangeResult>& results,
+                                  const ChangeOptions& o) {
   const ChangeResult* base = nullptr;
   for (const auto& r : results) base = r.name == "default" ? &r : base;
   std::printf("\n## One runtime change through the daemon's commit point (`core::Firewall`)\n\n");

@@ -258,7 +258,8 @@ bench_add_entries() {
   local etc=$work/etc-ipset-add file=$work/entries.txt a b o cli=$fwctl count
   make_tree ipset-add "$etc"
   [ -f "$file" ] || awk -v n="$add_entries" 'BEGIN {
-    for (i = 0; i < n; i++) printf "198.%d.%d.%d\n", 18 + int(i / 65536) % 2, int(i / 256) % 256, i % 256 }' > "$file"
+    for (i = 0; i < n; i++)
+      printf "198.%d.%d.%d\n", 18 + int(i / 65536) % 2, int(i / 256) % 256, i % 256 }' > "$file"
   [ "$daemon" = fwctld ] || cli=/usr/bin/firewall-cmd
   kv add_entries.n "$add_entries"
   start_daemon "$etc" 60

@@ -143,8 +143,8 @@ def main():
     for w in big:
         d = DESCRIPTION.get(w, w)
         fails = (f"{w}.fail",)
-        t.row(f"{d}: first load (start to D-Bus ready)", f"{w}.start_s", fmt_s, "≤ 1.0× `nft -f`",
-              fails, nft=f"{w}.nft_s")
+        t.row(f"{d}: first load (start to D-Bus ready)", f"{w}.start_s", fmt_s,
+              "≤ 1.0× `nft -f`", fails, nft=f"{w}.nft_s")
         t.row(f"{d}: reload", f"{w}.reload_s", fmt_s, "≤ 1.0× `nft -f`",
               fails + (f"{w}.reload_fail",), nft=f"{w}.nft_s")
         t.row(f"{d}: peak RSS (`nft -f` column: kernel memory the loaded ruleset takes)",

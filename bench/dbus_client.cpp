@@ -67,7 +67,9 @@ bool zone_call(sd_bus* bus, const char* method, const std::string& port) {
   if (r >= 0) r = sd_bus_message_append(m, "sss", "public", port.c_str(), "tcp");
   if (r >= 0 && std::strcmp(method, "addPort") == 0) r = sd_bus_message_append(m, "i", 0);
   if (r >= 0) r = sd_bus_call(bus, m, kCallTimeoutUs, &err, &reply);
-  if (r < 0) std::fprintf(stderr, "%s %s: %s\n", method, port.c_str(), err.message ? err.message : std::strerror(-r));
+  if (r < 0)
+    std::fprintf(stderr, "%s %s: %s\n", method, port.c_str(),
+                 err.message ? err.message : std::strerror(-r));
   sd_bus_error_free(&err);
   sd_bus_message_unref(reply);
   sd_bus_message_unref(m);
@@ -77,8 +79,8 @@ bool zone_call(sd_bus* bus, const char* method, const std::string& port) {
 bool ping(sd_bus* bus) {
   sd_bus_error err = SD_BUS_ERROR_NULL;
   sd_bus_message* reply = nullptr;
-  int r = sd_bus_call_method(bus, kName, kPath, "org.freedesktop.DBus.Peer", "Ping", &err, &reply,
-                             "");
+  int r =
+      sd_bus_call_method(bus, kName, kPath, "org.freedesktop.DBus.Peer", "Ping", &err, &reply, "");
   if (r < 0) std::fprintf(stderr, "Ping: %s\n", err.message ? err.message : std::strerror(-r));
   sd_bus_error_free(&err);
   sd_bus_message_unref(reply);
@@ -193,9 +195,10 @@ int flood(int clients, int total, double cap_s, int first_port, const std::strin
   }
   double wall = now_s() - t0;
   for (pid_t pid : pids) waitpid(pid, nullptr, 0);
-  std::printf("done %d\nerrors %d\nclients_reported %d\nwall_s %.6f\nper_s %.1f\nper_client ",
-              done, errors, reported, wall, wall > 0 ? done / wall : 0.0);
-  for (int i = 0; i < clients; ++i) std::printf("%s%d", i ? "," : "", per_client[static_cast<size_t>(i)]);
+  std::printf("done %d\nerrors %d\nclients_reported %d\nwall_s %.6f\nper_s %.1f\nper_client ", done,
+              errors, reported, wall, wall > 0 ? done / wall : 0.0);
+  for (int i = 0; i < clients; ++i)
+    std::printf("%s%d", i ? "," : "", per_client[static_cast<size_t>(i)]);
   std::printf("\n");
   return reported == clients ? 0 : 1;
 }
@@ -317,7 +320,8 @@ int main(int argc, char** argv) {
     if (argc == 8) {
       std::istringstream in(argv[7]);
       std::string n;
-      while (counts.size() < 200 && std::getline(in, n, ',')) counts.push_back(std::atoi(n.c_str()));
+      while (counts.size() < 200 && std::getline(in, n, ','))
+        counts.push_back(std::atoi(n.c_str()));
     }
     return flood(clients, total, std::atof(argv[4]), std::atoi(argv[5]), argv[6], counts);
   }

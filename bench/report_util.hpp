@@ -34,11 +34,11 @@ struct Samples {
 // Every value of a key.
 Samples samples(const KeyValues& kv, const std::string& key);
 
-std::string fmt_short(double s);      // "12 µs", "1.23 ms", "1.23 s"
-std::string fmt_mb(double kb);        // "12.3 MB"
+std::string fmt_short(double s);          // "12 µs", "1.23 ms", "1.23 s"
+std::string fmt_mb(double kb);            // "12.3 MB"
 std::string fmt_range(const Samples& s);  // "n" when every sample is n, "a–b" otherwise
-std::string with_commas(double v);    // 1234567 -> "1,234,567"
-std::string one_line(std::string s);  // newlines to spaces, cut to 300 characters
+std::string with_commas(double v);        // 1234567 -> "1,234,567"
+std::string one_line(std::string s);      // newlines to spaces, cut to 300 characters
 
 // fwbench-PID-N, a new N each call: the bench's own namespaces, which run.sh cleans up.
 std::string fresh_ns();
