@@ -135,11 +135,14 @@ def main():
         t.rows.append([f"20 clients: `zone.{method}` of {what}; calls per second "
                        "(higher is better), then runtime state = kernel listing?", a, b, "", r, "",
                        "≥ 10,000/s, agree" if op == "add" else "agree"])
+    t.row("RSS with the 20 clients' ports added", "rss.after_flood_kb", fmt_mb, "", calls_fail)
     t.row("RSS after the calls above (ports added and removed again)", "rss.after_removed_kb",
           fmt_mb, "as idle", calls_fail)
     n = num(fw, "add_entries.n") or num(fd, "add_entries.n") or 0
     t.row(f"one `--ipset --add-entries-from-file` process, {n:,.0f} entries, empty hash:ip set",
           "add_entries.s", fmt_s, "one batch", ("add_entries.fail",))
+    t.row("peak RSS during that `--add-entries-from-file`", "add_entries.peak_kb", fmt_mb, "",
+          ("add_entries.fail",))
     for w in big:
         d = DESCRIPTION.get(w, w)
         fails = (f"{w}.fail",)
