@@ -209,8 +209,13 @@ bench_defaults() {
   local calls=$rtt_calls
   [ "$daemon" = fwctld ] || calls=$((rtt_calls / 10))
   log "$daemon: $calls D-Bus round trips of each call"
-  "$client" rtt "$calls" 30000 | sed 's/^/rtt./' >> "$kvfile"
-  kv rtt.calls "$calls"
+  local report
+  if report=$("$client" rtt "$calls" 30000); then
+    sed 's/^/rtt./' <<<"$report" >> "$kvfile"
+    kv rtt.calls "$calls"
+  else
+    kv calls.fail "a D-Bus call failed (see the log)"
+  fi
   cli=$fwctl
   [ "$daemon" = fwctld ] || cli=/usr/bin/firewall-cmd
   local n=$cli_calls
@@ -348,7 +353,11 @@ run_nft() {
   local w file reps i a b m0 m1 t mem
   for w in "${big[@]}"; do
     file=$work/$w.nft
-    "$loadbench" emit "$w" "$file" | sed "s/^/$w./" >> "$kvfile"
+    if ! "$loadbench" emit "$w" "$file" > "$work/emit.kv"; then
+      log "fwctl_load_bench emit $w failed"
+      continue
+    fi
+    sed "s/^/$w./" "$work/emit.kv" >> "$kvfile"
     reps=3
     [[ $w == *1m ]] && reps=2
     t=() mem=()
