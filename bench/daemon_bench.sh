@@ -367,14 +367,18 @@ run_nft() {
       sync
       m0=$(kernel_mem_kb)
       a=$(now)
-      ip netns exec "$ns" nft -f "$file"
-      b=$(now)
-      m1=$(kernel_mem_kb)
-      t+=("$(elapsed "$a" "$b")") mem+=($((m1 - m0)))
+      if ip netns exec "$ns" nft -f "$file"; then
+        b=$(now)
+        m1=$(kernel_mem_kb)
+        t+=("$(elapsed "$a" "$b")") mem+=($((m1 - m0)))
+      else
+        log "nft -f $w failed"
+      fi
       ip netns del "$ns"
       ns=""
       sleep 2  # the kernel frees a namespace's ruleset after `ip netns del` returns
     done
+    [ ${#t[@]} -gt 0 ] || continue
     kv "$w.nft_s" "$(printf '%s\n' "${t[@]}" | median)"
     kv "$w.kernel_kb" "$(printf '%s\n' "${mem[@]}" | median)"
     log "nft -f $w: ${t[*]} s"
