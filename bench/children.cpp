@@ -38,7 +38,8 @@ std::string unwrapped(const std::string& file) {
 int usage() {
   std::fprintf(stderr,
                "usage: load_bench emit NAME FILE | compile NAME REPS | apply NAME NETNS"
-               " | same-unwrapped FILE FILE | change NAME NETNS REPS DIR\n");
+               " | same-unwrapped FILE FILE | change NAME NETNS REPS DIR\n"
+               "       | fwchange NAME NETNS REPS DIR | tree NAME ETC\n");
   return 2;
 }
 
@@ -164,6 +165,11 @@ int child_main(int argc, char** argv) {
   if (mode == "change") {
     if (argc != 6) return usage();
     return change_main(argv[2], argv[3], std::atoi(argv[4]), argv[5]);
+  }
+  if (mode == "tree") {  // the daemon bench's configuration directories
+    if (argc != 4) return usage();
+    Workload w;
+    return load(argv[2], w) && write_workload_tree(w, argv[3]) ? 0 : 1;
   }
   if (mode == "fwchange") {
     if (argc != 6) return usage();

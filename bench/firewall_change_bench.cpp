@@ -10,14 +10,12 @@
 // Output: "key value" lines, key = OP.MEASURE, e.g. "port_add.total_s 0.000123".
 
 #include <cstdio>
-#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
 
 #include "change_common.hpp"
 #include "children.hpp"
-#include "config/item_file.hpp"
 #include "core/firewall.hpp"
 #include "nft/mnl_netlink.hpp"
 #include "proc.hpp"
@@ -34,25 +32,6 @@ Status status_of(const Result<T>& result) {
 }
 
 void print_kv(const std::string& key, double v) { std::printf("%s %.9f\n", key.c_str(), v); }
-
-// The workload's zones, policies and ipsets as the system tree over the repository's default
-// tree (which has the services, ICMP types and helpers).
-bool write_tree(const Workload& w, const std::string& etc) {
-  namespace fs = std::filesystem;
-  for (const char* sub : {"zones", "ipsets", "policies"}) fs::create_directories(etc + "/" + sub);
-  auto save = [&](const auto& items, const char* sub) {
-    for (const auto& [name, item] : items) {
-      auto st = config::save_item(item.value, etc + "/" + sub + "/" + name + ".xml");
-      if (!st) {
-        std::fprintf(stderr, "%s/%s: %s\n", sub, name.c_str(), st.error().message().c_str());
-        return false;
-      }
-    }
-    return true;
-  };
-  return save(w.config.zones, "zones") && save(w.config.ipsets, "ipsets") &&
-         save(w.config.policies, "policies");
-}
 
 struct FwOp {
   const char* name;
@@ -92,7 +71,7 @@ int firewall_change_main(const std::string& name, const std::string& netns, int 
   const std::string etc = dir + "/etc-" + name;
   {
     Workload w;
-    if (!make_workload(name, w) || !write_tree(w, etc)) return 1;
+    if (!make_workload(name, w) || !write_workload_tree(w, etc)) return 1;
   }  // the bench's own copy of the workload is gone before fwctl's state is measured
   auto mnl = nft::MnlNetlink::open();
   if (!mnl) {

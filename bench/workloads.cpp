@@ -1,9 +1,12 @@
 #include "workloads.hpp"
 
 #include <cstdint>
+#include <cstdio>
+#include <filesystem>
 #include <string>
 
 #include "compiler/stock_config.hpp"
+#include "config/item_file.hpp"
 #include "model/rich_rule.hpp"
 
 namespace fwctl::bench {
@@ -168,6 +171,8 @@ std::string describe_workload(const std::string& name) {
   if (name == "rich-10k") return "zone with 10,000 rich rules";
   if (name == "bindings-500") return "500 interfaces + 500 sources in five zones";
   if (name == "ipset-1m") return "ipset hash:ip, 1,000,000 entries, zone source";
+  if (name == "ipset-net-1m") return "ipset hash:net, 1,000,000 entries, zone source";
+  if (name == "ipset-add") return "default configuration and an empty hash:ip ipset";
   return {};
 }
 
@@ -198,9 +203,30 @@ bool make_workload(const std::string& name, Workload& w) {
     }
   } else if (name == "ipset-1m") {
     add_ipset_source(w, "hash:ip", kBigSetEntries);
+  } else if (name == "ipset-net-1m") {
+    add_ipset_source(w, "hash:net", kBigSetEntries);
+  } else if (name == "ipset-add") {
+    w.config.ipsets["bench-add"].value.type = "hash:ip";
   }
   w.bindings = compiler::bindings_from_config(w.config);
   return true;
+}
+
+bool write_workload_tree(const Workload& w, const std::string& etc) {
+  namespace fs = std::filesystem;
+  for (const char* sub : {"zones", "ipsets", "policies"}) fs::create_directories(etc + "/" + sub);
+  auto save = [&](const auto& items, const char* sub) {
+    for (const auto& [name, item] : items) {
+      auto st = config::save_item(item.value, etc + "/" + sub + "/" + name + ".xml");
+      if (!st) {
+        std::fprintf(stderr, "%s/%s: %s\n", sub, name.c_str(), st.error().message().c_str());
+        return false;
+      }
+    }
+    return true;
+  };
+  return save(w.config.zones, "zones") && save(w.config.ipsets, "ipsets") &&
+         save(w.config.policies, "policies");
 }
 
 std::string check_workload(const Workload& w) {

@@ -8,6 +8,9 @@
 //   rich-10k         zone "public" with 10,000 rich rules (the fail2ban case; change bench)
 //   bindings-500     500 interfaces and 500 sources bound over five zones (change bench)
 //   ipset-1m         hash:ip ipset with 1,000,000 addresses, source of "internal" (change bench)
+//   ipset-net-1m     hash:net ipset with 1,000,000 networks, source of "internal" (daemon bench)
+//   ipset-add        the stock configuration and an empty hash:ip ipset "bench-add" (daemon
+//                    bench: --add-entries-from-file)
 //   default          the stock configuration alone (the change bench's baseline; not in
 //                    workload_names(), so the load bench does not run it unless asked)
 //
@@ -36,6 +39,11 @@ std::string describe_workload(const std::string& name);
 
 // Builds the named workload. Returns false for an unknown name.
 bool make_workload(const std::string& name, Workload& out);
+
+// Writes the workload's zones, policies and ipsets as a system configuration tree (ETC/zones,
+// ETC/ipsets, ETC/policies) over the repository's default tree, as fwctld and firewalld read it;
+// false with the message on stderr on failure.
+bool write_workload_tree(const Workload& w, const std::string& etc);
 
 // Runs model::check_rich_rule() on every rich rule of the configuration; returns the first
 // failure as text, or empty when all pass.
