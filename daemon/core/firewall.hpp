@@ -35,6 +35,7 @@
 #include "core/permanent.hpp"
 #include "core/runtime_change.hpp"
 #include "core/runtime_ipsets.hpp"
+#include "core/runtime_policies.hpp"
 #include "core/zone_settings.hpp"
 #include "model/config.hpp"
 #include "nft/netlink.hpp"
@@ -200,16 +201,13 @@ class Firewall {
 
   // ---- Policies, ipsets, panic mode, log-denied, reset ---------------------------------
   // (firewall_policy.cpp, firewall_ipset.cpp, firewall_panic.cpp, firewall_log_denied.cpp)
-  // INVALID_POLICY for an unknown policy.
+  // The runtime policies: core::RuntimePolicies' (see there for the checks and errors); a
+  // change goes through commit_runtime. INVALID_POLICY for an unknown policy.
   Result<const model::Policy*> policy(const std::string& name) const;
   // Policies with an ingress and an egress zone in force, by name.
   std::vector<ActivePolicy> active_policies() const;
-  // firewalld's setPolicySettings: the keys given are checked as a whole (the policy's own
-  // checks, then its references; INVALID_SETTING for version/short/description/target), then
-  // each list becomes the one given: entries it no longer has are removed, new ones added after
-  // the kept ones (ports and source ports coalesced, ALREADY_ENABLED when one is covered).
-  // One batch; nothing changes on error. PANIC_MODE when it would change something in panic
-  // mode. The priority is checked but, as in firewalld, not changed at runtime.
+  // firewalld's setPolicySettings (RuntimePolicies::change_settings): one batch; nothing
+  // changes on error. PANIC_MODE when it would change something in panic mode.
   Status set_policy_settings(const std::string& name, const PolicyUpdate& update);
 
   // The runtime ipsets and their entries, as firewalld's fw_ipset: core::RuntimeIpsets' (see
@@ -369,8 +367,8 @@ class Firewall {
   bool table_owner_supported();
   void check_table_owner(model::Config& runtime, std::vector<Error>& warnings);
 
-  // State. The order matters: ipsets_, direct_, lockdown_ and permanent_store_ refer to members
-  // declared before them.
+  // State. The order matters: ipsets_, policies_, direct_, lockdown_ and permanent_store_ refer
+  // to members declared before them.
   config::Paths paths_;
   nft::Netlink& netlink_;
   KernelRuleset kernel_;
@@ -386,6 +384,7 @@ class Firewall {
   std::vector<std::string> nm_interfaces_;            // firewalld's _nm_assigned_interfaces
   RuntimeIpsets ipsets_{runtime_.ipsets, netlink_,
                         [this](RuntimeChange change) { return commit_runtime(std::move(change)); }};
+  RuntimePolicies policies_{runtime_};
   Direct direct_{[this](const std::string& name) { return runtime_.zones.count(name) > 0; },
                  paths_};
   Lockdown lockdown_{paths_};
