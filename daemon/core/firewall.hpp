@@ -200,7 +200,8 @@ class Firewall {
   Result<std::vector<TimedItem>> expire(SteadyTime now);
 
   // ---- Policies, ipsets, panic mode, log-denied, reset ---------------------------------
-  // (firewall_policy.cpp, firewall_ipset.cpp, firewall_panic.cpp, firewall_log_denied.cpp)
+  // (firewall_policy.cpp, firewall_ipset.cpp, firewall_panic.cpp, firewall_log_denied.cpp;
+  // the parts: runtime_policies.hpp, runtime_ipsets.hpp, panic_mode.hpp)
   // The runtime policies: core::RuntimePolicies' (see there for the checks and errors); a
   // change goes through commit_runtime. INVALID_POLICY for an unknown policy.
   Result<const model::Policy*> policy(const std::string& name) const;
