@@ -128,7 +128,7 @@ void Firewall::adopt(Loaded next, State state) {
   runtime_ = std::move(next.config);
   runtime_.conf.default_zone = next.bindings.default_zone;
   bindings_ = std::move(next.bindings);
-  entry_indexes_.clear();  // of the runtime replaced
+  ipsets_.replaced();
   warnings_ = std::move(next.warnings);
   state_ = state;
   enable_ip_forwarding({});  // firewalld applies everything anew
@@ -153,7 +153,7 @@ Status Firewall::start() {
   // firewalld's _start_failsafe: no direct entries (the permanent ones stay loaded), so no
   // native ipsets either (the failed attempt may have created them).
   direct_.clear(warnings_);
-  native_ipsets_.destroy_all(warnings_);
+  ipsets_.destroy_native(warnings_);
   load_direct_lockdown();
   return ok();
 }
@@ -169,7 +169,7 @@ Status Firewall::reload() {
   bool keep_runtime = conf_false(runtime_.conf.flush_all_on_reload);
   if (keep_runtime) {
     keep_runtime_interfaces(*next);
-    keep_runtime_ipsets(*next);
+    ipsets_.keep_entries(next->config.ipsets);
   } else {
     keep_nm_interfaces(*next);
   }

@@ -29,13 +29,13 @@
 #include "core/direct.hpp"
 #include "core/firewall_policy.hpp"
 #include "core/firewall_zone.hpp"
-#include "core/ipset_entry_index.hpp"
 #include "core/kernel_ruleset.hpp"
 #include "core/lockdown.hpp"
-#include "core/native_ipsets.hpp"
 #include "core/panic_mode.hpp"
 #include "core/permanent.hpp"
 #include "core/runtime_change.hpp"
+#include "core/runtime_ipsets.hpp"
+#include "core/runtime_policies.hpp"
 #include "core/zone_settings.hpp"
 #include "model/config.hpp"
 #include "nft/netlink.hpp"
@@ -62,7 +62,7 @@ class Firewall {
  public:
   Firewall(config::Paths paths, nft::Netlink& netlink)
       : paths_(std::move(paths)), netlink_(netlink), kernel_(netlink) {
-    direct_.set_before_first_entry([this] { return create_native_ipsets(); });
+    direct_.set_before_first_entry([this] { return ipsets_.create_native(); });
   }
   Firewall(const Firewall&) = delete;
   Firewall& operator=(const Firewall&) = delete;
@@ -200,33 +200,25 @@ class Firewall {
   Result<std::vector<TimedItem>> expire(SteadyTime now);
 
   // ---- Policies, ipsets, panic mode, log-denied, reset ---------------------------------
-  // (firewall_policy.cpp, firewall_ipset.cpp, firewall_panic.cpp, firewall_log_denied.cpp)
-  // INVALID_POLICY for an unknown policy.
+  // (firewall_policy.cpp, firewall_ipset.cpp, firewall_panic.cpp, firewall_log_denied.cpp;
+  // the parts: runtime_policies.hpp, runtime_ipsets.hpp, panic_mode.hpp)
+  // The runtime policies: core::RuntimePolicies' (see there for the checks and errors); a
+  // change goes through commit_runtime. INVALID_POLICY for an unknown policy.
   Result<const model::Policy*> policy(const std::string& name) const;
   // Policies with an ingress and an egress zone in force, by name.
   std::vector<ActivePolicy> active_policies() const;
-  // firewalld's setPolicySettings: the keys given are checked as a whole (the policy's own
-  // checks, then its references; INVALID_SETTING for version/short/description/target), then
-  // each list becomes the one given: entries it no longer has are removed, new ones added after
-  // the kept ones (ports and source ports coalesced, ALREADY_ENABLED when one is covered).
-  // One batch; nothing changes on error. PANIC_MODE when it would change something in panic
-  // mode. The priority is checked but, as in firewalld, not changed at runtime.
+  // firewalld's setPolicySettings (RuntimePolicies::change_settings): one batch; nothing
+  // changes on error. PANIC_MODE when it would change something in panic mode.
   Status set_policy_settings(const std::string& name, const PolicyUpdate& update);
 
-  // INVALID_IPSET for an unknown ipset. A set with a timeout lists no entries (its runtime
-  // entries live in the kernel only).
+  // The runtime ipsets and their entries, as firewalld's fw_ipset: core::RuntimeIpsets' (see
+  // there for the errors); its entry changes go through commit_runtime. INVALID_IPSET for an
+  // unknown ipset.
   Result<const model::IpSet*> ipset(const std::string& name) const;
-  bool query_ipset(const std::string& name) const { return runtime_.ipsets.count(name) != 0; }
-  // firewalld's fw_ipset: the entry is normalized (normalize_ipset_entry), checked against the
-  // set's type (INVALID_ENTRY), ALREADY_ENABLED "'1.2.3.4' already is in 'foo'", must not overlap
-  // another (INVALID_ENTRY); one set-element message.
+  bool query_ipset(const std::string& name) const { return ipsets_.has(name); }
   Status add_ipset_entry(const std::string& name, const std::string& entry);
-  // NOT_ENABLED "'1.2.3.4' not in 'foo'". A set with a timeout never has the entry.
   Status remove_ipset_entry(const std::string& name, const std::string& entry);
-  // IPSET_WITH_TIMEOUT for a set with a timeout.
   Result<bool> query_ipset_entry(const std::string& name, const std::string& entry) const;
-  // The whole list, as given (not normalized), after the overlap and per-entry checks; one batch
-  // of the elements removed and added.
   Status set_ipset_entries(const std::string& name, const std::vector<std::string>& entries);
 
   // Panic mode: table inet firewalld_policy_drop drops every packet (compiler/panic.hpp).
@@ -317,7 +309,7 @@ class Firewall {
   // The runner of iptables, ip6tables, ebtables and ipset; without one, direct changes fail.
   void set_command_runner(CommandRunner& runner) {
     direct_.set_runner(&runner);
-    native_ipsets_.set_runner(&runner);
+    ipsets_.set_runner(&runner);
   }
 
   // Where the sysctl files are (normally /proc/sys): a start, a reload or a runtime change that
@@ -345,7 +337,6 @@ class Firewall {
   // What a reload with FlushAllOnReload=no carries over from the runtime into `next`, as
   // firewalld's reload: the interface bindings, and the entries of the runtime ipsets.
   void keep_runtime_interfaces(Loaded& next) const;
-  void keep_runtime_ipsets(Loaded& next) const;
   Result<std::string> resolve_zone(const std::string& zone) const;
   // The direct interface and lockdown: see the public part.
   void load_direct_lockdown();
@@ -353,8 +344,6 @@ class Firewall {
   Status apply_direct(bool keep_runtime);
   Status check_direct_lockdown_files() const;
   void stop_direct();
-  // Every runtime ipset as a native ipset (the direct interface goes into use).
-  Status create_native_ipsets();
   Result<std::string> zone_edit(const std::string& zone, const ZoneItem& item, bool add);
   // The one commit point of every runtime change (firewall_commit.cpp, runtime_change.hpp):
   // the kernel's part sent as one batch, then, once the kernel accepted it, the change made the
@@ -362,7 +351,6 @@ class Firewall {
   Status commit_runtime(RuntimeChange change);
   Status send_change(const RuntimeChange& change);
   Status send_entries(const EntryEdit& edit);
-  void adopt_entries(EntryEdit edit);
   // What a binding change can touch (firewall_bindings.cpp).
   ChangeScope binding_scope(std::initializer_list<std::string> zones) const;
   Status commit_bindings(compiler::RuntimeBindings next, ChangeScope scope);
@@ -372,10 +360,6 @@ class Firewall {
   compiler::Ruleset with_panic_state(compiler::Ruleset ruleset) const {
     return panic_.with_state(std::move(ruleset));
   }
-  // The entry index of runtime ipset `name` (built on first use; entries are looked up often).
-  IpsetEntryIndex& entry_index(const std::string& name);
-  // A set with a timeout: the entries go to the kernel only (firewalld keeps no list of them).
-  Status add_timeout_entries(const std::string& name, const std::vector<std::string>& entries);
   // After runtime_ and bindings_ changed from `before` (forwarding_needs of the old state).
   void enable_ip_forwarding(const std::set<std::string>& before) const;
   std::set<std::string> forwarding_needs() const;
@@ -384,8 +368,8 @@ class Firewall {
   bool table_owner_supported();
   void check_table_owner(model::Config& runtime, std::vector<Error>& warnings);
 
-  // State. The order matters: direct_, lockdown_ and permanent_store_ refer to members declared
-  // before them.
+  // State. The order matters: ipsets_, policies_, direct_, lockdown_ and permanent_store_ refer
+  // to members declared before them.
   config::Paths paths_;
   nft::Netlink& netlink_;
   KernelRuleset kernel_;
@@ -399,8 +383,9 @@ class Firewall {
   Clock clock_ = [] { return std::chrono::steady_clock::now(); };
   std::vector<std::string> default_zone_interfaces_;  // firewalld's _default_zone_interfaces
   std::vector<std::string> nm_interfaces_;            // firewalld's _nm_assigned_interfaces
-  NativeIpsets native_ipsets_;
-  std::map<std::string, IpsetEntryIndex> entry_indexes_;  // of runtime_'s ipsets, kept in step
+  RuntimeIpsets ipsets_{runtime_.ipsets, netlink_,
+                        [this](RuntimeChange change) { return commit_runtime(std::move(change)); }};
+  RuntimePolicies policies_{runtime_};
   Direct direct_{[this](const std::string& name) { return runtime_.zones.count(name) > 0; },
                  paths_};
   Lockdown lockdown_{paths_};

@@ -67,7 +67,7 @@ Status Firewall::commit_runtime(RuntimeChange change) {
   if (Status st = send_change(change); !st) return st;
   overlay.keep();
   if (change.bindings) bindings_ = std::move(*change.bindings);
-  if (change.entries) adopt_entries(std::move(*change.entries));
+  if (change.entries) ipsets_.adopt(std::move(*change.entries));
   if (change.panic) panic_.adopt(*change.panic);
   enable_ip_forwarding(before);
   return ok();
@@ -114,24 +114,6 @@ Status Firewall::send_entries(const EntryEdit& edit) {
   return kernel_.apply_elements(compiler::kTableName, edit.set,
                                 compiler::ipset_elements(ipset, edit.gone),
                                 compiler::ipset_elements(ipset, edit.come));
-}
-
-void Firewall::adopt_entries(EntryEdit edit) {
-  auto& entries = runtime_.ipsets.at(edit.set).value.entries;
-  auto index = entry_indexes_.find(edit.set);
-  if (edit.list) {
-    entries = std::move(*edit.list);
-    if (index != entry_indexes_.end()) entry_indexes_.erase(index);  // rebuilt when next used
-    return;
-  }
-  for (const auto& entry : edit.gone) {
-    std::erase(entries, entry);
-    if (index != entry_indexes_.end()) index->second.remove(entry);
-  }
-  for (auto& entry : edit.come) {
-    if (index != entry_indexes_.end()) index->second.add(entry);
-    entries.push_back(std::move(entry));
-  }
 }
 
 }  // namespace fwctl::core

@@ -19,7 +19,7 @@ Status Firewall::apply_direct(bool keep_runtime) {
   if (keep_runtime) kept = direct_.runtime_only();
   direct_.clear(warnings_);
   // No iptables rule of ours uses them now; the direct entries create them again.
-  native_ipsets_.destroy_all(warnings_);
+  ipsets_.destroy_native(warnings_);
   load_direct_lockdown();
   Status applied = direct_.apply_all(direct_.permanent(), warnings_);
   if (keep_runtime) direct_.apply(kept, warnings_);
@@ -37,14 +37,7 @@ Status Firewall::check_direct_lockdown_files() const {
 void Firewall::stop_direct() {
   std::vector<Error> ignored;  // at exit nobody is left to tell
   direct_.clear(ignored);
-  native_ipsets_.destroy_all(ignored);
-}
-
-Status Firewall::create_native_ipsets() {
-  for (const auto& [name, item] : runtime_.ipsets) {
-    if (Status st = native_ipsets_.create(name, item.value); !st) return st;
-  }
-  return ok();
+  ipsets_.destroy_native(ignored);
 }
 
 }  // namespace fwctl::core

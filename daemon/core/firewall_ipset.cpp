@@ -1,164 +1,29 @@
-// Runtime ipset entries, as firewalld 1.3.3's fw_ipset (add_entry, remove_entry, query_entry,
-// get_entries, set_entries). The set's elements change through the compiler and
-// KernelRuleset like every runtime change: the delta of one entry is one element message.
+// Firewall's part in the runtime ipsets: the calls that go to core::RuntimeIpsets (the entries'
+// rules, indexes and native ipsets are its own; its changes go through commit_runtime).
 
-#include <algorithm>
-#include <unordered_set>
-
-#include "common/lists.hpp"
-#include "compiler/compiler.hpp"
-#include "compiler/ipsets.hpp"
 #include "core/firewall.hpp"
-#include "core/firewall_ipset_entries.hpp"
-#include "model/ipset_check.hpp"
-#include "nft/batch.hpp"
 
 namespace fwctl::core {
-namespace {
-
-// An element delta through the commit point (ipset entries may change in panic mode).
-RuntimeChange entry_change(EntryEdit edit) {
-  RuntimeChange change;
-  change.scope.sets.push_back(edit.set);
-  change.entries = std::move(edit);
-  change.refused_in_panic = false;
-  return change;
-}
-
-// The edit from the set's entries to `list`: what goes, what comes (each once).
-EntryEdit entries_replaced(const std::string& name, const model::IpSet& set,
-                           std::vector<std::string> list) {
-  EntryEdit edit{name, {}, {}, std::nullopt};
-  std::unordered_set<std::string> have(set.entries.begin(), set.entries.end());
-  std::unordered_set<std::string> want(list.begin(), list.end());
-  for (const auto& entry : set.entries) {
-    if (!want.count(entry)) edit.gone.push_back(entry);
-  }
-  for (const auto& entry : list) {
-    if (have.insert(entry).second) edit.come.push_back(entry);
-  }
-  edit.list = std::move(list);
-  return edit;
-}
-
-}  // namespace
-
-// As firewalld's reload ("restore runtime-only ipsets"): an ipset still in the permanent
-// configuration gets back the entries the reload dropped, after its permanent ones; one no longer
-// there stays as it was at runtime.
-void Firewall::keep_runtime_ipsets(Loaded& next) const {
-  for (const auto& [name, item] : runtime_.ipsets) {
-    auto it = next.config.ipsets.find(name);
-    if (it == next.config.ipsets.end()) {
-      next.config.ipsets.emplace(name, item);
-      continue;
-    }
-    auto& entries = it->second.value.entries;
-    std::unordered_set<std::string> have(entries.begin(), entries.end());
-    for (const auto& entry : item.value.entries) {
-      if (have.insert(entry).second) entries.push_back(entry);
-    }
-  }
-}
-
-IpsetEntryIndex& Firewall::entry_index(const std::string& name) {
-  auto it = entry_indexes_.find(name);
-  if (it == entry_indexes_.end()) {
-    const auto& entries = runtime_.ipsets.at(name).value.entries;
-    it = entry_indexes_.emplace(name, IpsetEntryIndex(entries)).first;
-  }
-  return it->second;
-}
 
 Result<const model::IpSet*> Firewall::ipset(const std::string& name) const {
-  auto it = runtime_.ipsets.find(name);
-  if (it == runtime_.ipsets.end()) return fail(Code::INVALID_IPSET, name);
-  return &it->second.value;
+  return ipsets_.ipset(name);
 }
 
-Status Firewall::add_ipset_entry(const std::string& name, const std::string& given) {
-  auto set = ipset(name);
-  if (!set) return set;
-  std::string entry = normalize_ipset_entry(given);
-  if (Status st = model::check_ipset_entry(**set, entry); !st) return st;
-  IpsetEntryIndex& index = entry_index(name);
-  if (index.contains(entry, (*set)->entries)) {
-    return fail(Code::ALREADY_ENABLED, "'" + entry + "' already is in '" + name + "'");
-  }
-  if (Status st = index.check_overlap(entry, (*set)->entries); !st) return st;
-  if (Status st = native_ipsets_.add(name, entry); !st) return st;
-  Status added = ok();
-  if (model::ipset_has_timeout(**set)) {
-    added = add_timeout_entries(name, {entry});
-  } else {
-    added = commit_runtime(entry_change({name, {}, {entry}, std::nullopt}));
-  }
-  if (!added) (void)native_ipsets_.remove(name, entry);
-  return added;
+Status Firewall::add_ipset_entry(const std::string& name, const std::string& entry) {
+  return ipsets_.add_entry(name, entry);
 }
 
-Status Firewall::remove_ipset_entry(const std::string& name, const std::string& given) {
-  auto set = ipset(name);
-  if (!set) return set;
-  std::string entry = normalize_ipset_entry(given);
-  if (!entry_index(name).contains(entry, (*set)->entries)) {
-    return fail(Code::NOT_ENABLED, "'" + entry + "' not in '" + name + "'");
-  }
-  if (Status st = native_ipsets_.remove(name, entry); !st) return st;
-  Status removed = commit_runtime(entry_change({name, {entry}, {}, std::nullopt}));
-  if (!removed) (void)native_ipsets_.add(name, entry);
-  return removed;
+Status Firewall::remove_ipset_entry(const std::string& name, const std::string& entry) {
+  return ipsets_.remove_entry(name, entry);
 }
 
 Result<bool> Firewall::query_ipset_entry(const std::string& name, const std::string& entry) const {
-  auto set = ipset(name);
-  if (!set) return set;
-  if (model::ipset_has_timeout(**set)) return fail(Code::IPSET_WITH_TIMEOUT, name);
-  return contains((*set)->entries, normalize_ipset_entry(entry));
+  return ipsets_.query_entry(name, entry);
 }
 
-// firewalld keeps the list as given; a repeated entry is one element of the kernel set, so it
-// is kept once here.
 Status Firewall::set_ipset_entries(const std::string& name,
                                    const std::vector<std::string>& entries) {
-  auto set = ipset(name);
-  if (!set) return set;
-  if (Status st = check_for_overlapping_entries(entries); !st) return st;
-  for (const auto& entry : entries) {
-    if (Status st = model::check_ipset_entry(**set, entry); !st) return st;
-  }
-  std::vector<std::string> list = unique_in_order(entries);
-  bool native = native_ipsets_.created(name);
-  if (native) {
-    model::IpSet with_list = **set;
-    with_list.entries = list;
-    if (Status st = native_ipsets_.create(name, with_list); !st) return st;
-  }
-  // A set with a timeout: the entries go to the kernel only. (firewalld flushes the kernel set
-  // first; the runtime elements of such a set are not tracked here, so they are not flushed.)
-  Status changed = ok();
-  if (model::ipset_has_timeout(**set)) {
-    changed = add_timeout_entries(name, entries);
-  } else {
-    changed = commit_runtime(entry_change(entries_replaced(name, **set, std::move(list))));
-  }
-  // A refused change left the runtime as it was: the native set goes back to it.
-  if (!changed && native) (void)native_ipsets_.create(name, runtime_.ipsets.at(name).value);
-  return changed;
-}
-
-// Outside KernelRuleset: the element is not part of the compiled set, so no later delta sees
-// it (as with firewalld, it stays in the kernel until the next reload).
-Status Firewall::add_timeout_entries(const std::string& name,
-                                     const std::vector<std::string>& entries) {
-  if (entries.empty()) return ok();
-  compiler::Set set = compiler::ipset_with_entries(name, runtime_.ipsets.at(name).value, entries);
-  nft::Batch batch;
-  Status st = batch.add_set_elements({"inet", compiler::kTableName}, set, set.elements);
-  if (!st) return st;
-  auto replies = netlink_.send(batch);
-  if (!replies) return replies;
-  return ok();
+  return ipsets_.set_entries(name, entries);
 }
 
 }  // namespace fwctl::core

@@ -1,4 +1,4 @@
-// Firewall: runtime ipset entries against a FakeNetlink (firewall_ipset.cpp).
+// Firewall: runtime ipset entries against a FakeNetlink (firewall_ipset.cpp, runtime_ipsets.cpp).
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 #pragma once
-// The runtime policy types of core::Firewall (firewall_policy.cpp): what the D-Bus interface
-// org.fedoraproject.FirewallD1.policy reads and writes.
+// The runtime policy types of core::RuntimePolicies (runtime_policies.hpp): what the D-Bus
+// interface org.fedoraproject.FirewallD1.policy reads and writes.
 
 #include <map>
 #include <optional>

@@ -1,4 +1,4 @@
-// Firewall: runtime policies against a FakeNetlink (firewall_policy.cpp).
+// Firewall: runtime policies against a FakeNetlink (firewall_policy.cpp, runtime_policies.cpp).
 
 #include <gtest/gtest.h>
 
