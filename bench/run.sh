@@ -58,8 +58,11 @@ mem=$(awk '/^MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo)
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "- machine: $(nproc) CPUs, ${cpu:-unknown CPU}, $mem RAM"
   echo "- kernel: $(uname -r); $(nft --version)"
-  echo "- load average (1, 5, 15 min) before / after the run: $load_before / $(cut -d' ' -f1-3 /proc/loadavg) (the machine may be shared: compare runs, not single figures)"
-  echo "- build: Release ($(c++ --version | head -n1)); \`bench/run.sh\` with $reps runs per load, $change_reps per runtime change"
+  echo "- load average (1, 5, 15 min) before / after the run:" \
+    "$load_before / $(cut -d' ' -f1-3 /proc/loadavg)" \
+    "(the machine may be shared: compare runs, not single figures)"
+  echo "- build: Release ($(c++ --version | head -n1));" \
+    "\`bench/run.sh\` with $reps runs per load, $change_reps per runtime change"
   echo
   cat "$work/report.md"
 } >"$out_md"

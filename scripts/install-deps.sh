@@ -2,10 +2,12 @@
 # Installs the Debian 12 packages fwctl builds and tests with, skipping what is already there.
 # Usage: scripts/install-deps.sh [--test]   (--test adds the packages only the tests need)
 set -euo pipefail
-build_pkgs=(build-essential cmake ninja-build pkg-config libpugixml-dev libsdbus-c++-dev libsdbus-c++-bin
-            libnftnl-dev libmnl-dev libsystemd-dev scdoc ccache)  # scdoc: the man pages
-# ccache: scripts/build.sh uses it when installed (a rebuild of an unchanged tree costs seconds).
-test_pkgs=(libgtest-dev libgmock-dev googletest dbus iproute2 nftables iptables ipset python3-dbus libxml2-utils firewalld firewalld-tests
+build_pkgs=(build-essential cmake ninja-build pkg-config libpugixml-dev libsdbus-c++-dev
+            libsdbus-c++-bin libnftnl-dev libmnl-dev libsystemd-dev scdoc ccache)
+            # scdoc: the man pages; ccache: scripts/build.sh uses it when installed (a rebuild
+            # of an unchanged tree costs seconds).
+test_pkgs=(libgtest-dev libgmock-dev googletest dbus iproute2 nftables iptables ipset python3-dbus
+           libxml2-utils firewalld firewalld-tests
            systemd util-linux libglib2.0-bin clang-14 libclang-rt-14-dev
            debhelper lintian mmdebstrap systemd-container
            docker.io busybox-static podman netavark)

@@ -23,7 +23,10 @@ start=$SECONDS
 declare -A took=() result=()
 steps=()
 
-say() { printf '[test.sh %3d:%02d] %s\n' $(((SECONDS - start) / 60)) $(((SECONDS - start) % 60)) "$*"; }
+say() {
+  local t=$((SECONDS - start))
+  printf '[test.sh %3d:%02d] %s\n' $((t / 60)) $((t % 60)) "$*"
+}
 
 # step NAME CMD...: runs CMD with its output in $logs/NAME.log and records how long it took.
 step() {
@@ -71,9 +74,11 @@ asan_unit() {
 mkdir -p "$logs"
 rm -f "$logs"/*.log "$logs"/*.status
 say "logs in $logs"
-step deps "$root/scripts/install-deps.sh" --test && { step style "$root/scripts/check-style.sh" || true; }
+step deps "$root/scripts/install-deps.sh" --test &&
+  { step style "$root/scripts/check-style.sh" || true; }
 if [ -f "$logs/style.status" ] &&
-   step build env FWCTL_BUILD_DIR="$root/build" "$root/scripts/build.sh" -DCMAKE_BUILD_TYPE=Check; then
+   step build env FWCTL_BUILD_DIR="$root/build" "$root/scripts/build.sh" \
+     -DCMAKE_BUILD_TYPE=Check; then
   step ctest ctest_lane &
   lanes=($!)
   step compat compat_lane &
@@ -100,5 +105,7 @@ for name in "${steps[@]}"; do
   [ "${result[$name]}" -eq 0 ] || status=1
 done
 [ ${#steps[@]} -eq 8 ] || { echo "not every step ran"; status=1; }
-printf '%-11s %5d s  %s\n' total $((SECONDS - start)) "$( [ $status -eq 0 ] && echo passed || echo FAILED)"
+verdict=FAILED
+[ $status -ne 0 ] || verdict=passed
+printf '%-11s %5d s  %s\n' total $((SECONDS - start)) "$verdict"
 exit $status
