@@ -59,7 +59,8 @@ cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
   echo "# CLI bench results"
   echo
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "- machine: $(nproc) CPUs, ${cpu:-unknown CPU}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- machine: $(nproc) CPUs, ${cpu:-unknown CPU};" \
+    "load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- one \`--zone=public --add-port=N/tcp\` call, process start to exit (bash \$EPOCHREALTIME"
   echo "  around the call), against one fwctld on a private bus; every call adds a new port"
   echo "- fwctl: $fwctl"

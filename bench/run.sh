@@ -99,11 +99,20 @@ mem=$(awk '/^MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo)
 {
   echo "# Bench results"
   echo
-  echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)${quick:+ (quick mode: smaller sizes)}"
+  commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $commit${quick:+ (quick mode: smaller sizes)}"
   echo "- machine: $(nproc) CPUs, ${cpu:-unknown CPU}, $mem RAM"
-  echo "- kernel: $(uname -r); $(nft --version); firewalld $( [ -x /usr/sbin/firewalld ] && /usr/bin/python3 -c 'import firewall.config as c; print(c.VERSION)' 2>/dev/null || echo 'not installed')"
-  echo "- load average (1, 5, 15 min) before / after the run: $load_before / $(cut -d' ' -f1-3 /proc/loadavg) (the machine may be shared: compare runs, not single figures)"
-  echo "- build: Release ($(c++ --version | head -n1)), $((t_built - t_start)) s; \`bench/run.sh${quick:+ --quick}\`: $(IFS=,; echo "${timings[*]}"), $((t_end - t_built)) s in all (build excluded); $reps runs per load, $change_reps per runtime change"
+  fw_version=$([ -x /usr/sbin/firewalld ] &&
+    /usr/bin/python3 -c 'import firewall.config as c; print(c.VERSION)' 2>/dev/null ||
+    echo 'not installed')
+  echo "- kernel: $(uname -r); $(nft --version); firewalld $fw_version"
+  echo "- load average (1, 5, 15 min) before / after the run:" \
+    "$load_before / $(cut -d' ' -f1-3 /proc/loadavg)" \
+    "(the machine may be shared: compare runs, not single figures)"
+  echo "- build: Release ($(c++ --version | head -n1)), $((t_built - t_start)) s;" \
+    "\`bench/run.sh${quick:+ --quick}\`: $(IFS=,; echo "${timings[*]}")," \
+    "$((t_end - t_built)) s in all (build excluded);" \
+    "$reps runs per load, $change_reps per runtime change"
   if part daemon; then
     echo
     echo "## fwctld and firewalld side by side (\`bench/daemon_bench.sh\`)"
@@ -120,7 +129,8 @@ mem=$(awk '/^MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo)
 } > "$out_md"
 
 cat "$out_md"
-echo "run.sh: $((t_end - t_start)) s (build $((t_built - t_start)) s; $(IFS=,; echo "${timings[*]}"))" >&2
+echo "run.sh: $((t_end - t_start)) s" \
+  "(build $((t_built - t_start)) s; $(IFS=,; echo "${timings[*]}"))" >&2
 if [ "$status" -ne 0 ]; then
   echo "run.sh: a bench reported errors (exit $status); see $out_md" >&2
 fi

@@ -115,6 +115,7 @@ int run_why(const Args& a, const config::Paths& paths, const Printer& p, std::os
     }
     source = "fwctld's runtime configuration, compiled by fwctl";
   }
+  // NOLINTNEXTLINE(bugprone-use-after-move): the std::tie above assigned config again
   auto text = why_report(config, bindings, a.str("why"), source);
   if (!text) {
     p.error_msg("Error: " + text.error().located_message());

@@ -25,8 +25,9 @@ _fwctl_flags="
   --get-all-rules --offline --json --explain --counters --zero-counters
 "
 _fwctl_value_options="
-  --why --confirm --trace --count --set-log-denied --set-automatic-helpers --set-default-zone --get-zone-of-interface
-  --get-zone-of-source --info-zone --info-policy --info-service --info-icmptype --info-ipset
+  --why --confirm --trace --count --set-log-denied --set-automatic-helpers --set-default-zone
+  --get-zone-of-interface --get-zone-of-source --info-zone --info-policy --info-service
+  --info-icmptype --info-ipset
   --info-helper --new-icmptype --new-icmptype-from-file --delete-icmptype
   --load-icmptype-defaults --new-service --new-service-from-file --delete-service
   --load-service-defaults --new-zone --new-zone-from-file --delete-zone --load-zone-defaults
@@ -181,7 +182,9 @@ _fwctl() {
     mapfile -t values < <(compgen -W "$value_list" -S "=" -- "$cur")
     COMPREPLY=("${flags[@]}" "${values[@]}")
     # "--zone=" wants its value right after the '='.
-    if [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *= ]]; then compopt -o nospace 2>/dev/null; fi
+    if [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *= ]]; then
+      compopt -o nospace 2>/dev/null
+    fi
     return
   fi
   if [[ " $value_list " == *[[:space:]]"$prev"[[:space:]]* ]]; then

@@ -179,6 +179,7 @@ int run(const sys::DaemonOptions& opts, sys::StartupReport& report) {
 
 }  // namespace
 
+// NOLINTNEXTLINE(bugprone-exception-escape): an exception out of main is a bug; terminate says it
 int main(int argc, char** argv) {
   auto opts = fwctl::sys::parse_daemon_options(std::vector<std::string>(argv + 1, argv + argc));
   if (!opts) {

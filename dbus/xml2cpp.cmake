@@ -1,5 +1,7 @@
-# Generates the sdbus-c++ 1.2 glue for one interface file (run by dbus/CMakeLists.txt with cmake -P):
-#   cmake -DXML2CPP=<tool> -DXML=<iface>.xml -DADAPTOR=<out>_adaptor.h -DPROXY=<out>_proxy.h -P xml2cpp.cmake
+# Generates the sdbus-c++ 1.2 glue for one interface file (run by dbus/CMakeLists.txt with
+# cmake -P):
+#   cmake -DXML2CPP=<tool> -DXML=<iface>.xml -DADAPTOR=<out>_adaptor.h -DPROXY=<out>_proxy.h \
+#         -P xml2cpp.cmake
 #
 # The glue is xml2cpp's output as it is. firewalld names every input argument and no output
 # argument; xml2cpp 1.2 invents "arg0", "arg1", ... for the unnamed ones, because sd-bus (systemd

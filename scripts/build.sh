@@ -13,6 +13,7 @@ if command -v ccache >/dev/null; then
   export CCACHE_BASEDIR=$root
   launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 fi
-cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Check -DFWD_WERROR=ON "${launcher[@]}" "$@" >/dev/null
+cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Check -DFWD_WERROR=ON "${launcher[@]}" "$@" \
+  >/dev/null
 # shellcheck disable=SC2086 # a list of target names
 ninja -C "$dir" ${FWCTL_TARGETS:-}

@@ -74,11 +74,18 @@ seed_lines() {
     "$make" "$@" > "$dir/seed-$((n += 1))"
   done < "$root/tests/cli/cases.txt"
 }
-args_nul() { [ $# -gt 0 ] || return 0; printf '%s' "$1"; shift; [ $# -eq 0 ] || printf '\0%s' "$@"; }
+args_nul() {
+  [ $# -gt 0 ] || return 0
+  printf '%s' "$1"
+  shift
+  [ $# -eq 0 ] || printf '\0%s' "$@"
+}
 rich_rules() {
   local a
   for a in "$@"; do
-    case $a in --add-rich-rule=* | --remove-rich-rule=* | --query-rich-rule=*) printf '%s' "${a#*=}" ;; esac
+    case $a in
+      --add-rich-rule=* | --remove-rich-rule=* | --query-rich-rule=*) printf '%s' "${a#*=}" ;;
+    esac
   done
 }
 
@@ -111,9 +118,11 @@ for target in "${targets[@]}"; do
   if [ "$rc" -eq 77 ]; then
     echo "$target: skipped ($(tail -n 1 "$build/fuzz/$target.log"))"
   elif [ "$rc" -eq 0 ]; then
-    echo "$target: ${runs:-?} runs in $((SECONDS - started)) s, corpus $(ls "$corpus" | wc -l) inputs, no crash"
+    echo "$target: ${runs:-?} runs in $((SECONDS - started)) s," \
+      "corpus $(ls "$corpus" | wc -l) inputs, no crash"
   else
-    echo "$target: CRASH after ${runs:-?} runs (exit $rc); input in $crashes/, log $build/fuzz/$target.log"
+    echo "$target: CRASH after ${runs:-?} runs (exit $rc);" \
+      "input in $crashes/, log $build/fuzz/$target.log"
     grep -m1 -A15 "ERROR: \|==ERROR\|runtime error\|abort" "$build/fuzz/$target.log" || true
     status=1
   fi

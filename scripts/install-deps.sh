@@ -2,15 +2,18 @@
 # Installs the Debian 12 packages fwctl builds and tests with, skipping what is already there.
 # Usage: scripts/install-deps.sh [--test]   (--test adds the packages only the tests need)
 set -euo pipefail
-build_pkgs=(build-essential cmake ninja-build pkg-config libpugixml-dev libsdbus-c++-dev libsdbus-c++-bin
-            libnftnl-dev libmnl-dev libsystemd-dev scdoc ccache)  # scdoc: the man pages
-# ccache: scripts/build.sh uses it when installed (a rebuild of an unchanged tree costs seconds).
-test_pkgs=(libgtest-dev libgmock-dev googletest dbus iproute2 nftables iptables ipset python3-dbus libxml2-utils firewalld firewalld-tests
-           systemd util-linux libglib2.0-bin clang-14 libclang-rt-14-dev
+build_pkgs=(build-essential cmake ninja-build pkg-config libpugixml-dev libsdbus-c++-dev
+            libsdbus-c++-bin libnftnl-dev libmnl-dev libsystemd-dev scdoc ccache)
+            # scdoc: the man pages; ccache: scripts/build.sh uses it when installed (a rebuild
+            # of an unchanged tree costs seconds).
+test_pkgs=(libgtest-dev libgmock-dev googletest dbus iproute2 nftables iptables ipset python3-dbus
+           libxml2-utils firewalld firewalld-tests
+           systemd util-linux libglib2.0-bin clang-14 libclang-rt-14-dev clang-tidy-14
            debhelper lintian mmdebstrap systemd-container
            docker.io busybox-static podman netavark)
            # systemd: systemd-analyze, busctl; util-linux: unshare, mount; libglib2.0-bin: gdbus;
            # clang-14 and its runtime libraries: the sanitizer build of scripts/test.sh;
+           # clang-tidy-14: scripts/tidy.sh, the last step of its sanitizer lane;
            # debhelper, lintian: scripts/package.sh; mmdebstrap, systemd-container: the package
            # test's Debian 12 root and its systemd-nspawn;
            # docker.io, busybox-static, podman, netavark: tests/clients/ (images are a busybox root)

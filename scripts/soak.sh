@@ -11,7 +11,8 @@ minutes=${1:-10}
 growth_kb=${GROWTH_KB:-2048}
 source "$root/tests/integration/daemon_lib.sh" "${2:-$root/build/daemon/fwctld}" "$root"
 mkdir -p "$work/etc/ipsets"
-printf '<?xml version="1.0" encoding="utf-8"?>\n<ipset type="hash:ip"/>\n' > "$work/etc/ipsets/load.xml"
+printf '<?xml version="1.0" encoding="utf-8"?>\n<ipset type="hash:ip"/>\n' \
+  > "$work/etc/ipsets/load.xml"
 daemon_start
 
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$daemon_pid/status"; }
@@ -29,7 +30,8 @@ while [ "$SECONDS" -lt "$end" ]; do
 done
 last_rss=$(rss) last_fds=$(fds)
 echo "rounds: $round; RSS $first_rss -> $last_rss kB; fds $first_fds -> $last_fds"
-check "RSS grew by at most $growth_kb kB" "yes" "$([ $((last_rss - first_rss)) -le "$growth_kb" ] && echo yes)"
+check "RSS grew by at most $growth_kb kB" "yes" \
+  "$([ $((last_rss - first_rss)) -le "$growth_kb" ] && echo yes)"
 check "no file descriptor leaked" "$first_fds" "$last_fds"
 check "fwctld still serves" "running" "$(fwcmd --state)"
 daemon_stop

@@ -12,7 +12,8 @@
 #   asan     build-asan/ with clang, ASan and UBSan at -O0 (clang builds that twice as fast as
 #            g++ at -O1), niced so that it takes the CPU the tests leave; then its unit tests,
 #            then each libFuzzer target of fuzz/ for a fixed number of runs from a fixed seed
-#            (scripts/fuzz.sh ci)
+#            (scripts/fuzz.sh ci); then, niced too, clang-tidy over daemon/ and cli/
+#            (scripts/tidy.sh --code-only, about 260 s of CPU)
 #
 # Prints each step's duration as it ends and a table of them at the end; exits 1 when a step
 # failed. Root runs everything; without root the tests that need it are skipped.
@@ -23,7 +24,10 @@ start=$SECONDS
 declare -A took=() result=()
 steps=()
 
-say() { printf '[test.sh %3d:%02d] %s\n' $(((SECONDS - start) / 60)) $(((SECONDS - start) % 60)) "$*"; }
+say() {
+  local t=$((SECONDS - start))
+  printf '[test.sh %3d:%02d] %s\n' $((t / 60)) $((t % 60)) "$*"
+}
 
 # step NAME CMD...: runs CMD with its output in $logs/NAME.log and records how long it took.
 step() {
@@ -67,23 +71,29 @@ fuzz_lane() {
 asan_unit() {
   cd "$root/build-asan" && ctest --output-on-failure -j"$(nproc)" -L unit
 }
+tidy_lane() {
+  nice -n 19 "$root/scripts/tidy.sh" --code-only "$root/build"
+}
 
 mkdir -p "$logs"
 rm -f "$logs"/*.log "$logs"/*.status
 say "logs in $logs"
-step deps "$root/scripts/install-deps.sh" --test && { step style "$root/scripts/check-style.sh" || true; }
+step deps "$root/scripts/install-deps.sh" --test &&
+  { step style "$root/scripts/check-style.sh" || true; }
 if [ -f "$logs/style.status" ] &&
-   step build env FWCTL_BUILD_DIR="$root/build" "$root/scripts/build.sh" -DCMAKE_BUILD_TYPE=Check; then
+   step build env FWCTL_BUILD_DIR="$root/build" "$root/scripts/build.sh" \
+     -DCMAKE_BUILD_TYPE=Check; then
   step ctest ctest_lane &
   lanes=($!)
   step compat compat_lane &
   lanes+=($!)
-  (step asan-build asan_build && step asan-unit asan_unit && step fuzz fuzz_lane) &
+  (step asan-build asan_build && step asan-unit asan_unit && step fuzz fuzz_lane
+   step tidy tidy_lane) &
   lanes+=($!)
   wait "${lanes[@]}"
 fi
 
-for name in deps style build ctest compat asan-build asan-unit fuzz; do
+for name in deps style build ctest compat asan-build asan-unit fuzz tidy; do
   [ -f "$logs/$name.status" ] && collect "$name"
 done
 # CI shows the end of this output: repeat the end of each failed step's log just above the table.
@@ -99,6 +109,8 @@ for name in "${steps[@]}"; do
     "$( [ "${result[$name]}" -eq 0 ] && echo passed || echo "FAILED (exit ${result[$name]})")"
   [ "${result[$name]}" -eq 0 ] || status=1
 done
-[ ${#steps[@]} -eq 8 ] || { echo "not every step ran"; status=1; }
-printf '%-11s %5d s  %s\n' total $((SECONDS - start)) "$( [ $status -eq 0 ] && echo passed || echo FAILED)"
+[ ${#steps[@]} -eq 9 ] || { echo "not every step ran"; status=1; }
+verdict=FAILED
+[ $status -ne 0 ] || verdict=passed
+printf '%-11s %5d s  %s\n' total $((SECONDS - start)) "$verdict"
 exit $status

@@ -18,7 +18,8 @@ while IFS=: read -r layer deps; do
   for other in common model config compiler nft core bus sys; do
     [ "$other" = "$layer" ] && continue
     case " $deps " in *" $other "*) continue ;; esac
-    if grep -rnE "#include \"$other/" "$dir" --include='*.cpp' --include='*.hpp' | grep -v '_test\.cpp:'; then
+    if grep -rnE "#include \"$other/" "$dir" --include='*.cpp' --include='*.hpp' |
+       grep -v '_test\.cpp:'; then
       echo "layer '$layer' must not include '$other'" >&2
       bad=1
     fi

@@ -61,17 +61,21 @@ const Refused kRefused[] = {
     {R"(rule service name=ssh\)",
      Code::UNKNOWN_ERROR, R"(No escaped character)"},
     {R"(rule service name=ssh accept drop)",
-     Code::INVALID_RULE, R"(more than one 'action' element. There cannot be both 'drop' and 'accept' in one rule.)"},
+     Code::INVALID_RULE, R"(more than one 'action' element. There cannot be both 'drop' and )"
+                         R"('accept' in one rule.)"},
     {R"(rule service name=ssh service name=ftp accept)",
-     Code::INVALID_RULE, R"(more than one element. There cannot be both 'service' and 'service name="ssh"' in one rule.)"},
+     Code::INVALID_RULE, R"(more than one element. There cannot be both 'service' and 'service )"
+                         R"(name="ssh"' in one rule.)"},
     {R"(rule tcp-mss-clamp service name=ssh)",
-     Code::INVALID_RULE, R"(more than one element. There cannot be both 'service' and 'tcp-mss-clamp' in one rule.)"},
+     Code::INVALID_RULE, R"(more than one element. There cannot be both 'service' and )"
+                         R"('tcp-mss-clamp' in one rule.)"},
     {R"(rule family=ipv4 source address=1.2.3.4 source address=1.2.3.5 accept)",
      Code::INVALID_RULE, R"(more than one 'source' element)"},
     {R"(rule family=ipv4 destination address=1.2.3.4 destination address=1.2.3.5 accept)",
      Code::INVALID_RULE, R"(more than one 'destination' element)"},
     {R"(rule family=ipv4 source address=1.2.3.4 name=ssh accept)",
-     Code::INVALID_RULE, R"(attribute 'name' outside of any element. Use 'rule <element> name= ...'.)"},
+     Code::INVALID_RULE, R"(attribute 'name' outside of any element. Use 'rule <element> name= )"
+                         R"(...'.)"},
     {R"(rule foo)",
      Code::INVALID_RULE, R"(unknown element foo)"},
     {R"(rule bogus=1)",
@@ -85,11 +89,14 @@ const Refused kRefused[] = {
     {R"(rule "" accept)",
      Code::INVALID_RULE, R"(unknown element )"},
     {R"(rule family=ipv5 accept)",
-     Code::INVALID_RULE, R"('family' attribute cannot have 'ipv5' value. Use 'ipv4' or 'ipv6' instead.)"},
+     Code::INVALID_RULE, R"('family' attribute cannot have 'ipv5' value. Use 'ipv4' or 'ipv6' )"
+                         R"(instead.)"},
     {R"(rule protocol=tcp accept)",
-     Code::INVALID_RULE, R"(wrong 'protocol' usage. Use either 'rule protocol value=...' or  'rule [forward-]port protocol=...'.)"},
+     Code::INVALID_RULE, R"(wrong 'protocol' usage. Use either 'rule protocol value=...' or  )"
+                         R"('rule [forward-]port protocol=...'.)"},
     {R"(rule address=1.2.3.4 accept)",
-     Code::INVALID_RULE, R"(attribute 'address' outside of any element. Use 'rule <element> address= ...'.)"},
+     Code::INVALID_RULE, R"(attribute 'address' outside of any element. Use 'rule <element> )"
+                         R"(address= ...'.)"},
     {R"(rule family=ipv4 destination mac=aa:bb:cc:dd:ee:ff accept)",
      Code::INVALID_RULE, R"(no address and ipset)"},
     {R"(rule source)",
@@ -115,7 +122,8 @@ const Refused kRefused[] = {
     {R"(rule icmp-type accept)",
      Code::INVALID_RULE, R"(invalid 'icmp-type' element)"},
     {R"(rule icmp-block name=x name=y)",
-     Code::INVALID_RULE, R"(attribute 'name' outside of any element. Use 'rule <element> name= ...'.)"},
+     Code::INVALID_RULE, R"(attribute 'name' outside of any element. Use 'rule <element> name= )"
+                         R"(...'.)"},
     {R"(rule family=ipv4 source address=1.2.3.4 log)",
      Code::INVALID_RULE, R"(no element, no action)"},
     {R"(rule log)",
@@ -231,11 +239,13 @@ const Refused kRefused[] = {
     {R"(rule service name=ssh reject limit value=1/m type=x)",
      Code::INVALID_RULE, R"(When using reject type you must specify also rule family.)"},
     {R"(rule family=ipv6 service name=ssh reject type=icmp-host-prohibited)",
-     Code::INVALID_RULE, "Wrong reject type icmp-host-prohibited.\nUse one of: icmp6-adm-prohibited, adm-prohibited, "
+     Code::INVALID_RULE,
+     "Wrong reject type icmp-host-prohibited.\nUse one of: icmp6-adm-prohibited, adm-prohibited, "
      "icmp6-no-route, no-route, icmp6-addr-unreachable, addr-unreach, icmp6-port-unreachable, "
      "port-unreach, tcp-reset."},
     {R"(rule family=ipv4 service name=ssh reject type=icmp6-no-route)",
-     Code::INVALID_RULE, "Wrong reject type icmp6-no-route.\nUse one of: icmp-host-prohibited, host-prohib, "
+     Code::INVALID_RULE,
+     "Wrong reject type icmp6-no-route.\nUse one of: icmp-host-prohibited, host-prohib, "
      "icmp-net-unreachable, net-unreach, icmp-host-unreachable, host-unreach, "
      "icmp-port-unreachable, port-unreach, icmp-proto-unreachable, proto-unreach, "
      "icmp-net-prohibited, net-prohib, tcp-reset, tcp-rst, icmp-admin-prohibited, admin-prohib."},
@@ -252,7 +262,8 @@ const Refused kRefused[] = {
     {R"(rule priority=1.5 service name=ssh accept)",
      Code::INVALID_PRIORITY, R"(invalid 'priority' attribute value '1.5'.)"},
     {R"(rule priority=99999999999999999999999 family=ipv5 accept)",
-     Code::INVALID_RULE, R"('family' attribute cannot have 'ipv5' value. Use 'ipv4' or 'ipv6' instead.)"},
+     Code::INVALID_RULE, R"('family' attribute cannot have 'ipv5' value. Use 'ipv4' or 'ipv6' )"
+                         R"(instead.)"},
     {R"(rule priority=99999999999999999999999 source address=1.2.3.4 accept)",
      Code::MISSING_FAMILY, R"()"},
     {R"(rule family=ipv6 source address=1.2.3.4 accept)",

@@ -39,6 +39,7 @@ TEST(Batch, ReplaceAddsDeletesThenRebuildsTheTableChainsBeforeRules) {
           "add chain inet firewalld filter_INPUT { type filter hook 1 priority 10 policy 1 }",
           "add chain inet firewalld filter_IN_public",
           "add rule inet firewalld filter_INPUT [ immediate reg 0 jump -> filter_IN_public ]",
+          // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one rule in three literals
           "add rule inet firewalld filter_IN_public [ meta load l4proto => reg 1 ] "
           "[ cmp eq reg 1 0x00000006 ] [ payload load 2b @ transport header + 2 => reg 1 ] "
           "[ cmp eq reg 1 0x00001600 ] [ immediate reg 0 accept ]"}));

@@ -16,7 +16,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 if [ ! -d "$default/zones" ]; then
-  echo "Debian's firewalld package is not installed ($default missing): run scripts/install-deps.sh --test"
+  echo "Debian's firewalld package is not installed ($default missing):" \
+    "run scripts/install-deps.sh --test"
   exit 1
 fi
 
@@ -48,8 +49,10 @@ while IFS=$'\t' read -r name code _stdout stderr; do
     [ "$rc" -gt 2 ] || fail "$name: expected a firewalld error code, got $rc"
   else
     [ "$rc" = "$code" ] || fail "$name: expected exit $code, got $rc: $(head -3 "$tmp/err")"
-    want=$(grep -o 'Configuration error: [A-Z_]*' <<<"$stderr" | head -1 | sed 's/Configuration error: //')
-    [ -z "$want" ] || grep -q "Error: $want" "$tmp/err" || fail "$name: stderr lacks 'Error: $want': $(cat "$tmp/err")"
+    want=$(grep -o 'Configuration error: [A-Z_]*' <<<"$stderr" | head -1 |
+             sed 's/Configuration error: //')
+    [ -z "$want" ] || grep -q "Error: $want" "$tmp/err" ||
+      fail "$name: stderr lacks 'Error: $want': $(cat "$tmp/err")"
   fi
   # The case names the file (or, for a clash between two, either file) that holds the problem.
   if [ -n "$file" ] && [ "$file" != - ]; then
@@ -82,8 +85,10 @@ same_output=$(/usr/bin/python3 "$(dirname "$0")/check_config_output.py" "$fwctl"
 echo "firewall-offline-cmd's whole stderr and exit code: $same_output of $cases cases as recorded"
 # Floors: 90 and 98 before, less the trees accepted as 2.x syntax (recorded as 1.3.3 rejects them).
 n_2x=$(grep -c . <<<"$accepted_as_2x")
-[ "$same_output" -ge $((90 - n_2x)) ] || fail "whole stderr: only $same_output cases as recorded ($((90 - n_2x)) before)"
-[ "$same_form" -ge $((98 - n_2x)) ] || fail "firewall-offline-cmd's form: only $same_form cases as recorded ($((98 - n_2x)) before)"
+[ "$same_output" -ge $((90 - n_2x)) ] ||
+  fail "whole stderr: only $same_output cases as recorded ($((90 - n_2x)) before)"
+[ "$same_form" -ge $((98 - n_2x)) ] ||
+  fail "firewall-offline-cmd's form: only $same_form cases as recorded ($((98 - n_2x)) before)"
 
 echo "$((cases - failures)) passed, $failures failed"
 [ "$failures" = 0 ]

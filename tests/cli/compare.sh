@@ -38,7 +38,8 @@ run_all() {  # run_all TAG CLIENT
     local -a argv
     eval "argv=($line)"
     local rc=0
-    (cd "$work" && "$client" "${argv[@]}") >"$work/out-$tag/$n.out" 2>"$work/out-$tag/$n.err" </dev/null || rc=$?
+    (cd "$work" && "$client" "${argv[@]}") \
+      >"$work/out-$tag/$n.out" 2>"$work/out-$tag/$n.err" </dev/null || rc=$?
     echo "$rc" > "$work/out-$tag/$n.rc"
   done < "$cases"
   # Each daemon has a system config directory of its own: paths in it compare by their tail.

@@ -35,7 +35,8 @@ chmod +x "$fake"
 check "fwctl --zone=p" "public" "$(complete_line "$fake" --zone = p)"
 check "fwctl --zone p" "$(printf '%s\n' block public trusted)" "$(complete_line "$fake" --zone '')"
 # With --offline the options are firewall-offline-cmd's (issue 19).
-check "fwctl --offline --policy-serv" "--policy-server" "$(complete_line fwctl --offline --policy-serv)"
+check "fwctl --offline --policy-serv" "--policy-server" \
+  "$(complete_line fwctl --offline --policy-serv)"
 check "fwctl --policy-serv" "" "$(complete_line fwctl --policy-serv)"
 # firewalld 2.4's --policy-set, in both tables.
 check "fwctl --policy-s" "--policy-set=" "$(complete_line fwctl --policy-s)"

@@ -44,7 +44,8 @@ check "--confirm=2 says how to keep it" \
 check "the change is in force: 8080 refused" reject "$(traffic)"
 wait_revert 1
 check "not confirmed: 8080 open again" accept "$(traffic)"
-check "not confirmed: the port is back at runtime" yes "$("$fwctl" --zone=public --query-port=8080/tcp)"
+check "not confirmed: the port is back at runtime" yes \
+  "$("$fwctl" --zone=public --query-port=8080/tcp)"
 check "not confirmed: the ruleset is the one before the change" "$before" "$(ruleset)"
 grep -q "WARNING: Runtime changes not confirmed in time" "$work/daemon.log" \
   && echo "ok: the log says the change was undone" \

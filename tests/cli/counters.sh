@@ -41,7 +41,8 @@ listing=$("$fwctl" --zone=public --list-all --counters)
 grep -q "^  ports: 8080/tcp$" <<< "$listing" && echo "ok: the listing is there too" \
   || { echo "FAIL: no listing:"; echo "$listing"; failures=$((failures + 1)); }
 check "--info-zone=public --counters, the same count" 5 \
-  "$("$fwctl" --info-zone=public --counters | sed -n 's/^\tport 8080\/tcp: \([0-9]*\) packets.*/\1/p')"
+  "$("$fwctl" --info-zone=public --counters |
+     sed -n 's/^\tport 8080\/tcp: \([0-9]*\) packets.*/\1/p')"
 json=$("$fwctl" --json --info-zone=public --counters)
 check "--json: the counts as a key" "5 3" "$(/usr/bin/python3 -c '
 import json, sys

@@ -53,14 +53,7 @@ trap cleanup EXIT
 mount -t tmpfs tmpfs /run
 ip link set lo up
 
-check() {  # check WHAT EXPECTED ACTUAL
-  if [ "$2" == "$3" ]; then
-    echo "ok: $1"
-  else
-    echo "FAIL: $1"; diff <(printf '%s\n' "$2") <(printf '%s\n' "$3") || true
-    failures=$((failures + 1))
-  fi
-}
+source "$src/tests/lib/check.sh"
 
 # Polls COMMAND (at most 20 s, or $wait_tenths tenths) until it succeeds; no fixed sleeps.
 wait_for() {  # wait_for WHAT COMMAND...
@@ -165,4 +158,39 @@ finish() {
     exit 1
   fi
   echo "all checks passed"
+}
+
+# The podman tests (podman.sh, netavark_firewalld.sh): rootful podman with its storage in a
+# scratch directory (vfs), its run root, network configuration and tmp dir private, cgroupfs
+# with a cgroup parent of its own.
+#   podman_setup NAME     # the cgroup parent NAME-PID ($cgroup_parent); run before podman
+#   podman ARG...         # podman so configured
+#   podman_cleanup        # for on_cleanup: removes the containers and the cgroups
+#   podman_image          # imports fwctl/busybox:test: a busybox-static root whose /www holds
+#                         # index.html, "hello from podman"
+podman_setup() {
+  cgroup_parent=$1-$$
+  mkdir -p /run/fwctl-podman/tmp "$work/networks"
+  # podman keeps an image cache in /var/lib/containers whatever --root says; nothing else of
+  # the tests reads /var/lib.
+  mount -t tmpfs tmpfs /var/lib
+}
+podman() {
+  /usr/bin/podman --root "$work/storage" --runroot /run/fwctl-podman --storage-driver vfs \
+    --cgroup-manager cgroupfs --events-backend file --network-config-dir "$work/networks" \
+    --tmpdir /run/fwctl-podman/tmp --runtime /usr/sbin/runc "$@"
+}
+podman_cleanup() {
+  podman rm -f -a -t 0 >/dev/null 2>&1
+  umount -l /var/lib
+  for d in /sys/fs/cgroup/*/"$cgroup_parent"; do
+    [ -d "$d" ] && find "$d" -depth -type d -exec rmdir {} + 2>/dev/null
+  done
+}
+podman_image() {
+  mkdir -p "$work/root/bin" "$work/root/www"
+  cp /bin/busybox "$work/root/bin/busybox"
+  ln -s busybox "$work/root/bin/sh"
+  echo "hello from podman" > "$work/root/www/index.html"
+  tar -C "$work/root" -c . | podman import - fwctl/busybox:test >/dev/null 2>&1
 }

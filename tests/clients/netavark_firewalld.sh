@@ -27,29 +27,10 @@ cat > "$work/containers.conf" <<EOF
 conmon_env_vars = ["PATH=$PATH", "NETAVARK_FW=firewalld"]
 EOF
 export CONTAINERS_CONF=$work/containers.conf
-cgroup_parent=fwctl-netavark-test-$$
-podman() {
-  /usr/bin/podman --root "$work/storage" --runroot /run/fwctl-podman --storage-driver vfs \
-    --cgroup-manager cgroupfs --events-backend file --network-config-dir "$work/networks" \
-    --tmpdir /run/fwctl-podman/tmp --runtime /usr/sbin/runc "$@"
-}
-on_cleanup() {
-  podman rm -f -a -t 0 >/dev/null 2>&1
-  umount -l /var/lib
-  for d in /sys/fs/cgroup/*/"$cgroup_parent"; do
-    [ -d "$d" ] && find "$d" -depth -type d -exec rmdir {} + 2>/dev/null
-  done
-}
-mkdir -p /run/fwctl-podman/tmp "$work/networks"
-mount -t tmpfs tmpfs /var/lib   # podman's image cache, as in podman.sh
-
+on_cleanup() { podman_cleanup; }
+podman_setup fwctl-netavark-test
 start_daemon
-
-mkdir -p "$work/root/bin" "$work/root/www"
-cp /bin/busybox "$work/root/bin/busybox"
-ln -s busybox "$work/root/bin/sh"
-echo "hello from podman" > "$work/root/www/index.html"
-tar -C "$work/root" -c . | podman import - fwctl/busybox:test >/dev/null 2>&1
+podman_image
 
 # Low limits: see podman.sh.
 podman run -d --name web --cgroup-parent "/$cgroup_parent" -p 8083:80 \

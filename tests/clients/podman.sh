@@ -21,31 +21,10 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh" podman "$@" /usr/bin/podman /usr/lib/podman/netavark \
   /usr/bin/conmon /usr/sbin/runc /bin/busybox
 
-cgroup_parent=fwctl-podman-test-$$
-podman() {
-  /usr/bin/podman --root "$work/storage" --runroot /run/fwctl-podman --storage-driver vfs \
-    --cgroup-manager cgroupfs --events-backend file --network-config-dir "$work/networks" \
-    --tmpdir /run/fwctl-podman/tmp --runtime /usr/sbin/runc "$@"
-}
-on_cleanup() {
-  podman rm -f -a -t 0 >/dev/null 2>&1
-  umount -l /var/lib
-  for d in /sys/fs/cgroup/*/"$cgroup_parent"; do
-    [ -d "$d" ] && find "$d" -depth -type d -exec rmdir {} + 2>/dev/null
-  done
-}
-mkdir -p /run/fwctl-podman/tmp "$work/networks"
-# podman keeps an image cache in /var/lib/containers whatever --root says; nothing else of the
-# test reads /var/lib.
-mount -t tmpfs tmpfs /var/lib
-
+on_cleanup() { podman_cleanup; }
+podman_setup fwctl-podman-test
 start_daemon
-
-mkdir -p "$work/root/bin" "$work/root/www"
-cp /bin/busybox "$work/root/bin/busybox"
-ln -s busybox "$work/root/bin/sh"
-echo "hello from podman" > "$work/root/www/index.html"
-tar -C "$work/root" -c . | podman import - fwctl/busybox:test >/dev/null 2>&1
+podman_image
 
 sources() { "$fwcmd" --zone=trusted --list-sources; }
 run_web() {  # run_web [NAME PORT PODMAN-RUN-OPTION...]: web on 8081 on podman's network

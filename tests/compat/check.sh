@@ -9,7 +9,8 @@
 #   tests/compat/check.sh python fwctl
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-[ "$(id -u)" -eq 0 ] || { echo "compat: needs root (the suite creates network namespaces)" >&2; exit 77; }
+[ "$(id -u)" -eq 0 ] ||
+  { echo "compat: needs root (the suite creates network namespaces)" >&2; exit 77; }
 reports=$(mktemp -d)
 trap 'rm -rf "$reports"' EXIT
 
@@ -59,7 +60,8 @@ for mode in "$@"; do
     echo "compat $mode: FAIL, ${passed:-no} passing cases, below the floor of $floor" >&2
     status=1
   elif [ "$passed" -gt "$floor" ]; then
-    echo "compat $mode: $passed passing cases, above the floor of $floor: raise it in tests/compat/floors"
+    echo "compat $mode: $passed passing cases, above the floor of $floor:" \
+      "raise it in tests/compat/floors"
   else
     echo "compat $mode: $passed passing cases, at the floor"
   fi

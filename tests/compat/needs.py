@@ -50,7 +50,8 @@ OPTIONS = [
 ]
 # D-Bus interface (of gdbus/dbus-send calls) -> capability.
 METHODS = [
-    (r"\.config\.(zone|service|icmptype|helper)\.|\.config\.(add|get)(Zone|Service|IcmpType|Helper)",
+    (r"\.config\.(zone|service|icmptype|helper)\."
+     r"|\.config\.(add|get)(Zone|Service|IcmpType|Helper)",
      "permanent zone/service objects"),
     (r"\.config\.policy\.|\.config\.(addPolicy|getPolicy|listPolicies)|\.policy\.", "policies"),
     (r"\.config\.ipset\.|\.config\.addIPSet|\.ipset\.", "ipsets"),

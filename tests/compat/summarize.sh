@@ -36,6 +36,7 @@ if [ "$failed" -gt 0 ]; then
 fi
 if [ "$skipped" -gt 0 ]; then
   echo "skipped by the suite:"
-  printf '%s\n' "$cases" | grep -E ' skipped \(' | sed -E 's/^ *([0-9]+): +(.*[^ ]) +skipped \((.*)\)$/  \1 \2 (\3)/'
+  printf '%s\n' "$cases" | grep -E ' skipped \(' |
+    sed -E 's/^ *([0-9]+): +(.*[^ ]) +skipped \((.*)\)$/  \1 \2 (\3)/'
 fi
 echo "PASSED $passed"

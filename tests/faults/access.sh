@@ -13,7 +13,8 @@
 source "$(dirname "$0")/../integration/daemon_lib.sh" "$1" "$2"
 here=$(cd "$(dirname "$0")" && pwd)
 command -v setpriv >/dev/null || { echo "SKIP: setpriv is not installed"; exit 77; }
-/usr/bin/python3 -c "from gi.repository import GLib" 2>/dev/null || { echo "SKIP: python3-gi"; exit 77; }
+/usr/bin/python3 -c "from gi.repository import GLib" 2>/dev/null ||
+  { echo "SKIP: python3-gi"; exit 77; }
 daemon_start
 as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"; }
 

@@ -11,7 +11,8 @@
 #   bus.sh FWCTLD SOURCE_DIR     (exits 77, skipped, without root or a tool)
 source "$(dirname "$0")/../integration/daemon_lib.sh" "$1" "$2"
 command -v setpriv >/dev/null || { echo "SKIP: setpriv is not installed"; exit 77; }
-/usr/bin/python3 -c "from gi.repository import GLib" 2>/dev/null || { echo "SKIP: python3-gi"; exit 77; }
+/usr/bin/python3 -c "from gi.repository import GLib" 2>/dev/null ||
+  { echo "SKIP: python3-gi"; exit 77; }
 
 nftns() { ip netns exec "$ns" nft "$@"; }
 in_kernel() {  # in_kernel PORT: yes when public's allow chain has tcp dport PORT
@@ -34,7 +35,8 @@ setpriv --reuid=nobody --regid=nogroup --clear-groups busctl --system --timeout=
   addPort sssi public 8080 tcp 0 > /dev/null 2>&1 &
 client_pid=$!
 read -r -t 10 line <&7
-check "the caller's check is held by polkit" "check org.fedoraproject.FirewallD1.config" "${line% *}"
+check "the caller's check is held by polkit" "check org.fedoraproject.FirewallD1.config" \
+  "${line% *}"
 kill -KILL "$client_pid"
 wait "$client_pid" 2>/dev/null || true
 busctl --system call org.freedesktop.PolicyKit1 /org/freedesktop/PolicyKit1/Authority \
@@ -47,7 +49,8 @@ check "caller gone mid-call: the authorized change was made, state and kernel ag
 /usr/bin/python3 - <<'PY'
 import dbus
 conn = dbus.bus.BusConnection(dbus.bus.BUS_SYSTEM)
-msg = dbus.lowlevel.MethodCallMessage("org.fedoraproject.FirewallD1", "/org/fedoraproject/FirewallD1",
+msg = dbus.lowlevel.MethodCallMessage("org.fedoraproject.FirewallD1",
+                                      "/org/fedoraproject/FirewallD1",
                                       "org.fedoraproject.FirewallD1.zone", "addPort")
 msg.append("public", "8081", "tcp", 0, signature="sssi")
 conn.send_message(msg)
@@ -79,7 +82,7 @@ check "bus back, fwctld not yet: clients are told it is not running" \
 rc=252" "$(fwcmd_rc --state)"
 daemon_start
 check "restarted: serving" "running" "$(fwcmd --state)"
-check "restarted: the runtime is the permanent configuration (the restart dropped runtime changes)" \
+check "restarted: the runtime is the permanent configuration (runtime changes dropped)" \
   "no no" "$(fwcmd --query-port=8080/tcp || true) $(in_kernel 8080)"
 check "restarted: the table was replaced whole" "yes" \
   "$([ "$(nftns list tables)" = "table inet firewalld" ] && echo yes)"

@@ -58,7 +58,8 @@ def shown(value):
 
 def cases():
     for name in NAMES:
-        yield "config.addZone2(%s)" % shown(name), lambda n=name: config("addZone2", n, ZONE_SETTINGS)
+        yield "config.addZone2(%s)" % shown(name), lambda n=name: config(
+            "addZone2", n, ZONE_SETTINGS)
         yield "config.addService2(%s)" % shown(name), lambda n=name: config("addService2", n, {})
         yield "config.addIPSet(%s)" % shown(name), lambda n=name: config(
             "addIPSet", n, ("", "", "", "hash:ip", {}, []))

@@ -20,12 +20,14 @@ nftns() { ip netns exec "$ns" nft "$@"; }
 tree() { (cd "$work/etc" && find . -type f | sort); }
 
 mkdir -p "$work/etc/ipsets"
-printf '<?xml version="1.0" encoding="utf-8"?>\n<ipset type="hash:ip"/>\n' > "$work/etc/ipsets/big.xml"
+printf '<?xml version="1.0" encoding="utf-8"?>\n<ipset type="hash:ip"/>\n' \
+  > "$work/etc/ipsets/big.xml"
 daemon_start
 
 # --- Names and values over D-Bus.
 check "hostile calls: firewalld's answers, or refusals where it accepts by accident" \
-  "$(cat "$here/hostile.expected")" "$(FWCTL_ETC=$work/etc /usr/bin/python3 "$here/hostile.py" 2>&1)"
+  "$(cat "$here/hostile.expected")" \
+  "$(FWCTL_ETC=$work/etc /usr/bin/python3 "$here/hostile.py" 2>&1)"
 check "only the accepted names became files (no '..', no control characters, one '/' in zones)" \
   "./ipsets/big.xml
 ./ipsets/xxxxxxxxxxxxxxxxxx.xml
@@ -36,7 +38,8 @@ check "only the accepted names became files (no '..', no control characters, one
 ./zones/zöne.xml" "$(tree)"
 check "only the accepted ports are in the runtime" "0/tcp 1-65535/tcp" "$(fwcmd --list-ports)"
 check "no source, interface or forward port came in" "||eth0|" \
-  "$(fwcmd --list-sources)|$(fwcmd --list-source-ports)|$(fwcmd --list-interfaces)|$(fwcmd --list-forward-ports)"
+  "$(fwcmd --list-sources)|$(fwcmd --list-source-ports)|$(fwcmd --list-interfaces)|$(
+     fwcmd --list-forward-ports)"
 # ssh's port, the accepted ports, and the rich rule's port (control characters in a rich rule
 # are dropped before it is read, as firewalld does: "80\n" is "80").
 check "the kernel has the accepted ports only" "tcp dport 22 accept
@@ -47,9 +50,11 @@ tcp dport 80 accept" \
 
 # --- Requests of many elements.
 big=${FWCTL_HOSTILE_ELEMENTS:-100000}
-check "$big-element requests" "config.addZone2(big, N ports, one bad last) -> INVALID_PORT: '80\n' is invalid port range
+check "$big-element requests" "\
+config.addZone2(big, N ports, one bad last) -> INVALID_PORT: '80\n' is invalid port range
 config.addZone2(big, N ports) -> OK
-ipset.setEntries(N entries, one bad last) -> INVALID_ENTRY: invalid address '10.0.0.256' in '10.0.0.256' for hash:ip (ipv4)
+ipset.setEntries(N entries, one bad last) -> INVALID_ENTRY: \
+invalid address '10.0.0.256' in '10.0.0.256' for hash:ip (ipv4)
 ipset.setEntries(N entries) -> OK
 entries: $big" "$(/usr/bin/python3 "$here/hostile_big.py" "$big" 2>&1)"
 check "the zone file has the $big ports" "$big" "$(grep -c '<port ' "$work/etc/zones/big.xml")"
@@ -96,9 +101,11 @@ X
 )"
 check "invalid UTF-8: refused" \
   "ERROR: Failed to load user configuration. Falling back to full stock configuration.
-Configuration error: INVALID_ZONE: not a valid zone file: not well-formed (invalid token): line 2, column 17
+Configuration error: INVALID_ZONE: not a valid zone file: not well-formed (invalid token): \
+line 2, column 17
 INVALID_ZONE: get_zone(): utf" \
-  "$(printf '<?xml version="1.0" encoding="utf-8"?>\n<zone><short>bad \xff\xfe</short></zone>\n' | xml_case utf)"
+  "$(printf '<?xml version="1.0" encoding="utf-8"?>\n<zone><short>bad \xff\xfe</short></zone>\n' |
+     xml_case utf)"
 check "100,000 levels of nesting: refused, no crash" \
   "ERROR: Failed to load user configuration. Falling back to full stock configuration.
 Configuration error: PARSE_ERROR: Unexpected element a

@@ -35,7 +35,8 @@ owned=$(nftns list table inet firewalld)
 check "the table is another program's now" "yes" "$(grep -q 'flags owner' <<<"$owned" && echo yes)"
 files_before=$(tree)
 check "a refused change: COMMAND_FAILED, the kernel's words" \
-  "Error: COMMAND_FAILED: chain 'filter_IN_public_allow' rule 4: tcp dport 8082 accept: Operation not permitted
+  "Error: COMMAND_FAILED: chain 'filter_IN_public_allow' rule 4: tcp dport 8082 accept: \
+Operation not permitted
 rc=13" "$(fwcmd_rc --add-port=8082/tcp)"
 check "refused: the runtime state is unchanged" "8081/tcp" "$(fwcmd --list-ports)"
 check "refused: the kernel's table is unchanged" "$owned" "$(nftns list table inet firewalld)"

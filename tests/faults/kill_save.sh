@@ -64,7 +64,8 @@ for call in $(tr ' ' '\n' <<<"$calls" | sort -u); do
       "$([ "$found" != neither ] && echo yes)"
     want=$([ "$found" = new ] && echo "1/tcp 2/tcp" || echo "1/tcp")
     check "killed at $call #$n: the store reads the file ($found)" "$want" \
-      "$("$fwctl" --offline --default-config "$src" --system-config "$work/etc" --list-ports 2>/dev/null)"
+      "$("$fwctl" --offline --default-config "$src" --system-config "$work/etc" --list-ports \
+           2>/dev/null)"
     reset_files
   done
 done

@@ -14,7 +14,8 @@ source "$(dirname "$0")/../integration/daemon_lib.sh" "$1" "$2"
 here=$(cd "$(dirname "$0")" && pwd)
 clients=${FWCTL_LOAD_CLIENTS:-50} changes=${FWCTL_LOAD_CHANGES:-20000}
 mkdir -p "$work/etc/ipsets"
-printf '<?xml version="1.0" encoding="utf-8"?>\n<ipset type="hash:ip"/>\n' > "$work/etc/ipsets/load.xml"
+printf '<?xml version="1.0" encoding="utf-8"?>\n<ipset type="hash:ip"/>\n' \
+  > "$work/etc/ipsets/load.xml"
 daemon_start
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$daemon_pid/status"; }
 rss_start=$(rss)

@@ -2,33 +2,15 @@
 # the IDL's signature (other integer widths, values in variants, a settings struct as an array of
 # variants as docker's Go client sends it, ...) and in forms firewalld refuses, and prints each
 # answer or error. The expectation (daemon_argument_forms.expected) is firewalld 1.3.3's output.
-import re
 import dbus
+
+from dbus_plain import plain
 
 bus = dbus.SystemBus()
 NAME = "org.fedoraproject.FirewallD1"
 MAIN = "/org/fedoraproject/FirewallD1"
 CONFIG = MAIN + "/config"
 I = NAME
-
-
-def plain(value):
-    """A D-Bus value as Python prints the plain value (no dbus.String(...) wrappers)."""
-    if isinstance(value, (dbus.Array, list)):
-        return [plain(v) for v in value]
-    if isinstance(value, (dbus.Struct, tuple)):
-        return tuple(plain(v) for v in value)
-    if isinstance(value, (dbus.Dictionary, dict)):
-        return {plain(k): plain(v) for k, v in sorted(value.items())}
-    if isinstance(value, dbus.Boolean):
-        return bool(value)
-    if isinstance(value, dbus.ObjectPath):
-        return re.sub(r"/\d+$", "/N", str(value))
-    if isinstance(value, dbus.String):
-        return str(value)
-    if isinstance(value, (int, float)):
-        return value
-    return value
 
 
 def call(label, path, iface, method, signature, *args):

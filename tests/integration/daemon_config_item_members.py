@@ -10,28 +10,13 @@ import dbus
 import dbus.mainloop.glib
 from gi.repository import GLib
 
+from dbus_plain import plain
+
 dbus.mainloop.glib.DBusGMainLoop(set_as_default=True)
 bus = dbus.SystemBus()
 NAME = "org.fedoraproject.FirewallD1"
 CONFIG = "/org/fedoraproject/FirewallD1/config"
 got = []
-
-
-def plain(value):
-    """A D-Bus value as Python prints the plain value (no dbus.String(...) wrappers)."""
-    if isinstance(value, (dbus.Array, list)):
-        return [plain(v) for v in value]
-    if isinstance(value, (dbus.Struct, tuple)):
-        return tuple(plain(v) for v in value)
-    if isinstance(value, (dbus.Dictionary, dict)):
-        return {plain(k): plain(v) for k, v in sorted(value.items())}
-    if isinstance(value, dbus.Boolean):
-        return bool(value)
-    if isinstance(value, dbus.ObjectPath):
-        return re.sub(r"/\d+$", "/N", str(value))
-    if isinstance(value, dbus.String):
-        return str(value)
-    return value
 
 
 def on_signal(*args, **kw):

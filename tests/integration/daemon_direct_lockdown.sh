@@ -37,17 +37,20 @@ echo "== direct: passthrough runs the real tool"
 check "passthrough ipv4 -t filter -L" "$(ipt -t filter -L; echo; echo success)" \
   "$(fwcmd --direct --passthrough ipv4 -t filter -L)"
 check "passthrough failing" \
-  "$(printf "Error: COMMAND_FAILED: '/usr/sbin/iptables -w10 -t filter -X nosuch' failed: iptables: No chain/target/match by that name.\n\nrc=13")" \
+  "$(printf "Error: COMMAND_FAILED: '/usr/sbin/iptables -w10 -t filter -X nosuch' failed: \
+iptables: No chain/target/match by that name.\n\nrc=13")" \
   "$(fwcmd_rc --direct --passthrough ipv4 -t filter -X nosuch)"
 
 echo "== direct: chains and rules"
-check "permanent chain applied at start" "ipv4 filter permchain" "$(fwcmd --direct --get-all-chains)"
+check "permanent chain applied at start" "ipv4 filter permchain" \
+  "$(fwcmd --direct --get-all-chains)"
 check "add-chain" "success" "$(fwcmd --direct --add-chain ipv4 filter mychain)"
 check "add-chain twice" "Warning: ALREADY_ENABLED: chain 'mychain' already is in 'ipv4:filter'
 success" "$(fwcmd --direct --add-chain ipv4 filter mychain 2>&1)"
 check "add-chain INPUT" "Error: BUILTIN_CHAIN: chain 'INPUT' is built-in chain
 rc=19" "$(fwcmd_rc --direct --add-chain ipv4 filter INPUT)"
-check "add-chain bad table" "Error: INVALID_TABLE: 'foo' not in 'dict_keys(['security', 'raw', 'mangle', 'nat', 'filter'])'
+check "add-chain bad table" "\
+Error: INVALID_TABLE: 'foo' not in 'dict_keys(['security', 'raw', 'mangle', 'nat', 'filter'])'
 rc=108" "$(fwcmd_rc --direct --add-chain ipv4 foo foo)"
 fwcmd --direct --add-rule ipv4 filter mychain 0 -j ACCEPT >/dev/null
 fwcmd --direct --add-rule ipv4 filter INPUT 1 -p tcp --dport 22 -j mychain >/dev/null
@@ -96,7 +99,8 @@ check "iptables after reload" "-P INPUT ACCEPT
 
 echo "== direct: permanent configuration"
 check "permanent add-rule" "success" \
-  "$(fwcmd --permanent --direct --add-rule ipv4 filter permchain 1 -m comment --comment "a b'c" -j DROP)"
+  "$(fwcmd --permanent --direct --add-rule ipv4 filter permchain 1 \
+       -m comment --comment "a b'c" -j DROP)"
 check "direct.xml as firewalld writes it" '<?xml version="1.0" encoding="utf-8"?>
 <direct>
   <chain ipv="ipv4" table="filter" chain="permchain"/>
@@ -118,7 +122,8 @@ check "query-lockdown on" "yes" "$(fwcmd --query-lockdown)"
 check "busctl (not whitelisted) refused" "Call failed: ACCESS_DENIED: lockdown is enabled" \
   "$(bus .zone addPort sssi '' 8081 tcp 0)"
 check "python (not whitelisted) refused" \
-  "org.fedoraproject.FirewallD1.Exception ACCESS_DENIED: lockdown is enabled" "$(/usr/bin/python3 -c '
+  "org.fedoraproject.FirewallD1.Exception ACCESS_DENIED: lockdown is enabled" \
+  "$(/usr/bin/python3 -c '
 import dbus
 obj = dbus.SystemBus().get_object("org.fedoraproject.FirewallD1", "/org/fedoraproject/FirewallD1")
 try:
@@ -128,11 +133,13 @@ except dbus.DBusException as e:
 ')"
 check "queries still served" "no" "$(bus .zone queryPort sss '' 8081 tcp | sed 's/^b false$/no/')"
 check "firewall-cmd (whitelisted command) served" "success" "$(fwcmd --add-port=8080/tcp)"
-# (dbus-python's log of the refused Introspect, as with firewalld: daemon_authorization.sh checks it)
+# (dbus-python's log of the refused Introspect, as with firewalld: daemon_authorization.sh checks
+# it)
 check "nobody still refused by uid" "Authorization failed.
     Make sure polkit agent is running or run the application as superuser.
 rc=253" "$(setpriv --reuid=nobody --regid=nogroup --clear-groups /usr/bin/firewall-cmd \
-  --add-port=8082/tcp 2>&1 | grep -v '^ERROR:dbus.proxies:Introspect error'; echo rc=${PIPESTATUS[0]})"
+  --add-port=8082/tcp 2>&1 | grep -v '^ERROR:dbus.proxies:Introspect error'
+  echo rc=${PIPESTATUS[0]})"
 check "whitelist uid 0" "success" "$(fwcmd --add-lockdown-whitelist-uid=0)"
 check "whitelist uid 0 twice" "Warning: ALREADY_ENABLED: Uid \"0\" already in whitelist
 success" "$(fwcmd --add-lockdown-whitelist-uid=0 2>&1)"
@@ -150,7 +157,8 @@ check "disableLockdown" "" "$(bus .policies disableLockdown)"
 check "query-lockdown off" "no" "$(fwcmd --query-lockdown || true)"
 check "runtime whitelist reset by reload" "success
 /usr/bin/python3 /usr/bin/firewall-cmd*" \
-  "$(fwcmd --reload; fwcmd --list-lockdown-whitelist-commands; fwcmd --list-lockdown-whitelist-uids)"
+  "$(fwcmd --reload; fwcmd --list-lockdown-whitelist-commands
+     fwcmd --list-lockdown-whitelist-uids)"
 
 daemon_stop
 check "exit removes the direct chains" "-P INPUT ACCEPT
@@ -162,7 +170,8 @@ printf 'Lockdown=yes\n' > "$work/etc/firewalld.conf"
 daemon_start
 check "Lockdown=yes at start" "yes" "$(fwcmd --query-lockdown)"
 check "whitelisted user root served" "success" "$(fwcmd --add-port=8083/tcp)"
-check "busctl as root (user whitelisted) served" 's "public"' "$(bus .zone addPort sssi '' 8084 tcp 0)"
+check "busctl as root (user whitelisted) served" 's "public"' \
+  "$(bus .zone addPort sssi '' 8084 tcp 0)"
 daemon_stop
 
 echo "== direct: a permanent rule iptables refuses (suite cases 194, 100, 110)"
@@ -206,7 +215,8 @@ daemon_stop
 check "no ERROR for the failing passthrough queries" "" \
   "$(grep -E 'ERROR|WARNING' "$work/daemon$daemon_runs.log" | grep -E -- '-C nosuch|-L nosuch')"
 check "the refused reload logged as an error" "1" \
-  "$(grep -c "ERROR: COMMAND_FAILED: Direct: '/usr/sbin/iptables-restore -w -n' failed: .*--a-bogus-flag" \
+  "$(grep -c "ERROR: COMMAND_FAILED: Direct: '/usr/sbin/iptables-restore -w -n' failed: \
+.*--a-bogus-flag" \
      "$work/daemon$daemon_runs.log")"
 
 finish

@@ -14,8 +14,10 @@ daemon_start
 
 check "--state" "running" "$(fwcmd --state)"
 check "--get-default-zone" "public" "$(fwcmd --get-default-zone)"
-check "--get-zones" "block dmz drop external home internal public trusted work" "$(fwcmd --get-zones)"
-services=$(cd "$src/services" && ls -1 ./*.xml | sed 's|^\./||; s|\.xml$||' | LC_ALL=C sort | tr '\n' ' ')
+check "--get-zones" "block dmz drop external home internal public trusted work" \
+  "$(fwcmd --get-zones)"
+services=$(cd "$src/services" && ls -1 ./*.xml | sed 's|^\./||; s|\.xml$||' | LC_ALL=C sort |
+           tr '\n' ' ')
 check "--get-services (221)" "${services% }" "$(fwcmd --get-services)"
 check "221 services" "221" "$(fwcmd --get-services | wc -w)"
 check "--list-all" "public
@@ -76,7 +78,8 @@ check "--remove-service=http" "success" "$(fwcmd --zone=public --remove-service=
 check "http rule removed" "0" "$(allow_chain | grep -c 'tcp dport 80 accept' || true)"
 check "--add-service=nope" "Error: INVALID_SERVICE: nope
 rc=101" "$(fwcmd_rc --zone=public --add-service=nope)"
-check "kernel table back to the stock one" "$golden" "$(ip netns exec "$ns" nft list table inet firewalld)"
+check "kernel table back to the stock one" "$golden" \
+  "$(ip netns exec "$ns" nft list table inet firewalld)"
 
 daemon_stop
 finish

@@ -9,15 +9,7 @@ fwctl=${3:?usage: daemon_firewalld2x.sh FWCTLD SOURCE_DIR FWCTL}
 source "$(dirname "$0")/daemon_lib.sh" "$@"
 export LC_ALL=C.UTF-8
 
-config=/org/fedoraproject/FirewallD1/config
-prop() {  # prop get|set NAME [VALUE]: org.fwctl.Config1 through busctl, its output or error
-  if [ "$1" = get ]; then
-    busctl --system get-property org.fedoraproject.FirewallD1 $config org.fwctl.Config1 "$2" 2>&1
-  else
-    busctl --system set-property org.fedoraproject.FirewallD1 $config org.fwctl.Config1 "$2" s "$3" 2>&1
-  fi
-}
-conf_key() { grep "^$1=" "$work/etc/firewalld.conf" || echo "(no $1 line)"; }
+source "$(dirname "$0")/config_props.sh"
 chain() {  # the rules of chain $1 in the namespace's kernel, without indentation
   ip netns exec "$ns" nft list chain inet firewalld "$1" | sed '1,2d' | head -n -2 |
     sed 's/^\t*//' | grep -v '^type ' || true
@@ -34,9 +26,10 @@ check "config GetAll: 13 properties, none of 2.x's" "a{sv} 13" "$(cut -d' ' -f1-
 # --- NftablesCounters (2.0) ---------------------------------------------------------------------
 check "NftablesCounters: default" 's "no"' "$(prop get NftablesCounters)"
 check "NftablesCounters: a bad value is refused" \
-  "Failed to set property NftablesCounters on interface org.fwctl.Config1: INVALID_VALUE: 'maybe' for NftablesCounters" \
+  "$(refused NftablesCounters maybe)" \
   "$(prop set NftablesCounters maybe)"
-check "NftablesCounters: the file keeps no line" "(no NftablesCounters line)" "$(conf_key NftablesCounters)"
+check "NftablesCounters: the file keeps no line" "(no NftablesCounters line)" \
+  "$(conf_key NftablesCounters)"
 check "NftablesCounters: set" "" "$(prop set NftablesCounters yes)"
 check "NftablesCounters: written" "NftablesCounters=yes" "$(conf_key NftablesCounters)"
 check "NftablesCounters: read back" 's "yes"' "$(prop get NftablesCounters)"
@@ -52,49 +45,46 @@ ip6 daddr fe80::/64 udp dport 546 counter packets 0 bytes 0 accept
 tcp dport 1234 counter packets 0 bytes 0 accept" "$(chain filter_IN_public_allow)"
 
 # --- IPv6_rpfilter modes (2.2) -------------------------------------------------------------------
-old() {  # get|set NAME [VALUE] on firewalld 1.3.3's config interface
-  if [ "$1" = get ]; then
-    busctl --system get-property org.fedoraproject.FirewallD1 $config org.fedoraproject.FirewallD1.config "$2" 2>&1
-  else
-    busctl --system set-property org.fedoraproject.FirewallD1 $config org.fedoraproject.FirewallD1.config "$2" s "$3" 2>&1
-  fi
-}
 check "IPv6_rpfilter2: default" 's "yes"' "$(prop get IPv6_rpfilter2)"
 check "IPv6_rpfilter2: a bad value is refused" \
-  "Failed to set property IPv6_rpfilter2 on interface org.fwctl.Config1: INVALID_VALUE: 'bogus' for IPv6_rpfilter2" \
+  "$(refused IPv6_rpfilter2 bogus)" \
   "$(prop set IPv6_rpfilter2 bogus)"
 check "IPv6_rpfilter2: case matters to the setter, as in 2.x" \
-  "Failed to set property IPv6_rpfilter2 on interface org.fwctl.Config1: INVALID_VALUE: 'Loose' for IPv6_rpfilter2" \
+  "$(refused IPv6_rpfilter2 Loose)" \
   "$(prop set IPv6_rpfilter2 Loose)"
 check "IPv6_rpfilter (1.3.3) still takes booleans only" \
-  "Failed to set property IPv6_rpfilter on interface org.fedoraproject.FirewallD1.config: INVALID_VALUE: 'loose' for IPv6_rpfilter" \
+  "$(refused IPv6_rpfilter loose org.fedoraproject.FirewallD1.config)" \
   "$(old set IPv6_rpfilter loose)"
 check "IPv6_rpfilter2: set" "" "$(prop set IPv6_rpfilter2 loose-forward)"
-check "IPv6_rpfilter2: written as IPv6_rpfilter" "IPv6_rpfilter=loose-forward" "$(conf_key IPv6_rpfilter)"
+check "IPv6_rpfilter2: written as IPv6_rpfilter" "IPv6_rpfilter=loose-forward" \
+  "$(conf_key IPv6_rpfilter)"
 check "IPv6_rpfilter2: read back" 's "loose-forward"' "$(prop get IPv6_rpfilter2)"
 check "IPv6_rpfilter (1.3.3, s): a mode reads as yes" 's "yes"' "$(old get IPv6_rpfilter)"
 fwcmd --reload > /dev/null
 check "IPv6_rpfilter (1.3.3 root, b): on" "b true" "$(busctl --system get-property \
-  org.fedoraproject.FirewallD1 /org/fedoraproject/FirewallD1 org.fedoraproject.FirewallD1 IPv6_rpfilter)"
+  org.fedoraproject.FirewallD1 /org/fedoraproject/FirewallD1 org.fedoraproject.FirewallD1 \
+  IPv6_rpfilter)"
 check "loose-forward: first in filter_FORWARD, nothing in filter_PREROUTING" \
   "meta nfproto ipv6 fib saddr . mark oif missing counter packets 0 bytes 0 drop|" \
   "$(chain filter_FORWARD | head -1)|$(chain filter_PREROUTING)"
 check "IPv6_rpfilter2=no" "" "$(prop set IPv6_rpfilter2 no)"
 fwcmd --reload > /dev/null
 check "IPv6_rpfilter (1.3.3 root, b): off" "b false" "$(busctl --system get-property \
-  org.fedoraproject.FirewallD1 /org/fedoraproject/FirewallD1 org.fedoraproject.FirewallD1 IPv6_rpfilter)"
+  org.fedoraproject.FirewallD1 /org/fedoraproject/FirewallD1 org.fedoraproject.FirewallD1 \
+  IPv6_rpfilter)"
 check "IPv6_rpfilter (1.3.3, s)" 's "no"' "$(old get IPv6_rpfilter)"
 
 # --- StrictForwardPorts (2.3) --------------------------------------------------------------------
 check "StrictForwardPorts: default" 's "no"' "$(prop get StrictForwardPorts)"
 check "StrictForwardPorts: a bad value is refused" \
-  "Failed to set property StrictForwardPorts on interface org.fwctl.Config1: INVALID_VALUE: 'on' for StrictForwardPorts" \
+  "$(refused StrictForwardPorts on)" \
   "$(prop set StrictForwardPorts on)"
 check "StrictForwardPorts: set" "" "$(prop set StrictForwardPorts yes)"
 check "StrictForwardPorts: written" "StrictForwardPorts=yes" "$(conf_key StrictForwardPorts)"
 fwcmd --reload > /dev/null
 check "StrictForwardPorts: ct status dnat jumps to filter_FORWARD_dnat" \
-  "ct status dnat counter packets 0 bytes 0 jump filter_FORWARD_dnat" "$(chain filter_FORWARD | sed -n 2p)"
+  "ct status dnat counter packets 0 bytes 0 jump filter_FORWARD_dnat" \
+  "$(chain filter_FORWARD | sed -n 2p)"
 fwcmd --zone=public --add-forward-port=port=8443:proto=tcp:toaddr=10.9.9.9 > /dev/null
 fwcmd --zone=public --add-forward-port=port=2222:proto=tcp:toport=22 > /dev/null
 # nft 1.0.6 prints a proto-dst without protocol in hex (0x20fb = 8443, 0x8ae = 2222).
@@ -112,12 +102,15 @@ check "StrictForwardPorts: and removed with it" \
 burst='rule service name="ftp" accept limit value="1/m" burst=10'
 check "burst: runtime" "success" "$("$fwctl" --zone=public --add-rich-rule="$burst" 2>&1)"
 check "burst: listed as 2.x prints it" "$burst" "$("$fwctl" --zone=public --list-rich-rules)"
-check "burst: in the kernel" "tcp dport 21 counter packets 0 bytes 0 ct helper set \"helper-ftp-tcp\"
+check "burst: in the kernel" "\
+tcp dport 21 counter packets 0 bytes 0 ct helper set \"helper-ftp-tcp\"
 tcp dport 21 limit rate 1/minute burst 10 packets counter packets 0 bytes 0 accept" \
   "$(chain filter_IN_public_allow | grep 'dport 21')"
 check "burst: out of range" "Error: INVALID_LIMIT: 0" \
-  "$("$fwctl" --zone=public --add-rich-rule='rule service name="ftp" accept limit value="1/m" burst=0' 2>&1)"
-check "burst: permanent" "success" "$("$fwctl" --permanent --zone=public --add-rich-rule="$burst" 2>&1)"
+  "$("$fwctl" --zone=public \
+       --add-rich-rule='rule service name="ftp" accept limit value="1/m" burst=0' 2>&1)"
+check "burst: permanent" "success" \
+  "$("$fwctl" --permanent --zone=public --add-rich-rule="$burst" 2>&1)"
 check "burst: written to the zone's file" '      <limit value="1/m" burst="10"/>' \
   "$(grep '<limit' "$work/etc/zones/public.xml")"
 
@@ -126,7 +119,8 @@ daemon_stop
 # --offline: the same file.
 rm -f "$work/etc/zones/public.xml"
 check "burst: --offline" "success" \
-  "$("$fwctl" --offline --default-config "$src" --system-config "$work/etc" --zone=public --add-rich-rule="$burst" 2>&1)"
+  "$("$fwctl" --offline --default-config "$src" --system-config "$work/etc" --zone=public \
+       --add-rich-rule="$burst" 2>&1)"
 check "burst: --offline wrote it" '      <limit value="1/m" burst="10"/>' \
   "$(grep '<limit' "$work/etc/zones/public.xml")"
 finish

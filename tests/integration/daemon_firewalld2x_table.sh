@@ -11,15 +11,7 @@
 source "$(dirname "$0")/daemon_lib.sh" "$@"
 export LC_ALL=C.UTF-8
 
-config=/org/fedoraproject/FirewallD1/config
-prop() {  # prop get|set NAME [VALUE]: org.fwctl.Config1 through busctl, its output or error
-  if [ "$1" = get ]; then
-    busctl --system get-property org.fedoraproject.FirewallD1 $config org.fwctl.Config1 "$2" 2>&1
-  else
-    busctl --system set-property org.fedoraproject.FirewallD1 $config org.fwctl.Config1 "$2" s "$3" 2>&1
-  fi
-}
-conf_key() { grep "^$1=" "$work/etc/firewalld.conf" || echo "(no $1 line)"; }
+source "$(dirname "$0")/config_props.sh"
 in_ns() { ip netns exec "$ns" "$@"; }
 table_head() { in_ns nft list table inet firewalld 2>&1 | sed -n 2p | tr -d '\t'; }
 # What a TCP connect from $ns-a to 10.81.1.1:PORT (nothing listens) meets: the firewall's
@@ -66,7 +58,7 @@ daemon_start
 # --- NftablesTableOwner (2.2) ---------------------------------------------------------------------
 check "NftablesTableOwner: default no (2.x: yes)" 's "no"' "$(prop get NftablesTableOwner)"
 check "NftablesTableOwner: a bad value is refused" \
-  "Failed to set property NftablesTableOwner on interface org.fwctl.Config1: INVALID_VALUE: 'maybe' for NftablesTableOwner" \
+  "$(refused NftablesTableOwner maybe)" \
   "$(prop set NftablesTableOwner maybe)"
 check "NftablesTableOwner=no: no flags, as 1.3.3" "chain mangle_PREROUTING {" "$(table_head)"
 check "the firewall rejects a closed port" "EHOSTUNREACH" "$(connect_from_a 7)"
@@ -115,20 +107,23 @@ check "NftablesTableOwner=no: nft flush ruleset takes the firewall away, as in 1
 fwcmd --reload > /dev/null
 check "a reload puts it back" "EHOSTUNREACH" "$(connect_from_a 7)"
 
-# --- ReloadPolicy (2.1) ----------------------------------------------------------------------------
+# --- ReloadPolicy (2.1) ---------------------------------------------------------------------
 check "ReloadPolicy: default" 's "INPUT:DROP,FORWARD:DROP,OUTPUT:DROP"' "$(prop get ReloadPolicy)"
 check "ReloadPolicy: read-only, as on firewalld's D-Bus" \
-  "Failed to set property ReloadPolicy on interface org.fwctl.Config1: org.freedesktop.DBus.Error.PropertyReadOnly: Property 'ReloadPolicy' is read-only" \
+  "Failed to set property ReloadPolicy on interface org.fwctl.Config1: \
+org.freedesktop.DBus.Error.PropertyReadOnly: Property 'ReloadPolicy' is read-only" \
   "$(prop set ReloadPolicy ACCEPT)"
 echo "ReloadPolicy=INPUT:PANIC" >> "$work/etc/firewalld.conf"
 fwcmd --reload > /dev/null
 check "ReloadPolicy: a bad value is logged and the default used" \
-  "ReloadPolicy 'INPUT:PANIC' is not valid, using default value 'INPUT:DROP,FORWARD:DROP,OUTPUT:DROP'" \
+  "ReloadPolicy 'INPUT:PANIC' is not valid, \
+using default value 'INPUT:DROP,FORWARD:DROP,OUTPUT:DROP'" \
   "$(cat "$work"/daemon*.log | grep -o "ReloadPolicy 'INPUT:PANIC'.*" | tail -1)"
 sed -i 's/^ReloadPolicy=.*/ReloadPolicy=INPUT:REJECT,FORWARD:ACCEPT/' "$work/etc/firewalld.conf"
 fwcmd --permanent --zone=public --add-port=5555/udp > /dev/null
 fwcmd --reload > /dev/null
-check "ReloadPolicy: read from the file" 's "INPUT:REJECT,FORWARD:ACCEPT"' "$(prop get ReloadPolicy)"
+check "ReloadPolicy: read from the file" 's "INPUT:REJECT,FORWARD:ACCEPT"' \
+  "$(prop get ReloadPolicy)"
 
 # A datagram from a new socket (a new connection for conntrack) every millisecond from $ns-a to
 # $ns while fwctld reloads ten times. firewalld puts its reload policy in place for the time of a
@@ -172,10 +167,10 @@ echo "ReloadPolicy: $(cat "$work/sent") datagrams sent during 10 reloads"
 check "ReloadPolicy: every datagram sent during the reloads arrived" "$(cat "$work/sent")" \
   "$(cat "$work/received")"
 
-# --- NftablesFlowtable (2.0) -----------------------------------------------------------------------
+# --- NftablesFlowtable (2.0) ----------------------------------------------------------------
 check "NftablesFlowtable: default" 's "off"' "$(prop get NftablesFlowtable)"
 check "NftablesFlowtable: a bad interface name is refused" \
-  "Failed to set property NftablesFlowtable on interface org.fwctl.Config1: INVALID_VALUE: 'fwa bad/name' for NftablesFlowtable" \
+  "$(refused NftablesFlowtable 'fwa bad/name')" \
   "$(prop set NftablesFlowtable 'fwa bad/name')"
 fwcmd --permanent --zone=trusted --add-interface=fwa > /dev/null
 fwcmd --permanent --zone=trusted --add-interface=fwb > /dev/null
@@ -231,14 +226,16 @@ check "NftablesFlowtable=off: each one through filter_FORWARD's established rule
 check "NftablesFlowtable: set" "" "$(prop set NftablesFlowtable 'fwa fwb')"
 check "NftablesFlowtable: written" "NftablesFlowtable=fwa fwb" "$(conf_key NftablesFlowtable)"
 # A kernel built without CONFIG_NF_FLOW_TABLE (this project's CI machine) has no flowtables.
-printf 'table inet fwctl_probe {\n flowtable f { hook ingress priority 10; devices = { fwa }; }\n}\n' \
+printf '%s\n' 'table inet fwctl_probe {' \
+  ' flowtable f { hook ingress priority 10; devices = { fwa }; }' '}' \
   > "$work/probe.nft"
 if ! in_ns nft -c -f "$work/probe.nft" 2>/dev/null; then
   check "NftablesFlowtable: a kernel without flowtables refuses the reload, naming it" \
     "Error: COMMAND_FAILED: flowtable 'fastpath': No such file or directory" \
     "$(fwcmd --reload 2>&1)"
   check "and the ruleset in force stays" "ct state { established, related } counter packets" \
-    "$(in_ns nft list chain inet firewalld filter_FORWARD | sed -n 4p | tr -d '\t' | sed -E 's/ [0-9]+ bytes.*//')"
+    "$(in_ns nft list chain inet firewalld filter_FORWARD | sed -n 4p | tr -d '\t' |
+       sed -E 's/ [0-9]+ bytes.*//')"
   echo "SKIP: packets through the flowtable: this kernel has no flowtables (CONFIG_NF_FLOW_TABLE)"
   prop set NftablesFlowtable off > /dev/null
   fwcmd --reload > /dev/null
@@ -255,7 +252,8 @@ devices = { fwa, fwb }
 }
 }" "$(in_ns nft list flowtables | tr -d '\t')"
 check "NftablesFlowtable: the offload rule first in filter_FORWARD" \
-  "ct state { established, related } meta l4proto { tcp, udp } counter packets 0 bytes 0 flow add @fastpath" \
+  "ct state { established, related } meta l4proto { tcp, udp } \
+counter packets 0 bytes 0 flow add @fastpath" \
   "$(in_ns nft list chain inet firewalld filter_FORWARD | sed -n 4p | tr -d '\t')"
 read -r arrived counted <<< "$(forward_udp)"
 check "NftablesFlowtable=fwa fwb: 500 datagrams forwarded" "500" "$arrived"

@@ -72,13 +72,15 @@ check "priority 0: 1.3.3's order, the client is in aaa" "refused" "$(connect)"
 check "getSettings2 at 0 has no priority key" "" \
   "$(busctl --system call org.fedoraproject.FirewallD1 /org/fedoraproject/FirewallD1 \
      org.fedoraproject.FirewallD1.zone getZoneSettings2 s bbb | grep -o priority || true)"
-check "--list-all at 0 has no priority lines" "" "$("$fwctl" --zone=bbb --list-all | grep priority || true)"
+check "--list-all at 0 has no priority lines" "" \
+  "$("$fwctl" --zone=bbb --list-all | grep priority || true)"
 check "runtime --set-ingress-priority: permanent only" \
   "usage: 'fwctl --help' for usage information or see fwctl(1) man page
 Option can be used only with --permanent.
 rc=2" "$(fw --zone=bbb --set-ingress-priority=-10)"
 check "out of range: INVALID_PRIORITY" \
-  "Error: INVALID_PRIORITY: Zone 'bbb': 32768 is an invalid priority value. Must be in range [-32768, 32767].
+  "Error: INVALID_PRIORITY: Zone 'bbb': 32768 is an invalid priority value. \
+Must be in range [-32768, 32767].
 rc=139" "$(fw --permanent --zone=bbb --set-ingress-priority=32768)"
 check "not a number" "Error: INVALID_PRIORITY: 'x' is not an integer
 rc=139" "$(fw --permanent --zone=bbb --set-ingress-priority=x)"
@@ -105,10 +107,12 @@ goto filter_IN_public" "$(chain filter_INPUT_ZONES)"
 check "the client is in bbb: accepted" "accepted" "$(connect)"
 check "runtime getZoneSettings2 has the key" "i -10" \
   "$(busctl --system call org.fedoraproject.FirewallD1 /org/fedoraproject/FirewallD1 \
-     org.fedoraproject.FirewallD1.zone getZoneSettings2 s bbb | grep -o '"ingress_priority" i -10' | cut -d' ' -f2-)"
+     org.fedoraproject.FirewallD1.zone getZoneSettings2 s bbb |
+     grep -o '"ingress_priority" i -10' | cut -d' ' -f2-)"
 check "runtime --list-all shows it too" "  ingress-priority: -10" \
   "$("$fwctl" --zone=bbb --list-all | grep ingress-priority)"
-check "postrouting keeps 1.3.3's order (egress priority 0)" "ip daddr 10.0.0.0/8 goto nat_POST_aaa" \
+check "postrouting keeps 1.3.3's order (egress priority 0)" \
+  "ip daddr 10.0.0.0/8 goto nat_POST_aaa" \
   "$(chain nat_POSTROUTING_ZONES | head -1)"
 check "back to 0" "success
 rc=0" "$(fw --permanent --zone=bbb --set-ingress-priority=0)"
@@ -126,12 +130,14 @@ check "runtime --add-disable" "success
 rc=0" "$(fw --policy=gate --add-disable)"
 check "--query-disable" "yes
 rc=0" "$(fw --policy=gate --query-disable)"
-check "a disabled policy compiles to nothing" "" "$(ip netns exec "$ns" nft list ruleset | grep -o 'filter_IN_policy_gate' | head -1)"
+check "a disabled policy compiles to nothing" "" \
+  "$(ip netns exec "$ns" nft list ruleset | grep -o 'filter_IN_policy_gate' | head -1)"
 check "disabled at runtime: the client is accepted" "accepted" "$(connect)"
 check "--info-policy shows it" "  disable: yes" "$("$fwctl" --info-policy=gate | grep disable)"
 check "getPolicySettings has the key" "b true" \
   "$(busctl --system call org.fedoraproject.FirewallD1 /org/fedoraproject/FirewallD1 \
-     org.fedoraproject.FirewallD1.policy getPolicySettings s gate | grep -o '"disable" b true' | cut -d' ' -f2-)"
+     org.fedoraproject.FirewallD1.policy getPolicySettings s gate |
+     grep -o '"disable" b true' | cut -d' ' -f2-)"
 check "runtime --remove-disable" "success
 rc=0" "$(fw --policy=gate --remove-disable)"
 check "enabled again: refused" "refused" "$(connect)"
@@ -150,11 +156,13 @@ rc=2" "$(fw --policy-set=grp --add-service=ssh)"
 check "--policy-set --add-disable" "success
 rc=0" "$(fw --permanent --policy-set=grp --add-disable)"
 check "both disabled" "yes yes" \
-  "$("$fwctl" --permanent --policy=grp-one --query-disable) $("$fwctl" --permanent --policy=grp-two --query-disable)"
+  "$("$fwctl" --permanent --policy=grp-one --query-disable) $(
+     "$fwctl" --permanent --policy=grp-two --query-disable)"
 check "gate untouched" "yes" "$("$fwctl" --permanent --policy=gate --query-disable)"
 fwq --permanent --policy-set=grp --remove-disable
 check "--policy-set --remove-disable" "no no" \
-  "$("$fwctl" --permanent --policy=grp-one --query-disable) $("$fwctl" --permanent --policy=grp-two --query-disable)"
+  "$("$fwctl" --permanent --policy=grp-one --query-disable) $(
+     "$fwctl" --permanent --policy=grp-two --query-disable)"
 fwq --reload
 check "--policy-set at runtime" "success
 rc=0" "$(fw --policy-set=grp --add-disable)"
@@ -194,9 +202,12 @@ cat > "$work/etc/zones/ccc.xml" <<'XML'
 </zone>
 XML
 check "an invalid change: firewalld 2.5's warning" \
-  "WARNING: Unfortunately, the new configuration cannot be loaded by the running firewalld. This may occur if new configuration was installed that the running firewalld does not support. Or it may occur if the configuration is invalid." \
+  "WARNING: Unfortunately, the new configuration cannot be loaded by the running firewalld. \
+This may occur if new configuration was installed that the running firewalld does not support. \
+Or it may occur if the configuration is invalid." \
   "$(wait_log 'Unfortunately' | sed 's/^[0-9-]* [0-9:]* //')"
-check "the problem first" "WARNING: INVALID_SERVICE: Zone 'ccc': 'doesnotexist' not among existing services" \
+check "the problem first" \
+  "WARNING: INVALID_SERVICE: Zone 'ccc': 'doesnotexist' not among existing services" \
   "$(grep -B1 'Unfortunately' "$log" | head -1 | sed 's/^[0-9-]* [0-9:]* //')"
 check "reported once per change before a reload" "2" "$(grep -c 'Detected permanent' "$log")"
 
@@ -206,7 +217,10 @@ daemon_stop
 off=$work/offline
 mkdir -p "$off"
 printf 'DefaultZone=public\nFirewallBackend=nftables\n' > "$off/firewalld.conf"
-offline() { "$fwctl" --offline --default-config "$src" --system-config "$off" "$@" 2>&1; echo "rc=$?"; }
+offline() {
+  "$fwctl" --offline --default-config "$src" --system-config "$off" "$@" 2>&1
+  echo "rc=$?"
+}
 nobus() {
   DBUS_SYSTEM_BUS_ADDRESS=unix:path=$work/nobus "$fwctl" --permanent --default-config "$src" \
     --system-config "$off" "$@" 2>&1
@@ -218,11 +232,13 @@ offline --new-policy=gw-b > /dev/null
 check "--offline --set-ingress-priority" "success
 rc=0" "$(offline --zone=z1 --set-ingress-priority=7)"
 check "--offline: out of range" \
-  "INVALID_PRIORITY: Zone 'z1': 99999 is an invalid priority value. Must be in range [-32768, 32767].
+  "INVALID_PRIORITY: Zone 'z1': 99999 is an invalid priority value. \
+Must be in range [-32768, 32767].
 rc=139" "$(offline --zone=z1 --set-egress-priority=99999)"
 check "--permanent without a daemon --set-egress-priority" "success
 rc=0" "$(nobus --zone=z1 --set-egress-priority=-4)"
-check "both written" '<zone ingress-priority="7" egress-priority="-4">' "$(grep '^<zone' "$off/zones/z1.xml")"
+check "both written" '<zone ingress-priority="7" egress-priority="-4">' \
+  "$(grep '^<zone' "$off/zones/z1.xml")"
 check "--offline --get-egress-priority" "-4
 rc=0" "$(offline --zone=z1 --get-egress-priority)"
 check "--offline --policy-set --add-disable" "success

@@ -34,7 +34,8 @@ daemon_start() {
 }
 
 daemon_stop() {
-  stop_fwctld || { echo "FAIL: fwctld still running 10 s after SIGTERM"; failures=$((failures + 1)); }
+  stop_fwctld ||
+    { echo "FAIL: fwctld still running 10 s after SIGTERM"; failures=$((failures + 1)); }
 }
 
 finish() {

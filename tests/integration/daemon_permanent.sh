@@ -12,7 +12,8 @@
 #    --runtime-to-permanent and --check-config answer as firewalld's do; the config signals.
 # Exits 77 (skipped) when not root, when a tool is missing or without Debian's /usr/lib/firewalld.
 source "$(dirname "$0")/daemon_lib.sh" "$@"
-[ -d /usr/lib/firewalld/zones ] || { echo "SKIP: no /usr/lib/firewalld (Debian's firewalld)"; exit 77; }
+[ -d /usr/lib/firewalld/zones ] ||
+  { echo "SKIP: no /usr/lib/firewalld (Debian's firewalld)"; exit 77; }
 ref=$src/tests/data/firewalld-1.3.3-written
 here=$ref/tools  # commands.txt refers to its from-file inputs as $here/from-file
 export LC_ALL=C.UTF-8
@@ -37,9 +38,11 @@ check "firewall-cmd's output for each reference command" "$expected_log" "$(cat 
 
 # fwctl writes a service's destinations ipv4 first and an ipset's options in name order, where
 # firewalld keeps the order they were given in: those files are compared word by word, unordered.
-unordered="services/svcdst6first.xml services/svcdstrm.xml ipsets/ipsnet6.xml ipsets/ipsopts.xml ipsets/ipsver.xml"
+unordered="services/svcdst6first.xml services/svcdstrm.xml"
+unordered+=" ipsets/ipsnet6.xml ipsets/ipsopts.xml ipsets/ipsver.xml"
 for kind in zones services policies ipsets icmptypes helpers; do
-  check "$kind: the files written" "$(cd "$ref/$kind" && ls)" "$(cd "$work/etc/$kind" && ls -- *.xml)"
+  check "$kind: the files written" "$(cd "$ref/$kind" && ls)" \
+    "$(cd "$work/etc/$kind" && ls -- *.xml)"
   for file in "$ref/$kind"/*.xml; do
     name=$kind/$(basename "$file")
     if [[ " $unordered " == *" $name "* ]]; then
@@ -78,7 +81,8 @@ rc=18" "$(fwcmd_rc --permanent --zone=work --add-interface=eth5)"
 
 allow_chain() { ip netns exec "$ns" nft list chain inet firewalld filter_IN_public_allow; }
 check "permanent --add-port" "success" "$(fwcmd --permanent --zone=public --add-port=8080/tcp)"
-check "permanent port not in the runtime" "no" "$(fwcmd --zone=public --query-port=8080/tcp || true)"
+check "permanent port not in the runtime" "no" \
+  "$(fwcmd --zone=public --query-port=8080/tcp || true)"
 check "no 8080 rule before reload" "0" "$(allow_chain | grep -c 'tcp dport 8080 accept' || true)"
 check "--reload" "success" "$(fwcmd --reload)"
 check "runtime port after reload" "yes" "$(fwcmd --zone=public --query-port=8080/tcp)"
@@ -95,7 +99,8 @@ check "--permanent --list-ports after defaults" "" "$(fwcmd --permanent --zone=p
 check "--check-config" "success" "$(fwcmd --check-config)"
 check "runtime --add-port" "success" "$(fwcmd --zone=work --add-port=9090/tcp)"
 check "--runtime-to-permanent" "success" "$(fwcmd --runtime-to-permanent)"
-check "every runtime zone written" "block.xml dmz.xml drop.xml external.xml home.xml internal.xml public.xml trusted.xml work.xml" \
+check "every runtime zone written" \
+  "block.xml dmz.xml drop.xml external.xml home.xml internal.xml public.xml trusted.xml work.xml" \
   "$(cd "$work/etc/zones" && ls -- *.xml | tr '\n' ' ' | sed 's/ $//')"
 check "the runtime port is permanent" "yes" "$(fwcmd --permanent --zone=work --query-port=9090/tcp)"
 
@@ -111,22 +116,30 @@ remove -> None
   /org/fedoraproject/FirewallD1/config/zone/10 .config.zone.Removed(sig2)
 getZoneByName -> ERROR INVALID_ZONE: sig2
 Set -> None
-  /org/fedoraproject/FirewallD1/config org.freedesktop.DBus.Properties.PropertiesChanged(org.fedoraproject.FirewallD1.config, dbus.Dictionary({dbus.String('LogDenied'): dbus.String('all', variant_level=1)}, signature=dbus.Signature('sv')), dbus.Array([], signature=dbus.Signature('s')))
+  /org/fedoraproject/FirewallD1/config \
+org.freedesktop.DBus.Properties.PropertiesChanged(org.fedoraproject.FirewallD1.config, \
+dbus.Dictionary({dbus.String('LogDenied'): dbus.String('all', variant_level=1)}, \
+signature=dbus.Signature('sv')), dbus.Array([], signature=dbus.Signature('s')))
 Set -> ERROR INVALID_VALUE: 'some' for LogDenied" \
   "$(/usr/bin/python3 "$src/tests/integration/daemon_permanent_signals.py")"
-check "LogDenied written to firewalld.conf" "LogDenied=all" "$(grep '^LogDenied=' "$work/etc/firewalld.conf")"
+check "LogDenied written to firewalld.conf" "LogDenied=all" \
+  "$(grep '^LogDenied=' "$work/etc/firewalld.conf")"
 # dbus-send can set a property with a bare value where a variant is declared; firewalld takes it.
 conf_property() {  # conf_property Set|Get NAME [VALUE]
-  dbus-send --system --print-reply --dest=org.fedoraproject.FirewallD1 /org/fedoraproject/FirewallD1/config \
-    "org.freedesktop.DBus.Properties.$1" string:org.fedoraproject.FirewallD1.config string:"$2" "${@:3}" 2>&1 |
+  dbus-send --system --print-reply --dest=org.fedoraproject.FirewallD1 \
+    /org/fedoraproject/FirewallD1/config "org.freedesktop.DBus.Properties.$1" \
+    string:org.fedoraproject.FirewallD1.config string:"$2" "${@:3}" 2>&1 |
     sed -e '/^method return/d' -e 's/^ *//' -e 's/  */ /g'
 }
 check "Set with a bare string" "" "$(conf_property Set LogDenied string:unicast)"
-check "the bare string is the new value" "variant string \"unicast\"" "$(conf_property Get LogDenied)"
-check "Set of MinimalMark with a bare int32 is ignored" "" "$(conf_property Set MinimalMark int32:1234)"
+check "the bare string is the new value" "variant string \"unicast\"" \
+  "$(conf_property Get LogDenied)"
+check "Set of MinimalMark with a bare int32 is ignored" "" \
+  "$(conf_property Set MinimalMark int32:1234)"
 check "MinimalMark keeps its value" "variant int32 100" "$(conf_property Get MinimalMark)"
 check "Set with two values is refused as firewalld refuses it" \
-  "Error org.fedoraproject.FirewallD1.Exception: FirewallDConfig.Set() got multiple values for argument 'sender'" \
+  "Error org.fedoraproject.FirewallD1.Exception: \
+FirewallDConfig.Set() got multiple values for argument 'sender'" \
   "$(conf_property Set LogDenied string:all string:all)"
 daemon_stop
 finish

@@ -30,7 +30,8 @@ check "--get-active-policies" "allow-host-ipv6
 # gdbus prints the dict as it comes: firewalld's key order, ingress before egress.
 check "getActivePolicies keeps firewalld's key order" \
   "({'allow-host-ipv6': {'ingress_zones': ['ANY'], 'egress_zones': ['HOST']}},)" \
-  "$(gdbus call --system --dest org.fedoraproject.FirewallD1 --object-path /org/fedoraproject/FirewallD1 \
+  "$(gdbus call --system --dest org.fedoraproject.FirewallD1 \
+    --object-path /org/fedoraproject/FirewallD1 \
     --method org.fedoraproject.FirewallD1.policy.getActivePolicies)"
 policy_info='allow-host-ipv6 (active)
   priority: -15000
@@ -51,7 +52,8 @@ policy_info='allow-host-ipv6 (active)
 	rule family="ipv6" icmp-type name="redirect" accept'
 check "--policy --list-all" "$policy_info" "$(fwcmd --policy=allow-host-ipv6 --list-all)"
 check "--info-policy" "$policy_info" "$(fwcmd --info-policy=allow-host-ipv6)"
-check "--policy --add-port=8080/tcp" "success" "$(fwcmd --policy=allow-host-ipv6 --add-port=8080/tcp)"
+check "--policy --add-port=8080/tcp" "success" \
+  "$(fwcmd --policy=allow-host-ipv6 --add-port=8080/tcp)"
 check "--policy --list-ports" "8080/tcp" "$(fwcmd --policy=allow-host-ipv6 --list-ports)"
 # firewalld appends a runtime port after the rich rules; fwctl's kernel holds the chain as a
 # (re)load compiles it, port rules first (what firewalld lists after its next reload). Same rules,
@@ -69,7 +71,8 @@ success
 rc=0" "$(fwcmd_rc --policy=allow-host-ipv6 --add-port=8080/tcp)"
 check "--policy --remove-port" "success" "$(fwcmd --policy=allow-host-ipv6 --remove-port=8080/tcp)"
 check "port rule removed" "0" \
-  "$(kernel list chain inet firewalld filter_IN_policy_allow-host-ipv6_allow | grep -c 8080 || true)"
+  "$(kernel list chain inet firewalld filter_IN_policy_allow-host-ipv6_allow |
+     grep -c 8080 || true)"
 check "--policy --add-service=nope" \
   "Error: INVALID_SERVICE: Policy 'allow-host-ipv6': 'nope' not among existing services
 rc=101" "$(fwcmd_rc --policy=allow-host-ipv6 --add-service=nope)"
@@ -156,12 +159,14 @@ check "--set-log-denied=bogus" \
   "Error: INVALID_VALUE: 'bogus', choose from 'all','unicast','broadcast','multicast','off'
 rc=114" "$(fwcmd_rc --set-log-denied=bogus)"
 check "--get-log-denied after set" "all" "$(fwcmd --get-log-denied)"
-check "LogDenied in firewalld.conf" "LogDenied=all" "$(grep '^LogDenied=' "$work/etc/firewalld.conf")"
+check "LogDenied in firewalld.conf" "LogDenied=all" \
+  "$(grep '^LogDenied=' "$work/etc/firewalld.conf")"
 check "kernel table with LogDenied=all" \
   "$(cat "$src/tests/integration/daemon_policy_ipset_log_denied_all.nft")" \
   "$(kernel list table inet firewalld)"
 check "--set-log-denied=off" "success" "$(fwcmd --set-log-denied=off)"
-check "no log rules with off" "0" "$(kernel list table inet firewalld | grep -c 'log prefix' || true)"
+check "no log rules with off" "0" \
+  "$(kernel list table inet firewalld | grep -c 'log prefix' || true)"
 
 # ---- complete reload: runtime changes go, as with reload
 check "--add-entry before complete reload" "success" "$(fwcmd --ipset=test --add-entry=10.0.0.4)"

@@ -6,7 +6,8 @@
 #   daemon_polkit.sh FWCTLD SOURCE_DIR     (exits 77, skipped, without root or a tool)
 source "$(dirname "$0")/daemon_lib.sh" "$@"
 command -v setpriv >/dev/null || { echo "SKIP: setpriv is not installed"; exit 77; }
-/usr/bin/python3 -c "from gi.repository import GLib" 2>/dev/null || { echo "SKIP: python3-gi"; exit 77; }
+/usr/bin/python3 -c "from gi.repository import GLib" 2>/dev/null ||
+  { echo "SKIP: python3-gi"; exit 77; }
 
 # The stand-in's output through a fifo: bash keeps one coproc at a time, and daemon_start uses it.
 mkfifo "$work/polkit.out"
@@ -35,8 +36,9 @@ check "nobody, polkit says no: addPort" \
 check "nothing changed" "no" "$(fwcmd --query-port=8080/tcp || true)"
 
 # A check polkit holds: the caller waits, everybody else is answered meanwhile.
-as_nobody busctl --system --timeout=30 call org.fedoraproject.FirewallD1 /org/fedoraproject/FirewallD1 \
-  org.fedoraproject.FirewallD1.zone getZoneSettings2 s public > "$work/held.out" 2>&1 &
+as_nobody busctl --system --timeout=30 call org.fedoraproject.FirewallD1 \
+  /org/fedoraproject/FirewallD1 org.fedoraproject.FirewallD1.zone getZoneSettings2 s public \
+  > "$work/held.out" 2>&1 &
 held_pid=$!
 read -r -t 10 line <&7; read -r -t 10 line <&7  # the two checks above
 read -r -t 10 line <&7
@@ -59,8 +61,8 @@ check "nobody, polkit says yes: Introspect" "yes" \
        org.freedesktop.DBus.Introspectable Introspect 2>&1 | grep -q 'FirewallD1.zone' && echo yes)"
 check "nobody, polkit says no: Properties.Get" \
   "Call failed: Not Authorized(polkit): org.fedoraproject.FirewallD1.config" \
-  "$(as_nobody busctl --system call org.fedoraproject.FirewallD1 $main org.freedesktop.DBus.Properties \
-       Get ss org.fedoraproject.FirewallD1 state 2>&1 || true)"
+  "$(as_nobody busctl --system call org.fedoraproject.FirewallD1 $main \
+       org.freedesktop.DBus.Properties Get ss org.fedoraproject.FirewallD1 state 2>&1 || true)"
 
 polkit() {  # polkit METHOD SIGNATURE ARGS...: a call to the stand-in
   busctl --system call org.freedesktop.PolicyKit1 /org/freedesktop/PolicyKit1/Authority \
@@ -84,11 +86,13 @@ removed_pid=$!
 wait_check org.fedoraproject.FirewallD1.config && held=yes || held=no
 check "the check for the doomed object is held" "yes" "$held"
 check "root removes the zone meanwhile" "" \
-  "$(busctl --system call org.fedoraproject.FirewallD1 "$path" org.fedoraproject.FirewallD1.config.zone remove 2>&1)"
+  "$(busctl --system call org.fedoraproject.FirewallD1 "$path" \
+       org.fedoraproject.FirewallD1.config.zone remove 2>&1)"
 polkit Release
 wait "$removed_pid" || true
 check "the held caller is told the object is gone (libdbus's words, as from firewalld)" \
-  "Call failed: Method \"getSettings2\" with signature \"\" on interface \"org.fedoraproject.FirewallD1.config.zone\" doesn't exist" \
+  "Call failed: Method \"getSettings2\" with signature \"\" \
+on interface \"org.fedoraproject.FirewallD1.config.zone\" doesn't exist" \
   "$(cat "$work/removed.out")"
 check "the daemon goes on" "running" "$(fwcmd --state)"
 

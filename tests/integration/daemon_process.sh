@@ -105,26 +105,29 @@ check "a second fwctld is refused" "rc=1 FATAL ERROR: Not starting FirewallD, al
 
 # With --nopid there is no pid file check; the bus name's owner stops the second one before it
 # touches the kernel (a replaced table would have a new handle).
-handle() { ip netns exec "$ns" nft -a list table inet firewalld | sed -n 1p; }  # sed reads it all: no SIGPIPE
+# sed reads it all: no SIGPIPE
+handle() { ip netns exec "$ns" nft -a list table inet firewalld | sed -n 1p; }
 before=$(handle)
 out=$(fwctld_bg --nofork --nopid --log-target console 2>&1) && rc=0 || rc=$?
 check "a second fwctld --nopid fails on the owned bus name" "rc=254" "rc=$rc"
-check "and says why" "1" "$(grep -c 'ERROR: D-Bus: COMMAND_FAILED: org.fedoraproject.FirewallD1 is already owned$' <<<"$out")"
+owned='ERROR: D-Bus: COMMAND_FAILED: org.fedoraproject.FirewallD1 is already owned$'
+check "and says why" "1" "$(grep -c "$owned" <<<"$out")"
 check "leaving the first one's table alone" "$before" "$(handle)"
 
 check "--add-service=nope" "Error: INVALID_SERVICE: nope
 rc=101" "$(fwcmd_rc --zone=public --add-service=nope)"
 if wait "$journal_pid"; then  # the listener's own 20 s timeout bounds this
-  check "the journal record of the error" \
-    '{"MESSAGE": "ERROR: INVALID_SERVICE: nope", "PRIORITY": "3", "SYSLOG_IDENTIFIER": "fwctld", "SYSLOG_FACILITY": "3", "SYSLOG_PID": "'"$pid"'"}' \
-    "$(grep INVALID_SERVICE "$work/journal")"
+  record='{"MESSAGE": "ERROR: INVALID_SERVICE: nope", "PRIORITY": "3",'
+  record+=' "SYSLOG_IDENTIFIER": "fwctld", "SYSLOG_FACILITY": "3", "SYSLOG_PID": "'"$pid"'"}'
+  check "the journal record of the error" "$record" "$(grep INVALID_SERVICE "$work/journal")"
 else
   echo "FAIL: no journal record of the error"; cat "$work/journal" || true
   failures=$((failures + 1))
 fi
 journal_pid=""
-check_match "mixed: the error in --log-file too, dated" \
-  '^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} ERROR: INVALID_SERVICE: nope$' "$work/mixed.log"
+date='^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} '
+check_match "mixed: the error in --log-file too, dated" "${date}ERROR: INVALID_SERVICE: nope$" \
+  "$work/mixed.log"
 
 stop_daemon "$pid"
 check "SIGTERM removed table inet firewalld (CleanupOnExit=yes)" "" "$(tables)"
@@ -134,7 +137,8 @@ check "and the pid file" "gone" "$([ -e "$work/run/firewalld.pid" ] && echo ther
 # applied. The reload is over when the daemon tells systemd READY=1 after RELOADING=1: a
 # NOTIFY_SOCKET listener of the test's own waits for that.
 listen_notify "$work/notify" RELOADING=1
-rc=0; NOTIFY_SOCKET=$work/notify fwctld_bg --log-target file --log-file "$work/file.log" --debug || rc=$?
+rc=0
+NOTIFY_SOCKET=$work/notify fwctld_bg --log-target file --log-file "$work/file.log" --debug || rc=$?
 check "fwctld --log-target=file --debug returns 0" "0" "$rc"
 pid=$(cat "$work/run/firewalld.pid" 2>/dev/null || echo none)
 check "--add-service=nope" "Error: INVALID_SERVICE: nope
@@ -142,12 +146,14 @@ rc=101" "$(fwcmd_rc --zone=public --add-service=nope)"
 kill -HUP "$pid" 2>/dev/null || true  # a missing daemon fails the wait below
 wait "$notify_waiter" && rc=0 || rc=$?
 check "READY=1 after RELOADING=1 on SIGHUP" "0" "$rc"
-date='^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} '
-applied='state RUNNING, default zone public, table inet firewalld: [0-9]+ chains, [0-9]+ rules, [0-9]+ sets with [0-9]+ elements$'
-check_match "file: the start-up line" "${date}fwctld running: state RUNNING, default zone public$" "$work/file.log"
-check_match "file: the error line" "${date}ERROR: INVALID_SERVICE: nope$" "$work/file.log"
-check_match "file: debug, what the start applied" "${date}DEBUG1: Started: $applied" "$work/file.log"
-check_match "file: debug, what the reload applied" "${date}DEBUG1: Reloaded: $applied" "$work/file.log"
+applied='state RUNNING, default zone public, table inet firewalld: [0-9]+ chains, [0-9]+ rules, '
+applied+='[0-9]+ sets with [0-9]+ elements$'
+file_log=$work/file.log
+check_match "file: the start-up line" "${date}fwctld running: state RUNNING, default zone public$" \
+  "$file_log"
+check_match "file: the error line" "${date}ERROR: INVALID_SERVICE: nope$" "$file_log"
+check_match "file: debug, what the start applied" "${date}DEBUG1: Started: $applied" "$file_log"
+check_match "file: debug, what the reload applied" "${date}DEBUG1: Reloaded: $applied" "$file_log"
 stop_daemon "$pid"
 
 # 3. A daemon that cannot start: no bus. The started process exits with the daemon's status

@@ -41,16 +41,20 @@ share/polkit-1/actions/org.fedoraproject.FirewallD1.policy" \
     "$(cd "$prefix" && find . -type f ! -path './lib/firewalld/*' | sed 's|^\./||' | LC_ALL=C sort)"
   check "fwctld and fwctl are executable" "yes" \
     "$([ -x "$prefix/sbin/fwctld" ] && [ -x "$prefix/bin/fwctl" ] && echo yes || echo no)"
-  check "lib/firewalld holds one directory per kind" "helpers icmptypes ipsets policies services zones" \
-    "$(cd "$prefix/lib/firewalld" && find . -mindepth 1 -maxdepth 1 | sed 's|^\./||' | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')"
+  check "lib/firewalld holds one directory per kind" \
+    "helpers icmptypes ipsets policies services zones" \
+    "$(cd "$prefix/lib/firewalld" && find . -mindepth 1 -maxdepth 1 | sed 's|^\./||' |
+       LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')"
   for kind in zones services icmptypes helpers policies; do
     check "lib/firewalld/$kind is the tree's $kind" \
       "$(cd "$src/$kind" && find . -name '*.xml' | LC_ALL=C sort)" \
       "$(cd "$prefix/lib/firewalld/$kind" && find . -type f | LC_ALL=C sort)"
   done
   check "public.xml installed unchanged" "same" \
-    "$(cmp -s "$src/zones/public.xml" "$prefix/lib/firewalld/zones/public.xml" && echo same || echo differs)"
-  check "the unit starts the installed fwctld" "ExecStart=$prefix/sbin/fwctld --nofork --nopid --watch-config" \
+    "$(cmp -s "$src/zones/public.xml" "$prefix/lib/firewalld/zones/public.xml" && echo same ||
+       echo differs)"
+  check "the unit starts the installed fwctld" \
+    "ExecStart=$prefix/sbin/fwctld --nofork --nopid --watch-config" \
     "$(grep '^ExecStart=' "$unit")"
 else
   # The installed unit, whose ExecStart names an installed fwctld, verifies clean: no error
@@ -64,13 +68,16 @@ else
   check "no diagnostic about fwctld.service" "" "$(grep 'fwctld\.service' <<<"$out" || true)"
   # The same check must catch a broken unit here, or it proves nothing.
   mkdir "$work/broken"
-  sed 's|^ExecStart=.*|ExecStart=/nonexistent/fwctld --nofork|' "$unit" > "$work/broken/fwctld.service"
+  sed 's|^ExecStart=.*|ExecStart=/nonexistent/fwctld --nofork|' "$unit" \
+    > "$work/broken/fwctld.service"
   check "a unit starting a missing binary fails verification" "failed" \
-    "$(tail -n1 <<<"$(verify "$work/broken/fwctld.service")" | grep -q '^rc=0$' && echo passed || echo failed)"
+    "$(tail -n1 <<<"$(verify "$work/broken/fwctld.service")" | grep -q '^rc=0$' && echo passed ||
+       echo failed)"
   for key in "Type=dbus" "BusName=org.fedoraproject.FirewallD1" "Before=network-pre.target" \
              "Wants=network-pre.target" "ExecReload=/bin/kill -HUP \$MAINPID" "KillMode=mixed" \
              "Alias=dbus-org.fedoraproject.FirewallD1.service" "WantedBy=multi-user.target" \
-             "Conflicts=firewalld.service iptables.service ip6tables.service ebtables.service ipset.service nftables.service"; do
+             "Conflicts=firewalld.service iptables.service ip6tables.service ebtables.service \
+ipset.service nftables.service"; do
     check "unit has $key" "1" "$(grep -cxF "$key" "$unit" || true)"
   done
 fi

@@ -184,7 +184,8 @@ ZoneUpdated public forward
 PortAdded public 7000 tcp 5
 PortRemoved public 7000 tcp" "$(timeout 30 cat <&"${SIGNALS[0]}")"
 check "timed port gone" "" "$(fwcmd --zone=public --list-ports)"
-check "timed port gone from the kernel" "0" "$(has_rule filter_IN_public_allow 'tcp dport 7000 accept')"
+check "timed port gone from the kernel" "0" \
+  "$(has_rule filter_IN_public_allow 'tcp dport 7000 accept')"
 
 daemon_stop
 check "exit status after SIGTERM" "0" "$daemon_rc"

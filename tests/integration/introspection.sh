@@ -14,7 +14,8 @@ src=${2:?usage: introspection.sh FWCTLD SOURCE_DIR}
 
 source "$src/tests/lib/fwctld_harness.sh"
 require_root "network namespace, nftables" /usr/bin/python3 /usr/bin/firewall-cmd
-/usr/bin/python3 -c 'import dbus' 2>/dev/null || { echo "SKIP: python3-dbus is not installed"; exit 77; }
+/usr/bin/python3 -c 'import dbus' 2>/dev/null ||
+  { echo "SKIP: python3-dbus is not installed"; exit 77; }
 
 work=$(mktemp -d /tmp/fwctl-introspection-test.XXXXXX)
 trap harness_cleanup EXIT
@@ -30,8 +31,8 @@ start_fwctld "$ns" "$work/etc" "$work/daemon.log"
 fwcmd() { /usr/bin/firewall-cmd "$@"; }
 check "firewall-cmd --state" "running" "$(fwcmd --state)"
 check "firewall-cmd --get-default-zone" "public" "$(fwcmd --get-default-zone)"
-check "firewall-cmd --permanent --get-zones" "block dmz drop external home internal public trusted work" \
-  "$(fwcmd --permanent --get-zones)"
+check "firewall-cmd --permanent --get-zones" \
+  "block dmz drop external home internal public trusted work" "$(fwcmd --permanent --get-zones)"
 check "firewall-cmd --add-port (sssi)" "success" "$(fwcmd --zone=public --add-port=8080/tcp)"
 check "firewall-cmd --query-port" "yes" "$(fwcmd --zone=public --query-port=8080/tcp)"
 check "firewall-cmd --list-ports" "8080/tcp" "$(fwcmd --zone=public --list-ports)"

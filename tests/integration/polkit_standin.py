@@ -5,8 +5,8 @@ CheckAuthorization only, answering from a table given on the command line instea
     polkit_standin.py ACTION=yes|no|challenge|hold ...
 
 "hold" keeps the call unanswered until Release() is called on the same object (so a test can show
-that a pending check holds up nobody else); Answer(ACTION, ANSWER) changes the table. Prints "ready" once it owns the name. Every check is
-printed as "check <action> <bus name>".
+that a pending check holds up nobody else); Answer(ACTION, ANSWER) changes the table. Prints
+"ready" once it owns the name. Every check is printed as "check <action> <bus name>".
 """
 import sys
 

@@ -101,14 +101,7 @@ stop_fwctld() {
   wait "$pid" && daemon_rc=0 || daemon_rc=$?
 }
 
-check() {  # check WHAT EXPECTED ACTUAL
-  if [ "$2" == "$3" ]; then
-    echo "ok: $1"
-  else
-    echo "FAIL: $1"; diff <(printf '%s\n' "$2") <(printf '%s\n' "$3") || true
-    failures=$((failures + 1))
-  fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 
 harness_cleanup() {
   stop_fwctld || true

@@ -5,8 +5,9 @@ Each case is a directory shaped like a firewalld *system-config* directory (what
 <case>/zones/*.xml, <case>/services/*.xml, <case>/policies/*.xml, <case>/ipsets/*.xml,
 <case>/icmptypes/*.xml, <case>/helpers/*.xml, <case>/firewalld.conf.
 The *default-config* (what /usr/lib/firewalld is) is Debian's firewalld 1.3.3 stock tree.
-One problem per case.  Cases named ok-* are valid controls.  Every case except ok-no-conf also gets a
-valid two-line firewalld.conf (DefaultZone=public, FirewallBackend=nftables) unless the case is about it.
+One problem per case.  Cases named ok-* are valid controls.  Every case except ok-no-conf also gets
+a valid two-line firewalld.conf (DefaultZone=public, FirewallBackend=nftables) unless the case is
+about it.
 Usage: make_cases.py [BROKEN_DIR]   (default: the parent directory of this script)
 """
 import os, sys, shutil
@@ -35,18 +36,23 @@ def rule(inner, attrs=' family="ipv4"'):
     return "  <rule%s>\n%s  </rule>\n" % (attrs, "".join("    %s\n" % l for l in inner))
 
 CONF_OK = "DefaultZone=public\nFirewallBackend=nftables\n"
+SSH = '<service name="ssh"/>'
+PUBLIC_TO_HOST = '  <ingress-zone name="public"/>\n  <egress-zone name="HOST"/>\n'
 
 # case name -> (one-line description, {relative path: content})
 CASES = {
   # ---- controls ----
   "ok-minimal": ("valid control: only firewalld.conf (stock /usr/lib config otherwise)", {}),
-  "ok-no-conf": ("valid control: completely empty system-config dir, no firewalld.conf (fallback settings)", {".keep": ""}),
+  "ok-no-conf": ("valid control: completely empty system-config dir, no firewalld.conf "
+                 "(fallback settings)", {".keep": ""}),
   "ok-zone": ("valid control: a correct zone using most elements", {
-      "zones/foo.xml": zone('  <short>Foo</short>\n  <service name="ssh"/>\n  <port port="80" protocol="tcp"/>\n'
+      "zones/foo.xml": zone('  <short>Foo</short>\n  <service name="ssh"/>\n'
+                            '  <port port="80" protocol="tcp"/>\n'
                             '  <port port="1000-2000" protocol="udp"/>\n  <protocol value="gre"/>\n'
                             '  <interface name="eth0"/>\n  <source address="192.0.2.0/24"/>\n'
                             + rule(['<source address="10.0.0.0/8"/>', '<service name="http"/>',
-                                    '<log prefix="p" level="info"><limit value="1/m"/></log>', '<accept/>'])
+                                    '<log prefix="p" level="info"><limit value="1/m"/></log>',
+                                    '<accept/>'])
                             + '  <forward/>\n')}),
   # ---- zones ----
   "bad-port": ("zone port number out of range", {
@@ -96,7 +102,8 @@ CASES = {
       "zones/foo.xml": zone("", ' target="REJECT"')}),
   "bad-zone-target-lower": ("zone target in lower case", {
       "zones/foo.xml": zone("", ' target="accept"')}),
-  "zone-priority-attr": ("zone ingress-priority attribute (firewalld >= 2.0 syntax, not known to 1.3.3)", {
+  "zone-priority-attr": ("zone ingress-priority attribute "
+                         "(firewalld >= 2.0 syntax, not known to 1.3.3)", {
       "zones/foo.xml": zone("", ' ingress-priority="10"')}),
   "unknown-service": ("zone references a service that does not exist", {
       "zones/foo.xml": zone('  <service name="nosuchservice"/>\n')}),
@@ -112,7 +119,7 @@ CASES = {
       "zones/foo@bar.xml": zone("")}),
   "zone-policy-name-clash": ("zone and policy with the same name", {
       "zones/same.xml": zone(""),
-      "policies/same.xml": policy('  <ingress-zone name="public"/>\n  <egress-zone name="HOST"/>\n')}),
+      "policies/same.xml": policy(PUBLIC_TO_HOST)}),
   # ---- rich rules ----
   "rich-unknown-element": ("rich rule containing an unknown element", {
       "zones/foo.xml": zone(rule(['<service name="ssh"/>', '<bogus/>', '<accept/>']))}),
@@ -121,13 +128,13 @@ CASES = {
   "rich-bad-log-level": ("rich rule log level unknown", {
       "zones/foo.xml": zone(rule(['<service name="ssh"/>', '<log level="loud"/>', '<accept/>']))}),
   "rich-bad-limit": ("rich rule limit with unknown unit", {
-      "zones/foo.xml": zone(rule(['<service name="ssh"/>', '<accept><limit value="5/fortnight"/></accept>']))}),
+      "zones/foo.xml": zone(rule([SSH, '<accept><limit value="5/fortnight"/></accept>']))}),
   "rich-bad-limit-rate": ("rich rule limit with rate 0", {
-      "zones/foo.xml": zone(rule(['<service name="ssh"/>', '<log><limit value="0/s"/></log>', '<accept/>']))}),
+      "zones/foo.xml": zone(rule([SSH, '<log><limit value="0/s"/></log>', '<accept/>']))}),
   "rich-bad-reject-type": ("rich rule reject type unknown", {
       "zones/foo.xml": zone(rule(['<service name="ssh"/>', '<reject type="icmp-bogus"/>']))}),
   "rich-reject-type-nofamily": ("rich rule reject with type but no family", {
-      "zones/foo.xml": zone(rule(['<service name="ssh"/>', '<reject type="icmp-host-prohibited"/>'], ''))}),
+      "zones/foo.xml": zone(rule([SSH, '<reject type="icmp-host-prohibited"/>'], ''))}),
   "rich-bad-address": ("rich rule source address invalid for family ipv4", {
       "zones/foo.xml": zone(rule(['<source address="2001:db8::1"/>', '<accept/>']))}),
   "rich-address-nofamily": ("rich rule source address without family", {
@@ -141,17 +148,18 @@ CASES = {
   "rich-two-actions": ("rich rule with two actions", {
       "zones/foo.xml": zone(rule(['<service name="ssh"/>', '<accept/>', '<drop/>']))}),
   "rich-bad-priority": ("rich rule priority out of range", {
-      "zones/foo.xml": zone(rule(['<service name="ssh"/>', '<accept/>'], ' family="ipv4" priority="40000"'))}),
+      "zones/foo.xml": zone(rule([SSH, '<accept/>'], ' family="ipv4" priority="40000"'))}),
   "rich-bad-mark": ("rich rule mark with non-numeric value", {
       "zones/foo.xml": zone(rule(['<service name="ssh"/>', '<mark set="0xZZ"/>']))}),
   "rich-bad-nflog-group": ("rich rule nflog group out of range", {
-      "zones/foo.xml": zone(rule(['<service name="ssh"/>', '<nflog group="70000"/>', '<accept/>']))}),
+      "zones/foo.xml": zone(rule([SSH, '<nflog group="70000"/>', '<accept/>']))}),
   "rich-unknown-service": ("rich rule service that does not exist", {
       "zones/foo.xml": zone(rule(['<service name="nosuchservice"/>', '<accept/>']))}),
   "rich-audit-no-action": ("rich rule audit without accept/reject/drop", {
       "zones/foo.xml": zone(rule(['<service name="ssh"/>', '<audit/>']))}),
   "rich-masquerade-action": ("rich rule masquerade together with an action", {
-      "zones/foo.xml": zone(rule(['<source address="192.0.2.0/24"/>', '<masquerade/>', '<accept/>']))}),
+      "zones/foo.xml": zone(rule(['<source address="192.0.2.0/24"/>', '<masquerade/>',
+                                  '<accept/>']))}),
   "rich-unknown-icmptype": ("rich rule icmp-block naming an icmptype that does not exist", {
       "zones/foo.xml": zone(rule(['<icmp-block name="nosuchicmp"/>']))}),
   "rich-icmptype-family-conflict": ("rich rule family ipv4 with an ipv6-only icmptype", {
@@ -185,11 +193,13 @@ CASES = {
   "ipset-entry-mismatch": ("hash:ip ipset holding a MAC entry", {
       "ipsets/foo.xml": ipset('  <entry>00:11:22:33:44:55</entry>\n')}),
   "ipset-entry-family": ("inet6 hash:ip ipset holding an IPv4 entry", {
-      "ipsets/foo.xml": ipset('  <option name="family" value="inet6"/>\n  <entry>192.0.2.1</entry>\n')}),
+      "ipsets/foo.xml": ipset('  <option name="family" value="inet6"/>\n'
+                              '  <entry>192.0.2.1</entry>\n')}),
   "ipset-entry-mac-type": ("hash:mac ipset holding an IP entry", {
       "ipsets/foo.xml": ipset('  <entry>192.0.2.1</entry>\n', "hash:mac")}),
   "ipset-timeout-entries": ("ipset with timeout option and permanent entries", {
-      "ipsets/foo.xml": ipset('  <option name="timeout" value="60"/>\n  <entry>192.0.2.1</entry>\n')}),
+      "ipsets/foo.xml": ipset('  <option name="timeout" value="60"/>\n'
+                              '  <entry>192.0.2.1</entry>\n')}),
   # ---- icmptypes ----
   "icmptype-bad-destination": ("icmptype destination attribute other than ipv4/ipv6", {
       "icmptypes/foo.xml": icmptype('  <destination ipv5="yes"/>\n')}),
@@ -201,30 +211,33 @@ CASES = {
   "helper-missing-module": ("helper without module attribute", {
       "helpers/foo.xml": helper('  <port port="21" protocol="tcp"/>\n', '')}),
   "helper-bad-family": ("helper family not ipv4/ipv6", {
-      "helpers/foo.xml": helper('  <port port="21" protocol="tcp"/>\n', ' module="nf_conntrack_ftp" family="ipv5"')}),
+      "helpers/foo.xml": helper('  <port port="21" protocol="tcp"/>\n',
+                                ' module="nf_conntrack_ftp" family="ipv5"')}),
   "helper-bad-port": ("helper port out of range", {
       "helpers/foo.xml": helper('  <port port="99999" protocol="tcp"/>\n')}),
   # ---- policies ----
   "policy-bad-priority": ("policy priority out of range", {
-      "policies/foo.xml": policy('  <ingress-zone name="public"/>\n  <egress-zone name="HOST"/>\n', ' priority="40000" target="CONTINUE"')}),
+      "policies/foo.xml": policy(PUBLIC_TO_HOST, ' priority="40000" target="CONTINUE"')}),
   "policy-reserved-priority": ("policy priority 0 (reserved)", {
-      "policies/foo.xml": policy('  <ingress-zone name="public"/>\n  <egress-zone name="HOST"/>\n', ' priority="0" target="CONTINUE"')}),
+      "policies/foo.xml": policy(PUBLIC_TO_HOST, ' priority="0" target="CONTINUE"')}),
   "policy-nonnumeric-priority": ("policy priority not an integer", {
-      "policies/foo.xml": policy('  <ingress-zone name="public"/>\n  <egress-zone name="HOST"/>\n', ' priority="high" target="CONTINUE"')}),
+      "policies/foo.xml": policy(PUBLIC_TO_HOST, ' priority="high" target="CONTINUE"')}),
   "policy-unknown-ingress-zone": ("policy ingress zone that does not exist", {
-      "policies/foo.xml": policy('  <ingress-zone name="nosuchzone"/>\n  <egress-zone name="HOST"/>\n')}),
+      "policies/foo.xml": policy('  <ingress-zone name="nosuchzone"/>\n'
+                                 '  <egress-zone name="HOST"/>\n')}),
   "policy-unknown-egress-zone": ("policy egress zone that does not exist", {
-      "policies/foo.xml": policy('  <ingress-zone name="public"/>\n  <egress-zone name="nosuchzone"/>\n')}),
+      "policies/foo.xml": policy('  <ingress-zone name="public"/>\n'
+                                 '  <egress-zone name="nosuchzone"/>\n')}),
   "policy-host-both": ("policy with HOST as both ingress and egress zone", {
       "policies/foo.xml": policy('  <ingress-zone name="HOST"/>\n  <egress-zone name="HOST"/>\n')}),
   "policy-any-and-zone": ("policy mixing ANY with a regular ingress zone", {
-      "policies/foo.xml": policy('  <ingress-zone name="ANY"/>\n  <ingress-zone name="public"/>\n  <egress-zone name="HOST"/>\n')}),
+      "policies/foo.xml": policy('  <ingress-zone name="ANY"/>\n' + PUBLIC_TO_HOST)}),
   "policy-bad-target": ("policy target %%REJECT%% (zone-only spelling)", {
-      "policies/foo.xml": policy('  <ingress-zone name="public"/>\n  <egress-zone name="HOST"/>\n', ' target="%%REJECT%%"')}),
+      "policies/foo.xml": policy(PUBLIC_TO_HOST, ' target="%%REJECT%%"')}),
   "policy-masquerade-host": ("policy masquerade with egress zone HOST", {
-      "policies/foo.xml": policy('  <masquerade/>\n  <ingress-zone name="public"/>\n  <egress-zone name="HOST"/>\n')}),
+      "policies/foo.xml": policy('  <masquerade/>\n' + PUBLIC_TO_HOST)}),
   "policy-missing-target": ("policy element without target attribute", {
-      "policies/foo.xml": policy('  <ingress-zone name="public"/>\n  <egress-zone name="HOST"/>\n', '')}),
+      "policies/foo.xml": policy(PUBLIC_TO_HOST, '')}),
   # ---- generic XML problems ----
   "malformed-xml": ("zone file that is not well-formed XML (unclosed tag)", {
       "zones/foo.xml": HDR + '<zone>\n  <service name="ssh">\n</zone>\n'}),
@@ -258,7 +271,8 @@ CASES = {
 }
 
 def main():
-    top = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    here = os.path.dirname(os.path.abspath(__file__))
+    top = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(here)
     for name, (desc, files) in CASES.items():
         d = os.path.join(top, name)
         if os.path.isdir(d):

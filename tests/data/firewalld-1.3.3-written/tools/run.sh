@@ -2,8 +2,9 @@
 # Regenerate the firewalld-1.3.3-written reference files.
 # Usage: run.sh OUTDIR   (needs root, Debian firewalld 1.3.3, tests/tools/fw-sandbox)
 # Starts sandbox "ref", replays commands.txt line by line (each line is eval'ed behind
-# "fw-sandbox exec ref"), logs every command with its exit code and output to OUTDIR/run-logs/commands.log,
-# copies the files the daemon wrote (without *.old backups) to OUTDIR/<kind>/, stops the sandbox.
+# "fw-sandbox exec ref"), logs every command with its exit code and output to
+# OUTDIR/run-logs/commands.log, copies the files the daemon wrote (without *.old backups) to
+# OUTDIR/<kind>/, stops the sandbox.
 set -u
 export LC_ALL=C.UTF-8
 here=$(cd "$(dirname "$0")" && pwd)
