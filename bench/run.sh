@@ -100,7 +100,8 @@ mem=$(awk '/^MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo)
   echo "# Bench results"
   echo
   commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
-  echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $commit${quick:+ (quick mode: smaller sizes)}"
+  echo "- date: $(date -u "+%Y-%m-%d %H:%M UTC"); commit $commit" \
+    "${quick:+(quick mode: smaller sizes)}"
   echo "- machine: $(nproc) CPUs, ${cpu:-unknown CPU}, $mem RAM"
   fw_version=$([ -x /usr/sbin/firewalld ] &&
     /usr/bin/python3 -c 'import firewall.config as c; print(c.VERSION)' 2>/dev/null ||
