@@ -162,7 +162,7 @@ void Authorizer::check(const sdbus::Message& call, std::string_view interface,
     // Our own call: bus/conversion_filter.hpp relays a caller's call in firewalld's argument
     // form after checking that caller here; nobody else can send from our unique name.
     if (sender == own_name_) return done(nullptr);
-    uid = call.getCredsUid();  // asks the bus for the sender's uid
+    uid = uid_of(call, sender);
   } catch (const sdbus::Error&) {
     auto refusal = not_authorized(action, "uid");
     return done(&refusal);
@@ -170,6 +170,30 @@ void Authorizer::check(const sdbus::Message& call, std::string_view interface,
   done = with_access_check(call, uid, interface, member, std::move(done));
   if (uid == 0) return done(nullptr);
   ask_polkit(sender, uid, std::move(action), std::move(done));
+}
+
+std::optional<uid_t> UidCache::find(std::string_view sender) const {
+  for (const auto& [name, uid] : entries_) {
+    if (name == sender) return uid;
+  }
+  return std::nullopt;
+}
+
+void UidCache::put(const std::string& sender, uid_t uid) {
+  if (capacity_ == 0) return;
+  if (entries_.size() < capacity_) {
+    entries_.emplace_back(sender, uid);
+    return;
+  }
+  entries_[next_] = {sender, uid};
+  next_ = (next_ + 1) % capacity_;
+}
+
+uid_t Authorizer::uid_of(const sdbus::Message& call, const std::string& sender) {
+  if (auto known = uids_.find(sender)) return *known;
+  uid_t uid = call.getCredsUid();  // asks the bus for the sender's uid
+  uids_.put(sender, uid);
+  return uid;
 }
 
 core::Binder Authorizer::binder_of(const sdbus::Message& call) {

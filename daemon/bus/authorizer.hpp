@@ -16,6 +16,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/firewall.hpp"
 
@@ -55,6 +57,23 @@ std::optional<Error> access_refusal(AccessCheck check, core::State state,
 // spaces, surrounding whitespace stripped; nullopt for an empty content.
 std::optional<std::string> command_from_cmdline(std::string_view content);
 
+// The uids of the latest callers, by unique name. What the bus says of a unique name holds for
+// the connection's life (its uid cannot change, and dbus-daemon never gives a unique name out
+// twice), so it is asked once per caller, not once per call: sd-bus asks dbus-daemon
+// (GetConnectionCredentials) synchronously, a round trip that held up every call and the event
+// loop with it (issue 13). Bounded: the oldest entry makes room.
+class UidCache {
+ public:
+  explicit UidCache(size_t capacity = 64) : capacity_(capacity) {}
+  std::optional<uid_t> find(std::string_view sender) const;
+  void put(const std::string& sender, uid_t uid);
+
+ private:
+  size_t capacity_;
+  size_t next_ = 0;  // the slot the next new sender takes once full
+  std::vector<std::pair<std::string, uid_t>> entries_;
+};
+
 class Authorizer {
  public:
   // Called exactly once: with nullptr when the call may go on, else with the refusal to answer.
@@ -86,6 +105,8 @@ class Authorizer {
 
  private:
   void ask_polkit(const std::string& sender, uid_t uid, std::string action, Done done);
+  // The uid of `call`'s sender (UidCache); throws sdbus::Error when the bus cannot tell.
+  uid_t uid_of(const sdbus::Message& call, const std::string& sender);
   // `done`, preceded by the lockdown check of `interface`.`member` when it has one.
   Done with_access_check(const sdbus::Message& call, uid_t uid, std::string_view interface,
                          std::string_view member, Done done) const;
@@ -94,6 +115,7 @@ class Authorizer {
   std::unique_ptr<sdbus::IProxy> bus_;  // org.freedesktop.DBus: GetNameOwner
   std::string own_name_;  // our unique name: calls relayed by bus/conversion_filter.hpp
   const core::Firewall* firewall_ = nullptr;
+  UidCache uids_;
 };
 
 }  // namespace fwctl::bus

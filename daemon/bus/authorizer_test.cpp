@@ -46,5 +46,29 @@ TEST(NotAuthorized, IsFirewalldsException) {
   EXPECT_EQ(e.getMessage(), "Not Authorized(uid): org.fedoraproject.FirewallD1.config");
 }
 
+TEST(UidCache, KnowsTheSendersItWasToldOf) {
+  UidCache cache;
+  EXPECT_EQ(cache.find(":1.7"), std::nullopt);
+  cache.put(":1.7", 1000);
+  cache.put(":1.8", 0);
+  EXPECT_EQ(cache.find(":1.7"), 1000u);
+  EXPECT_EQ(cache.find(":1.8"), 0u);
+  EXPECT_EQ(cache.find(":1.70"), std::nullopt);
+}
+
+TEST(UidCache, ForgetsTheOldestSenderWhenFull) {
+  UidCache cache(2);
+  cache.put(":1.1", 1);
+  cache.put(":1.2", 2);
+  cache.put(":1.3", 3);  // takes :1.1's place
+  EXPECT_EQ(cache.find(":1.1"), std::nullopt);
+  EXPECT_EQ(cache.find(":1.2"), 2u);
+  EXPECT_EQ(cache.find(":1.3"), 3u);
+  cache.put(":1.4", 4);  // then :1.2's
+  EXPECT_EQ(cache.find(":1.2"), std::nullopt);
+  EXPECT_EQ(cache.find(":1.3"), 3u);
+  EXPECT_EQ(cache.find(":1.4"), 4u);
+}
+
 }  // namespace
 }  // namespace fwctl::bus

@@ -13,6 +13,7 @@
 #include "bus/authorizer.hpp"
 #include "bus/error_map.hpp"  // kErrorName
 #include "bus/introspection.hpp"
+#include "bus/raw_bus.hpp"
 #include "dbus_idl/idl_table.h"
 
 namespace fwctl::bus {
@@ -23,23 +24,6 @@ constexpr const char* kProperties = "org.freedesktop.DBus.Properties";
 // The name dbus-python gives a plain dbus.exceptions.DBusException raised by a method.
 constexpr const char* kPythonException =
     "org.freedesktop.DBus.Python.dbus.exceptions.DBusException";
-
-// sdbus-c++ 1.2 keeps a message's sd_bus_message* in the protected member Message::msg_ and has no
-// accessor for it. A pointer to that member, formed in a derived class (which the language allows
-// for a protected member), reads it from any Message; nothing else of sdbus-c++ is bypassed.
-struct MessageAccess : sdbus::Message {
-  static sd_bus_message* raw(const sdbus::Message& message) {
-    return static_cast<sd_bus_message*>(message.*(&MessageAccess::msg_));
-  }
-};
-
-// The sd_bus* of the connection `object` is exported on, with a reference of its own.
-sd_bus* bus_of(sdbus::IObject& object) {
-  sdbus::Signal probe = object.createSignal(kIntrospectable, "Probe");  // never sent
-  sd_bus* bus = sd_bus_message_get_bus(MessageAccess::raw(probe));
-  if (bus == nullptr) throw sdbus::Error(SD_BUS_ERROR_FAILED, "no sd-bus connection");
-  return sd_bus_ref(bus);
-}
 
 }  // namespace
 
@@ -284,7 +268,7 @@ bool reply_firewalld_properties_error(sd_bus_message* call, const sd_bus_error* 
 
 IntrospectionFilter::IntrospectionFilter(sdbus::IObject& object, Authorizer* authorizer)
     : impl_(std::make_shared<Impl>()) {
-  impl_->bus = bus_of(object);
+  impl_->bus = raw_bus_of(object);
   impl_->authorizer = authorizer;
   int r = sd_bus_add_filter(impl_->bus, &impl_->filter, &Impl::on_message, impl_.get());
   if (r < 0) {

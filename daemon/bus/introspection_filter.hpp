@@ -16,7 +16,7 @@
 //   firewalld_introspection(). A path sd-bus does not know gets libdbus's empty node, as
 //   firewalld's clients see it. Any other error of that call is passed on to the caller.
 // - sdbus-c++ 1.2 does not hand out its sd_bus*; it is taken from a message created on the
-//   connection (IObject::createSignal(), never sent), see introspection_filter.cpp.
+//   connection (IObject::createSignal(), never sent), see bus/raw_bus.hpp.
 // - sd-bus also answers org.freedesktop.DBus.Properties itself (Get, GetAll and Set call the
 //   registered getters and setters synchronously), and firewalld guards these methods and
 //   Introspect with polkit like its own (Get/GetAll/Set: ...config, the class default;

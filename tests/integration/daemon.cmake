@@ -29,6 +29,16 @@ target_compile_definitions(fwctl_introspection_filter_test PRIVATE
 fwctl_warnings(fwctl_introspection_filter_test)
 add_test(NAME introspection_filter COMMAND fwctl_introspection_filter_test)
 set_tests_properties(introspection_filter PROPERTIES LABELS "integration;bus")
+# The per-item /config objects, exported when first called (no root): listed, introspected and
+# signalled from the start all the same.
+add_executable(fwctl_config_objects_test config_objects_test.cpp)
+target_link_libraries(fwctl_config_objects_test PRIVATE fwctl_bus fwctl_core fwctl_nft
+                      GTest::gtest GTest::gtest_main)
+target_compile_definitions(fwctl_config_objects_test PRIVATE FWCTL_DBUS_DAEMON="${DBUS_DAEMON}"
+  FWCTL_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+fwctl_warnings(fwctl_config_objects_test)
+add_test(NAME config_objects COMMAND fwctl_config_objects_test)
+set_tests_properties(config_objects PROPERTIES LABELS "integration;bus")
 
 # Issue 4: fwctld under Debian's python firewall-cmd, in a network namespace with a private bus
 # (root; the script exits 77, reported as skipped, without root or a tool it needs).

@@ -6,10 +6,6 @@
 
 #include <gtest/gtest.h>
 #include <sdbus-c++/sdbus-c++.h>
-#include <signal.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -18,6 +14,7 @@
 #include <thread>
 
 #include "glue_stubs.hpp"
+#include "private_bus.hpp"
 
 namespace {
 
@@ -35,49 +32,6 @@ std::string reference(const std::string& name) {
   return text.str();
 }
 
-// dbus-daemon on a socket in a temporary directory, everything allowed.
-class PrivateBus {
- public:
-  PrivateBus() {
-    std::string tmpl = (fs::temp_directory_path() / "fwctl-intro-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
-    dir_ = tmpl;
-    std::ofstream(dir_ / "bus.conf")
-        << "<busconfig><listen>unix:path=" << (dir_ / "socket").string() << "</listen>"
-        << "<auth>EXTERNAL</auth><policy context=\"default\"><allow own=\"*\"/>"
-        << "<allow send_destination=\"*\"/><allow receive_sender=\"*\"/></policy></busconfig>\n";
-    int fds[2];
-    if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
-    std::string config = "--config-file=" + (dir_ / "bus.conf").string();
-    std::string print = "--print-address=" + std::to_string(fds[1]);
-    pid_ = fork();
-    if (pid_ == 0) {
-      prctl(PR_SET_PDEATHSIG, SIGTERM);  // no daemon left behind should the test crash
-      close(fds[0]);
-      execl(FWCTL_DBUS_DAEMON, "dbus-daemon", config.c_str(), "--nofork", print.c_str(), nullptr);
-      _exit(127);
-    }
-    close(fds[1]);
-    char c;
-    while (read(fds[0], &c, 1) == 1 && c != '\n') address_ += c;
-    close(fds[0]);
-  }
-  ~PrivateBus() {
-    if (pid_ > 0) {
-      kill(pid_, SIGTERM);
-      waitpid(pid_, nullptr, 0);
-    }
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-  const std::string& address() const { return address_; }
-
- private:
-  fs::path dir_;
-  pid_t pid_ = -1;
-  std::string address_;
-};
-
 std::shared_ptr<void> glue(sdbus::IObject& object, const std::string& itf) {
   for (const auto& stub : fwctl_glue_test::kGlueStubs)
     if (itf == stub.interface) return stub.make_adaptor(object);
@@ -85,7 +39,7 @@ std::shared_ptr<void> glue(sdbus::IObject& object, const std::string& itf) {
 }
 
 TEST(IntrospectionFilter, AnswersFirewalldsTextForObjectsExportedBeforeAndAfterIt) {
-  PrivateBus bus;
+  fwctl::testing::PrivateBus bus("fwctl-intro");
   ASSERT_FALSE(bus.address().empty()) << "dbus-daemon did not start";
   auto server = sdbus::createSessionBusConnectionWithAddress(bus.address());
   std::vector<std::unique_ptr<sdbus::IObject>> objects;
