@@ -130,17 +130,20 @@ void Session::permanent_zone() {
     Dest get, set;
     int ZoneSettings::*field;
   };
-  for (const auto& [key, get, set, field] :
+  // A named variable, not a structured binding: clang 14 cannot capture those in a lambda.
+  for (const Priority& priority :
        {Priority{"ingress_priority", "get_ingress_priority", "set_ingress_priority",
                  &ZoneSettings::ingress_priority},
         Priority{"egress_priority", "get_egress_priority", "set_egress_priority",
                  &ZoneSettings::egress_priority}}) {
-    if (a.t(get))
-      p.and_exit(std::to_string(decode_zone(c.call([&] { return z.getSettings2(); })).*field));
-    if (a.t(set)) {
+    if (a.t(priority.get)) {
+      ZoneSettings settings = decode_zone(c.call([&] { return z.getSettings2(); }));
+      p.and_exit(std::to_string(settings.*priority.field));
+    }
+    if (a.t(priority.set)) {
       return void(c.call([&] {
-        int32_t value = parse_zone_priority(a.str(set));
-        z.update2(Dict{{key, sdbus::Variant(value)}});
+        int32_t value = parse_zone_priority(a.str(priority.set));
+        z.update2(Dict{{priority.key, sdbus::Variant(value)}});
       }));
     }
   }
