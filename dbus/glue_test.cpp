@@ -33,9 +33,12 @@
 #include <vector>
 
 #include "glue_stubs.hpp"
+#include "private_bus.hpp"
 
 namespace fwctl_glue_test {
 namespace {
+
+using fwctl::testing::PrivateBus;
 
 namespace fs = std::filesystem;
 using Lines = std::vector<std::string>;
@@ -292,57 +295,6 @@ class RecordingProxy final : public sdbus::IProxy {
   std::string path_ = "/";
 };
 
-// --- a private dbus-daemon in a temporary directory --------------------------------------------
-
-class PrivateBus {
- public:
-  // Starts dbus-daemon on `policy` (the <policy>/<include> part of its configuration) and waits
-  // until it prints its address. address() is empty when dbus-daemon refused the configuration.
-  explicit PrivateBus(const std::string& policy) {
-    std::string tmpl = (fs::temp_directory_path() / "fwctl-bus-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
-    dir_ = tmpl;
-    std::ofstream(dir_ / "bus.conf")
-        << "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-BUS Bus Configuration 1.0//EN\"\n"
-           " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n<busconfig>\n"
-        << "  <listen>unix:path=" << (dir_ / "socket").string() << "</listen>\n"
-        << "  <auth>EXTERNAL</auth>\n"
-        << policy << "</busconfig>\n";
-    int fds[2];
-    if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
-    // Everything the child needs is built before fork(): it may only exec or _exit.
-    std::string config = "--config-file=" + (dir_ / "bus.conf").string();
-    std::string print = "--print-address=" + std::to_string(fds[1]);
-    pid_ = fork();
-    if (pid_ == 0) {
-      close(fds[0]);
-      execl(FWCTL_DBUS_DAEMON, "dbus-daemon", config.c_str(), "--nofork", print.c_str(), nullptr);
-      _exit(127);
-    }
-    close(fds[1]);
-    char c;
-    while (read(fds[0], &c, 1) == 1 && c != '\n') address_ += c;
-    close(fds[0]);
-  }
-  ~PrivateBus() {
-    if (pid_ > 0) {
-      kill(pid_, SIGTERM);
-      waitpid(pid_, nullptr, 0);
-    }
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-  PrivateBus(const PrivateBus&) = delete;
-  PrivateBus& operator=(const PrivateBus&) = delete;
-
-  const std::string& address() const { return address_; }
-
- private:
-  fs::path dir_;
-  pid_t pid_ = -1;
-  std::string address_;
-};
-
 bool have_dbus_daemon() {
   return std::string_view(FWCTL_DBUS_DAEMON).size() > 0 && access(FWCTL_DBUS_DAEMON, X_OK) == 0;
 }
@@ -416,10 +368,7 @@ INSTANTIATE_TEST_SUITE_P(Firewalld, PerInterface, ::testing::ValuesIn(all_interf
 TEST(OnPrivateBus, IntrospectionOfTheGlueMatchesFirewalld) {
   // scripts/install-deps.sh --test installs dbus: a missing dbus-daemon is a broken setup.
   ASSERT_TRUE(have_dbus_daemon()) << "dbus-daemon is not installed";
-  PrivateBus bus(
-      "  <policy context=\"default\">\n    <allow own=\"*\"/>\n"
-      "    <allow send_destination=\"*\"/>\n    <allow receive_sender=\"*\"/>\n"
-      "  </policy>\n");
+  PrivateBus bus("fwctl-bus");  // everything allowed
   ASSERT_FALSE(bus.address().empty()) << "dbus-daemon did not start";
 
   auto server = sdbus::createSessionBusConnectionWithAddress(bus.address());
@@ -460,18 +409,20 @@ TEST(OnPrivateBus, IntrospectionOfTheGlueMatchesFirewalld) {
 TEST(OnPrivateBus, PolicyFileLoadsAndGivesTheNameToRootOnly) {
   // scripts/install-deps.sh --test installs dbus: a missing dbus-daemon is a broken setup.
   ASSERT_TRUE(have_dbus_daemon()) << "dbus-daemon is not installed";
-  PrivateBus bus(std::string("  <policy context=\"default\">\n") +
-                 "    <allow user=\"*\"/>\n"
-                 "    <deny own=\"*\"/>\n    <deny send_type=\"method_call\"/>\n"
-                 "    <allow send_type=\"signal\"/>\n"
-                 "    <allow send_requested_reply=\"true\" send_type=\"method_return\"/>\n"
-                 "    <allow send_requested_reply=\"true\" send_type=\"error\"/>\n"
-                 "    <allow receive_type=\"method_call\"/>\n"
-                 "    <allow receive_type=\"method_return\"/>\n"
-                 "    <allow receive_type=\"error\"/>\n    <allow receive_type=\"signal\"/>\n"
-                 "    <allow send_destination=\"org.freedesktop.DBus\""
-                 " send_interface=\"org.freedesktop.DBus\"/>\n  </policy>\n"
-                 "  <include>" FWCTL_DBUS_IDL_DIR "/org.fedoraproject.FirewallD1.conf</include>\n");
+  PrivateBus bus("fwctl-bus",
+                 std::string("  <policy context=\"default\">\n") +
+                     "    <allow user=\"*\"/>\n"
+                     "    <deny own=\"*\"/>\n    <deny send_type=\"method_call\"/>\n"
+                     "    <allow send_type=\"signal\"/>\n"
+                     "    <allow send_requested_reply=\"true\" send_type=\"method_return\"/>\n"
+                     "    <allow send_requested_reply=\"true\" send_type=\"error\"/>\n"
+                     "    <allow receive_type=\"method_call\"/>\n"
+                     "    <allow receive_type=\"method_return\"/>\n"
+                     "    <allow receive_type=\"error\"/>\n    <allow receive_type=\"signal\"/>\n"
+                     "    <allow send_destination=\"org.freedesktop.DBus\""
+                     " send_interface=\"org.freedesktop.DBus\"/>\n  </policy>\n"
+                     "  <include>" FWCTL_DBUS_IDL_DIR
+                     "/org.fedoraproject.FirewallD1.conf</include>\n");
   ASSERT_FALSE(bus.address().empty()) << "dbus-daemon rejected the policy file";
 
   auto connection = sdbus::createSessionBusConnectionWithAddress(bus.address());

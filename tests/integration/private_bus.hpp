@@ -1,6 +1,7 @@
 #pragma once
-// A dbus-daemon of the test's own (no root): on a socket in a temporary directory, everything
-// allowed, gone with the object. FWCTL_DBUS_DAEMON is the daemon's path (tests/integration).
+// A dbus-daemon of the test's own (no root): on a socket in a temporary directory, gone with the
+// object; everything allowed unless the test gives its own policy. FWCTL_DBUS_DAEMON is the
+// daemon's path (tests/integration, dbus/glue_test.cpp).
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
@@ -15,16 +16,20 @@ namespace fwctl::testing {
 
 class PrivateBus {
  public:
-  // `tag` names the temporary directory, /tmp/TAG-XXXXXX.
-  explicit PrivateBus(const std::string& tag) {
+  static constexpr const char* kAllowAll =
+      "<policy context=\"default\"><allow own=\"*\"/><allow send_destination=\"*\"/>"
+      "<allow receive_sender=\"*\"/></policy>";
+
+  // `tag` names the temporary directory, /tmp/TAG-XXXXXX; `policy` is the <policy>/<include>
+  // part of the configuration. address() is empty when dbus-daemon refused the configuration.
+  explicit PrivateBus(const std::string& tag, const std::string& policy = kAllowAll) {
     namespace fs = std::filesystem;
     std::string tmpl = (fs::temp_directory_path() / (tag + "-XXXXXX")).string();
     if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
     dir_ = tmpl;
     std::ofstream(dir_ / "bus.conf")
         << "<busconfig><listen>unix:path=" << (dir_ / "socket").string() << "</listen>"
-        << "<auth>EXTERNAL</auth><policy context=\"default\"><allow own=\"*\"/>"
-        << "<allow send_destination=\"*\"/><allow receive_sender=\"*\"/></policy></busconfig>\n";
+        << "<auth>EXTERNAL</auth>" << policy << "</busconfig>\n";
     int fds[2];
     if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
     std::string config = "--config-file=" + (dir_ / "bus.conf").string();
