@@ -1,6 +1,7 @@
 #include "core/runtime_ipsets.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_set>
 #include <utility>
 
@@ -47,7 +48,7 @@ Result<const model::IpSet*> RuntimeIpsets::ipset(const std::string& name) const 
   return &it->second.value;
 }
 
-IpsetEntryIndex& RuntimeIpsets::index(const std::string& name) {
+IpsetEntryIndex& RuntimeIpsets::index(const std::string& name) const {
   auto it = indexes_.find(name);
   if (it == indexes_.end()) {
     it = indexes_.emplace(name, IpsetEntryIndex(sets_.at(name).value.entries)).first;
@@ -93,7 +94,7 @@ Result<bool> RuntimeIpsets::query_entry(const std::string& name, const std::stri
   auto set = ipset(name);
   if (!set) return set;
   if (model::ipset_has_timeout(**set)) return fail(Code::IPSET_WITH_TIMEOUT, name);
-  return contains((*set)->entries, normalize_ipset_entry(entry));
+  return index(name).contains(normalize_ipset_entry(entry), (*set)->entries);
 }
 
 // firewalld keeps the list as given; a repeated entry is one element of the kernel set, so it
@@ -134,8 +135,11 @@ void RuntimeIpsets::adopt(EntryEdit edit) {
     if (index != indexes_.end()) indexes_.erase(index);  // rebuilt when next used
     return;
   }
+  // The list keeps firewalld's order (getEntries), so taking an entry out moves the ones after
+  // it; it is looked for from the end, where the entries added last are.
   for (const auto& entry : edit.gone) {
-    std::erase(entries, entry);
+    auto it = std::find(entries.rbegin(), entries.rend(), entry);
+    if (it != entries.rend()) entries.erase(std::next(it).base());
     if (index != indexes_.end()) index->second.remove(entry);
   }
   for (auto& entry : edit.come) {
