@@ -1,7 +1,7 @@
 #include "core/runtime_ipsets.hpp"
 
 #include <algorithm>
-#include <iterator>
+#include <cstddef>
 #include <unordered_set>
 #include <utility>
 
@@ -38,6 +38,15 @@ EntryEdit entries_replaced(const std::string& name, const model::IpSet& set,
   }
   edit.list = std::move(list);
   return edit;
+}
+
+std::vector<std::string>::iterator find_from_both_ends(std::vector<std::string>& list,
+                                                       const std::string& entry) {
+  for (size_t front = 0, back = list.size(); front < back; ++front) {
+    if (list[front] == entry) return list.begin() + static_cast<std::ptrdiff_t>(front);
+    if (list[--back] == entry) return list.begin() + static_cast<std::ptrdiff_t>(back);
+  }
+  return list.end();
 }
 
 }  // namespace
@@ -136,10 +145,12 @@ void RuntimeIpsets::adopt(EntryEdit edit) {
     return;
   }
   // The list keeps firewalld's order (getEntries), so taking an entry out moves the ones after
-  // it; it is looked for from the end, where the entries added last are.
+  // it (O(n) for an old one). It is looked for from both ends at once: entries that come and go
+  // soon after (last in, first out) or that expire in the order they came (first in, first out)
+  // are found in a few steps.
   for (const auto& entry : edit.gone) {
-    auto it = std::find(entries.rbegin(), entries.rend(), entry);
-    if (it != entries.rend()) entries.erase(std::next(it).base());
+    auto it = find_from_both_ends(entries, entry);
+    if (it != entries.end()) entries.erase(it);
     if (index != indexes_.end()) index->second.remove(entry);
   }
   for (auto& entry : edit.come) {
