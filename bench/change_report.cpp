@@ -74,10 +74,11 @@ std::string fmt_split(const KeyValues& kv, const std::string& key) {
 
 const std::vector<std::pair<std::string, std::string>>& change_ops() {
   static const std::vector<std::pair<std::string, std::string>> kOps = {
-      {"port_add", "add one port to the zone"},      {"port_del", "remove that port"},
-      {"rich_add", "add one rich rule to the zone"}, {"rich_del", "remove that rich rule"},
-      {"bind_add", "bind an interface to public"},   {"bind_del", "unbind it"},
-      {"entry_add", "add one ipset entry"},          {"entry_del", "remove that entry"}};
+      {"port_add", "add one port to the zone"},       {"port_del", "remove that port"},
+      {"rich_add", "add one rich rule to the zone"},  {"rich_del", "remove that rich rule"},
+      {"bind_add", "bind an interface to public"},    {"bind_del", "unbind it"},
+      {"entry_add", "add one ipset entry"},           {"entry_del", "remove that entry"},
+      {"first_del", "remove the entry listed first"}, {"first_add", "add it back"}};
   return kOps;
 }
 

@@ -1,9 +1,10 @@
 // Change bench through the daemon's commit point, child side (`fwchange NAME NETNS REPS DIR`):
 // the workload is written as configuration files (DIR/etc-NAME), a core::Firewall starts from
 // them in NETNS as fwctld does, then, REPS times, each runtime change is made as a D-Bus call
-// makes it: add_port/remove_port, a rich rule added and removed, an ipset entry added and
-// removed (ipset workloads), an interface bound to and unbound from public. Each is timed whole
-// (checks, focused compile or element delta, batch, send, ACKs, state swap); a Netlink decorator
+// makes it: add_port/remove_port, a rich rule added and removed, an interface bound to and
+// unbound from public, and in the ipset workloads an entry added and removed and the entry
+// listed first removed and added back. Each is timed whole (checks, focused compile or element
+// delta, batch, send, ACKs, state swap); a Netlink decorator
 // gives the batch's size and the time of send() alone. A warm-up round, not timed, checks the
 // kernel's listing against the IR after each change.
 //
@@ -11,6 +12,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -55,6 +57,15 @@ std::vector<FwOp> firewall_ops(const std::string& zone, bool has_set) {
         {"entry_add", [](Fw& fw) { return fw.add_ipset_entry("bench-ip", kExtraEntry); }});
     ops.push_back(
         {"entry_del", [](Fw& fw) { return fw.remove_ipset_entry("bench-ip", kExtraEntry); }});
+    // The entry listed first (an old one): the list keeps firewalld's order, so all the others
+    // move up; added back, it is listed last.
+    auto first = std::make_shared<std::string>();
+    ops.push_back({"first_del", [first](Fw& fw) {
+                     *first = (*fw.ipset("bench-ip"))->entries.front();
+                     return fw.remove_ipset_entry("bench-ip", *first);
+                   }});
+    ops.push_back(
+        {"first_add", [first](Fw& fw) { return fw.add_ipset_entry("bench-ip", *first); }});
   }
   return ops;
 }

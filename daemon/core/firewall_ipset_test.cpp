@@ -86,6 +86,43 @@ TEST_F(FirewallIpsetTest, AKernelRefusalKeepsTheEntries) {
   EXPECT_EQ(entries("foo"), (Strings{"10.0.0.0/24", "10.9.0.0/16"}));
 }
 
+// firewalld keeps a runtime ipset's entries as a list: an entry added goes last, one removed
+// leaves the others in their order (fw_ipset.py: entries.append, entries.remove), whatever the
+// kernel's listing order (by address). Checked with firewalld 1.3.3 (fw-sandbox): 10.0.0.4,
+// 10.0.0.1, 10.0.0.3, 10.0.0.2 added, 10.0.0.1 removed, 10.0.0.9 and 10.0.0.1 added: getEntries
+// is 10.0.0.4 10.0.0.3 10.0.0.2 10.0.0.9 10.0.0.1.
+TEST_F(FirewallIpsetTest, EntriesKeepFirewalldsOrder) {
+  for (const char* entry : {"10.1.0.4", "10.1.0.1", "10.1.0.3", "10.1.0.2"}) {
+    ASSERT_TRUE(fw_.add_ipset_entry("foo", entry));
+  }
+  ASSERT_TRUE(fw_.remove_ipset_entry("foo", "10.1.0.1"));
+  ASSERT_TRUE(fw_.add_ipset_entry("foo", "10.1.0.9"));
+  ASSERT_TRUE(fw_.add_ipset_entry("foo", "10.1.0.1"));
+  ASSERT_TRUE(fw_.remove_ipset_entry("foo", "10.0.0.0/24"));  // the first one
+  EXPECT_EQ(entries("foo"), (Strings{"10.1.0.4", "10.1.0.3", "10.1.0.2", "10.1.0.9", "10.1.0.1"}));
+  EXPECT_TRUE(*fw_.query_ipset_entry("foo", "10.1.0.3"));
+  EXPECT_FALSE(*fw_.query_ipset_entry("foo", "10.0.0.0/24"));
+  EXPECT_EQ(fw_.add_ipset_entry("foo", "10.1.0.9").error().code, Code::ALREADY_ENABLED);
+}
+
+// A removal the kernel refuses leaves the entry where it was, and findable: the list, the index
+// and the recorded kernel set are as before.
+TEST_F(FirewallIpsetTest, ARefusedRemovalKeepsTheEntryInPlace) {
+  for (const char* entry : {"10.1.0.1", "10.1.0.2", "10.1.0.3"}) {
+    ASSERT_TRUE(fw_.add_ipset_entry("foo", entry));
+  }
+  auto elements = fw_.kernel().ruleset().tables[0].sets;
+  netlink_.fail_at(0, ENOMEM);
+  EXPECT_EQ(fw_.remove_ipset_entry("foo", "10.1.0.2").error().code, Code::COMMAND_FAILED);
+  EXPECT_EQ(entries("foo"), (Strings{"10.0.0.0/24", "10.1.0.1", "10.1.0.2", "10.1.0.3"}));
+  EXPECT_EQ(fw_.kernel().ruleset().tables[0].sets, elements);
+  EXPECT_TRUE(*fw_.query_ipset_entry("foo", "10.1.0.2"));
+  EXPECT_EQ(fw_.add_ipset_entry("foo", "10.1.0.2").error().code, Code::ALREADY_ENABLED);
+  ASSERT_TRUE(fw_.remove_ipset_entry("foo", "10.1.0.2"));
+  EXPECT_EQ(entries("foo"), (Strings{"10.0.0.0/24", "10.1.0.1", "10.1.0.3"}));
+  EXPECT_FALSE(*fw_.query_ipset_entry("foo", "10.1.0.2"));
+}
+
 TEST_F(FirewallIpsetTest, SetEntriesSendsOnlyTheDifference) {
   // A repeated network overlaps itself: refused, as by firewalld.
   EXPECT_EQ(fw_.set_ipset_entries("foo", {"10.5.0.0/16", "10.5.0.0/16"}).error().code,

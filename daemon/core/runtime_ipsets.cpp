@@ -1,6 +1,7 @@
 #include "core/runtime_ipsets.hpp"
 
 #include <algorithm>
+#include <cstddef>
 #include <unordered_set>
 #include <utility>
 
@@ -39,6 +40,15 @@ EntryEdit entries_replaced(const std::string& name, const model::IpSet& set,
   return edit;
 }
 
+std::vector<std::string>::iterator find_from_both_ends(std::vector<std::string>& list,
+                                                       const std::string& entry) {
+  for (size_t front = 0, back = list.size(); front < back; ++front) {
+    if (list[front] == entry) return list.begin() + static_cast<std::ptrdiff_t>(front);
+    if (list[--back] == entry) return list.begin() + static_cast<std::ptrdiff_t>(back);
+  }
+  return list.end();
+}
+
 }  // namespace
 
 Result<const model::IpSet*> RuntimeIpsets::ipset(const std::string& name) const {
@@ -47,7 +57,7 @@ Result<const model::IpSet*> RuntimeIpsets::ipset(const std::string& name) const 
   return &it->second.value;
 }
 
-IpsetEntryIndex& RuntimeIpsets::index(const std::string& name) {
+IpsetEntryIndex& RuntimeIpsets::index(const std::string& name) const {
   auto it = indexes_.find(name);
   if (it == indexes_.end()) {
     it = indexes_.emplace(name, IpsetEntryIndex(sets_.at(name).value.entries)).first;
@@ -93,7 +103,7 @@ Result<bool> RuntimeIpsets::query_entry(const std::string& name, const std::stri
   auto set = ipset(name);
   if (!set) return set;
   if (model::ipset_has_timeout(**set)) return fail(Code::IPSET_WITH_TIMEOUT, name);
-  return contains((*set)->entries, normalize_ipset_entry(entry));
+  return index(name).contains(normalize_ipset_entry(entry), (*set)->entries);
 }
 
 // firewalld keeps the list as given; a repeated entry is one element of the kernel set, so it
@@ -134,8 +144,13 @@ void RuntimeIpsets::adopt(EntryEdit edit) {
     if (index != indexes_.end()) indexes_.erase(index);  // rebuilt when next used
     return;
   }
+  // The list keeps firewalld's order (getEntries), so taking an entry out moves the ones after
+  // it (O(n) for an old one). It is looked for from both ends at once: entries that come and go
+  // soon after (last in, first out) or that expire in the order they came (first in, first out)
+  // are found in a few steps.
   for (const auto& entry : edit.gone) {
-    std::erase(entries, entry);
+    auto it = find_from_both_ends(entries, entry);
+    if (it != entries.end()) entries.erase(it);
     if (index != indexes_.end()) index->second.remove(entry);
   }
   for (auto& entry : edit.come) {

@@ -81,7 +81,7 @@ class RuntimeIpsets {
 
  private:
   // The index of set `name` (built on first use; entries are looked up often).
-  IpsetEntryIndex& index(const std::string& name);
+  IpsetEntryIndex& index(const std::string& name) const;
   // A set with a timeout: the entries go to the kernel only (firewalld keeps no list of them).
   Status add_timeout_entries(const std::string& name, const std::vector<std::string>& entries);
 
@@ -89,7 +89,7 @@ class RuntimeIpsets {
   nft::Netlink& netlink_;
   Commit commit_;
   NativeIpsets native_;
-  std::map<std::string, IpsetEntryIndex> indexes_;  // of sets_, kept in step
+  mutable std::map<std::string, IpsetEntryIndex> indexes_;  // of sets_, kept in step
 };
 
 }  // namespace fwctl::core
