@@ -107,10 +107,12 @@ Result<Firewall::Loaded> Firewall::load_failsafe() const {
 // The whole-load commit point: one batch, the whole table replaced (the panic table kept as it
 // is), its rule handles tracked for later deltas; the runtime swapped only after that.
 Status Firewall::load_runtime(Loaded next, State state, bool* compile_failed) {
-  auto ruleset = compiler::compile(next.config, next.bindings);
+  std::set<std::string> duplicated;
+  auto ruleset = compiler::compile(next.config, next.bindings, &duplicated);
   if (compile_failed) *compile_failed = !ruleset;
   if (!ruleset) return ruleset;
   if (Status st = kernel_.load(with_panic_state(std::move(*ruleset))); !st) return st;
+  kernel_.compiled_whole(compiler::kTableName, duplicated);
   adopt(std::move(next), state);
   return ok();
 }

@@ -108,10 +108,13 @@ Status Firewall::send_change(const RuntimeChange& change) {
       if (!sent || *sent) return sent ? ok() : Status{sent};
     }
   }
-  auto ruleset = compiler::compile(runtime_, bindings);
+  std::set<std::string> duplicated;
+  auto ruleset = compiler::compile(runtime_, bindings, &duplicated);
   if (!ruleset) return ruleset;
   const ChangeScope* scope = change.whole ? nullptr : &change.scope;
-  return kernel_.apply(with_panic_state(std::move(*ruleset)), scope);
+  if (Status st = kernel_.apply(with_panic_state(std::move(*ruleset)), scope); !st) return st;
+  kernel_.compiled_whole(compiler::kTableName, duplicated);
+  return ok();
 }
 
 Status Firewall::send_entries(const EntryEdit& edit) {
