@@ -125,7 +125,7 @@ class Firewall {
   // The kernel, for what only reads it (core/counters.hpp).
   nft::Netlink& netlink() const { return netlink_; }
 
-  // ---- Zones at runtime: elements, bindings, default zone, timeouts ---------------------
+  // ---- Zones at runtime (core::RuntimeZones; firewall_zones.cpp) --------------------------
   // core::RuntimeZones' (runtime_zones.hpp: the checks, errors and what each returns); every
   // change goes through commit_runtime as one batch, nothing changed on error. PANIC_MODE in
   // panic mode, COMMAND_FAILED when the kernel refuses.
