@@ -79,11 +79,13 @@ Result<std::optional<Table>> compile_focused(const model::Config& config,
   return std::optional<Table>{std::move(table)};
 }
 
-Result<Ruleset> compile(const model::Config& config, const RuntimeBindings& bindings) {
+Result<Ruleset> compile(const model::Config& config, const RuntimeBindings& bindings,
+                        std::set<std::string>* duplicated) {
   TableBuilder out(kTableName);
   Context ctx{config, bindings, out, std::nullopt};
   compile_into(ctx);
   if (ctx.error) return Unexpected{*ctx.error};
+  if (duplicated) *duplicated = out.duplicated();
   Ruleset ruleset;
   ruleset.tables.push_back(std::move(out).finish());
   if (model::conf_yes(config.conf.nftables_counters)) add_counters(ruleset.tables.back());

@@ -10,6 +10,9 @@
 // value the kernel cannot take (INVALID_ADDR, INVALID_RULE). The configuration is expected to
 // have passed model validation; the compiler does not repeat it.
 
+#include <set>
+#include <string>
+
 #include "common/result.hpp"
 #include "compiler/bindings.hpp"
 #include "compiler/ir.hpp"
@@ -22,6 +25,9 @@ inline constexpr const char* kTableName = "firewalld";
 inline constexpr const char* kFlowtableName = "fastpath";
 inline constexpr int kFlowtablePriority = 10;
 
-Result<Ruleset> compile(const model::Config& config, const RuntimeBindings& bindings);
+// `duplicated`, when given, receives the names of the chains of table inet firewalld where a
+// rule was left out as equal to one already there (TableBuilder::duplicated()).
+Result<Ruleset> compile(const model::Config& config, const RuntimeBindings& bindings,
+                        std::set<std::string>* duplicated = nullptr);
 
 }  // namespace fwctl::compiler

@@ -41,14 +41,6 @@ std::string effective_default_zone(const model::Config& config) {
   return "block";
 }
 
-// Removes `interface` from every zone of `bindings`.
-void unbind_interface(compiler::RuntimeBindings& bindings, const std::string& interface) {
-  for (auto& entry : bindings.interfaces) {
-    auto& list = entry.second;
-    list.erase(std::remove(list.begin(), list.end(), interface), list.end());
-  }
-}
-
 }  // namespace
 
 const char* to_string(State state) {
@@ -115,10 +107,12 @@ Result<Firewall::Loaded> Firewall::load_failsafe() const {
 // The whole-load commit point: one batch, the whole table replaced (the panic table kept as it
 // is), its rule handles tracked for later deltas; the runtime swapped only after that.
 Status Firewall::load_runtime(Loaded next, State state, bool* compile_failed) {
-  auto ruleset = compiler::compile(next.config, next.bindings);
+  std::set<std::string> duplicated;
+  auto ruleset = compiler::compile(next.config, next.bindings, &duplicated);
   if (compile_failed) *compile_failed = !ruleset;
   if (!ruleset) return ruleset;
   if (Status st = kernel_.load(with_panic_state(std::move(*ruleset))); !st) return st;
+  kernel_.compiled_whole(compiler::kTableName, duplicated);
   adopt(std::move(next), state);
   return ok();
 }
@@ -127,7 +121,7 @@ void Firewall::adopt(Loaded next, State state) {
   if (next.permanent) permanent_ = std::move(*next.permanent);
   runtime_ = std::move(next.config);
   runtime_.conf.default_zone = next.bindings.default_zone;
-  bindings_ = std::move(next.bindings);
+  zones_.loaded(std::move(next.bindings));
   ipsets_.replaced();
   warnings_ = std::move(next.warnings);
   state_ = state;
@@ -168,10 +162,10 @@ Status Firewall::reload() {
   // one.
   bool keep_runtime = conf_false(runtime_.conf.flush_all_on_reload);
   if (keep_runtime) {
-    keep_runtime_interfaces(*next);
+    zones_.keep_interfaces(next->config, next->bindings);
     ipsets_.keep_entries(next->config.ipsets);
   } else {
-    keep_nm_interfaces(*next);
+    zones_.keep_nm_interfaces(next->config, next->bindings);
   }
   bool compile_failed = false;
   if (Status st = load_runtime(std::move(*next), State::Running, &compile_failed); !st) {
@@ -185,9 +179,6 @@ Status Firewall::reload() {
     return st;
   }
   failure_.reset();
-  std::erase_if(nm_interfaces_, [this](const std::string& interface) {
-    return zone_of_interface(interface).empty();
-  });
   // firewalld's reload keeps what _start put in force when the direct rules fail, and fails.
   if (Status st = apply_direct(keep_runtime); !st) {
     state_ = State::Failed;
@@ -195,32 +186,6 @@ Status Firewall::reload() {
     return st;
   }
   return ok();
-}
-
-// firewalld moves each runtime interface back into the zone it had (change_zone_of_interface).
-void Firewall::keep_runtime_interfaces(Loaded& next) const {
-  for (const auto& [zone, interfaces] : bindings_.interfaces) {
-    if (!next.config.zones.count(zone)) continue;  // "Lost zone": its interfaces are dropped
-    for (const auto& interface : interfaces) {
-      unbind_interface(next.bindings, interface);
-      next.bindings.interfaces[zone].push_back(interface);
-    }
-  }
-}
-
-// firewalld's reload then asks NetworkManager for the zone of each active connection and binds
-// its interface again as NetworkManager's (fw.py, "Restore permanent interfaces from
-// NetworkManager"). Those zones are the ones NetworkManager bound through us, so its bindings are
-// kept: one made to "" follows the default zone of the new files, one to a zone gone is dropped.
-void Firewall::keep_nm_interfaces(Loaded& next) const {
-  for (const auto& interface : nm_interfaces_) {
-    std::string zone = zone_of_interface(interface);
-    if (std::count(default_zone_interfaces_.begin(), default_zone_interfaces_.end(), interface))
-      zone = next.bindings.default_zone;
-    if (zone.empty() || !next.config.zones.count(zone)) continue;
-    unbind_interface(next.bindings, interface);
-    next.bindings.interfaces[zone].push_back(interface);
-  }
 }
 
 Status Firewall::stop() {
@@ -247,27 +212,6 @@ std::vector<std::string> Firewall::policy_names() const { return names(runtime_.
 std::vector<std::string> Firewall::ipset_names() const { return names(runtime_.ipsets); }
 std::vector<std::string> Firewall::helper_names() const { return names(runtime_.helpers); }
 
-Result<std::string> Firewall::resolve_zone(const std::string& zone) const {
-  const std::string& name = zone.empty() ? default_zone() : zone;
-  if (!runtime_.zones.count(name)) return fail(Code::INVALID_ZONE, name);
-  return name;
-}
-
-Result<ZoneSettings> Firewall::zone_settings(const std::string& zone) const {
-  auto name = resolve_zone(zone);
-  if (!name) return name;
-  auto bound = [&](const auto& map) {
-    auto it = map.find(*name);
-    return it == map.end() ? std::vector<std::string>{} : it->second;
-  };
-  auto settings = make_zone_settings(runtime_.zones.at(*name).value, bound(bindings_.interfaces),
-                                     bound(bindings_.sources));
-  // firewalld lists a zone's runtime ICMP blocks sorted (fw_zone.list_icmp_blocks), unlike its
-  // other elements, which keep the order they were added in.
-  std::sort(settings.icmp_blocks.begin(), settings.icmp_blocks.end());
-  return settings;
-}
-
 Result<const model::Service*> Firewall::service(const std::string& name) const {
   auto it = runtime_.services.find(name);
   if (it == runtime_.services.end()) return fail(Code::INVALID_SERVICE, name);
@@ -284,41 +228,6 @@ Result<const model::Helper*> Firewall::helper(const std::string& name) const {
   auto it = runtime_.helpers.find(name);
   if (it == runtime_.helpers.end()) return fail(Code::INVALID_HELPER, name);
   return &it->second.value;
-}
-
-std::vector<ActiveZone> Firewall::active_zones() const {
-  std::vector<ActiveZone> out;
-  for (const auto& [zone, item] : runtime_.zones) {
-    ActiveZone active{zone, {}, {}};
-    if (auto it = bindings_.interfaces.find(zone); it != bindings_.interfaces.end()) {
-      active.interfaces = it->second;
-    }
-    if (auto it = bindings_.sources.find(zone); it != bindings_.sources.end()) {
-      active.sources = it->second;
-    }
-    if (!active.interfaces.empty() || !active.sources.empty()) out.push_back(std::move(active));
-  }
-  return out;
-}
-
-namespace {
-
-std::string zone_holding(const std::map<std::string, std::vector<std::string>>& bound,
-                         const std::string& id) {
-  for (const auto& [zone, ids] : bound) {
-    if (std::find(ids.begin(), ids.end(), id) != ids.end()) return zone;
-  }
-  return {};
-}
-
-}  // namespace
-
-std::string Firewall::zone_of_interface(const std::string& interface) const {
-  return zone_holding(bindings_.interfaces, interface);
-}
-
-std::string Firewall::zone_of_source(const std::string& source) const {
-  return zone_holding(bindings_.sources, source);
 }
 
 }  // namespace fwctl::core

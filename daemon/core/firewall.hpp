@@ -1,9 +1,10 @@
 #pragma once
-// The firewall: what fwctld serves (docs/architecture.md, core). It owns the permanent
-// configuration (the files), the runtime configuration (what is in force, a copy of the
-// permanent one until runtime changes exist), the runtime interface/source bindings and the
-// state firewalld reports ("INIT", "RUNNING", "FAILED"), and it is the only thing that programs
-// the kernel, through the injected nft::Netlink, one batch per change.
+// The firewall: what fwctld serves (docs/architecture.md, core). It composes the parts that
+// each own one piece of state (the zones and their bindings, the policies, the ipsets, panic
+// mode, the direct interface, lockdown, the permanent store) and owns what ties them together:
+// the runtime configuration (what is in force, a copy of the permanent one until runtime changes
+// exist), the state firewalld reports ("INIT", "RUNNING", "FAILED"), and the two commit points
+// through which every change reaches the kernel (the injected nft::Netlink), one batch each.
 //
 //   nft::MnlNetlink netlink = ...;
 //   core::Firewall fw({"/usr/lib/firewalld", "/etc/firewalld"}, *netlink);
@@ -14,7 +15,6 @@
 // Single-threaded: call it from the event loop only.
 
 #include <functional>
-#include <initializer_list>
 #include <map>
 #include <optional>
 #include <set>
@@ -28,7 +28,6 @@
 #include "config/loader.hpp"
 #include "core/direct.hpp"
 #include "core/firewall_policy.hpp"
-#include "core/firewall_zone.hpp"
 #include "core/kernel_ruleset.hpp"
 #include "core/lockdown.hpp"
 #include "core/panic_mode.hpp"
@@ -36,6 +35,7 @@
 #include "core/runtime_change.hpp"
 #include "core/runtime_ipsets.hpp"
 #include "core/runtime_policies.hpp"
+#include "core/runtime_zones.hpp"
 #include "core/zone_settings.hpp"
 #include "model/config.hpp"
 #include "nft/netlink.hpp"
@@ -44,19 +44,8 @@ namespace fwctl::core {
 
 enum class State { Init, Running, Failed };
 
-// Who asks for an interface binding: NetworkManager's bindings stay its own (firewalld's
-// _nm_assigned_interfaces).
-enum class Binder { Other, NetworkManager };
-
 // "INIT", "RUNNING" or "FAILED": the D-Bus property `state`.
 const char* to_string(State state);
-
-struct ActiveZone {
-  std::string zone;
-  std::vector<std::string> interfaces;
-  std::vector<std::string> sources;
-  bool operator==(const ActiveZone&) const = default;
-};
 
 class Firewall {
  public:
@@ -96,14 +85,14 @@ class Firewall {
   const Error* failure() const { return failure_ ? &*failure_ : nullptr; }
   const model::Config& permanent() const { return permanent_; }
   const model::Config& runtime() const { return runtime_; }
-  const compiler::RuntimeBindings& bindings() const { return bindings_; }
+  const compiler::RuntimeBindings& bindings() const { return zones_.bindings(); }
 
   // ---- The runtime configuration, read ---------------------------------------------------
   // firewalld.conf's IPv6_rpfilter, as in force.
   bool ipv6_rpfilter() const;
 
   // The zone used when a request names none ("" on D-Bus).
-  const std::string& default_zone() const { return bindings_.default_zone; }
+  const std::string& default_zone() const { return zones_.default_zone(); }
   // Runtime item names, sorted as firewalld lists them.
   std::vector<std::string> zone_names() const;
   std::vector<std::string> service_names() const;
@@ -113,32 +102,44 @@ class Firewall {
   std::vector<std::string> helper_names() const;
 
   // The runtime settings of `zone` ("" = the default zone); INVALID_ZONE for an unknown one.
-  Result<ZoneSettings> zone_settings(const std::string& zone) const;
+  Result<ZoneSettings> zone_settings(const std::string& zone) const {
+    return zones_.settings(zone);
+  }
   // INVALID_SERVICE for an unknown service.
   Result<const model::Service*> service(const std::string& name) const;
   // INVALID_ICMPTYPE for an unknown ICMP type.
   Result<const model::IcmpType*> icmptype(const std::string& name) const;
   Result<const model::Helper*> helper(const std::string& name) const;
   // Zones with at least one interface or source bound, by name.
-  std::vector<ActiveZone> active_zones() const;
+  std::vector<ActiveZone> active_zones() const { return zones_.active(); }
   // The zone `interface` (or `source`) is bound to; empty when none.
-  std::string zone_of_interface(const std::string& interface) const;
-  std::string zone_of_source(const std::string& source) const;
+  std::string zone_of_interface(const std::string& interface) const {
+    return zones_.zone_of_interface(interface);
+  }
+  std::string zone_of_source(const std::string& source) const {
+    return zones_.zone_of_source(source);
+  }
 
   // What the kernel holds, as fwctl put it there.
   const KernelRuleset& kernel() const { return kernel_; }
   // The kernel, for what only reads it (core/counters.hpp).
   nft::Netlink& netlink() const { return netlink_; }
 
-  // ---- Zones at runtime: elements, bindings, default zone, timeouts ---------------------
-  // (firewall_zone*.cpp, firewall_bindings.cpp)
-  // Runtime changes of a zone ("" = the default zone), as firewalld's fw_zone does them: the
-  // change is made to a copy of the zone, only the zone's chains are compiled and their delta
-  // sent as one batch (commit_runtime), and the runtime configuration changes only once the
-  // kernel accepted it. Each returns the zone's name. Errors: INVALID_ZONE, INVALID_PORT,
-  // INVALID_PROTOCOL, INVALID_SERVICE, INVALID_VALUE (negative timeout), ALREADY_ENABLED
-  // "'8080:tcp' already in 'public'", NOT_ENABLED "'8080:tcp' not in 'public'", COMMAND_FAILED
-  // (the kernel refused). Shorthands of add_zone_item() and friends below.
+  // ---- Zones at runtime (core::RuntimeZones; firewall_zones.cpp) --------------------------
+  // core::RuntimeZones' (runtime_zones.hpp: the checks, errors and what each returns); every
+  // change goes through commit_runtime as one batch, nothing changed on error. PANIC_MODE in
+  // panic mode, COMMAND_FAILED when the kernel refuses.
+  Result<std::string> add_zone_item(const std::string& zone, const ZoneItem& item,
+                                    int timeout = 0) {
+    return zones_.add_item(zone, item, timeout);
+  }
+  Result<std::string> remove_zone_item(const std::string& zone, const ZoneItem& item) {
+    return zones_.remove_item(zone, item);
+  }
+  Result<bool> query_zone_item(const std::string& zone, const ZoneItem& item) const {
+    return zones_.query_item(zone, item);
+  }
+  // Shorthands of the three above.
   Result<std::string> add_port(const std::string& zone, const std::string& port,
                                const std::string& protocol, int timeout = 0);
   Result<std::string> remove_port(const std::string& zone, const std::string& port,
@@ -151,53 +152,48 @@ class Firewall {
   Result<std::string> remove_service(const std::string& zone, const std::string& service);
   Result<bool> query_service(const std::string& zone, const std::string& service) const;
 
-  // firewalld's fw_zone.add_*/remove_*/query_* for every element kind (zone_elements.hpp),
-  // on `zone` ("" = the default zone), each change one batch, nothing changed on error. Returns
-  // the zone's name; for a rich rule the zone as given, "" included, as firewalld does.
-  // timeout > 0 (not for icmp-block-inversion and forward): the item goes away by itself that
-  // many seconds later, see expire(); a remove cancels it. INVALID_VALUE for a negative timeout.
-  Result<std::string> add_zone_item(const std::string& zone, const ZoneItem& item, int timeout = 0);
-  Result<std::string> remove_zone_item(const std::string& zone, const ZoneItem& item);
-  Result<bool> query_zone_item(const std::string& zone, const ZoneItem& item) const;
-
-  // Runtime bindings as firewalld's fw_zone does them (ZONE_ALREADY_SET, ZONE_CONFLICT,
-  // UNKNOWN_INTERFACE, UNKNOWN_SOURCE, INVALID_INTERFACE, INVALID_ADDR, INVALID_IPSET). An
-  // interface added to "" follows the default zone when it changes. Each returns the zone.
-  // `by` NetworkManager (the caller owns its bus name, as firewalld's nm_get_bus_name()
-  // tells): the binding stays NetworkManager's (nm_interfaces()) until the interface is removed
-  // or moved by someone else.
   Result<std::string> add_interface(const std::string& zone, const std::string& interface,
-                                    Binder by = Binder::Other);
+                                    Binder by = Binder::Other) {
+    return zones_.add_interface(zone, interface, by);
+  }
   Result<std::string> change_zone_of_interface(const std::string& zone,
                                                const std::string& interface,
-                                               Binder by = Binder::Other);
-  // firewalld's _nm_assigned_interfaces: runtimeToPermanent leaves them out of the zone files,
-  // and a reload that flushes the runtime bindings keeps them in their zones (firewalld asks
-  // NetworkManager for them then; NetworkManager gave us exactly these).
-  const std::vector<std::string>& nm_interfaces() const { return nm_interfaces_; }
-  Result<std::string> remove_interface(const std::string& zone, const std::string& interface);
-  Result<bool> query_interface(const std::string& zone, const std::string& interface) const;
-  Result<std::string> add_source(const std::string& zone, const std::string& source);
-  Result<std::string> change_zone_of_source(const std::string& zone, const std::string& source);
-  Result<std::string> remove_source(const std::string& zone, const std::string& source);
-  Result<bool> query_source(const std::string& zone, const std::string& source) const;
+                                               Binder by = Binder::Other) {
+    return zones_.change_zone_of_interface(zone, interface, by);
+  }
+  const std::vector<std::string>& nm_interfaces() const { return zones_.nm_interfaces(); }
+  Result<std::string> remove_interface(const std::string& zone, const std::string& interface) {
+    return zones_.remove_interface(zone, interface);
+  }
+  Result<bool> query_interface(const std::string& zone, const std::string& interface) const {
+    return zones_.query_interface(zone, interface);
+  }
+  Result<std::string> add_source(const std::string& zone, const std::string& source) {
+    return zones_.add_source(zone, source);
+  }
+  Result<std::string> change_zone_of_source(const std::string& zone, const std::string& source) {
+    return zones_.change_zone_of_source(zone, source);
+  }
+  Result<std::string> remove_source(const std::string& zone, const std::string& source) {
+    return zones_.remove_source(zone, source);
+  }
+  Result<bool> query_source(const std::string& zone, const std::string& source) const {
+    return zones_.query_source(zone, source);
+  }
 
   // firewalld's set_default_zone: ZONE_ALREADY_SET for the current one; writes DefaultZone to
   // <system dir>/firewalld.conf, then re-routes in one batch (the file is restored on refusal).
   Result<std::string> set_default_zone(const std::string& zone);
 
-  // zone.setZoneSettings2 at runtime: the keys given replace the zone's lists and flags, in one
-  // batch. INVALID_OPTION/INVALID_TYPE come from the caller's parsing; checks as firewalld's
-  // (check of the whole zone first, INVALID_SETTING for a string key).
-  Status set_zone_settings(const std::string& zone, const ZoneSettingsUpdate& update);
+  // zone.setZoneSettings2 at runtime (RuntimeZones::set_settings). INVALID_OPTION/INVALID_TYPE
+  // come from the caller's parsing.
+  Status set_zone_settings(const std::string& zone, const ZoneSettingsUpdate& update) {
+    return zones_.set_settings(zone, update);
+  }
 
-  // When the next timed item is due; nullopt when none is pending.
-  std::optional<SteadyTime> next_deadline() const { return timers_.next_deadline(); }
-  // Removes every timed item due at `now` in one batch and returns them, for the …Removed
-  // signals. An item already gone (removed another way, a reload) is skipped silently, as
-  // firewalld's timer callback fails then. COMMAND_FAILED when the kernel refuses: the items
-  // stay, their timers are spent (firewalld's fire once too).
-  Result<std::vector<TimedItem>> expire(SteadyTime now);
+  // The timed additions (RuntimeZones::expire).
+  std::optional<SteadyTime> next_deadline() const { return zones_.next_deadline(); }
+  Result<std::vector<TimedItem>> expire(SteadyTime now) { return zones_.expire(now); }
 
   // ---- Policies, ipsets, panic mode, log-denied, reset ---------------------------------
   // (firewall_policy.cpp, firewall_ipset.cpp, firewall_panic.cpp, firewall_log_denied.cpp;
@@ -288,9 +284,7 @@ class Firewall {
   struct Snapshot {
     model::Config runtime;
     compiler::RuntimeBindings bindings;
-    std::vector<std::string> default_zone_interfaces;
-    std::vector<std::string> nm_interfaces;
-    ZoneTimers timers;
+    RuntimeZones::Saved zones;  // who bound which interface, the timed additions
     State state = State::Init;
     std::optional<Error> failure;
     std::vector<Error> warnings;
@@ -304,7 +298,7 @@ class Firewall {
   // ---- What tests and the daemon plug in: clock, command runner, sysctl directory --------
   using Clock = std::function<SteadyTime()>;
   // The clock timeouts count on (steady_clock::now unless a test swaps it).
-  void set_clock(Clock clock) { clock_ = std::move(clock); }
+  void set_clock(Clock clock) { zones_.set_clock(std::move(clock)); }
 
   // The runner of iptables, ip6tables, ebtables and ipset; without one, direct changes fail.
   void set_command_runner(CommandRunner& runner) {
@@ -334,33 +328,23 @@ class Firewall {
   // refused it. Runtime changes go through commit_runtime instead (a delta, not a whole load).
   Status load_runtime(Loaded next, State state, bool* compile_failed = nullptr);
   void adopt(Loaded next, State state);
-  // What a reload with FlushAllOnReload=no carries over from the runtime into `next`, as
-  // firewalld's reload: the interface bindings, and the entries of the runtime ipsets.
-  void keep_runtime_interfaces(Loaded& next) const;
-  Result<std::string> resolve_zone(const std::string& zone) const;
   // The direct interface and lockdown: see the public part.
   void load_direct_lockdown();
   // COMMAND_FAILED "Direct: …" when the permanent direct configuration did not go in.
   Status apply_direct(bool keep_runtime);
   Status check_direct_lockdown_files() const;
   void stop_direct();
-  Result<std::string> zone_edit(const std::string& zone, const ZoneItem& item, bool add);
   // The one commit point of every runtime change (firewall_commit.cpp, runtime_change.hpp):
   // the kernel's part sent as one batch, then, once the kernel accepted it, the change made the
   // runtime state. On error nothing changed.
   Status commit_runtime(RuntimeChange change);
   Status send_change(const RuntimeChange& change);
   Status send_entries(const EntryEdit& edit);
-  // What a binding change can touch (firewall_bindings.cpp).
-  ChangeScope binding_scope(std::initializer_list<std::string> zones) const;
-  Status commit_bindings(compiler::RuntimeBindings next, ChangeScope scope);
-  Status check_source(const std::string& source) const;
-  void keep_nm_interfaces(Loaded& next) const;
   // `ruleset` with the panic table when panic mode is on (PanicMode::with_state).
   compiler::Ruleset with_panic_state(compiler::Ruleset ruleset) const {
     return panic_.with_state(std::move(ruleset));
   }
-  // After runtime_ and bindings_ changed from `before` (forwarding_needs of the old state).
+  // After the runtime and the bindings changed from `before` (forwarding_needs of the old state).
   void enable_ip_forwarding(const std::set<std::string>& before) const;
   std::set<std::string> forwarding_needs() const;
   // NftablesTableOwner (firewall_table_owner.cpp): the kernel's support, probed once, and the
@@ -368,21 +352,17 @@ class Firewall {
   bool table_owner_supported();
   void check_table_owner(model::Config& runtime, std::vector<Error>& warnings);
 
-  // State. The order matters: ipsets_, policies_, direct_, lockdown_ and permanent_store_ refer
-  // to members declared before them.
+  // State. The order matters: the parts refer to members declared before them.
   config::Paths paths_;
   nft::Netlink& netlink_;
   KernelRuleset kernel_;
   State state_ = State::Init;
   model::Config permanent_;
   model::Config runtime_;
-  compiler::RuntimeBindings bindings_;
   std::vector<Error> warnings_;
   std::optional<Error> failure_;
-  ZoneTimers timers_;
-  Clock clock_ = [] { return std::chrono::steady_clock::now(); };
-  std::vector<std::string> default_zone_interfaces_;  // firewalld's _default_zone_interfaces
-  std::vector<std::string> nm_interfaces_;            // firewalld's _nm_assigned_interfaces
+  RuntimeZones zones_{runtime_,
+                      [this](RuntimeChange change) { return commit_runtime(std::move(change)); }};
   RuntimeIpsets ipsets_{runtime_.ipsets, netlink_,
                         [this](RuntimeChange change) { return commit_runtime(std::move(change)); }};
   RuntimePolicies policies_{runtime_};

@@ -1,6 +1,6 @@
-// The one commit point of every runtime change (issue 16 part 1, issue 13): derive the kernel's
-// part of the change, send it as one batch, and only once the kernel accepted it make the change
-// the runtime state. See core/runtime_change.hpp.
+// The one commit point of every runtime change: derive the kernel's part of the change, send it
+// as one batch, and only once the kernel accepted it make the change the runtime state. See
+// core/runtime_change.hpp.
 
 #include <utility>
 
@@ -16,18 +16,21 @@ namespace fwctl::core {
 namespace {
 
 // The next zones, policies and default zone in runtime_ while the change is compiled: swapped
-// in (no copy of the configuration) and swapped back out unless the kernel accepted the batch.
-// Nothing else runs meanwhile (the firewall is single-threaded).
+// in (no copy of the configuration), an element edited in place, and swapped back out and the
+// edit undone unless the kernel accepted the batch. Nothing else runs meanwhile (the firewall
+// is single-threaded).
 class Overlay {
  public:
   Overlay(model::Config& runtime, RuntimeChange& change) : runtime_(runtime), change_(change) {
     swap_all();
+    if (change.in_place) core::apply(in_place_zone(), change.in_place->edit);
     if (change.bindings) default_zone_ = change.bindings->default_zone;
     if (change.bindings) std::swap(runtime_.conf.default_zone, default_zone_);
   }
   ~Overlay() {
     if (kept_) return;
     swap_all();
+    if (change_.in_place) core::undo(in_place_zone(), change_.in_place->edit);
     if (change_.bindings) std::swap(runtime_.conf.default_zone, default_zone_);
   }
   Overlay(const Overlay&) = delete;
@@ -35,6 +38,7 @@ class Overlay {
   void keep() { kept_ = true; }
 
  private:
+  model::Zone& in_place_zone() { return runtime_.zones.at(change_.in_place->zone).value; }
   void swap_all() {
     for (auto& [name, zone] : change_.zones) std::swap(runtime_.zones.at(name).value, zone);
     for (auto& [name, policy] : change_.policies) {
@@ -54,9 +58,10 @@ Status Firewall::commit_runtime(RuntimeChange change) {
   if (change.refused_in_panic) {
     if (Status st = check_panic(); !st) return st;
   }
-  if (!change.policies.empty() && !change.bindings) change.bindings = bindings_;
+  const compiler::RuntimeBindings& bindings = zones_.bindings();
+  if (!change.policies.empty() && !change.bindings) change.bindings = bindings;
   if (change.bindings) {
-    compiler::order_interfaces(bindings_, *change.bindings);
+    compiler::order_interfaces(bindings, *change.bindings);
     for (const auto& [name, policy] : change.policies) {
       compiler::order_policy_element(name, runtime_.policies.at(name).value, policy,
                                      *change.bindings);
@@ -66,7 +71,7 @@ Status Firewall::commit_runtime(RuntimeChange change) {
   Overlay overlay(runtime_, change);
   if (Status st = send_change(change); !st) return st;
   overlay.keep();
-  if (change.bindings) bindings_ = std::move(*change.bindings);
+  if (change.bindings) zones_.adopt(std::move(*change.bindings));
   if (change.entries) ipsets_.adopt(std::move(*change.entries));
   if (change.panic) panic_.adopt(*change.panic);
   enable_ip_forwarding(before);
@@ -85,13 +90,13 @@ Status Firewall::send_change(const RuntimeChange& change) {
     return ok();
   }
   if (change.entries) return send_entries(*change.entries);
-  const auto& bindings = change.bindings ? *change.bindings : bindings_;
+  const auto& bindings = change.bindings ? *change.bindings : zones_.bindings();
   if (change.element && !change.whole) {
     auto sent = send_zone_element(kernel_, runtime_, bindings, *change.element);
     if (!sent || *sent) return sent ? ok() : Status{sent};
   }
   if (change.bindings && change.zones.empty() && change.policies.empty() && !change.whole) {
-    auto sent = send_binding(kernel_, runtime_, bindings_, bindings);
+    auto sent = send_binding(kernel_, runtime_, zones_.bindings(), bindings);
     if (!sent || *sent) return sent ? ok() : Status{sent};
   }
   if (!change.whole) {
@@ -103,10 +108,13 @@ Status Firewall::send_change(const RuntimeChange& change) {
       if (!sent || *sent) return sent ? ok() : Status{sent};
     }
   }
-  auto ruleset = compiler::compile(runtime_, bindings);
+  std::set<std::string> duplicated;
+  auto ruleset = compiler::compile(runtime_, bindings, &duplicated);
   if (!ruleset) return ruleset;
   const ChangeScope* scope = change.whole ? nullptr : &change.scope;
-  return kernel_.apply(with_panic_state(std::move(*ruleset)), scope);
+  if (Status st = kernel_.apply(with_panic_state(std::move(*ruleset)), scope); !st) return st;
+  kernel_.compiled_whole(compiler::kTableName, duplicated);
+  return ok();
 }
 
 Status Firewall::send_entries(const EntryEdit& edit) {

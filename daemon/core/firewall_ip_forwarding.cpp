@@ -8,7 +8,7 @@
 namespace fwctl::core {
 
 std::set<std::string> Firewall::forwarding_needs() const {
-  return core::forwarding_needs(runtime_, bindings_);
+  return core::forwarding_needs(runtime_, zones_.bindings());
 }
 
 void Firewall::enable_ip_forwarding(const std::set<std::string>& before) const {

@@ -42,17 +42,19 @@ Result<SavedItems> Firewall::runtime_to_permanent(const std::vector<std::string>
   }
   // A runtime zone carries its runtime bindings, not those of its file.
   auto zones = runtime_.zones;
+  const auto& bindings = zones_.bindings();
+  const auto& nm_interfaces = zones_.nm_interfaces();
   for (auto& [name, item] : zones) {
-    auto interfaces = bindings_.interfaces.find(name);
+    auto interfaces = bindings.interfaces.find(name);
     item.value.interfaces =
-        interfaces == bindings_.interfaces.end() ? std::vector<std::string>{} : interfaces->second;
+        interfaces == bindings.interfaces.end() ? std::vector<std::string>{} : interfaces->second;
     // firewalld: "interface binding for '%s' has been added by NM, ignoring."
     std::erase_if(item.value.interfaces, [&](const std::string& interface) {
-      return std::count(nm_interfaces_.begin(), nm_interfaces_.end(), interface) > 0 ||
+      return std::count(nm_interfaces.begin(), nm_interfaces.end(), interface) > 0 ||
              std::count(left_out.begin(), left_out.end(), interface) > 0;
     });
     item.value.sources.clear();
-    if (auto sources = bindings_.sources.find(name); sources != bindings_.sources.end()) {
+    if (auto sources = bindings.sources.find(name); sources != bindings.sources.end()) {
       for (const auto& source : sources->second) item.value.sources.push_back(zone_source(source));
     }
   }

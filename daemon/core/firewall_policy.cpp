@@ -18,12 +18,14 @@ Result<const model::Policy*> Firewall::policy(const std::string& name) const {
   return policies_.policy(name);
 }
 
-std::vector<ActivePolicy> Firewall::active_policies() const { return policies_.active(bindings_); }
+std::vector<ActivePolicy> Firewall::active_policies() const {
+  return policies_.active(zones_.bindings());
+}
 
 // A change that leaves the policy as it is succeeds in panic mode too; commit_runtime refuses
 // the others then.
 Status Firewall::set_policy_settings(const std::string& name, const PolicyUpdate& update) {
-  auto change = policies_.change_settings(name, update, bindings_);
+  auto change = policies_.change_settings(name, update, zones_.bindings());
   if (!change) return change;
   if (!*change) return ok();
   return commit_runtime(std::move(**change));

@@ -7,8 +7,7 @@
 namespace fwctl::core {
 
 Firewall::Snapshot Firewall::snapshot() const {
-  return {runtime_, bindings_, default_zone_interfaces_, nm_interfaces_, timers_, state_,
-          failure_, warnings_};
+  return {runtime_, zones_.bindings(), zones_.saved(), state_, failure_, warnings_};
 }
 
 // Through the whole-load commit point, as start and reload.
@@ -29,9 +28,7 @@ Status Firewall::restore(const Snapshot& snapshot) {
     return st;
   }
   if (zone_back) permanent_.conf.default_zone = zone;
-  default_zone_interfaces_ = snapshot.default_zone_interfaces;
-  nm_interfaces_ = snapshot.nm_interfaces;
-  timers_ = snapshot.timers;
+  zones_.restore(snapshot.zones);
   failure_ = snapshot.failure;
   return ok();
 }

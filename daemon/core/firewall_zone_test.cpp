@@ -3,9 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <optional>
 
+#include "compiler/compiler.hpp"
 #include "config/test_support.hpp"
 #include "core/firewall.hpp"
 #include "nft/fake_netlink.hpp"
@@ -175,6 +177,37 @@ TEST_F(FirewallZoneTest, PortsMergeAndSplitAsFirewalldDoes) {
                                                     {"8000-8079", "tcp"}, {"8081-9000", "tcp"}}));
   EXPECT_TRUE(*fw_.query_port("public", "8100", "tcp"));
   EXPECT_FALSE(*fw_.query_port("public", "8100", "udp"));
+}
+
+// The edit is made in place while the batch is sent and undone when the kernel refuses it: every
+// list comes back in its order, a merge and a removal from the middle included.
+TEST_F(FirewallZoneTest, ARefusedEditPutsEveryListBackInItsOrder) {
+  for (const char* port : {"80-81", "83"}) ASSERT_TRUE(fw_.add_port("public", port, "tcp"));
+  ASSERT_TRUE(fw_.add_port("public", "53", "udp"));
+  const std::string middle = "rule family=\"ipv4\" source address=\"10.0.0.2\" accept";
+  for (const std::string& rule :
+       {std::string("rule family=\"ipv4\" source address=\"10.0.0.1\" accept"), middle,
+        std::string("rule family=\"ipv4\" source address=\"10.0.0.3\" accept")}) {
+    ASSERT_TRUE(fw_.add_zone_item("public", {Kind::RichRule, {rule}}));
+  }
+  const ZoneSettings before = *fw_.zone_settings("public");
+  netlink_.fail_at(0, ENOENT);
+  EXPECT_FALSE(fw_.add_port("public", "81-83", "tcp"));  // would merge with both
+  netlink_.fail_at(0, ENOENT);
+  EXPECT_FALSE(fw_.remove_zone_item("public", {Kind::RichRule, {middle}}));
+  EXPECT_EQ(*fw_.zone_settings("public"), before);
+  // The kernel's record still matches: the same changes go through now.
+  ASSERT_TRUE(fw_.add_port("public", "81-83", "tcp"));
+  ASSERT_TRUE(fw_.remove_zone_item("public", {Kind::RichRule, {middle}}));
+  auto whole = compiler::compile(fw_.runtime(), fw_.bindings());
+  ASSERT_TRUE(whole);
+  auto chains_by_name = [](compiler::Table table) {
+    std::sort(table.chains.begin(), table.chains.end(),
+              [](const auto& a, const auto& b) { return a.name < b.name; });
+    return compiler::to_text(table);
+  };
+  EXPECT_EQ(chains_by_name(*fw_.kernel().table(compiler::kTableName)),
+            chains_by_name(whole->tables[0]));
 }
 
 TEST_F(FirewallZoneTest, ForwardPortsAreStoredWithCanonicalPorts) {

@@ -236,6 +236,17 @@ bool KernelRuleset::duplicate_free(const std::string& table, const std::string& 
   return t >= 0 && handles_[t].duplicate_free.count(chain) > 0;
 }
 
+void KernelRuleset::compiled_whole(const std::string& table,
+                                   const std::set<std::string>& duplicated) {
+  int t = find_inet(table);
+  if (t < 0) return;
+  auto& free = handles_[t].duplicate_free;
+  free.clear();
+  for (const auto& chain : ruleset_.tables[t].chains) {
+    if (!duplicated.count(chain.name)) free.insert(chain.name);
+  }
+}
+
 int KernelRuleset::find_inet(const std::string& table) const {
   for (size_t t = 0; t < ruleset_.tables.size(); ++t) {
     if (ruleset_.tables[t].family == "inet" && ruleset_.tables[t].name == table) {

@@ -98,9 +98,14 @@ class KernelRuleset {
   const compiler::Ruleset& ruleset() const { return ruleset_; }
   // Table inet `table`; nullptr when not loaded.
   const compiler::Table* table(const std::string& table) const;
-  // True when the last compile of chain `chain` (through apply_chains() with `duplicated`, then
-  // splices) left out no rule as a duplicate: removing a rule then uncovers no other.
+  // True when the last compile of chain `chain` (a whole one told by compiled_whole(), or
+  // apply_chains() with `duplicated`, then splices) left out no rule as a duplicate: removing a
+  // rule then uncovers no other.
   bool duplicate_free(const std::string& table, const std::string& chain) const;
+  // After load() or apply() of a whole compile of table inet `table`: `duplicated` are its
+  // chains where that compile left out a rule (compiler::compile's); the others are recorded
+  // duplicate-free, so that the first removal after a start or reload splices too.
+  void compiled_whole(const std::string& table, const std::set<std::string>& duplicated);
   // The kernel handles of `chain`'s rules in table `table` (family inet), in rule order;
   // nullptr for an unknown chain.
   const std::vector<uint64_t>* handles(const std::string& table, const std::string& chain) const;

@@ -10,6 +10,8 @@
 //   change.zones.emplace("public", edited_public);   // the zone as it will be
 //   change.scope.zones.push_back("public");
 //   Status st = commit_runtime(std::move(change));
+//
+//   change.in_place = InPlaceEdit{"public", plan_zone_item(...)};   // one element, no copy
 
 #include <map>
 #include <optional>
@@ -19,6 +21,7 @@
 #include "compiler/bindings.hpp"
 #include "compiler/element_delta.hpp"
 #include "core/change_scope.hpp"
+#include "core/zone_elements.hpp"
 #include "model/config.hpp"
 
 namespace fwctl::core {
@@ -34,9 +37,18 @@ struct EntryEdit {
   std::optional<std::vector<std::string>> list;
 };
 
+// One element of a zone added or removed in place: the commit point makes the edit on the
+// runtime zone while it compiles and sends the change, and takes it back unless the kernel
+// accepted the batch. The zone is not copied.
+struct InPlaceEdit {
+  std::string zone;
+  ZoneItemEdit edit;
+};
+
 struct RuntimeChange {
   // The next value of each zone and policy the change edits (they exist).
   std::map<std::string, model::Zone> zones;
+  std::optional<InPlaceEdit> in_place;  // not a zone of `zones`
   std::map<std::string, model::Policy> policies;
   // The next bindings, default zone included; none: unchanged.
   std::optional<compiler::RuntimeBindings> bindings;

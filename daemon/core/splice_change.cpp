@@ -1,7 +1,9 @@
 #include "core/splice_change.hpp"
 
 #include <cassert>
+#include <type_traits>
 #include <utility>
+#include <variant>
 
 #include "compiler/compiler.hpp"
 #include "compiler/focus.hpp"
@@ -30,21 +32,37 @@ std::optional<std::pair<const T*, size_t>> one_element(const std::vector<T>& bef
   return std::pair{&before[i], i};
 }
 
+// The one entry `edit` appends to `before` or erases from it.
 template <typename T>
 std::optional<compiler::ZoneElementEdit> edit_of(const std::string& zone, Kind kind,
                                                  const std::vector<T>& before,
-                                                 const std::vector<T>& after) {
-  auto one = one_element(before, after);
-  if (!one) return std::nullopt;
-  compiler::ZoneElementEdit edit;
-  edit.zone = zone;
-  edit.kind = kind;
-  edit.added = after.size() > before.size();
-  edit.index = one->second;
-  if constexpr (std::is_same_v<T, std::string>) edit.name = *one->first;
-  if constexpr (std::is_same_v<T, model::PortProto>) edit.port = *one->first;
-  if constexpr (std::is_same_v<T, model::RichRule>) edit.rule = *one->first;
-  return edit;
+                                                 const ListEdit<T>& edit) {
+  compiler::ZoneElementEdit out;
+  out.zone = zone;
+  out.kind = kind;
+  out.added = !edit.append.empty();
+  const T* value = nullptr;
+  if (edit.append.size() == 1 && edit.erase.empty()) {
+    value = &edit.append.front();
+    out.index = before.size();
+  } else if (edit.erase.size() == 1 && edit.append.empty()) {
+    value = &before[edit.erase.front()];
+    out.index = edit.erase.front();
+  } else {
+    return std::nullopt;
+  }
+  if constexpr (std::is_same_v<T, std::string>) out.name = *value;
+  if constexpr (std::is_same_v<T, model::PortProto>) out.port = *value;
+  if constexpr (std::is_same_v<T, model::RichRule>) out.rule = *value;
+  return out;
+}
+
+template <typename T>
+std::optional<compiler::ZoneElementEdit> edit_of(const std::string& zone, Kind kind,
+                                                 const std::vector<T>& before,
+                                                 const ZoneItemEdit& edit) {
+  const auto* list = std::get_if<ListEdit<T>>(&edit.change);
+  return list ? edit_of(zone, kind, before, *list) : std::nullopt;
 }
 
 // Check build: the splices make the chains exactly what a focused compile makes.
@@ -67,20 +85,19 @@ std::optional<compiler::ZoneElementEdit> edit_of(const std::string& zone, Kind k
 }  // namespace
 
 std::optional<compiler::ZoneElementEdit> zone_element_edit(const std::string& zone,
-                                                           ZoneElement kind,
                                                            const model::Zone& before,
-                                                           const model::Zone& after) {
-  switch (kind) {
+                                                           const ZoneItemEdit& edit) {
+  switch (edit.kind) {
     case ZoneElement::Service:
-      return edit_of(zone, Kind::Service, before.services, after.services);
+      return edit_of(zone, Kind::Service, before.services, edit);
     case ZoneElement::Port:
-      return edit_of(zone, Kind::Port, before.ports, after.ports);
+      return edit_of(zone, Kind::Port, before.ports, edit);
     case ZoneElement::SourcePort:
-      return edit_of(zone, Kind::SourcePort, before.source_ports, after.source_ports);
+      return edit_of(zone, Kind::SourcePort, before.source_ports, edit);
     case ZoneElement::Protocol:
-      return edit_of(zone, Kind::Protocol, before.protocols, after.protocols);
+      return edit_of(zone, Kind::Protocol, before.protocols, edit);
     case ZoneElement::RichRule:
-      return edit_of(zone, Kind::RichRule, before.rules, after.rules);
+      return edit_of(zone, Kind::RichRule, before.rules, edit);
     default:
       return std::nullopt;
   }

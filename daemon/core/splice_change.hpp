@@ -4,7 +4,7 @@
 // compiler/binding_delta.hpp) and its rules inserted or deleted where the whole compile puts
 // them, so the change costs what it holds, not what its zone or the bindings hold.
 //
-//   change.element = zone_element_edit("public", ZoneElement::Port, before, after);
+//   change.element = zone_element_edit("public", zone, planned_edit);
 //   ...
 //   auto sent = send_zone_element(kernel, runtime, bindings, *change.element);  // false: compile
 //   auto sent = send_binding(kernel, runtime, prev_bindings, next_bindings);     // likewise
@@ -22,13 +22,12 @@
 
 namespace fwctl::core {
 
-// The edit from `before` to `after` of a zone whose `kind` list gained one element at its end
-// or lost one; nullopt for other kinds and other edits (a port range merged with its
-// neighbours, split by a removal).
+// The element `edit` adds or removes, as the splices take it, when it appends one entry to the
+// zone's list of `kind` or erases one (`before`: the zone it was planned on); nullopt for other
+// kinds and other edits (a port range merged with its neighbours, split by a removal).
 std::optional<compiler::ZoneElementEdit> zone_element_edit(const std::string& zone,
-                                                           ZoneElement kind,
                                                            const model::Zone& before,
-                                                           const model::Zone& after);
+                                                           const ZoneItemEdit& edit);
 
 // The edit as splices of the kernel's chains, in one batch; `config` shows the zone as it will
 // be. False, with nothing sent, when splices cannot express it (the caller then compiles the

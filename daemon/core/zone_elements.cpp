@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <optional>
+#include <type_traits>
 #include <utility>
+#include <variant>
 
 #include "common/lists.hpp"
 #include "common/text.hpp"
@@ -23,11 +25,6 @@ Unexpected already(const std::string& what, const std::string& zone) {
 }
 Unexpected not_in(const std::string& what, const std::string& zone) {
   return fail(Code::NOT_ENABLED, what + " not in " + quoted(zone));
-}
-
-template <typename List, typename T>
-void erase(List& list, const T& value) {
-  list.erase(std::remove(list.begin(), list.end(), value), list.end());
 }
 
 // firewalld's check_port: INVALID_PORT with the port as detail. Stricter than firewalld's:
@@ -65,9 +62,19 @@ std::optional<size_t> covering(const std::vector<PortProto>& ports, PortRange ra
   return std::nullopt;
 }
 
+// The indexes of the entries of `list` equal to `value`, ascending.
+template <typename T>
+std::vector<size_t> indexes_of(const std::vector<T>& list, const T& value) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < list.size(); ++i) {
+    if (list[i] == value) out.push_back(i);
+  }
+  return out;
+}
+
 // add_port / add_source_port: coalescePortRange merges the new range with those it overlaps.
-Status add_port(std::vector<PortProto>& ports, const std::string& zone,
-                const std::vector<std::string>& args) {
+Result<ListEdit<PortProto>> add_port(const std::vector<PortProto>& ports, const std::string& zone,
+                                     const std::vector<std::string>& args) {
   auto range = checked_port(args[0], args[1]);
   if (!range) return range;
   if (covering(ports, *range, args[1])) return already(quoted(args[0] + ":" + args[1]), zone);
@@ -77,28 +84,37 @@ Status add_port(std::vector<PortProto>& ports, const std::string& zone,
     if (p.protocol == args[1] && have) existing.push_back(*have);
   }
   auto merged = config::coalesce_port_range(*range, existing);
-  for (const auto& removed : merged.removed)
-    erase(ports, PortProto{config::to_string(removed), args[1]});
-  ports.push_back({config::to_string(merged.merged), args[1]});
-  return ok();
+  ListEdit<PortProto> edit;
+  for (size_t i = 0; i < ports.size(); ++i) {
+    for (const auto& removed : merged.removed) {
+      if (ports[i] == PortProto{config::to_string(removed), args[1]}) {
+        edit.erase.push_back(i);
+        break;
+      }
+    }
+  }
+  edit.append.push_back({config::to_string(merged.merged), args[1]});
+  return edit;
 }
 
 // remove_port / remove_source_port: breakPortRange keeps what is left of the covering range.
-Status remove_port(std::vector<PortProto>& ports, const std::string& zone,
-                   const std::vector<std::string>& args) {
+Result<ListEdit<PortProto>> remove_port(const std::vector<PortProto>& ports,
+                                        const std::string& zone,
+                                        const std::vector<std::string>& args) {
   auto range = checked_port(args[0], args[1]);
   if (!range) return range;
   auto found = covering(ports, *range, args[1]);
   if (!found) return not_in(quoted(args[0] + ":" + args[1]), zone);
   PortRange have = *model::parse_port_range(ports[*found].port);
-  ports.erase(ports.begin() + static_cast<std::ptrdiff_t>(*found));
+  ListEdit<PortProto> edit;
+  edit.erase.push_back(*found);
   if (have.first < range->first) {
-    ports.push_back({config::to_string({have.first, range->first - 1}), args[1]});
+    edit.append.push_back({config::to_string({have.first, range->first - 1}), args[1]});
   }
   if (range->last < have.last) {
-    ports.push_back({config::to_string({range->last + 1, have.last}), args[1]});
+    edit.append.push_back({config::to_string({range->last + 1, have.last}), args[1]});
   }
-  return ok();
+  return edit;
 }
 
 bool query_port(const std::vector<PortProto>& ports, const std::vector<std::string>& args) {
@@ -154,10 +170,13 @@ std::vector<std::string>& names_of(model::Zone& zone, ZoneElement kind) {
   return const_cast<std::vector<std::string>&>(names_of(std::as_const(zone), kind));
 }
 
-bool& flag_of(model::Zone& zone, ZoneElement kind) {
+const bool& flag_of(const model::Zone& zone, ZoneElement kind) {
   if (kind == ZoneElement::Masquerade) return zone.masquerade;
   if (kind == ZoneElement::IcmpBlockInversion) return zone.icmp_block_inversion;
   return zone.forward;
+}
+bool& flag_of(model::Zone& zone, ZoneElement kind) {
+  return const_cast<bool&>(flag_of(std::as_const(zone), kind));
 }
 
 const char* flag_text(ZoneElement kind) {
@@ -225,23 +244,37 @@ Status check_arity(const ZoneItem& item) {
   return ok();
 }
 
-Status change(model::Zone& zone, const std::string& name, const ZoneItem& item,
-              const model::Config& config, bool add) {
+// An entry added when `add` (ALREADY_ENABLED when `index` found it) or the entries equal to it
+// removed (NOT_ENABLED when none).
+template <typename T>
+Result<ZoneItemEdit> toggle(ZoneElement kind, const std::vector<T>& list, T value, bool add,
+                            const std::string& text, const std::string& zone) {
+  ListEdit<T> edit;
+  if (add) edit.append.push_back(std::move(value));
+  else edit.erase = indexes_of(list, value);
+  bool have = add ? contains(list, edit.append.back()) : !edit.erase.empty();
+  if (add == have) return add ? already(text, zone) : not_in(text, zone);
+  return ZoneItemEdit{kind, std::move(edit)};
+}
+
+Result<ZoneItemEdit> plan_item(const model::Zone& zone, const std::string& name,
+                               const ZoneItem& item, const model::Config& config, bool add) {
   if (Status st = check_arity(item); !st) return st;
   const auto& a = item.args;
+  auto ports = [&](const std::vector<PortProto>& list) -> Result<ZoneItemEdit> {
+    auto edit = add ? add_port(list, name, a) : remove_port(list, name, a);
+    if (!edit) return edit;
+    return ZoneItemEdit{item.kind, std::move(*edit)};
+  };
   switch (item.kind) {
     case ZoneElement::Port:
-      return add ? add_port(zone.ports, name, a) : remove_port(zone.ports, name, a);
+      return ports(zone.ports);
     case ZoneElement::SourcePort:
-      return add ? add_port(zone.source_ports, name, a) : remove_port(zone.source_ports, name, a);
+      return ports(zone.source_ports);
     case ZoneElement::ForwardPort: {
       auto id = forward_port_id(a);
       if (!id) return id;
-      bool have = contains(zone.forward_ports, *id);
-      if (add == have) return add ? already(forward_text(a), name) : not_in(forward_text(a), name);
-      if (add) zone.forward_ports.push_back(*id);
-      else erase(zone.forward_ports, *id);
-      return ok();
+      return toggle(item.kind, zone.forward_ports, std::move(*id), add, forward_text(a), name);
     }
     case ZoneElement::RichRule: {
       auto rule = model::parse_rich_rule(a[0]);
@@ -250,42 +283,111 @@ Status change(model::Zone& zone, const std::string& name, const ZoneItem& item,
       auto at = find_rule(zone, *rule, text);
       if (add == at.has_value())
         return add ? already(quoted(text), name) : not_in(quoted(text), name);
-      if (add) zone.rules.push_back(*rule);
-      else zone.rules.erase(zone.rules.begin() + static_cast<std::ptrdiff_t>(*at));
-      return ok();
+      ListEdit<model::RichRule> edit;
+      if (add) edit.append.push_back(std::move(*rule));
+      else edit.erase.push_back(*at);
+      return ZoneItemEdit{item.kind, std::move(edit)};
     }
     default:
       break;
   }
   if (is_flag(item.kind)) {
-    bool& flag = flag_of(zone, item.kind);
-    if (flag == add) {
+    if (flag_of(zone, item.kind) == add) {
       return fail(add ? Code::ALREADY_ENABLED : Code::NOT_ENABLED,
                   std::string(flag_text(item.kind)) + (add ? " already" : " not") + " enabled in " +
                       quoted(name));
     }
-    flag = add;
-    return ok();
+    return ZoneItemEdit{item.kind, add};
   }
   if (Status st = check_name(item, config); !st) return st;
-  auto& list = names_of(zone, item.kind);
-  if (add == contains(list, a[0]))
-    return add ? already(quoted(a[0]), name) : not_in(quoted(a[0]), name);
-  if (add) list.push_back(a[0]);
-  else erase(list, a[0]);
-  return ok();
+  return toggle(item.kind, names_of(zone, item.kind), a[0], add, quoted(a[0]), name);
+}
+
+// The list `edit` changes, of the type its entries have.
+template <typename T>
+std::vector<T>& list_of(model::Zone& zone, ZoneElement kind) {
+  if constexpr (std::is_same_v<T, PortProto>) {
+    return kind == ZoneElement::Port ? zone.ports : zone.source_ports;
+  } else if constexpr (std::is_same_v<T, model::ForwardPort>) {
+    return zone.forward_ports;
+  } else if constexpr (std::is_same_v<T, model::RichRule>) {
+    return zone.rules;
+  } else {
+    return names_of(zone, kind);
+  }
+}
+
+// The erasures from the last down, so that each index still holds; then the appends.
+template <typename T>
+void apply_list(std::vector<T>& list, ListEdit<T>& edit) {
+  edit.erased.clear();
+  for (auto i = edit.erase.rbegin(); i != edit.erase.rend(); ++i) {
+    auto at = list.begin() + static_cast<std::ptrdiff_t>(*i);
+    edit.erased.insert(edit.erased.begin(), std::move(*at));
+    list.erase(at);
+  }
+  list.insert(list.end(), edit.append.begin(), edit.append.end());
+}
+
+template <typename T>
+void undo_list(std::vector<T>& list, ListEdit<T>& edit) {
+  list.resize(list.size() - edit.append.size());
+  for (size_t k = 0; k < edit.erase.size(); ++k) {
+    list.insert(list.begin() + static_cast<std::ptrdiff_t>(edit.erase[k]),
+                std::move(edit.erased[k]));
+  }
+  edit.erased.clear();
 }
 
 }  // namespace
 
+Result<ZoneItemEdit> plan_zone_item(const model::Zone& zone, const std::string& name,
+                                    const ZoneItem& item, const model::Config& config, bool add) {
+  return plan_item(zone, name, item, config, add);
+}
+
+void apply(model::Zone& zone, ZoneItemEdit& edit) {
+  std::visit(
+      [&](auto& change) {
+        using C = std::decay_t<decltype(change)>;
+        if constexpr (std::is_same_v<C, bool>) {
+          flag_of(zone, edit.kind) = change;
+        } else {
+          using T = typename decltype(C::append)::value_type;
+          apply_list(list_of<T>(zone, edit.kind), change);
+        }
+      },
+      edit.change);
+}
+
+void undo(model::Zone& zone, ZoneItemEdit& edit) {
+  std::visit(
+      [&](auto& change) {
+        using C = std::decay_t<decltype(change)>;
+        if constexpr (std::is_same_v<C, bool>) {
+          flag_of(zone, edit.kind) = !change;
+        } else {
+          using T = typename decltype(C::append)::value_type;
+          undo_list(list_of<T>(zone, edit.kind), change);
+        }
+      },
+      edit.change);
+}
+
 Status add_zone_item(model::Zone& zone, const std::string& name, const ZoneItem& item,
                      const model::Config& config) {
-  return change(zone, name, item, config, true);
+  auto edit = plan_item(zone, name, item, config, true);
+  if (!edit) return edit;
+  apply(zone, *edit);
+  return ok();
 }
 
 Status remove_zone_item(model::Zone& zone, const std::string& name, const ZoneItem& item,
                         const model::Config& config) {
-  return change(zone, name, item, config, false);
+  auto edit = plan_item(zone, name, item, config, false);
+  if (!edit) return edit;
+  apply(zone, *edit);
+  return ok();
 }
 
 Result<bool> query_zone_item(const model::Zone& zone, const ZoneItem& item,

@@ -1,4 +1,4 @@
-// Firewall::set_zone_settings: zone.setZoneSettings2 at runtime, as firewalld's
+// RuntimeZones::set_settings: zone.setZoneSettings2 at runtime, as firewalld's
 // fw_zone.set_config_with_settings_dict does it: check the zone as it would become, then remove
 // what the new settings lack and add what they bring, element by element with the runtime
 // calls' checks. firewalld sends one transaction per element; here it is all one batch.
@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "common/lists.hpp"
-#include "core/firewall.hpp"
+#include "core/runtime_zones.hpp"
 #include "model/config_check.hpp"
 #include "model/rich_rule.hpp"
 #include "model/validate.hpp"
@@ -121,10 +121,10 @@ model::Zone checked_zone(model::Zone zone, const ZoneSettingsUpdate& u, const Zo
 
 }  // namespace
 
-Status Firewall::set_zone_settings(const std::string& zone, const ZoneSettingsUpdate& update) {
-  auto name = resolve_zone(zone);
+Status RuntimeZones::set_settings(const std::string& zone, const ZoneSettingsUpdate& update) {
+  auto name = resolve(zone);
   if (!name) return name;
-  auto old = zone_settings(*name);
+  auto old = settings(*name);
   if (!old) return old;
   model::Zone check = checked_zone(runtime_.zones.at(*name).value, update, *old);
   check.info.name = *name;
@@ -180,7 +180,7 @@ Status Firewall::set_zone_settings(const std::string& zone, const ZoneSettingsUp
   change.zones.emplace(*name, std::move(target));
   change.bindings = std::move(bindings);
   change.whole = true;  // the zone as a whole: every chain compared
-  return commit_runtime(std::move(change));
+  return commit_(std::move(change));
 }
 
 }  // namespace fwctl::core

@@ -1,14 +1,13 @@
-// Firewall's runtime bindings of interfaces and sources to zones, and the default zone, as
+// core::RuntimeZones' bindings of interfaces and sources to zones, and the default zone, as
 // firewalld's fw_zone (add_interface, change_zone_of_interface, ...) and fw.set_default_zone do
-// them. Each change is one batch; bindings_ changes only once the kernel accepted it.
+// them. Each change is one batch; bindings_ changes only once the kernel accepted it (adopt()).
 
 #include <algorithm>
 #include <cctype>
 
 #include "common/lists.hpp"
 #include "common/text.hpp"
-#include "config/firewalld_conf_file.hpp"
-#include "core/firewall.hpp"
+#include "core/runtime_zones.hpp"
 #include "model/address.hpp"
 
 namespace fwctl::core {
@@ -53,7 +52,7 @@ bool source_ipset_type(const std::string& type) {
 // active or inactive gets or loses its chains), the policies naming those zones (their dispatch
 // and chains follow the zones' bindings) and the dispatch chains of no zone (_ZONES,
 // _POLICIES_pre/post). So its cost does not grow with what the other zones and policies hold.
-ChangeScope Firewall::binding_scope(std::initializer_list<std::string> zones) const {
+ChangeScope RuntimeZones::binding_scope(std::initializer_list<std::string> zones) const {
   ChangeScope scope;
   for (const std::string& zone : zones) {
     if (!zone.empty() && !contains(scope.zones, zone)) scope.zones.push_back(zone);
@@ -72,15 +71,15 @@ ChangeScope Firewall::binding_scope(std::initializer_list<std::string> zones) co
 }
 
 // One binding change through the commit point.
-Status Firewall::commit_bindings(compiler::RuntimeBindings next, ChangeScope scope) {
+Status RuntimeZones::commit_bindings(compiler::RuntimeBindings next, ChangeScope scope) {
   RuntimeChange change;
   change.bindings = std::move(next);
   change.scope = std::move(scope);
-  return commit_runtime(std::move(change));
+  return commit_(std::move(change));
 }
 
 // fw_zone.check_source: an IPv4 or IPv6 network, a MAC, or "ipset:NAME" of a usable type.
-Status Firewall::check_source(const std::string& source) const {
+Status RuntimeZones::check_source(const std::string& source) const {
   if (model::is_ipv4_network(source) || model::is_ipv6_network(source) ||
       model::check_mac(source)) {
     return ok();
@@ -97,9 +96,9 @@ Status Firewall::check_source(const std::string& source) const {
   return ok();
 }
 
-Result<std::string> Firewall::add_interface(const std::string& zone, const std::string& interface,
-                                            Binder by) {
-  auto name = resolve_zone(zone);
+Result<std::string> RuntimeZones::add_interface(const std::string& zone,
+                                                const std::string& interface, Binder by) {
+  auto name = resolve(zone);
   if (!name) return name;
   if (Status st = model::check_interface(interface); !st) return st;
   std::string bound = zone_of_interface(interface);
@@ -121,8 +120,8 @@ Result<std::string> Firewall::add_interface(const std::string& zone, const std::
   return name;
 }
 
-Result<std::string> Firewall::remove_interface(const std::string& zone,
-                                               const std::string& interface) {
+Result<std::string> RuntimeZones::remove_interface(const std::string& zone,
+                                                   const std::string& interface) {
   if (Status st = model::check_interface(interface); !st) return st;
   std::string bound = zone_of_interface(interface);
   if (bound.empty()) {
@@ -130,7 +129,7 @@ Result<std::string> Firewall::remove_interface(const std::string& zone,
   }
   std::string name = bound;
   if (!zone.empty()) {
-    auto resolved = resolve_zone(zone);
+    auto resolved = resolve(zone);
     if (!resolved) return resolved;
     name = *resolved;
   }
@@ -150,11 +149,12 @@ Result<std::string> Firewall::remove_interface(const std::string& zone,
 }
 
 // As firewalld: remove (which forgets who bound it), then add with the new caller.
-Result<std::string> Firewall::change_zone_of_interface(const std::string& zone,
-                                                       const std::string& interface, Binder by) {
+Result<std::string> RuntimeZones::change_zone_of_interface(const std::string& zone,
+                                                           const std::string& interface,
+                                                           Binder by) {
   if (Status st = model::check_interface(interface); !st) return st;
   std::string old = zone_of_interface(interface);
-  auto name = resolve_zone(zone);
+  auto name = resolve(zone);
   if (!name) return name;
   if (*name == old) return old;
   // firewalld removes, then adds; here both go in one batch.
@@ -172,16 +172,16 @@ Result<std::string> Firewall::change_zone_of_interface(const std::string& zone,
   return name;
 }
 
-Result<bool> Firewall::query_interface(const std::string& zone,
-                                       const std::string& interface) const {
+Result<bool> RuntimeZones::query_interface(const std::string& zone,
+                                           const std::string& interface) const {
   if (Status st = model::check_interface(interface); !st) return st;
-  auto name = resolve_zone(zone);
+  auto name = resolve(zone);
   if (!name) return name;
   return zone_of_interface(interface) == *name;
 }
 
-Result<std::string> Firewall::add_source(const std::string& zone, const std::string& given) {
-  auto name = resolve_zone(zone);
+Result<std::string> RuntimeZones::add_source(const std::string& zone, const std::string& given) {
+  auto name = resolve(zone);
   if (!name) return name;
   std::string source = source_id(given);
   if (Status st = check_source(source); !st) return st;
@@ -201,14 +201,14 @@ Result<std::string> Firewall::add_source(const std::string& zone, const std::str
   return name;
 }
 
-Result<std::string> Firewall::remove_source(const std::string& zone, const std::string& given) {
+Result<std::string> RuntimeZones::remove_source(const std::string& zone, const std::string& given) {
   std::string source = source_id(given);
   if (Status st = check_source(source); !st) return st;
   std::string bound = zone_of_source(source);
   if (bound.empty()) return fail(Code::UNKNOWN_SOURCE, quoted(source) + " is not in any zone");
   std::string name = bound;
   if (!zone.empty()) {
-    auto resolved = resolve_zone(zone);
+    auto resolved = resolve(zone);
     if (!resolved) return resolved;
     name = *resolved;
   }
@@ -225,11 +225,11 @@ Result<std::string> Firewall::remove_source(const std::string& zone, const std::
   return name;
 }
 
-Result<std::string> Firewall::change_zone_of_source(const std::string& zone,
-                                                    const std::string& given) {
+Result<std::string> RuntimeZones::change_zone_of_source(const std::string& zone,
+                                                        const std::string& given) {
   if (Status st = check_source(given); !st) return st;
   std::string old = zone_of_source(given);  // firewalld looks up the MAC as given here
-  auto name = resolve_zone(zone);
+  auto name = resolve(zone);
   if (!name) return name;
   if (*name == old) return old;
   std::string source = source_id(given);
@@ -244,46 +244,38 @@ Result<std::string> Firewall::change_zone_of_source(const std::string& zone,
   return name;
 }
 
-Result<bool> Firewall::query_source(const std::string& zone, const std::string& given) const {
+Result<bool> RuntimeZones::query_source(const std::string& zone, const std::string& given) const {
   std::string source = source_id(given);
   if (Status st = check_source(source); !st) return st;
-  auto name = resolve_zone(zone);
+  auto name = resolve(zone);
   if (!name) return name;
   return zone_of_source(source) == *name;
 }
 
-Result<std::string> Firewall::set_default_zone(const std::string& zone) {
-  auto name = resolve_zone(zone);
+// Interfaces added to the default zone ("") follow it; those named into it stay.
+Result<RuntimeZones::DefaultZoneChange> RuntimeZones::default_zone_change(
+    const std::string& zone) const {
+  auto name = resolve(zone);
   if (!name) return name;
-  const std::string old = default_zone();
+  const std::string& old = default_zone();
   if (*name == old) return fail(Code::ZONE_ALREADY_SET, *name);
   compiler::RuntimeBindings next = bindings_;
   next.default_zone = *name;
-  // Interfaces added to the default zone ("") follow it; those named into it stay.
   auto bound = next.interfaces.find(old);
   std::vector<std::string> moving;
   if (bound != next.interfaces.end()) {
     for (const auto& interface : bound->second) {
-      if (std::count(default_zone_interfaces_.begin(), default_zone_interfaces_.end(), interface))
-        moving.push_back(interface);
+      if (contains(default_zone_interfaces_, interface)) moving.push_back(interface);
     }
   }
   for (const auto& interface : moving) {
     unbind(next.interfaces, old, interface);
     next.interfaces[*name].push_back(interface);
   }
-  // firewalld writes firewalld.conf first; a refused batch puts the old value back.
-  const std::string conf_path = paths_.system_dir + "/firewalld.conf";
-  model::FirewalldConf conf = permanent_.conf;
-  conf.default_zone = *name;
-  if (Status st = config::save_firewalld_conf(conf, conf_path); !st) return st;
-  ChangeScope scope = binding_scope({old, *name});
-  if (Status st = commit_bindings(std::move(next), std::move(scope)); !st) {
-    (void)config::save_firewalld_conf(permanent_.conf, conf_path);
-    return st;
-  }
-  permanent_.conf.default_zone = *name;
-  return name;
+  DefaultZoneChange out{*name, {}};
+  out.change.bindings = std::move(next);
+  out.change.scope = binding_scope({old, *name});
+  return out;
 }
 
 }  // namespace fwctl::core

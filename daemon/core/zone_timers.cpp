@@ -1,4 +1,4 @@
-#include "core/firewall_zone_timers.hpp"
+#include "core/zone_timers.hpp"
 
 #include <algorithm>
 
