@@ -11,6 +11,7 @@
 #include "offline.hpp"
 
 #include <algorithm>
+#include <span>
 
 #include "checks.hpp"
 #include "config/firewalld_conf_file.hpp"
@@ -28,6 +29,7 @@
 #include "permanent_edits.hpp"
 #include "show.hpp"
 #include "values.hpp"
+#include "zone_flags.hpp"
 #include "zone_lists.hpp"
 
 namespace fwctl::cli {
@@ -188,9 +190,9 @@ bool Offline::standalone() {
   return false;
 }
 
-// The --list-* and --get-* queries of one zone; exits when one was asked.
-bool Offline::zone_lists(const std::string& name) {
-  ZoneSettings st = to_settings(zone(name));
+// The --list-* and --get-* queries of one zone, `st`; exits when one was asked.
+bool Offline::zone_lists(const std::string& name, const ZoneSettings& st, const FlagExecutor& flags,
+                         const ValueExecutor& values) {
   auto sorted = [](std::vector<std::string> v) { return std::sort(v.begin(), v.end()), v; };
   if (a.t("list_all")) {
     p.msg(format_zone(name, st, p.verbose()));
@@ -209,14 +211,12 @@ bool Offline::zone_lists(const std::string& name) {
     for (const auto& fp : st.forward_ports) lines.push_back(format_forward_port(fp));
     list(lines, "\n");
   }
-  if (a.t("get_target")) p.and_exit(st.target == "%%REJECT%%" ? "REJECT" : st.target);
-  if (a.t("get_description")) p.and_exit(st.description);
-  if (a.t("get_short")) p.and_exit(st.short_name);
-  if (a.t("query_masquerade")) p.query_result(st.masquerade);
-  if (a.t("query_forward")) p.query_result(st.forward);
-  if (a.t("query_icmp_block_inversion")) p.query_result(st.icmp_block_inversion);
-  if (a.t("get_ingress_priority")) p.and_exit(std::to_string(st.ingress_priority));
-  if (a.t("get_egress_priority")) p.and_exit(std::to_string(st.egress_priority));
+  // The target, the description and short name, the flags, the priorities: the order fwctl
+  // --offline has always asked them in (the --permanent path asks the description last).
+  run_zone_value(a, p, std::span(kZoneValues).first(1), values, kReads);
+  run_zone_value(a, p, kInfoValues, values, kReads);
+  run_zone_flag(a, p, flags, kReads);
+  run_zone_value(a, p, kZoneValues, values, kReads);
   return false;
 }
 
@@ -331,51 +331,96 @@ static ListActions list_actions(ZoneList list, Edits edits, Queries queries) {
   return {};
 }
 
+using ZoneChange = std::function<void(const std::function<Status(model::Zone&)>&)>;
+
+// What an edit of the zone's file does to each flag (zone_flags.hpp), and what `st` says of it.
+static FlagActions file_flag_actions(const ZoneFlagRow& row, const ZoneSettings& st,
+                                     const ZoneChange& change) {
+  using Z = model::Zone;
+  auto flag = [&](bool Z::*field, bool ZoneSettings::*shown) {
+    return FlagActions{[&change, field, word = row.word](bool on) {
+                         change([&](Z& z) { return core::set_flag(z.*field, on, word); });
+                       },
+                       [&st, shown] { return st.*shown; }};
+  };
+  switch (row.flag) {
+    case ZoneFlag::kMasquerade:
+      return flag(&Z::masquerade, &ZoneSettings::masquerade);
+    case ZoneFlag::kIcmpBlockInversion:
+      return flag(&Z::icmp_block_inversion, &ZoneSettings::icmp_block_inversion);
+    case ZoneFlag::kForward:  // firewall-cmd sends {"forward": on} through update2
+      return {[&change](bool on) { change([on](Z& z) { return z.forward = on, ok(); }); },
+              [&st] { return st.forward; }};
+    case ZoneFlag::kDisable:
+      break;
+  }
+  return {};
+}
+
+// The same for each value; a priority is read as the --permanent path reads it, then checked.
+static ValueActions file_value_actions(Client& c, ZoneValue v, const ZoneSettings& st,
+                                       const ZoneChange& change) {
+  using Z = model::Zone;
+  auto priority = [&](int Z::*field, int ZoneSettings::*shown) {
+    return ValueActions{[&c, &change, field](const std::string& value) {
+                          int n = c.call([&] { return parse_zone_priority(value); });
+                          change([&](Z& z) {
+                            z.*field = n;
+                            return model::check_zone_priority(z.info.name, n);
+                          });
+                        },
+                        [&st, shown] { return std::to_string(st.*shown); }};
+  };
+  switch (v) {
+    case ZoneValue::kTarget:
+      return {[&change](const std::string& target) {
+                change([&](Z& z) {
+                  return z.target = target == "REJECT" ? "%%REJECT%%" : target, ok();
+                });
+              },
+              [&st] { return st.target == "%%REJECT%%" ? std::string("REJECT") : st.target; }};
+    case ZoneValue::kIngressPriority:
+      return priority(&Z::ingress_priority, &ZoneSettings::ingress_priority);
+    case ZoneValue::kEgressPriority:
+      return priority(&Z::egress_priority, &ZoneSettings::egress_priority);
+    case ZoneValue::kDescription:
+      return {[&change](const std::string& value) {
+                change([&](Z& z) { return z.info.description = value, ok(); });
+              },
+              [&st] { return st.description; }};
+    case ZoneValue::kShort:
+      return {[&change](const std::string& value) {
+                change([&](Z& z) { return z.info.short_ = value, ok(); });
+              },
+              [&st] { return st.short_name; }};
+    case ZoneValue::kPriority:
+      break;
+  }
+  return {};
+}
+
 void Offline::zone_ops(const std::string& name) {
   using Z = model::Zone;
   if (bindings(name)) return;
-  zone_lists(name);
+  ZoneSettings st = to_settings(zone(name));
+  ZoneChange change = [&](const std::function<Status(Z&)>& fn) { c.call([&] { edit(name, fn); }); };
+  auto flags = [&](const ZoneFlagRow& row) { return file_flag_actions(row, st, change); };
+  auto values = [&](ZoneValue v) { return file_value_actions(c, v, st, change); };
+  zone_lists(name, st, flags, values);
   if (auto op = zone_list_op(a)) {
-    auto edits = [&](auto change) {
-      return
-          [this, &name, change](const Item& i) { edit(name, [&](Z& z) { return change(z, i); }); };
+    auto edits = [&](auto edit_one) {
+      return [this, &name, edit_one](const Item& i) {
+        edit(name, [&](Z& z) { return edit_one(z, i); });
+      };
     };
     auto queries = [&](auto has) {
       return [this, &name, has](const Item& i) { return has(zone(name), i); };
     };
     return run_list_op(c, a, *op, list_actions(op->list, edits, queries), false, false);
   }
-  auto change = [&](const std::function<Status(Z&)>& fn) { c.call([&] { edit(name, fn); }); };
-  for (auto [d, field, word] :
-       {std::tuple{kMasqueradeDests, &Z::masquerade, "masquerade"},
-        std::tuple{kIcmpBlockInversionDests, &Z::icmp_block_inversion, "icmp-block-inversion"}}) {
-    auto set = [&, f = field, text = word](bool on) {
-      change([&](Z& z) { return core::set_flag(z.*f, on, text); });
-    };
-    if (a.t(d.add)) return set(true);
-    if (a.t(d.remove)) return set(false);
-  }
-  // --add-forward / --remove-forward: firewall-cmd sends {"forward": on} through update2.
-  if (a.t("add_forward") || a.t("remove_forward"))
-    return change([&](Z& z) { return z.forward = a.t("add_forward"), ok(); });
-  if (a.t("set_target")) {
-    std::string target = a.str("set_target");
-    return change(
-        [&](Z& z) { return z.target = target == "REJECT" ? "%%REJECT%%" : target, ok(); });
-  }
-  for (const auto& side : {std::pair{Dest("set_ingress_priority"), &Z::ingress_priority},
-                           std::pair{Dest("set_egress_priority"), &Z::egress_priority}}) {
-    if (!a.t(side.first)) continue;
-    int value = c.call([&] { return parse_zone_priority(a.str(side.first)); });
-    return change([&](Z& z) {
-      z.*(side.second) = value;
-      return model::check_zone_priority(z.info.name, value);
-    });
-  }
-  if (a.t("set_description"))
-    return change([&](Z& z) { return z.info.description = a.str("set_description"), ok(); });
-  if (a.t("set_short"))
-    return change([&](Z& z) { return z.info.short_ = a.str("set_short"), ok(); });
+  if (run_zone_flag(a, p, flags, kEdits) || run_zone_value(a, p, kZoneValues, values, kEdits) ||
+      run_zone_value(a, p, kInfoValues, values, kEdits))
+    return;
   p.fail("Error: fwctl --offline does not support this option yet");
 }
 
