@@ -2,11 +2,11 @@
 
 namespace fwctl::cli {
 
-std::optional<ElementOp> element_op(const Args& a, const ElementDests& d) {
+std::optional<ElementOp> element_op(const Args& a, const ElementDests& d, ArgTest given) {
   for (auto [verb, dest] :
        {std::pair{ListVerb::kAdd, d.add}, std::pair{ListVerb::kRemove, d.remove},
         std::pair{ListVerb::kQuery, d.query}})
-    if (a.t(dest)) return ElementOp{verb, dest};
+    if ((a.*given)(dest)) return ElementOp{verb, dest};
   return std::nullopt;
 }
 

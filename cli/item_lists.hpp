@@ -30,8 +30,10 @@ struct ElementOp {
   Dest dest;
 };
 
-// The verb of `d` the command line gives, if any (the three exclude each other).
-std::optional<ElementOp> element_op(const Args& a, const ElementDests& d);
+// The verb of `d` the command line gives, if any (the three exclude each other). `given` tells
+// whether an option counts: Args::t (true in Python), or Args::given (`is not None`).
+using ArgTest = bool (Args::*)(Dest) const;
+std::optional<ElementOp> element_op(const Args& a, const ElementDests& d, ArgTest given = &Args::t);
 
 // Runs `op` on the elements given: cmd_sequence with `actions` for an edit (then returns),
 // query_sequence with `message` for a query (exits). `authorize` as cmd_sequence's.

@@ -1,6 +1,6 @@
-// --direct and the lockdown whitelist, runtime and --permanent. The runtime and the config
-// interfaces have the same method names, so one template serves both, and --offline's stores of
-// the permanent files (offline_direct.hpp) too.
+// --direct, runtime and --permanent. The runtime and the config interfaces have the same method
+// names, so one template serves both, and --offline's store of the permanent direct.xml
+// (offline_direct.hpp) too.
 #include <iostream>
 
 #include "argparse.hpp"
@@ -167,80 +167,6 @@ void direct(Session& s, Direct& d, bool permanent) {
   if (!passthroughs(r) && !chains(r) && !rules(r)) direct_listings(r);
 }
 
-Item uid_item(const std::string& text) {
-  auto n = model::parse_python_int(text, model::PythonIntBase::Decimal);
-  std::string shown = n ? std::to_string(static_cast<long long>(*n)) : text;
-  return Item{{shown}, {shown}};
-}
-
-template <typename Policies>
-void whitelist(Session& s, Policies& w, bool permanent) {
-  Args& a = s.a;
-  Client& c = s.c;
-  auto seq = [&](Dest dest, const ParseItem& parse, auto action) {
-    cmd_sequence(c, a.list(dest), parse, action, true);
-  };
-  auto query = [&](Dest dest, const ParseItem& parse, auto q, const char* msg) {
-    query_sequence(c, a.list(dest), parse, q, msg);
-  };
-  auto uid = [](const Item& i) { return static_cast<int32_t>(std::stol(i.args[0])); };
-  const char* uid_msg = permanent ? "%s" : "'%s'";
-  const char* user_msg = permanent ? "%s" : "'%s'";
-  if (a.t("list_lockdown_whitelist_commands"))
-    s.print_list(c.call([&] { return w.getLockdownWhitelistCommands(); }), "\n");
-  if (a.t("add_lockdown_whitelist_command"))
-    return seq("add_lockdown_whitelist_command", nullptr,
-               [&](const Item& i) { w.addLockdownWhitelistCommand(i.args[0]); });
-  if (a.t("remove_lockdown_whitelist_command"))
-    return seq("remove_lockdown_whitelist_command", nullptr,
-               [&](const Item& i) { w.removeLockdownWhitelistCommand(i.args[0]); });
-  if (a.t("query_lockdown_whitelist_command"))
-    query(
-        "query_lockdown_whitelist_command", nullptr,
-        [&](const Item& i) { return w.queryLockdownWhitelistCommand(i.args[0]); }, "'%s'");
-  if (a.t("list_lockdown_whitelist_contexts"))
-    s.print_list(c.call([&] { return w.getLockdownWhitelistContexts(); }), "\n");
-  if (a.t("add_lockdown_whitelist_context"))
-    return seq("add_lockdown_whitelist_context", nullptr,
-               [&](const Item& i) { w.addLockdownWhitelistContext(i.args[0]); });
-  if (a.t("remove_lockdown_whitelist_context"))
-    return seq("remove_lockdown_whitelist_context", nullptr,
-               [&](const Item& i) { w.removeLockdownWhitelistContext(i.args[0]); });
-  if (a.t("query_lockdown_whitelist_context"))
-    query(
-        "query_lockdown_whitelist_context", nullptr,
-        [&](const Item& i) { return w.queryLockdownWhitelistContext(i.args[0]); }, "'%s'");
-  if (a.t("list_lockdown_whitelist_uids")) {
-    std::vector<std::string> uids;
-    for (int32_t u : c.call([&] { return w.getLockdownWhitelistUids(); }))
-      uids.push_back(std::to_string(u));
-    s.print_list(uids);
-  }
-  if (a.given("add_lockdown_whitelist_uid"))
-    return seq("add_lockdown_whitelist_uid", uid_item,
-               [&](const Item& i) { w.addLockdownWhitelistUid(uid(i)); });
-  if (a.given("remove_lockdown_whitelist_uid"))
-    return seq("remove_lockdown_whitelist_uid", uid_item,
-               [&](const Item& i) { w.removeLockdownWhitelistUid(uid(i)); });
-  if (a.given("query_lockdown_whitelist_uid"))
-    query(
-        "query_lockdown_whitelist_uid", uid_item,
-        [&](const Item& i) { return w.queryLockdownWhitelistUid(uid(i)); }, uid_msg);
-  if (a.t("list_lockdown_whitelist_users"))
-    s.print_list(c.call([&] { return w.getLockdownWhitelistUsers(); }), permanent ? "\n" : " ");
-  if (a.t("add_lockdown_whitelist_user"))
-    return seq("add_lockdown_whitelist_user", nullptr,
-               [&](const Item& i) { w.addLockdownWhitelistUser(i.args[0]); });
-  if (a.t("remove_lockdown_whitelist_user"))
-    return seq("remove_lockdown_whitelist_user", nullptr,
-               [&](const Item& i) { w.removeLockdownWhitelistUser(i.args[0]); });
-  if (a.t("query_lockdown_whitelist_user"))
-    query(
-        "query_lockdown_whitelist_user", nullptr,
-        [&](const Item& i) { return w.queryLockdownWhitelistUser(i.args[0]); },
-        permanent ? "'%s'" : user_msg);
-}
-
 }  // namespace
 
 void run_direct(Session& s, bool permanent) {
@@ -248,13 +174,6 @@ void run_direct(Session& s, bool permanent) {
   else direct(s, s.bus().direct(), false);
 }
 
-void run_whitelist(Session& s, bool permanent) {
-  if (permanent) whitelist(s, s.bus().config_policies(), true);
-  else whitelist(s, s.bus().policies(), false);
-}
-
 void run_direct(Session& s, OfflineDirect& d) { direct(s, d, true); }
-
-void run_whitelist(Session& s, OfflineWhitelist& w) { whitelist(s, w, true); }
 
 }  // namespace fwctl::cli
