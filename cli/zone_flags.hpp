@@ -1,7 +1,7 @@
 #pragma once
 // The settings of a zone or a policy that are not lists, in one table for every executor of
 // zone and policy edits: the runtime one (run_runtime.cpp), the permanent one
-// (run_permanent_zone.cpp), fwctl --offline's (offline.cpp), the client-side settings of
+// (run_permanent_zone.cpp), the files' (offline_zone.cpp), the client-side settings of
 // --policy (run_policy.cpp) and firewall-offline-cmd's (offline_cmd_zone.cpp). The tables give
 // the options; each executor gives what switching, setting and reading each setting does, or
 // nothing for a setting it does not have (then the option falls through as if not asked).

@@ -2,7 +2,7 @@
 // The lists of a zone that firewall-cmd edits an item at a time (--add-service, --remove-port,
 // --query-rich-rule, ...), in one table for the three executors of zone edits: the runtime one
 // (run_runtime.cpp: the daemon's zone methods), the permanent one (run_permanent_zone.cpp: the
-// zone's config object) and fwctl --offline's (offline.cpp: the files). The table gives the
+// zone's config object) and the files' (offline_zone.cpp). The table gives the
 // options, how an item is read and how a query names it; each executor gives what adding,
 // removing and querying one item of each list does.
 
