@@ -2,8 +2,8 @@
 // handlers fwctl --offline, firewall-offline-cmd's command line, shares: offline_store.hpp,
 // offline_cmd.cpp). The permanent configuration is loaded from the two trees
 // (--default-config, --system-config) and changed through core::Permanent, the store fwctld
-// itself uses: zones with the one-element edits of its config.zone objects
-// (core/permanent_edit.hpp); the other kinds with the client-side edits the --permanent path
+// itself uses: zones with the one-element edits of its config.zone objects (offline_zone.cpp,
+// core/permanent_edit.hpp); the other kinds with the client-side edits the --permanent path
 // makes of the settings it fetched (permanent_edits.hpp), taken in as the daemon takes them
 // (model_settings.hpp); direct.xml and the lockdown whitelist with the daemon's edits of them
 // (offline_direct.hpp). The files written are the ones the daemon would write for the same
@@ -18,9 +18,7 @@
 #include "core/capabilities.hpp"
 #include "core/lockdown.hpp"
 #include "core/permanent.hpp"
-#include "core/permanent_edit.hpp"
 #include "info_format.hpp"
-#include "model/validate.hpp"
 #include "model_settings.hpp"
 #include "offline_direct.hpp"
 #include "offline_store.hpp"
@@ -28,7 +26,6 @@
 #include "permanent_edits.hpp"
 #include "show.hpp"
 #include "values.hpp"
-#include "zone_lists.hpp"
 
 namespace fwctl::cli {
 
@@ -186,197 +183,6 @@ bool Offline::standalone() {
   if (a.t("set_log_denied"))
     return c.call([&] { throw_if_failed(store.set_log_denied(a.str("set_log_denied"))); }), true;
   return false;
-}
-
-// The --list-* and --get-* queries of one zone; exits when one was asked.
-bool Offline::zone_lists(const std::string& name) {
-  ZoneSettings st = to_settings(zone(name));
-  auto sorted = [](std::vector<std::string> v) { return std::sort(v.begin(), v.end()), v; };
-  if (a.t("list_all")) {
-    p.msg(format_zone(name, st, p.verbose()));
-    throw Exit{0};
-  }
-  if (a.t("list_interfaces")) list(sorted(st.interfaces));
-  if (a.t("list_sources")) list(st.sources);
-  if (a.t("list_services")) list(sorted(st.services));
-  if (a.t("list_ports")) p.and_exit(join_ports(sorted_ports(st.ports)));
-  if (a.t("list_protocols")) list(sorted(st.protocols));
-  if (a.t("list_source_ports")) p.and_exit(join_ports(sorted_ports(st.source_ports)));
-  if (a.t("list_icmp_blocks")) list(st.icmp_blocks);
-  if (a.t("list_rich_rules")) list(st.rules, "\n");
-  if (a.t("list_forward_ports")) {
-    std::vector<std::string> lines;
-    for (const auto& fp : st.forward_ports) lines.push_back(format_forward_port(fp));
-    list(lines, "\n");
-  }
-  if (a.t("get_target")) p.and_exit(st.target == "%%REJECT%%" ? "REJECT" : st.target);
-  if (a.t("get_description")) p.and_exit(st.description);
-  if (a.t("get_short")) p.and_exit(st.short_name);
-  if (a.t("query_masquerade")) p.query_result(st.masquerade);
-  if (a.t("query_forward")) p.query_result(st.forward);
-  if (a.t("query_icmp_block_inversion")) p.query_result(st.icmp_block_inversion);
-  if (a.t("get_ingress_priority")) p.and_exit(std::to_string(st.ingress_priority));
-  if (a.t("get_egress_priority")) p.and_exit(std::to_string(st.egress_priority));
-  return false;
-}
-
-static Status name_op(std::vector<std::string>& list, const Item& i, bool add) {
-  return add ? core::add_name(list, i.args[0]) : core::remove_name(list, i.args[0]);
-}
-
-// --get-zone-of-interface/-source and --change-interface/-source on the permanent zones, as the
-// --permanent path does them through config.getZoneOf* and the zones' add/remove.
-bool Offline::bindings(const std::string& name) {
-  auto zone_of = [&](const std::string& item, bool iface) {
-    for (const auto& [each, z] : store.items<model::Zone>()) {
-      const auto& bound = iface ? z.value.interfaces : core::source_strings(z.value.sources);
-      if (core::has_name(bound, item)) return each;
-    }
-    return std::string();
-  };
-  if (a.t("get_zone_of_interface") || a.t("get_zone_of_source")) {
-    bool iface = a.t("get_zone_of_interface");
-    const auto& items = iface ? a.list("get_zone_of_interface") : a.list("get_zone_of_source");
-    for (const auto& each : items) {
-      std::string found = zone_of(each, iface);
-      if (items.size() > 1) p.warning(each + ": " + (found.empty() ? "no zone" : found));
-      else if (found.empty()) p.fail("no zone");
-      else p.and_exit(found);
-    }
-    return true;
-  }
-  for (bool iface : {true, false}) {
-    Dest dest = iface ? Dest("change_interface") : Dest("change_source");
-    if (!a.t(dest)) continue;
-    zone(name);
-    for (const auto& each : a.list(dest)) {
-      std::string old = zone_of(each, iface);
-      if (old == name) continue;
-      c.call([&] {
-        if (!old.empty())
-          edit(old, [&](model::Zone& z) {
-            return iface ? core::remove_name(z.interfaces, each)
-                         : core::remove_source(z.sources, each);
-          });
-        edit(name, [&](model::Zone& z) {
-          return iface ? core::add_name(z.interfaces, each) : core::add_source(z.sources, each);
-        });
-      });
-    }
-    return true;
-  }
-  return false;
-}
-
-// What an edit of the zone's file does to one item of each list (zone_lists.hpp): `edits`
-// makes an add or remove of a Status(Zone&, const Item&), `queries` a query of a
-// bool(const Zone&, const Item&).
-template <typename Edits, typename Queries>
-static ListActions list_actions(ZoneList list, Edits edits, Queries queries) {
-  using Z = model::Zone;
-  auto names = [&](std::vector<std::string> Z::*f) {
-    return ListActions{
-        edits([f](Z& z, const Item& i) { return name_op(z.*f, i, true); }),
-        edits([f](Z& z, const Item& i) { return name_op(z.*f, i, false); }),
-        queries([f](const Z& z, const Item& i) { return core::has_name(z.*f, i.args[0]); })};
-  };
-  auto ports = [&](std::vector<model::PortProto> Z::*f) {
-    return ListActions{
-        edits([f](Z& z, const Item& i) { return core::add_port(z.*f, i.args[0], i.args[1]); }),
-        edits([f](Z& z, const Item& i) { return core::remove_port(z.*f, i.args[0], i.args[1]); }),
-        queries(
-            [f](const Z& z, const Item& i) { return core::has_port(z.*f, i.args[0], i.args[1]); })};
-  };
-  auto forward = [](const Item& i) {
-    return model::ForwardPort{i.args[0], i.args[1], i.args[2], i.args[3]};
-  };
-  switch (list) {
-    case ZoneList::kService:
-      return names(&Z::services);
-    case ZoneList::kProtocol:
-      return names(&Z::protocols);
-    case ZoneList::kIcmpBlock:
-      return names(&Z::icmp_blocks);
-    case ZoneList::kInterface:
-      return names(&Z::interfaces);
-    case ZoneList::kPort:
-      return ports(&Z::ports);
-    case ZoneList::kSourcePort:
-      return ports(&Z::source_ports);
-    case ZoneList::kSource:
-      return {edits([](Z& z, const Item& i) { return core::add_source(z.sources, i.args[0]); }),
-              edits([](Z& z, const Item& i) { return core::remove_source(z.sources, i.args[0]); }),
-              queries([](const Z& z, const Item& i) {
-                return core::has_name(core::source_strings(z.sources), i.args[0]);
-              })};
-    case ZoneList::kRichRule:
-      return {edits([](Z& z, const Item& i) { return core::add_rich_rule(z.rules, i.args[0]); }),
-              edits([](Z& z, const Item& i) { return core::remove_rich_rule(z.rules, i.args[0]); }),
-              queries([](const Z& z, const Item& i) {
-                auto has = core::has_rich_rule(z.rules, i.args[0]);
-                if (!has) throw FwError{has.error().message()};
-                return *has;
-              })};
-    case ZoneList::kForwardPort:
-      return {edits([=](Z& z, const Item& i) {
-                return core::add_forward_port(z.forward_ports, forward(i));
-              }),
-              edits([=](Z& z, const Item& i) {
-                return core::remove_forward_port(z.forward_ports, forward(i));
-              }),
-              queries([=](const Z& z, const Item& i) {
-                return core::has_forward_port(z.forward_ports, forward(i));
-              })};
-  }
-  return {};
-}
-
-void Offline::zone_ops(const std::string& name) {
-  using Z = model::Zone;
-  if (bindings(name)) return;
-  zone_lists(name);
-  if (auto op = zone_list_op(a)) {
-    auto edits = [&](auto change) {
-      return
-          [this, &name, change](const Item& i) { edit(name, [&](Z& z) { return change(z, i); }); };
-    };
-    auto queries = [&](auto has) {
-      return [this, &name, has](const Item& i) { return has(zone(name), i); };
-    };
-    return run_list_op(c, a, *op, list_actions(op->list, edits, queries), false, false);
-  }
-  auto change = [&](const std::function<Status(Z&)>& fn) { c.call([&] { edit(name, fn); }); };
-  for (auto [d, field, word] :
-       {std::tuple{kMasqueradeDests, &Z::masquerade, "masquerade"},
-        std::tuple{kIcmpBlockInversionDests, &Z::icmp_block_inversion, "icmp-block-inversion"}}) {
-    auto set = [&, f = field, text = word](bool on) {
-      change([&](Z& z) { return core::set_flag(z.*f, on, text); });
-    };
-    if (a.t(d.add)) return set(true);
-    if (a.t(d.remove)) return set(false);
-  }
-  // --add-forward / --remove-forward: firewall-cmd sends {"forward": on} through update2.
-  if (a.t("add_forward") || a.t("remove_forward"))
-    return change([&](Z& z) { return z.forward = a.t("add_forward"), ok(); });
-  if (a.t("set_target")) {
-    std::string target = a.str("set_target");
-    return change(
-        [&](Z& z) { return z.target = target == "REJECT" ? "%%REJECT%%" : target, ok(); });
-  }
-  for (const auto& side : {std::pair{Dest("set_ingress_priority"), &Z::ingress_priority},
-                           std::pair{Dest("set_egress_priority"), &Z::egress_priority}}) {
-    if (!a.t(side.first)) continue;
-    int value = c.call([&] { return parse_zone_priority(a.str(side.first)); });
-    return change([&](Z& z) {
-      z.*(side.second) = value;
-      return model::check_zone_priority(z.info.name, value);
-    });
-  }
-  if (a.t("set_description"))
-    return change([&](Z& z) { return z.info.description = a.str("set_description"), ok(); });
-  if (a.t("set_short"))
-    return change([&](Z& z) { return z.info.short_ = a.str("set_short"), ok(); });
-  p.fail("Error: fwctl --offline does not support this option yet");
 }
 
 void run_offline_edit(Args& a, const Printer& p, const std::string& prog) {

@@ -13,6 +13,7 @@
 #include "option_groups.hpp"
 #include "permanent_edits.hpp"
 #include "settings_edit.hpp"
+#include "zone_flags.hpp"
 
 namespace fwctl::cli {
 namespace {
@@ -128,7 +129,50 @@ bool python_int(const std::string& text) {
   return !s.empty() && std::all_of(s.begin(), s.end(), digit);
 }
 
-// What only zones have: interfaces, sources, forward, icmp-block-inversion.
+// What FirewallClientZoneSettings' setters do to each flag (zone_flags.hpp): setMasquerade and
+// setForward store the value, without firewall-cmd's ALREADY_ENABLED; icmp-block-inversion has
+// its texts. The policy's disable is edit_policy's.
+FlagActions client_flag_actions(Offline& o, ZoneSettings& st, const ZoneFlagRow& row) {
+  auto store = [&st](bool ZoneSettings::*field) {
+    return FlagActions{[&st, field](bool on) { st.*field = on; },
+                       [&st, field] { return st.*field; }};
+  };
+  switch (row.flag) {
+    case ZoneFlag::kForward:
+      return store(&ZoneSettings::forward);
+    case ZoneFlag::kMasquerade:
+      return store(&ZoneSettings::masquerade);
+    case ZoneFlag::kIcmpBlockInversion:
+      return {[&o, &st](bool on) {
+                o.c.call([&] { set_flag(st.icmp_block_inversion, on, "icmp-block-inversion"); });
+              },
+              [&st] { return st.icmp_block_inversion; }};
+    case ZoneFlag::kDisable:
+      break;
+  }
+  return {};
+}
+
+// firewalld 2.0's zone priorities: setIngressPriority(int(value)), python's ValueError (exit 2)
+// for a text that is no int; set_zone_config_dict checks the range. The other values are
+// edit_policy's.
+ValueActions client_priority_actions(Offline& o, ZoneSettings& st, ZoneValue v) {
+  auto priority = [&o, &st](int ZoneSettings::*field) {
+    return ValueActions{
+        [&o, &st, field](const std::string& text) {
+          if (!python_int(text))
+            o.p.fail("invalid literal for int() with base 10: " + argparse::python_repr(text));
+          st.*field = parse_zone_priority(text);
+        },
+        [&st, field] { return std::to_string(st.*field); }};
+  };
+  if (v == ZoneValue::kIngressPriority) return priority(&ZoneSettings::ingress_priority);
+  if (v == ZoneValue::kEgressPriority) return priority(&ZoneSettings::egress_priority);
+  return {};
+}
+
+// What only zones have: interfaces, sources, forward, icmp-block-inversion, priorities; and
+// masquerade (the policy branch asks it alone).
 bool zone_only(Offline& o, const std::string& name, ZoneSettings& st) {
   Args& a = o.a;
   if (a.t("list_interfaces")) o.list(st.interfaces);
@@ -139,34 +183,10 @@ bool zone_only(Offline& o, const std::string& name, ZoneSettings& st) {
   if (a.t("get_zone_of_source")) return zone_of(o, "get_zone_of_source", false), true;
   if (a.t("change_source")) return change(o, name, st, "change_source", false), true;
   if (bindings(o, st.sources, kSourceDests)) return true;
-  if (a.t("add_forward") || a.t("remove_forward")) return st.forward = a.t("add_forward"), true;
-  if (a.t("query_forward")) o.p.query_result(st.forward);
-  if (a.t("add_icmp_block_inversion") || a.t("remove_icmp_block_inversion")) {
-    bool on = a.t("add_icmp_block_inversion");
-    o.c.call([&] { set_flag(st.icmp_block_inversion, on, "icmp-block-inversion"); });
-    return true;
-  }
-  if (a.t("query_icmp_block_inversion")) o.p.query_result(st.icmp_block_inversion);
-  // firewalld 2.0's zone priorities; set_zone_config_dict checks the range.
-  if (a.t("get_ingress_priority")) o.p.and_exit(std::to_string(st.ingress_priority));
-  if (a.t("get_egress_priority")) o.p.and_exit(std::to_string(st.egress_priority));
-  if (a.t("set_ingress_priority") || a.t("set_egress_priority")) {
-    bool ingress = a.t("set_ingress_priority");
-    std::string text = ingress ? a.str("set_ingress_priority") : a.str("set_egress_priority");
-    if (!python_int(text))
-      o.p.fail("invalid literal for int() with base 10: " + argparse::python_repr(text));
-    (ingress ? st.ingress_priority : st.egress_priority) = parse_zone_priority(text);
-    return true;
-  }
-  return false;
-}
-
-// setMasquerade(True/False): no ALREADY_ENABLED here, unlike firewall-cmd's addMasquerade.
-bool masquerade(Offline& o, ZoneSettings& st) {
-  if (o.a.t("add_masquerade") || o.a.t("remove_masquerade"))
-    return st.masquerade = o.a.t("add_masquerade"), true;
-  if (o.a.t("query_masquerade")) o.p.query_result(st.masquerade);
-  return false;
+  return run_zone_flag(a, o.p,
+                       [&](const ZoneFlagRow& row) { return client_flag_actions(o, st, row); }) ||
+         run_zone_value(a, o.p, kZoneValues,
+                        [&](ZoneValue v) { return client_priority_actions(o, st, v); });
 }
 
 // --remove-service-from-zone / -policy is what edit_policy() knows as --remove-service (which
@@ -180,7 +200,7 @@ void rename_remove_service(Args& a, Dest dest) {
 
 void offline_cmd_zone(Offline& o, const std::string& name) {
   ZoneSettings st = to_settings(o.zone(name));
-  if (!zone_only(o, name, st) && !masquerade(o, st)) {
+  if (!zone_only(o, name, st)) {
     if (o.a.t("list_all")) {
       show_zone(o.p, name, st);
       throw Exit{0};
@@ -206,7 +226,10 @@ void offline_cmd_policy(Offline& o) {
   if (o.a.t("set_priority") && !python_int(o.a.str("set_priority")))
     o.p.fail("invalid literal for int() with base 10: " +
              argparse::python_repr(o.a.str("set_priority")));
-  if (!masquerade(o, st)) {
+  auto masquerade = [&](const ZoneFlagRow& row) {
+    return row.flag == ZoneFlag::kMasquerade ? client_flag_actions(o, st, row) : FlagActions{};
+  };
+  if (!run_zone_flag(o.a, o.p, masquerade)) {
     rename_remove_service(o.a, "remove_service_from_policy");
     edit_policy(o.s, st, true);
   }

@@ -2,8 +2,8 @@
 // --offline --direct and the lockdown whitelist: the permanent direct.xml and
 // lockdown-whitelist.xml edited through the daemon's store code (core/permanent_direct.hpp,
 // core/direct_settings.hpp). The classes have the member names of the config.direct and
-// config.policies D-Bus proxies, so run_direct.cpp's handlers serve both; a refused change
-// throws FwError with the daemon's "CODE: detail".
+// config.policies D-Bus proxies, so run_direct.cpp's and run_whitelist.cpp's handlers serve both; a
+// refused change throws FwError with the daemon's "CODE: detail".
 
 #include <sdbus-c++/Types.h>
 

@@ -19,6 +19,7 @@
 #include "session.hpp"
 #include "show.hpp"
 #include "values.hpp"
+#include "zone_flags.hpp"
 
 namespace fwctl::cli {
 
@@ -154,7 +155,8 @@ struct Offline {
   bool policy_set();
   bool new_from_file();
   void zone_ops(const std::string& name);
-  bool zone_lists(const std::string& name);
+  bool zone_lists(const std::string& name, const ZoneSettings& st, const FlagExecutor& flags,
+                  const ValueExecutor& values);
   bool bindings(const std::string& name);
 };
 

@@ -75,5 +75,6 @@ inline constexpr ElementDests kMasqueradeDests{"add_masquerade", "remove_masquer
 inline constexpr ElementDests kForwardDests{"add_forward", "remove_forward", "query_forward"};
 inline constexpr ElementDests kIcmpBlockInversionDests{
     "add_icmp_block_inversion", "remove_icmp_block_inversion", "query_icmp_block_inversion"};
+inline constexpr ElementDests kDisableDests{"add_disable", "remove_disable", "query_disable"};
 
 }  // namespace fwctl::cli

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "info_format.hpp"
+#include "item_lists.hpp"
 #include "session.hpp"
 #include "settings_dbus.hpp"
 #include "show.hpp"
@@ -86,21 +87,10 @@ bool Session::runtime_objects() {
     show_ipset(p, name, decode_ipset(c.call([&] { return ip.getIPSetSettings(name); })));
     throw Exit{0};
   }
-  if (a.t("add_entry")) {
-    cmd_sequence(
-        c, a.list("add_entry"), nullptr, [&](const Item& i) { ip.addEntry(set, i.args[0]); }, true);
-    return true;
-  }
-  if (a.t("remove_entry")) {
-    cmd_sequence(
-        c, a.list("remove_entry"), nullptr, [&](const Item& i) { ip.removeEntry(set, i.args[0]); },
-        true);
-    return true;
-  }
-  if (a.t("query_entry"))
-    query_sequence(
-        c, a.list("query_entry"), nullptr,
-        [&](const Item& i) { return ip.queryEntry(set, i.args[0]); }, "'%s'");
+  ListActions entry_actions{[&](const Item& i) { ip.addEntry(set, i.args[0]); },
+                            [&](const Item& i) { ip.removeEntry(set, i.args[0]); },
+                            [&](const Item& i) { return ip.queryEntry(set, i.args[0]); }};
+  if (run_elements(c, a, kEntryDests, nullptr, "'%s'", entry_actions)) return true;
   if (a.t("get_entries")) print_list(c.call([&] { return ip.getEntries(set); }), "\n");
   if (a.t("add_entries_from_file") || a.t("remove_entries_from_file")) {
     auto entries = c.call([&] { return ip.getEntries(set); });

@@ -4,9 +4,11 @@
 // The settings and `update` come from the caller: the item's config object over D-Bus
 // (run_permanent.cpp), or the permanent store on disk (--offline, offline.cpp).
 #include "core/firewall_ipset_entries.hpp"
+#include "item_lists.hpp"
 #include "permanent_edits.hpp"
 #include "settings_edit.hpp"
 #include "values.hpp"
+#include "zone_flags.hpp"
 
 namespace fwctl::cli {
 
@@ -28,68 +30,60 @@ std::vector<std::string> port_list(const std::vector<PortProto>& ports) {
   return out;
 }
 
-// The add/remove/query/get quartet of a list of ports (services and helpers).
-bool port_ops(Session& s, std::vector<PortProto>& ports, Dest add, Dest remove, Dest query,
-              const std::function<void()>& update) {
-  auto& c = s.c;
-  if (s.a.t(add)) {
-    cmd_sequence(
-        c, s.a.list(add), parse_port,
-        [&](const Item& i) {
-          add_item(ports, PortProto{i.args[0], i.args[1]}, quoted_port(i));
-        },
-        true);
-    return update(), true;
-  }
-  if (s.a.t(remove)) {
-    cmd_sequence(
-        c, s.a.list(remove), parse_port,
-        [&](const Item& i) {
-          remove_item(ports, PortProto{i.args[0], i.args[1]}, quoted_port(i));
-        },
-        true);
-    return update(), true;
-  }
-  if (s.a.t(query))
-    query_sequence(
-        c, s.a.list(query), parse_port,
-        [&](const Item& i) {
-          return has_item(ports, PortProto{i.args[0], i.args[1]});
-        },
-        "%s/%s");
-  return false;
+// What the client-side settings do to one port or name of a list, with
+// FirewallClient*Settings' ALREADY_ENABLED/NOT_ENABLED texts.
+ListActions port_actions(std::vector<PortProto>& ports) {
+  auto port = [](const Item& i) { return PortProto{i.args[0], i.args[1]}; };
+  return {[&ports, port](const Item& i) { add_item(ports, port(i), quoted_port(i)); },
+          [&ports, port](const Item& i) { remove_item(ports, port(i), quoted_port(i)); },
+          [&ports, port](const Item& i) { return has_item(ports, port(i)); }};
 }
 
-// The same for a list of names (protocols, modules, includes, helpers).
-bool name_ops(Session& s, std::vector<std::string>& names, Dest add, Dest remove, Dest query,
-              const std::function<void()>& update) {
-  auto& c = s.c;
-  if (s.a.t(add)) {
-    cmd_sequence(
-        c, s.a.list(add), nullptr, [&](const Item& i) { add_item(names, i.args[0], i.args[0]); },
-        true);
-    return update(), true;
-  }
-  if (s.a.t(remove)) {
-    cmd_sequence(
-        c, s.a.list(remove), nullptr,
-        [&](const Item& i) { remove_item(names, i.args[0], i.args[0]); }, true);
-    return update(), true;
-  }
-  if (s.a.t(query))
-    query_sequence(
-        c, s.a.list(query), nullptr, [&](const Item& i) { return has_item(names, i.args[0]); },
-        "'%s'");
-  return false;
+ListActions name_actions(std::vector<std::string>& names) {
+  return {[&names](const Item& i) { add_item(names, i.args[0], i.args[0]); },
+          [&names](const Item& i) { remove_item(names, i.args[0], i.args[0]); },
+          [&names](const Item& i) { return has_item(names, i.args[0]); }};
 }
 
-// --set-description/--get-description/--set-short/--get-short, common to every kind.
+// The add/remove/query of a list of ports; `update` stores the settings after an edit.
+bool port_ops(Session& s, std::vector<PortProto>& ports, const ElementDests& d,
+              const std::function<void()>& update) {
+  return run_elements(s.c, s.a, d, parse_port, "%s/%s", port_actions(ports)) && (update(), true);
+}
+
+// The same for a list of names.
+bool name_ops(Session& s, std::vector<std::string>& names, const ElementDests& d,
+              const std::function<void()>& update) {
+  return run_elements(s.c, s.a, d, nullptr, "'%s'", name_actions(names)) && (update(), true);
+}
+
+// --set-description/--get-description/--set-short/--get-short, common to every kind
+// (zone_flags.hpp's kInfoValues).
 template <typename Settings>
 bool info_ops(Session& s, Settings& st, const std::function<void()>& update) {
-  if (s.a.t("set_description")) return st.description = s.a.str("set_description"), update(), true;
-  if (s.a.t("get_description")) s.p.and_exit(st.description);
-  if (s.a.t("set_short")) return st.short_name = s.a.str("set_short"), update(), true;
-  if (s.a.t("get_short")) s.p.and_exit(st.short_name);
+  auto field = [&](std::string Settings::*f) {
+    return ValueActions{[&st, &update, f](const std::string& text) { st.*f = text, update(); },
+                        [&st, f] { return st.*f; }};
+  };
+  return run_zone_value(s.a, s.p, kInfoValues, [&](ZoneValue v) {
+    return v == ZoneValue::kDescription ? field(&Settings::description)
+                                        : field(&Settings::short_name);
+  });
+}
+
+// A service's lists of kServiceLists[first, last): an edit (true) or a --get-X (exits).
+bool service_lists(Session& s, ServiceSettings& st, std::size_t first, std::size_t last,
+                   const std::function<void()>& update) {
+  for (std::size_t n = first; n < last; ++n) {
+    const ServiceListRow& row = kServiceLists[n];
+    if (row.ports ? port_ops(s, st.*row.ports, row.dests, update)
+                  : name_ops(s, st.*row.names, row.dests, update))
+      return true;
+    if (!s.a.t(row.get)) continue;
+    std::vector<std::string> shown = row.ports ? port_list(st.*row.ports) : st.*row.names;
+    if (row.sorted) std::sort(shown.begin(), shown.end());
+    s.p.and_exit(join(shown, " "));
+  }
   return false;
 }
 
@@ -130,17 +124,8 @@ void service_destinations(Session& s, ServiceSettings& st, const std::function<v
 
 void permanent_service(Session& s, ServiceSettings& st, const std::function<void()>& update) {
   auto& a = s.a;
-  if (port_ops(s, st.ports, "add_port", "remove_port", "query_port", update)) return;
-  if (a.t("get_ports")) s.p.and_exit(join(port_list(st.ports), " "));
-  if (name_ops(s, st.protocols, "add_protocol", "remove_protocol", "query_protocol", update))
-    return;
-  if (a.t("get_protocols")) s.p.and_exit(join(st.protocols, " "));
-  if (port_ops(s, st.source_ports, "add_source_port", "remove_source_port", "query_source_port",
-               update))
-    return;
-  if (a.t("get_source_ports")) s.p.and_exit(join(port_list(st.source_ports), " "));
-  if (name_ops(s, st.modules, "add_module", "remove_module", "query_module", update)) return;
-  if (a.t("get_modules")) s.p.and_exit(join(st.modules, " "));
+  constexpr std::size_t kSplit = kServiceListsBeforeDestinations;
+  if (service_lists(s, st, 0, kSplit, update)) return;
   if (a.t("set_destination") || a.t("remove_destination"))
     return service_destinations(s, st, update);
   if (a.t("query_destination"))
@@ -155,11 +140,7 @@ void permanent_service(Session& s, ServiceSettings& st, const std::function<void
     for (const auto& [ipv, address] : st.destinations) shown.push_back(ipv + ":" + address);
     s.p.and_exit(join(shown, " "));
   }
-  if (name_ops(s, st.includes, "add_include", "remove_include", "query_include", update)) return;
-  auto sorted = [](std::vector<std::string> v) { return std::sort(v.begin(), v.end()), v; };
-  if (a.t("get_includes")) s.p.and_exit(join(sorted(st.includes), " "));
-  if (name_ops(s, st.helpers, "add_helper", "remove_helper", "query_helper", update)) return;
-  if (a.t("get_service_helpers")) s.p.and_exit(join(sorted(st.helpers), " "));
+  if (service_lists(s, st, kSplit, std::size(kServiceLists), update)) return;
   if (info_ops(s, st, update)) return;
   s.fail_usage("Unknown option");
 }
@@ -171,39 +152,25 @@ void permanent_ipset(Session& s, IPSetSettings& st, const std::function<void()>&
   auto no_timeout = [&] {
     if (timeout != st.options.end() && timeout->second != "0") throw FwError{"IPSET_WITH_TIMEOUT"};
   };
-  if (a.t("add_entry")) {
-    cmd_sequence(
-        s.c, a.list("add_entry"), nullptr,
-        [&](const Item& i) {
-          no_timeout();
-          std::string entry = core::normalize_ipset_entry(i.args[0]);
-          if (has_item(st.entries, entry)) throw FwError{"ALREADY_ENABLED: " + entry};
-          if (auto overlap = core::check_entry_overlaps_existing(entry, st.entries); !overlap)
-            throw FwError{overlap.error().message()};
-          st.entries.push_back(entry);
-        },
-        true);
-    return update();
-  }
-  if (a.t("remove_entry")) {
-    cmd_sequence(
-        s.c, a.list("remove_entry"), nullptr,
-        [&](const Item& i) {
-          no_timeout();
-          std::string entry = core::normalize_ipset_entry(i.args[0]);
-          remove_item(st.entries, entry, entry);
-        },
-        true);
-    return update();
-  }
-  if (a.t("query_entry"))
-    query_sequence(
-        s.c, a.list("query_entry"), nullptr,
-        [&](const Item& i) {
-          no_timeout();
-          return has_item(st.entries, core::normalize_ipset_entry(i.args[0]));
-        },
-        "'%s'");
+  ListActions entry_actions{
+      [&](const Item& i) {
+        no_timeout();
+        std::string entry = core::normalize_ipset_entry(i.args[0]);
+        if (has_item(st.entries, entry)) throw FwError{"ALREADY_ENABLED: " + entry};
+        if (auto overlap = core::check_entry_overlaps_existing(entry, st.entries); !overlap)
+          throw FwError{overlap.error().message()};
+        st.entries.push_back(entry);
+      },
+      [&](const Item& i) {
+        no_timeout();
+        std::string entry = core::normalize_ipset_entry(i.args[0]);
+        remove_item(st.entries, entry, entry);
+      },
+      [&](const Item& i) {
+        no_timeout();
+        return has_item(st.entries, core::normalize_ipset_entry(i.args[0]));
+      }};
+  if (run_elements(s.c, a, kEntryDests, nullptr, "'%s'", entry_actions)) return update();
   if (a.t("get_entries")) s.p.and_exit(join(st.entries, "\n"));
   if (a.t("add_entries_from_file") || a.t("remove_entries_from_file")) {
     if (entries_from_files(s, st.entries, a.t("add_entries_from_file"))) {
@@ -223,31 +190,20 @@ void permanent_ipset(Session& s, IPSetSettings& st, const std::function<void()>&
 void permanent_icmptype(Session& s, IcmpTypeSettings& st, const std::function<void()>& update) {
   auto& a = s.a;
   auto& d = st.destinations;  // empty means both
-  if (a.t("add_destination")) {
-    cmd_sequence(
-        s.c, a.list("add_destination"), check_destination_ipv,
-        [&](const Item& i) {
-          if (d.empty() || has_item(d, i.args[0])) throw FwError{"ALREADY_ENABLED: " + i.args[0]};
-          d.push_back(i.args[0]);
-        },
-        true);
+  ListActions destinations{[&](const Item& i) {
+                             if (d.empty() || has_item(d, i.args[0]))
+                               throw FwError{"ALREADY_ENABLED: " + i.args[0]};
+                             d.push_back(i.args[0]);
+                           },
+                           [&](const Item& i) {
+                             if (has_item(d, i.args[0]))
+                               return void(remove_item(d, i.args[0], i.args[0]));
+                             if (!d.empty()) throw FwError{"NOT_ENABLED: " + i.args[0]};
+                             d = {i.args[0] == "ipv4" ? "ipv6" : "ipv4"};
+                           },
+                           [&](const Item& i) { return d.empty() || has_item(d, i.args[0]); }};
+  if (run_elements(s.c, a, kDestinationDests, check_destination_ipv, "'%s'", destinations))
     return update();
-  }
-  if (a.t("remove_destination")) {
-    cmd_sequence(
-        s.c, a.list("remove_destination"), check_destination_ipv,
-        [&](const Item& i) {
-          if (has_item(d, i.args[0])) return void(remove_item(d, i.args[0], i.args[0]));
-          if (!d.empty()) throw FwError{"NOT_ENABLED: " + i.args[0]};
-          d = {i.args[0] == "ipv4" ? "ipv6" : "ipv4"};
-        },
-        true);
-    return update();
-  }
-  if (a.t("query_destination"))
-    query_sequence(
-        s.c, a.list("query_destination"), check_destination_ipv,
-        [&](const Item& i) { return d.empty() || has_item(d, i.args[0]); }, "'%s'");
   if (a.t("get_destinations")) s.p.and_exit(d.empty() ? "ipv4\nipv6" : join(d, "\n"));
   if (info_ops(s, st, update)) return;
   s.fail_usage("Unknown option");
@@ -256,7 +212,7 @@ void permanent_icmptype(Session& s, IcmpTypeSettings& st, const std::function<vo
 void permanent_helper(Session& s, HelperSettings& st, const std::function<void()>& update,
                       const std::function<std::vector<PortProto>()>& get_ports) {
   auto& a = s.a;
-  if (port_ops(s, st.ports, "add_port", "remove_port", "query_port", update)) return;
+  if (port_ops(s, st.ports, kPortDests, update)) return;
   if (a.t("get_ports")) s.p.and_exit(join(port_list(get_ports()), " "));
   if (a.t("get_module")) s.p.and_exit(st.module);
   if (a.t("set_module")) {

@@ -8,6 +8,7 @@
 #include "settings_dbus.hpp"
 #include "show.hpp"
 #include "values.hpp"
+#include "zone_flags.hpp"
 #include "zone_lists.hpp"
 
 namespace fwctl::cli {
@@ -66,6 +67,81 @@ ListActions permanent_list_actions(proxy::FirewallD1_config_zone& z, ZoneList li
   return {};
 }
 
+// What a zone's config object does to each flag (zone_flags.hpp); FirewallClientConfigZone
+// sends forward through update2, that key alone.
+FlagActions permanent_flag_actions(Client& c, proxy::FirewallD1_config_zone& z,
+                                   const ZoneFlagRow& row) {
+  switch (row.flag) {
+    case ZoneFlag::kForward:
+      return {[&](bool on) { c.call([&] {
+                               z.update2(Dict{{"forward", sdbus::Variant(on)}});
+                             }); },
+              [&] { return c.call([&] { return decode_zone(z.getSettings2()).forward; }); }};
+    case ZoneFlag::kMasquerade:
+      return {[&](bool on) { c.call([&] { on ? z.addMasquerade() : z.removeMasquerade(); }); },
+              [&] { return c.call([&] { return z.queryMasquerade(); }); }};
+    case ZoneFlag::kIcmpBlockInversion:
+      return {[&](bool on) {
+                c.call([&] { on ? z.addIcmpBlockInversion() : z.removeIcmpBlockInversion(); });
+              },
+              [&] { return c.call([&] { return z.queryIcmpBlockInversion(); }); }};
+    case ZoneFlag::kDisable:
+      break;
+  }
+  return {};
+}
+
+// firewalld 2.0's zone priorities: FirewallClientConfigZone sends that key alone through update2.
+ValueActions permanent_priority_actions(Client& c, proxy::FirewallD1_config_zone& z,
+                                        const char* key, int ZoneSettings::*field) {
+  return {[&c, &z, key](const std::string& text) {
+            c.call([&] {
+              int32_t value = parse_zone_priority(text);
+              z.update2(Dict{{key, sdbus::Variant(value)}});
+            });
+          },
+          [&c, &z, field] {
+            return std::to_string(decode_zone(c.call([&] { return z.getSettings2(); })).*field);
+          }};
+}
+
+// What a zone's config object does to each value (zone_flags.hpp). The description and the
+// short name go back with the whole settings through update2, as firewall-cmd sends them.
+ValueActions permanent_value_actions(Client& c, proxy::FirewallD1_config_zone& z, ZoneValue v) {
+  auto settings = [&c, &z] { return decode_zone(c.call([&] { return z.getSettings2(); })); };
+  auto update = [&c, &z, settings](auto edit) {
+    ZoneSettings st = settings();
+    edit(st);
+    c.call([&] { z.update2(encode_zone(st)); });
+  };
+  switch (v) {
+    case ZoneValue::kTarget:
+      return {[&](const std::string& target) {
+                c.call([&] { z.setTarget(target == "REJECT" ? "%%REJECT%%" : target); });
+              },
+              [&] {
+                std::string target = c.call([&] { return z.getTarget(); });
+                return target == "%%REJECT%%" ? std::string("REJECT") : target;
+              }};
+    case ZoneValue::kIngressPriority:
+      return permanent_priority_actions(c, z, "ingress_priority", &ZoneSettings::ingress_priority);
+    case ZoneValue::kEgressPriority:
+      return permanent_priority_actions(c, z, "egress_priority", &ZoneSettings::egress_priority);
+    case ZoneValue::kDescription:
+      return {[=](const std::string& text) {
+                update([&](ZoneSettings& st) { st.description = text; });
+              },
+              [=] { return settings().description; }};
+    case ZoneValue::kShort:
+      return {
+          [=](const std::string& text) { update([&](ZoneSettings& st) { st.short_name = text; }); },
+          [=] { return settings().short_name; }};
+    case ZoneValue::kPriority:
+      break;
+  }
+  return {};
+}
+
 }  // namespace
 
 void Session::permanent_zone() {
@@ -117,39 +193,10 @@ void Session::permanent_zone() {
   if (a.t("list_protocols")) print_list(sorted(c.call([&] { return z.getProtocols(); })));
   if (a.t("list_source_ports"))
     print_list(port_strings(c.call([&] { return z.getSourcePorts(); })));
-  // forward: FirewallClientConfigZone sends just that key through update2
-  if (a.t("add_forward") || a.t("remove_forward")) {
-    bool on = a.t("add_forward");
-    return void(c.call([&] { z.update2(Dict{{"forward", sdbus::Variant(on)}}); }));
-  }
-  if (a.t("query_forward"))
-    p.query_result(c.call([&] { return decode_zone(z.getSettings2()).forward; }));
-  // zone priorities (firewalld 2.0): FirewallClientConfigZone sends just that key through update2
-  struct Priority {
-    const char* key;
-    Dest get, set;
-    int ZoneSettings::*field;
-  };
-  // A named variable, not a structured binding: clang 14 cannot capture those in a lambda.
-  for (const Priority& priority :
-       {Priority{"ingress_priority", "get_ingress_priority", "set_ingress_priority",
-                 &ZoneSettings::ingress_priority},
-        Priority{"egress_priority", "get_egress_priority", "set_egress_priority",
-                 &ZoneSettings::egress_priority}}) {
-    if (a.t(priority.get)) {
-      ZoneSettings settings = decode_zone(c.call([&] { return z.getSettings2(); }));
-      p.and_exit(std::to_string(settings.*priority.field));
-    }
-    if (a.t(priority.set)) {
-      return void(c.call([&] {
-        int32_t value = parse_zone_priority(a.str(priority.set));
-        z.update2(Dict{{priority.key, sdbus::Variant(value)}});
-      }));
-    }
-  }
-  if (a.t("add_masquerade")) return void(c.call([&] { z.addMasquerade(); }));
-  if (a.t("remove_masquerade")) return void(c.call([&] { z.removeMasquerade(); }));
-  if (a.t("query_masquerade")) p.query_result(c.call([&] { return z.queryMasquerade(); }));
+  // forward, masquerade, icmp-block-inversion; target, priorities
+  auto flags = [&](const ZoneFlagRow& row) { return permanent_flag_actions(c, z, row); };
+  auto values = [&](ZoneValue v) { return permanent_value_actions(c, z, v); };
+  if (run_zone_flag(a, p, flags) || run_zone_value(a, p, kZoneValues, values)) return;
   // forward ports
   if (a.t("list_forward_ports")) {
     std::vector<std::string> lines;
@@ -157,22 +204,8 @@ void Session::permanent_zone() {
       lines.push_back(format_forward_port({fp.get<0>(), fp.get<1>(), fp.get<2>(), fp.get<3>()}));
     print_list(lines, "\n");
   }
-  // icmp blocks and their inversion
+  // icmp blocks
   if (a.t("list_icmp_blocks")) print_list(c.call([&] { return z.getIcmpBlocks(); }));
-  if (a.t("add_icmp_block_inversion")) return void(c.call([&] { z.addIcmpBlockInversion(); }));
-  if (a.t("remove_icmp_block_inversion"))
-    return void(c.call([&] { z.removeIcmpBlockInversion(); }));
-  if (a.t("query_icmp_block_inversion"))
-    p.query_result(c.call([&] { return z.queryIcmpBlockInversion(); }));
-  // target
-  if (a.t("get_target")) {
-    std::string target = c.call([&] { return z.getTarget(); });
-    p.and_exit(target == "%%REJECT%%" ? "REJECT" : target);
-  }
-  if (a.t("set_target")) {
-    std::string target = a.str("set_target");
-    return void(c.call([&] { z.setTarget(target == "REJECT" ? "%%REJECT%%" : target); }));
-  }
   // listings
   if (a.t("list_all")) {
     show_zone(p, name, decode_zone(c.call([&] { return z.getSettings2(); })));
@@ -186,20 +219,7 @@ void Session::permanent_zone() {
     }
     throw Exit{0};
   }
-  // descriptions: the whole settings go back through update2, as firewall-cmd sends them
-  auto update = [&](auto edit) {
-    ZoneSettings st = decode_zone(c.call([&] { return z.getSettings2(); }));
-    edit(st);
-    c.call([&] { z.update2(encode_zone(st)); });
-  };
-  if (a.t("set_description"))
-    return update([&](ZoneSettings& st) { st.description = a.str("set_description"); });
-  if (a.t("get_description"))
-    p.and_exit(decode_zone(c.call([&] { return z.getSettings2(); })).description);
-  if (a.t("set_short"))
-    return update([&](ZoneSettings& st) { st.short_name = a.str("set_short"); });
-  if (a.t("get_short"))
-    p.and_exit(decode_zone(c.call([&] { return z.getSettings2(); })).short_name);
+  run_zone_value(a, p, kInfoValues, values);  // description, short
 }
 
 }  // namespace fwctl::cli

@@ -11,6 +11,7 @@
 #include "settings_edit.hpp"
 #include "show.hpp"
 #include "values.hpp"
+#include "zone_flags.hpp"
 #include "zone_lists.hpp"
 
 namespace fwctl::cli {
@@ -73,6 +74,54 @@ ListActions settings_list_actions(ZoneSettings& st, ZoneList list) {
   return {};
 }
 
+// What an edit of the settings on the client side does to each flag and value
+// (zone_flags.hpp), with FirewallClientPolicySettings' texts. Forward, icmp-block-inversion and
+// the priorities of a zone are not a policy's (firewall-offline-cmd's zone branch does them
+// before it comes here).
+FlagActions settings_flag_actions(Client& c, ZoneSettings& st, const ZoneFlagRow& row) {
+  switch (row.flag) {
+    case ZoneFlag::kMasquerade:
+      return {[&c, &st](bool on) { c.call([&] { set_flag(st.masquerade, on, "masquerade"); }); },
+              [&st] { return st.masquerade; }};
+    case ZoneFlag::kDisable:  // firewalld 2.4: FirewallClientPolicySettings.setDisable()
+      return {[&st](bool on) {
+                st.disable = on;
+                st.has_2x_keys = true;
+              },
+              [&st] { return st.disable; }};
+    case ZoneFlag::kForward:
+    case ZoneFlag::kIcmpBlockInversion:
+      break;
+  }
+  return {};
+}
+
+ValueActions settings_value_actions(Client& c, ZoneSettings& st, ZoneValue v) {
+  switch (v) {
+    case ZoneValue::kPriority:  // setPriority stores the text; the daemon checks it
+      return {[&c, &st](const std::string& text) {
+                try {
+                  st.priority = std::stoi(text);
+                } catch (...) {
+                  c.handle("", "INVALID_PRIORITY: " + text);
+                }
+              },
+              [&st] { return std::to_string(st.priority); }};
+    case ZoneValue::kTarget:
+      return {[&st](const std::string& text) { st.target = text; }, [&st] { return st.target; }};
+    case ZoneValue::kDescription:
+      return {[&st](const std::string& text) { st.description = text; },
+              [&st] { return st.description; }};
+    case ZoneValue::kShort:
+      return {[&st](const std::string& text) { st.short_name = text; },
+              [&st] { return st.short_name; }};
+    case ZoneValue::kIngressPriority:
+    case ZoneValue::kEgressPriority:
+      break;
+  }
+  return {};
+}
+
 }  // namespace
 
 // Shared by the runtime and the permanent --policy branches; returns after an edit (the caller
@@ -113,23 +162,11 @@ void edit_policy(Session& s, ZoneSettings& st, bool permanent) {
   if (strings(kIngressZoneDests, st.ingress_zones)) return;
   if (a.t("list_egress_zones")) s.print_list(sorted(st.egress_zones));
   if (strings(kEgressZoneDests, st.egress_zones)) return;
-  if (permanent && a.t("get_priority")) p.and_exit(std::to_string(st.priority));
-  if (permanent && a.t("set_priority")) {
-    // FirewallClientPolicySettings.setPriority stores the text; the daemon checks it.
-    try {
-      st.priority = std::stoi(a.str("set_priority"));
-    } catch (...) {
-      s.c.handle("", "INVALID_PRIORITY: " + a.str("set_priority"));
-    }
-    return;
-  }
-  // firewalld 2.4: FirewallClientPolicySettings.setDisable(), no ALREADY_ENABLED.
-  if (a.t("add_disable") || a.t("remove_disable")) {
-    st.disable = a.t("add_disable");
-    st.has_2x_keys = true;
-    return;
-  }
-  if (a.t("query_disable")) p.query_result(st.disable);
+  auto flags = [&](const ZoneFlagRow& row) { return settings_flag_actions(s.c, st, row); };
+  auto values = [&](ZoneValue v) { return settings_value_actions(s.c, st, v); };
+  // priority and target (permanent only), disable, masquerade
+  if (permanent && run_zone_value(a, p, kZoneValues, values)) return;
+  if (run_zone_flag(a, p, flags)) return;
   if (a.t("list_rich_rules")) s.print_list(st.rules, "\n");
   if (auto op = zone_list_op(a);
       op && op->list != ZoneList::kInterface && op->list != ZoneList::kSource) {
@@ -140,26 +177,13 @@ void edit_policy(Session& s, ZoneSettings& st, bool permanent) {
   if (a.t("list_ports")) port_list(st.ports);
   if (a.t("list_protocols")) s.print_list(sorted(st.protocols));
   if (a.t("list_source_ports")) port_list(st.source_ports);
-  if (a.t("add_masquerade")) return s.c.call([&] { set_flag(st.masquerade, true, "masquerade"); });
-  if (a.t("remove_masquerade"))
-    return s.c.call([&] { set_flag(st.masquerade, false, "masquerade"); });
-  if (a.t("query_masquerade")) p.query_result(st.masquerade);
   if (a.t("list_forward_ports")) {
     std::vector<std::string> lines;
     for (const auto& f : st.forward_ports) lines.push_back(format_forward_port(f));
     s.print_list(lines, "\n");
   }
   if (a.t("list_icmp_blocks")) s.print_list(st.icmp_blocks);
-  if (!permanent) return;
-  if (a.t("get_target")) p.and_exit(st.target);
-  if (a.t("set_target")) {
-    st.target = a.str("set_target");
-    return;
-  }
-  if (a.t("set_description")) st.description = a.str("set_description");
-  if (a.t("get_description")) p.and_exit(st.description);
-  if (a.t("set_short")) st.short_name = a.str("set_short");
-  if (a.t("get_short")) p.and_exit(st.short_name);
+  if (permanent) run_zone_value(a, p, kInfoValues, values);  // description, short
 }
 
 // firewall-cmd 2.4 loops over the policies (runtime, or permanent with --permanent) whose names

@@ -9,6 +9,7 @@
 #include "settings_dbus.hpp"
 #include "show.hpp"
 #include "values.hpp"
+#include "zone_flags.hpp"
 #include "zone_lists.hpp"
 
 namespace fwctl::cli {
@@ -118,6 +119,33 @@ ListActions Session::runtime_list_actions(ZoneList list) {
   return {};
 }
 
+// What the daemon's runtime zone methods do to each flag (zone_flags.hpp); firewall-cmd sets
+// forward through setZoneSettings2.
+FlagActions Session::runtime_flag_actions(const ZoneFlagRow& row) {
+  auto& z = bus().zone();
+  const std::string& zn = zone;
+  switch (row.flag) {
+    case ZoneFlag::kForward:
+      return {[&](bool on) {
+                c.call([&] { z.setZoneSettings2(zn, Dict{{"forward", sdbus::Variant(on)}}); });
+              },
+              [&] { return c.call([&] { return decode_zone(z.getZoneSettings2(zn)).forward; }); }};
+    case ZoneFlag::kMasquerade:
+      return {[&](bool on) {
+                c.call([&] { on ? z.addMasquerade(zn, timeout) : z.removeMasquerade(zn); });
+              },
+              [&] { return c.call([&] { return z.queryMasquerade(zn); }); }};
+    case ZoneFlag::kIcmpBlockInversion:
+      return {[&](bool on) {
+                c.call([&] { on ? z.addIcmpBlockInversion(zn) : z.removeIcmpBlockInversion(zn); });
+              },
+              [&] { return c.call([&] { return z.queryIcmpBlockInversion(zn); }); }};
+    case ZoneFlag::kDisable:
+      break;
+  }
+  return {};
+}
+
 bool Session::runtime_zone() {
   auto& z = bus().zone();
   const std::string& zn = zone;
@@ -158,19 +186,8 @@ bool Session::runtime_zone() {
   if (a.t("list_protocols")) print_list(sorted(c.call([&] { return z.getProtocols(zn); })));
   if (a.t("list_source_ports"))
     print_list(port_strings(c.call([&] { return z.getSourcePorts(zn); })));
-  // forward (firewall-cmd sets it through setZoneSettings2)
-  auto set_forward = [&](bool on) {
-    c.call([&] { z.setZoneSettings2(zn, Dict{{"forward", sdbus::Variant(on)}}); });
+  if (run_zone_flag(a, p, [&](const ZoneFlagRow& row) { return runtime_flag_actions(row); }))
     return true;
-  };
-  if (a.t("add_forward")) return set_forward(true);
-  if (a.t("remove_forward")) return set_forward(false);
-  if (a.t("query_forward"))
-    p.query_result(c.call([&] { return decode_zone(z.getZoneSettings2(zn)).forward; }));
-  // masquerade
-  if (a.t("add_masquerade")) return c.call([&] { z.addMasquerade(zn, timeout); }), true;
-  if (a.t("remove_masquerade")) return c.call([&] { z.removeMasquerade(zn); }), true;
-  if (a.t("query_masquerade")) p.query_result(c.call([&] { return z.queryMasquerade(zn); }));
   if (a.t("list_forward_ports")) {
     std::vector<std::string> lines;
     for (const auto& fp : c.call([&] { return z.getForwardPorts(zn); }))
@@ -178,11 +195,6 @@ bool Session::runtime_zone() {
     print_list(lines, "\n");
   }
   if (a.t("list_icmp_blocks")) print_list(c.call([&] { return z.getIcmpBlocks(zn); }));
-  if (a.t("add_icmp_block_inversion")) return c.call([&] { z.addIcmpBlockInversion(zn); }), true;
-  if (a.t("remove_icmp_block_inversion"))
-    return c.call([&] { z.removeIcmpBlockInversion(zn); }), true;
-  if (a.t("query_icmp_block_inversion"))
-    p.query_result(c.call([&] { return z.queryIcmpBlockInversion(zn); }));
   // listings
   if (a.t("list_all")) {
     std::string name = zn.empty() ? c.call([&] { return bus().fw().getDefaultZone(); }) : zn;

@@ -10,6 +10,7 @@
 #include "client.hpp"
 #include "options.hpp"
 #include "printer.hpp"
+#include "zone_flags.hpp"
 #include "zone_lists.hpp"
 
 namespace fwctl::cli {
@@ -33,6 +34,7 @@ struct Session {
   bool runtime_objects();  // direct, panic, ipsets, helpers, lockdown and its whitelist
   bool runtime_zone();
   ListActions runtime_list_actions(ZoneList list);
+  FlagActions runtime_flag_actions(const ZoneFlagRow& row);
   bool runtime_policy();
   // --policy-set=PREFIX (firewalld 2.4): the --policy edit on every policy named PREFIX...
   void policy_set();

@@ -6,10 +6,7 @@ namespace fwctl::cli {
 
 std::optional<ListOp> zone_list_op(const Args& a) {
   for (const ZoneListRow& row : kZoneLists)
-    for (auto [verb, dest] :
-         {std::pair{ListVerb::kAdd, row.dests.add}, std::pair{ListVerb::kRemove, row.dests.remove},
-          std::pair{ListVerb::kQuery, row.dests.query}})
-      if (a.t(dest)) return ListOp{row.list, row.shape, verb, dest};
+    if (auto op = element_op(a, row.dests)) return ListOp{row.list, row.shape, op->verb, op->dest};
   return std::nullopt;
 }
 
@@ -25,10 +22,7 @@ void run_list_op(Client& c, const Args& a, const ListOp& op, const ListActions& 
     message =
         quoted ? "'port=%s:proto=%s:toport=%s:toaddr=%s'" : "port=%s:proto=%s:toport=%s:toaddr=%s";
   }
-  const auto& items = a.list(op.dest);
-  if (op.verb == ListVerb::kQuery) query_sequence(c, items, parse, actions.query, message);
-  cmd_sequence(c, items, parse, op.verb == ListVerb::kAdd ? actions.add : actions.remove,
-               authorize);
+  run_element_op(c, a, ElementOp{op.verb, op.dest}, parse, message, actions, authorize);
 }
 
 }  // namespace fwctl::cli

@@ -2,14 +2,14 @@
 // The lists of a zone that firewall-cmd edits an item at a time (--add-service, --remove-port,
 // --query-rich-rule, ...), in one table for the three executors of zone edits: the runtime one
 // (run_runtime.cpp: the daemon's zone methods), the permanent one (run_permanent_zone.cpp: the
-// zone's config object) and fwctl --offline's (offline.cpp: the files). The table gives the
+// zone's config object) and the files' (offline_zone.cpp). The table gives the
 // options, how an item is read and how a query names it; each executor gives what adding,
 // removing and querying one item of each list does.
 
-#include <functional>
 #include <optional>
 
 #include "client.hpp"
+#include "item_lists.hpp"
 #include "option_groups.hpp"
 #include "options.hpp"
 
@@ -47,8 +47,6 @@ inline constexpr ZoneListRow kZoneLists[] = {
     {ZoneList::kIcmpBlock, kIcmpBlockDests, ItemShape::kName},
 };
 
-enum class ListVerb { kAdd, kRemove, kQuery };
-
 struct ListOp {
   ZoneList list;
   ItemShape shape;
@@ -58,11 +56,6 @@ struct ListOp {
 
 // The list edit or query the command line asks for, if any (they are mutually exclusive).
 std::optional<ListOp> zone_list_op(const Args& a);
-
-struct ListActions {
-  std::function<void(const Item&)> add, remove;
-  std::function<bool(const Item&)> query;
-};
 
 // Runs `op` on the items given with the executor's `actions`: cmd_sequence for an edit (then
 // returns), query_sequence for a query (exits). firewall-cmd's runtime queries quote a port or
