@@ -15,14 +15,14 @@ set -euo pipefail
 [ $# -ge 3 ] || { sed -n 2,13p "$0"; exit 2; }
 build=$(cd "$1" && pwd) wl=$2 n=$3 mode=${4:-}
 src=$(cd "$(dirname "$0")/.." && pwd)
-fwctld=$build/daemon/fwctld
+export fwctld=$build/daemon/fwctld  # for the harness
 work=$(mktemp -d /tmp/fwctl-profile.XXXXXX)
 # shellcheck source=../tests/lib/fwctld_harness.sh
 source "$src/tests/lib/fwctld_harness.sh"
 cleanup() {
   stop_fwctld || true
-  [ -n "$bus_pid" ] && kill "$bus_pid" 2>/dev/null || true
-  [ -n "$ns" ] && ip netns del "$ns" 2>/dev/null || true
+  if [ -n "$bus_pid" ]; then kill "$bus_pid" 2>/dev/null || true; fi
+  if [ -n "$ns" ]; then ip netns del "$ns" 2>/dev/null || true; fi
   echo "kept $work" >&2
 }
 trap cleanup EXIT
@@ -32,7 +32,9 @@ etc=$work/etc
 printf 'DefaultZone=public\nFirewallBackend=nftables\n' > "$etc/firewalld.conf"
 add_netns "fwprof-$$"
 ticks=$(getconf CLK_TCK)
-cpu() { awk -v t="$ticks" '{printf "%.3f", ($14 + $15) / t}' "/proc/$daemon_pid/stat"; }
+cpu() {  # daemon_pid: start_fwctld's
+  awk -v t="$ticks" '{printf "%.3f", ($14 + $15) / t}' "/proc/${daemon_pid:?}/stat"
+}
 a=$EPOCHREALTIME
 start_fwctld "$ns" "$etc" "$work/log"
 b=$EPOCHREALTIME
