@@ -45,8 +45,7 @@ bool is_new_rule(const nlmsghdr* nlh) {
 std::optional<uint64_t> rule_handle(const nlmsghdr* nlh) {
   std::optional<uint64_t> handle;
   auto take = [](const nlattr* attr, void* data) {
-    if (mnl_attr_get_type(attr) == NFTA_RULE_HANDLE &&
-        mnl_attr_validate(attr, MNL_TYPE_U64) >= 0) {
+    if (mnl_attr_get_type(attr) == NFTA_RULE_HANDLE && mnl_attr_validate(attr, MNL_TYPE_U64) >= 0) {
       *static_cast<std::optional<uint64_t>*>(data) = be64toh(mnl_attr_get_u64(attr));
     }
     return MNL_CB_OK;

@@ -37,8 +37,8 @@ size_t estimated_bytes(const compiler::Table& table) {
 // anonymous sets (two messages each: the set and its elements) then the rule itself.
 Status add_contents(Batch& batch, const TableId& id, const compiler::Table& table,
                     std::vector<uint64_t>* handles) {
-  uint64_t taken = table.ct_helpers.size() + table.sets.size() + table.flowtables.size() +
-                   table.chains.size();
+  uint64_t taken =
+      table.ct_helpers.size() + table.sets.size() + table.flowtables.size() + table.chains.size();
   for (const auto& helper : table.ct_helpers) {
     if (auto s = batch.add_ct_helper(id, helper); !s) return s;
   }
