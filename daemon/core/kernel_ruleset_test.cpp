@@ -51,20 +51,43 @@ const std::string kPort8080 =
     "[ payload load 2b @ transport header + 2 => reg 1 ] [ cmp eq reg 1 0x0000901f ] "
     "[ immediate reg 0 accept ]";
 
-TEST_F(KernelRulesetTest, LoadEchoesEveryRuleAndRecordsItsHandle) {
+// A whole load echoes only its first and last rule: the other handles are predicted as the
+// kernel numbers a new table's objects (the fake numbers them so too).
+TEST_F(KernelRulesetTest, LoadPredictsEveryRuleHandleAndEchoesTheFirstAndLast) {
   const auto& load = netlink_.sent().at(0);
   EXPECT_EQ(load.at(0), "add table inet firewalld");
+  std::vector<size_t> echoed;
+  size_t rules = 0;
   for (const auto& line : load) {
-    if (line.starts_with("add rule")) {
-      EXPECT_TRUE(line.ends_with("(echo)")) << line;
-    }
+    if (!line.starts_with("add rule")) continue;
+    if (line.ends_with("(echo)")) echoed.push_back(rules);
+    ++rules;
   }
+  ASSERT_GT(rules, 2u);
+  EXPECT_EQ(echoed, (std::vector<size_t>{0, rules - 1}));
+  std::vector<uint64_t> all;
   for (const auto& chain : kernel_.ruleset().tables.at(0).chains) {
     const auto* handles = kernel_.handles("firewalld", chain.name);
     ASSERT_NE(handles, nullptr) << chain.name;
     EXPECT_EQ(handles->size(), chain.rules.size()) << chain.name;
-    for (uint64_t h : *handles) EXPECT_NE(h, 0u) << chain.name;
+    all.insert(all.end(), handles->begin(), handles->end());
   }
+  EXPECT_TRUE(std::is_sorted(all.begin(), all.end()));
+  EXPECT_EQ(std::adjacent_find(all.begin(), all.end()), all.end());  // no two alike
+  for (uint64_t h : all) EXPECT_NE(h, 0u);
+}
+
+// A kernel that numbers differently from the prediction: the echoed ends contradict it, the
+// handles are not used, and the next change replaces the table whole instead of deleting a
+// wrong rule by handle.
+TEST_F(KernelRulesetTest, APredictionTheEchoContradictsIsNotUsed) {
+  netlink_.skew_handles(7);
+  ASSERT_TRUE(kernel_.load(compiled()));
+  config_.zones["public"].value.ports.push_back({"8080", "tcp"});
+  ASSERT_TRUE(apply());
+  EXPECT_EQ(last_batch().at(0), "add table inet firewalld");
+  EXPECT_EQ(last_batch().at(1), "delete table inet firewalld");
+  EXPECT_EQ(to_text(kernel_.ruleset()), to_text(compiled()));
 }
 
 TEST_F(KernelRulesetTest, AddingAPortSendsExactlyOneRuleMessage) {
@@ -158,7 +181,7 @@ TEST_F(KernelRulesetTest, ADeltaRefusedBecauseTheTableIsGoneIsLoadedWhole) {
   EXPECT_EQ(last_batch().at(1), "delete table inet firewalld");
   EXPECT_EQ(to_text(kernel_.ruleset()), to_text(compiled()));
   for (uint64_t handle : *kernel_.handles("firewalld", "filter_IN_public_allow")) {
-    EXPECT_NE(handle, 0u);  // learnt from the whole load's echo: later deltas can delete them
+    EXPECT_NE(handle, 0u);  // predicted by the whole load: later deltas can delete them
   }
 }
 

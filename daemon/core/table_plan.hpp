@@ -29,7 +29,8 @@ struct TablePlan {
   compiler::Table table;  // the table once the batch is accepted (see `unchanged_*`)
   ChainHandles handles;   // of the chains the plan computed; 0 for rules the batch adds
   // (chain index, rule index) of every rule the batch adds with echo, in message order: the
-  // replies' handles fill them in this order.
+  // replies' handles fill them in this order. A replace echoes only its first and last rule,
+  // whose predicted handles the echo must confirm.
   std::vector<std::pair<size_t, size_t>> added;
   // Chains and sets (indices into `table`) whose content is the old table's (equal, or out of
   // the change's scope): moved over from the old table at commit instead of being copied.
@@ -40,7 +41,8 @@ struct TablePlan {
   bool replaced = false;  // the whole table is created anew: its rule handles start over
 };
 
-// Replaces (or creates) the whole table, every rule echoed.
+// Replaces (or creates) the whole table; the handles of its rules predicted, the first and
+// last rule echoed to confirm them.
 Result<TablePlan> plan_replace(nft::Batch& batch, compiler::Table next);
 
 // The change from `old` (whose rules have `old_handles`) to `next`, compared only within
@@ -52,7 +54,8 @@ Result<TablePlan> plan_delta(nft::Batch& batch, const compiler::Table& old,
 // After the kernel accepted the batch: takes the handles of the plan's added rules from
 // `echoed` (every echoed handle of the batch, in message order) starting at `next_echo`,
 // advancing it, and moves the unchanged content over from `old`, which is left hollow.
-// False when the replies ran out of handles (the plan's table then has handles of 0).
+// False when the replies ran out of handles (the plan's table then has handles of 0) or
+// contradict a predicted one: the table's handles are then not to be used.
 bool commit_plan(TablePlan& plan, const std::vector<uint64_t>& echoed, size_t& next_echo,
                  compiler::Table* old, ChainHandles* old_handles);
 

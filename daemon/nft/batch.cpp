@@ -87,9 +87,12 @@ std::span<const char> Batch::bytes(size_t index) const {
   return {data_.data() + m.offset, m.length};
 }
 
+// No NLM_F_ACK: the kernel then answers a message only when it fails (or echoes it), as for
+// nft -f; MnlNetlink asks for the acknowledgement of the batch's last message alone, which
+// tells it that every answer before it has arrived.
 nlmsghdr* Batch::begin_message(uint16_t type, uint16_t family, uint16_t flags) {
   auto seq = static_cast<uint32_t>(messages_.size() + 1);
-  return nftnl_nlmsg_build_hdr(scratch_.data(), type, family, flags | NLM_F_ACK, seq);
+  return nftnl_nlmsg_build_hdr(scratch_.data(), type, family, flags, seq);
 }
 
 void Batch::end_message(const nlmsghdr* nlh, std::string origin) {

@@ -5,8 +5,9 @@
 //
 // Each message carries its origin ("chain 'filter_IN_public_allow' rule 2: tcp dport 22
 // accept"), so that a kernel error can be reported against what caused it. Messages are stored
-// back to back as complete netlink messages with NLM_F_ACK set; message i has sequence number
-// i + 1 (the batch's begin and end markers are added by the sender).
+// back to back as complete netlink messages, without NLM_F_ACK (the sender asks for the last
+// message's only); message i has sequence number i + 1 (the batch's begin and end markers are
+// added by the sender).
 //
 // A builder fails only when the IR holds something it cannot encode (an unknown symbol, an
 // address of the wrong family); the batch is then unchanged.

@@ -2,6 +2,8 @@
 // A Netlink for unit tests: records every batch as describe() text, accepts it like a kernel
 // would (all or nothing), and fails one chosen message on request.
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -22,8 +24,13 @@ class FakeNetlink final : public Netlink {
   void lose_tables() { tables_lost_ = true; }
   Result<bool> has_table(const TableId&) override { return !tables_lost_; }
 
-  // Rules sent with echo get handles 1, 2, 3 ... in the order the fake accepts them.
+  // Handles as the kernel gives them: every chain, set, object, flowtable and rule of a table
+  // takes the table's next handle, from 1 for a table the batch creates (after deleting it);
+  // rules sent with echo report theirs.
   Result<std::vector<Reply>> send(const Batch& batch) override;
+  // Every handle given from now on is off by `skew` from the kernel's numbering (a kernel that
+  // numbers differently from what fwctl predicts).
+  void skew_handles(uint64_t skew) { skew_ = skew; }
 
   // What rule_counters() answers, whatever the table.
   void set_counters(std::vector<RuleCounter> counters) { counters_ = std::move(counters); }
@@ -38,7 +45,8 @@ class FakeNetlink final : public Netlink {
   std::optional<std::pair<size_t, int>> failure_;
   std::vector<std::vector<std::string>> sent_;
   std::vector<std::vector<std::string>> committed_;
-  uint64_t next_handle_ = 1;
+  std::map<std::string, uint64_t> handles_;  // "family table" -> its last handle given
+  uint64_t skew_ = 0;
   std::vector<RuleCounter> counters_;
   bool tables_lost_ = false;
 };

@@ -72,8 +72,27 @@ TEST(FakeNetlink, EchoedRulesGetHandles) {
   ASSERT_TRUE(batch.add_rule(kTable, "c", r, "third", true));
   auto replies = netlink.send(batch);
   ASSERT_TRUE(replies);
-  EXPECT_EQ(*replies, (std::vector<Reply>{{1}, {std::nullopt}, {2}}));
+  // Every rule takes a handle, echoed or not, as in the kernel.
+  EXPECT_EQ(*replies, (std::vector<Reply>{{1}, {std::nullopt}, {3}}));
   EXPECT_EQ(netlink.sent()[0][0], "add rule inet firewalld c [ immediate reg 0 accept ] (echo)");
+}
+
+// As the kernel's nf_tables_alloc_handle(): the chains, sets and rules of a table share one
+// count, which starts over for a table the batch deletes and creates again.
+TEST(FakeNetlink, HandlesCountEveryObjectOfATableFromItsCreation) {
+  FakeNetlink netlink;
+  Batch first;
+  auto r = rule({accept()});
+  ASSERT_TRUE(first.add_rule(kTable, "c", r, "rule", true));
+  ASSERT_TRUE(netlink.send(first));
+  Batch again;
+  ASSERT_TRUE(add_remove_table(again, kTable));
+  ASSERT_TRUE(again.add_table(kTable));
+  ASSERT_TRUE(again.add_chain(kTable, compiler::Chain{"c", std::nullopt, {}}));
+  ASSERT_TRUE(again.add_rule(kTable, "c", r, "rule", true));
+  auto replies = netlink.send(again);
+  ASSERT_TRUE(replies);
+  EXPECT_EQ(replies->back().handle, 2u);  // the chain took 1
 }
 
 TEST(FakeNetlink, EmptyBatchIsNotSent) {

@@ -1,8 +1,8 @@
 #include "nft/mnl_netlink.hpp"
 
+#include <endian.h>
 #include <libmnl/libmnl.h>
 #include <libnftnl/common.h>
-#include <libnftnl/rule.h>
 #include <libnftnl/table.h>
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/nfnetlink.h>
@@ -40,13 +40,18 @@ bool is_new_rule(const nlmsghdr* nlh) {
   return nlh->nlmsg_type == ((NFNL_SUBSYS_NFTABLES << 8) | NFT_MSG_NEWRULE);
 }
 
+// The handle of an echoed rule: only its top-level attributes are read (the expressions, which
+// nftnl_rule_nlmsg_parse() would unpack into objects, are skipped).
 std::optional<uint64_t> rule_handle(const nlmsghdr* nlh) {
-  RulePtr rule(nftnl_rule_alloc());
-  if (nftnl_rule_nlmsg_parse(nlh, rule.get()) < 0 ||
-      !nftnl_rule_is_set(rule.get(), NFTNL_RULE_HANDLE)) {
-    return std::nullopt;
-  }
-  return nftnl_rule_get_u64(rule.get(), NFTNL_RULE_HANDLE);
+  std::optional<uint64_t> handle;
+  auto take = [](const nlattr* attr, void* data) {
+    if (mnl_attr_get_type(attr) == NFTA_RULE_HANDLE && mnl_attr_validate(attr, MNL_TYPE_U64) >= 0) {
+      *static_cast<std::optional<uint64_t>*>(data) = be64toh(mnl_attr_get_u64(attr));
+    }
+    return MNL_CB_OK;
+  };
+  mnl_attr_parse(nlh, sizeof(nfgenmsg), take, &handle);
+  return handle;
 }
 
 // What the kernel has said so far about one batch.
@@ -55,7 +60,6 @@ struct Answers {
   std::vector<Reply> replies;
   std::vector<int> errors;
   std::vector<bool> acked;
-  size_t count = 0;
   int batch_error = 0;  // an error against BATCH_BEGIN: the batch as a whole was refused
 
   void take(const nlmsghdr* nlh) {
@@ -68,14 +72,15 @@ struct Answers {
         if (err->error) batch_error = -err->error;
         return;
       }
-      if (!acked[seq - 1]) ++count;
       acked[seq - 1] = true;
       errors[seq - 1] = -err->error;
     } else if (ours && is_new_rule(nlh)) {
       replies[seq - 1].handle = rule_handle(nlh);
     }
   }
-  bool done() const { return count == replies.size() || batch_error != 0; }
+  // Only the last message asks for an acknowledgement (transmit()); a failed one is answered
+  // whether it asked or not, before the last one's answer.
+  bool done() const { return acked.back() || batch_error != 0; }
 };
 
 }  // namespace
@@ -102,17 +107,26 @@ Result<std::unique_ptr<MnlNetlink>> MnlNetlink::open() {
 void MnlNetlink::size_buffers(const Batch& batch) {
   int fd = mnl_socket_get_fd(socket_);
   raise_buffer(fd, SO_SNDBUFFORCE, SO_SNDBUF, batch.data().size() + 64 * 1024);
-  // Every message is acknowledged before we read any of it.
+  // Every answer (errors, echoed rules, the last acknowledgement) is queued before we read any.
   raise_buffer(fd, SO_RCVBUFFORCE, SO_RCVBUF, batch.size() * 2048 + 256 * 1024);
 }
 
+// The batch's messages carry no NLM_F_ACK: the kernel answers only those that fail (and the
+// echoed ones), so a big batch costs no acknowledgement per message. The last message goes as
+// a copy with NLM_F_ACK: the kernel sends the answers in message order once the batch is
+// committed or refused, so its acknowledgement comes after every other answer.
 Status MnlNetlink::transmit(const Batch& batch) {
   char begin[NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(nfgenmsg))];
   char end[sizeof(begin)];
   nlmsghdr* b = nftnl_batch_begin(begin, 0);
   nlmsghdr* e = nftnl_batch_end(end, static_cast<uint32_t>(batch.size() + 1));
-  iovec iov[3] = {{b, b->nlmsg_len},
-                  {const_cast<char*>(batch.data().data()), batch.data().size()},
+  auto last = batch.bytes(batch.size() - 1);
+  std::vector<char> acked(last.begin(), last.end());
+  reinterpret_cast<nlmsghdr*>(acked.data())->nlmsg_flags |= NLM_F_ACK;
+  size_t before_last = batch.data().size() - last.size();
+  iovec iov[4] = {{b, b->nlmsg_len},
+                  {const_cast<char*>(batch.data().data()), before_last},
+                  {acked.data(), acked.size()},
                   {e, e->nlmsg_len}};
   sockaddr_nl kernel{};
   kernel.nl_family = AF_NETLINK;
@@ -120,7 +134,7 @@ Status MnlNetlink::transmit(const Batch& batch) {
   msg.msg_name = &kernel;
   msg.msg_namelen = sizeof(kernel);
   msg.msg_iov = iov;
-  msg.msg_iovlen = 3;
+  msg.msg_iovlen = 4;
   ssize_t sent = sendmsg(mnl_socket_get_fd(socket_), &msg, 0);
   if (sent < 0) return system_error("netlink send", errno);
   return ok();

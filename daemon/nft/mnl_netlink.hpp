@@ -1,7 +1,8 @@
 #pragma once
 // Netlink over a libmnl NETLINK_NETFILTER socket, as nftables' mnl_batch_talk() does it:
-// BATCH_BEGIN, the batch's messages (each with NLM_F_ACK), BATCH_END in one sendmsg(), then
-// every acknowledgement read back and matched to its message by sequence number.
+// BATCH_BEGIN, the batch's messages, BATCH_END in one sendmsg(), then the answers read back and
+// matched to their message by sequence number. Like nft, it asks no acknowledgement of each
+// message (a failed one is answered anyway), only of the last one, which ends the answers.
 //
 // Needs CAP_NET_ADMIN in the network namespace the socket is opened in.
 

@@ -32,7 +32,13 @@ size_t estimated_bytes(const compiler::Table& table) {
   return bytes;
 }
 
-Status add_contents(Batch& batch, const TableId& id, const compiler::Table& table, bool echo) {
+// Every object of a table the batch creates takes the next handle of the table (the kernel's
+// nf_tables_alloc_handle(), from 1): ct helpers, sets, flowtables, chains, and per rule its
+// anonymous sets (two messages each: the set and its elements) then the rule itself.
+Status add_contents(Batch& batch, const TableId& id, const compiler::Table& table,
+                    std::vector<uint64_t>* handles) {
+  uint64_t taken =
+      table.ct_helpers.size() + table.sets.size() + table.flowtables.size() + table.chains.size();
   for (const auto& helper : table.ct_helpers) {
     if (auto s = batch.add_ct_helper(id, helper); !s) return s;
   }
@@ -45,13 +51,20 @@ Status add_contents(Batch& batch, const TableId& id, const compiler::Table& tabl
   for (const auto& chain : table.chains) {
     if (auto s = batch.add_chain(id, chain); !s) return s;
   }
+  size_t rules = 0, total = 0;
+  for (const auto& chain : table.chains) total += chain.rules.size();
+  if (handles) handles->reserve(handles->size() + total);
   for (const auto& chain : table.chains) {
-    for (size_t i = 0; i < chain.rules.size(); ++i) {
+    for (size_t i = 0; i < chain.rules.size(); ++i, ++rules) {
       const auto& rule = chain.rules[i];
+      bool echo = handles && (rules == 0 || rules + 1 == total);
+      size_t before = batch.size();
       if (auto s = batch.add_rule(id, chain.name, rule, rule_origin(chain.name, i, rule), echo);
           !s) {
         return s;
       }
+      taken += (batch.size() - before - 1) / 2 + 1;
+      if (handles) handles->push_back(taken);
     }
   }
   return ok();
@@ -68,13 +81,14 @@ Status add_remove_table(Batch& batch, const TableId& table) {
   return batch.del_table(table);
 }
 
-Status add_replace_table(Batch& batch, const compiler::Table& table, bool echo_rules) {
+Status add_replace_table(Batch& batch, const compiler::Table& table,
+                         std::vector<uint64_t>* handles) {
   TableId id{table.family, table.name};
   if (auto s = add_remove_table(batch, id); !s) return s;
   // The new table is created by this message, so its flags (an owner: this socket) are new too.
   if (auto s = batch.add_table(id, table.flags); !s) return s;
   batch.reserve(estimated_bytes(table));
-  return add_contents(batch, id, table, echo_rules);
+  return add_contents(batch, id, table, handles);
 }
 
 Result<Batch> replace_ruleset(const compiler::Ruleset& ruleset) {

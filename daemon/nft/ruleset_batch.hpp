@@ -9,6 +9,9 @@
 // table for the new one in a single transaction: there is never a moment without a firewall, and
 // a rejected batch leaves the old table exactly as it was.
 
+#include <cstdint>
+#include <vector>
+
 #include "common/result.hpp"
 #include "compiler/ir.hpp"
 #include "nft/batch.hpp"
@@ -16,9 +19,13 @@
 namespace fwctl::nft {
 
 // Appends the replacement of `table` to `batch`. On failure (IR the encoder cannot take) the
-// batch holds part of the table and must be discarded. With `echo_rules` every rule is sent
-// with NLM_F_ECHO, and the replies carry their handles in chain order, then rule order.
-Status add_replace_table(Batch& batch, const compiler::Table& table, bool echo_rules = false);
+// batch holds part of the table and must be discarded. With `handles`, it receives the handle
+// the kernel gives each rule of the new table (chain order, then rule order), counted as the
+// kernel counts the objects of a new table, and the first and the last rule are sent with
+// NLM_F_ECHO: their echoed handles confirm the count (no echo of every rule, which costs the
+// kernel a notification per rule and us reading them back).
+Status add_replace_table(Batch& batch, const compiler::Table& table,
+                         std::vector<uint64_t>* handles = nullptr);
 // Appends `add table` + `delete table`: the table is gone afterwards, whether it existed or not.
 Status add_remove_table(Batch& batch, const TableId& table);
 // One batch replacing every table of `ruleset`.

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <stdexcept>
 
@@ -155,6 +156,54 @@ TEST_F(CoreKernel, LargeLoadLearnsEveryHandleAndAMiddleRuleGoesAlone) {
   for (uint64_t h : *handles) ASSERT_NE(h, 0u);
   public_zone().ports.erase(public_zone().ports.begin() + 1000);
   apply_and_compare("remove a middle port", 1);
+}
+
+// Chain name -> the handles of its rules, from `nft -a list table inet firewalld`.
+std::map<std::string, std::vector<uint64_t>> listed_handles() {
+  std::map<std::string, std::vector<uint64_t>> out;
+  FILE* pipe = popen("nft -a list table inet firewalld", "r");
+  if (!pipe) return out;
+  char buf[8192];
+  std::string chain;
+  while (fgets(buf, sizeof buf, pipe)) {
+    std::string line(buf);
+    auto at = line.find(" # handle ");
+    if (line.starts_with("\tchain ")) {
+      chain = line.substr(7, line.find(' ', 7) - 7);
+      out[chain];
+    } else if (line.starts_with("\t\t") && at != std::string::npos && !chain.empty()) {
+      out[chain].push_back(std::stoull(line.substr(at + 10)));
+    }
+  }
+  pclose(pipe);
+  return out;
+}
+
+// A whole load echoes only its first and last rule and predicts the other handles
+// (nft/ruleset_batch.hpp): they are the kernel's, anonymous sets, ct helpers and named sets
+// taking their handles in between.
+TEST_F(CoreKernel, WholeLoadPredictsTheKernelsRuleHandles) {
+  config_.ipsets["blocked"].value.type = "hash:ip";
+  config_.ipsets["blocked"].value.entries = {"10.1.0.1", "10.1.0.2"};
+  public_zone().sources.push_back(model::ZoneSource{{}, {}, "blocked"});
+  auto next = compiled();
+  auto status = kernel_->load(next);
+  ASSERT_TRUE(status) << status.error().message();
+  auto listed = listed_handles();
+  size_t rules = 0;
+  for (const auto& chain : next.tables.at(0).chains) {
+    const auto* handles = kernel_->handles("firewalld", chain.name);
+    ASSERT_NE(handles, nullptr) << chain.name;
+    EXPECT_EQ(*handles, listed[chain.name]) << chain.name;
+    rules += handles->size();
+  }
+  EXPECT_GT(rules, 100u);
+  status = kernel_->load(next);  // a reload: the table deleted and created again, handles anew
+  ASSERT_TRUE(status) << status.error().message();
+  EXPECT_EQ(*kernel_->handles("firewalld", "filter_IN_public_allow"),
+            listed_handles()["filter_IN_public_allow"]);
+  public_zone().ports.erase(public_zone().ports.begin());
+  apply_and_compare("remove a port by its predicted handle", 1);
 }
 
 compiler::Chain& chain_named(compiler::Ruleset& ruleset, const std::string& name) {
