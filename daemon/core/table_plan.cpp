@@ -17,7 +17,7 @@ std::unordered_map<std::string_view, T*> by_name(std::vector<T>& items) {
 
 }  // namespace
 
-Result<TablePlan> plan_replace(nft::Batch& batch, compiler::Table next) {
+Result<TablePlan> plan_replace(nft::Batch& batch, compiler::Table&& next) {
   if (auto s = nft::add_replace_table(batch, next, true); !s) return s;
   TablePlan plan;
   plan.replaced = true;

@@ -40,8 +40,9 @@ struct TablePlan {
   bool replaced = false;  // the whole table is created anew: its rule handles start over
 };
 
-// Replaces (or creates) the whole table, every rule echoed.
-Result<TablePlan> plan_replace(nft::Batch& batch, compiler::Table next);
+// Replaces (or creates) the whole table, every rule echoed. `next` is moved from only when it
+// succeeds.
+Result<TablePlan> plan_replace(nft::Batch& batch, compiler::Table&& next);
 
 // The change from `old` (whose rules have `old_handles`) to `next`, compared only within
 // `scope` when one is given.
