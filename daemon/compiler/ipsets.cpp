@@ -95,25 +95,17 @@ AddressKey address_key(const Value& v) {
   return key;
 }
 
-// nft lists a one-address interval set in ascending address order (interval_map_decompose()).
-// Each key is computed once (a set may have 1,000,000 entries), and the elements are permuted in
-// place, cycle by cycle: no second list of them at the peak of a load.
-void sort_by_address(Elements& elements) {
+// Position j takes the element at order[j]: the elements are permuted in place, cycle by
+// cycle, so that no second list of them is held at the peak of a load.
+void apply_order(Elements& elements, std::vector<uint32_t> order) {
   constexpr uint32_t kPlaced = UINT32_MAX;
-  std::vector<std::pair<AddressKey, uint32_t>> keys;
-  keys.reserve(elements.size());
-  for (size_t i = 0; i < elements.size(); ++i) {
-    keys.emplace_back(address_key(elements[i][0]), static_cast<uint32_t>(i));
-  }
-  std::sort(keys.begin(), keys.end());  // the index breaks ties: a stable order
-  // Position j takes the element at keys[j].second.
-  for (size_t i = 0; i < keys.size(); ++i) {
-    if (keys[i].second == kPlaced) continue;
+  for (size_t i = 0; i < order.size(); ++i) {
+    if (order[i] == kPlaced) continue;
     std::vector<Value> first = std::move(elements[i]);
     size_t j = i;
     for (;;) {
-      size_t from = keys[j].second;
-      keys[j].second = kPlaced;
+      size_t from = order[j];
+      order[j] = kPlaced;
       if (from == i) {
         elements[j] = std::move(first);
         break;
@@ -122,6 +114,44 @@ void sort_by_address(Elements& elements) {
       j = from;
     }
   }
+}
+
+// An IPv4 set (the usual large one) sorts 8-byte keys, the address then the index; false, with
+// nothing changed, when an element is no IPv4 address.
+bool sort_by_ipv4_address(Elements& elements) {
+  std::vector<uint64_t> keys;
+  keys.reserve(elements.size());
+  for (size_t i = 0; i < elements.size(); ++i) {
+    const std::string& text = elements[i][0].text;
+    std::string addr = text.substr(0, text.find('/'));
+    in_addr a{};
+    if (inet_pton(AF_INET, addr.c_str(), &a) != 1) return false;
+    keys.push_back(static_cast<uint64_t>(ntohl(a.s_addr)) << 32 | i);
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<uint32_t> order;
+  order.reserve(keys.size());
+  for (uint64_t key : keys) order.push_back(static_cast<uint32_t>(key));
+  keys = {};
+  apply_order(elements, std::move(order));
+  return true;
+}
+
+// nft lists a one-address interval set in ascending address order (interval_map_decompose()).
+// Each key is computed once: a set may have 1,000,000 entries.
+void sort_by_address(Elements& elements) {
+  if (sort_by_ipv4_address(elements)) return;
+  std::vector<std::pair<AddressKey, uint32_t>> keys;
+  keys.reserve(elements.size());
+  for (size_t i = 0; i < elements.size(); ++i) {
+    keys.emplace_back(address_key(elements[i][0]), static_cast<uint32_t>(i));
+  }
+  std::sort(keys.begin(), keys.end());  // the index breaks ties: a stable order
+  std::vector<uint32_t> order;
+  order.reserve(keys.size());
+  for (const auto& key : keys) order.push_back(key.second);
+  keys = {};
+  apply_order(elements, std::move(order));
 }
 
 // nft sorts the elements of a plain hash set by value when listing; for a MAC address the
