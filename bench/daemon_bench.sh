@@ -14,6 +14,8 @@
 #   FLOOD_CAP=60                    seconds each half of the 20-client workload may take
 #   MEM_CAP_MB=4096                 address-space limit of each daemon (RLIMIT_AS): a daemon that
 #                                   needs more fails its workload, and the table says so
+#   STEPS="defaults add_entries big"  which steps run (all by default)
+#   BIG="ipset-1m ipset-net-1m"     which big workloads `big` runs (all three by default)
 # --quick: 62,500-entry sets, 2,000 ports + 500 rich rules, 10,000 entries from a file, fewer
 # calls: a few minutes, to try the bench itself.
 set -euo pipefail
@@ -36,6 +38,8 @@ else
   big=(ipset-1m ipset-net-1m rich-10k) add_entries=100000 start_reps=5 rtt_calls=1000
   cli_calls=51 flood_total=10000
 fi
+if [ -n "${BIG:-}" ]; then read -ra big <<<"$BIG"; fi
+steps=" ${STEPS:-defaults add_entries big} "
 flood_clients=20
 flood_port=41000  # ports 41000-50999: in no workload, not 22 or 546 of the defaults
 
@@ -319,6 +323,7 @@ bench_big() {  # bench_big WORKLOAD
   kv "$w.peak_kb" "$(hwm_kb "$dpid")"
   kv "$w.rss_loaded_kb" "$(rss_kb "$dpid")"
   rm -rf "$live"
+  make_tree default "$work/etc-default"  # when the defaults step did not run
   cp -a "$work/etc-default" "$live"
   if call "$cap" "" reload > /dev/null 2>&1; then
     sleep 1
@@ -337,10 +342,12 @@ run_daemon() {  # run_daemon fwctld|firewalld
   if [ "$daemon" = firewalld ]; then
     kv version "$(firewalld_version)"
   fi
-  bench_defaults
-  bench_add_entries
   local w
-  for w in "${big[@]}"; do bench_big "$w"; done
+  if [[ $steps == *" defaults "* ]]; then bench_defaults; fi
+  if [[ $steps == *" add_entries "* ]]; then bench_add_entries; fi
+  if [[ $steps == *" big "* ]]; then
+    for w in "${big[@]}"; do bench_big "$w"; done
+  fi
 }
 
 # `nft -f` of the compiler's text of each big workload into a fresh namespace, and the kernel

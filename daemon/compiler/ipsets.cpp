@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <utility>
 
 #include "compiler/address.hpp"
@@ -94,17 +95,63 @@ AddressKey address_key(const Value& v) {
   return key;
 }
 
-// nft lists a one-address interval set in ascending address order (interval_map_decompose()).
-// Each key is computed once: a set may have tens of thousands of entries.
-void sort_by_address(Elements& elements) {
-  std::vector<std::pair<AddressKey, size_t>> keys;
+// Position j takes the element at order[j]: the elements are permuted in place, cycle by
+// cycle, so that no second list of them is held at the peak of a load.
+void apply_order(Elements& elements, std::vector<uint32_t> order) {
+  constexpr uint32_t kPlaced = UINT32_MAX;
+  for (size_t i = 0; i < order.size(); ++i) {
+    if (order[i] == kPlaced) continue;
+    std::vector<Value> first = std::move(elements[i]);
+    size_t j = i;
+    for (;;) {
+      size_t from = order[j];
+      order[j] = kPlaced;
+      if (from == i) {
+        elements[j] = std::move(first);
+        break;
+      }
+      elements[j] = std::move(elements[from]);
+      j = from;
+    }
+  }
+}
+
+// An IPv4 set (the usual large one) sorts 8-byte keys, the address then the index; false, with
+// nothing changed, when an element is no IPv4 address.
+bool sort_by_ipv4_address(Elements& elements) {
+  std::vector<uint64_t> keys;
   keys.reserve(elements.size());
-  for (size_t i = 0; i < elements.size(); ++i) keys.emplace_back(address_key(elements[i][0]), i);
+  for (size_t i = 0; i < elements.size(); ++i) {
+    const std::string& text = elements[i][0].text;
+    std::string addr = text.substr(0, text.find('/'));
+    in_addr a{};
+    if (inet_pton(AF_INET, addr.c_str(), &a) != 1) return false;
+    keys.push_back(static_cast<uint64_t>(ntohl(a.s_addr)) << 32 | i);
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<uint32_t> order;
+  order.reserve(keys.size());
+  for (uint64_t key : keys) order.push_back(static_cast<uint32_t>(key));
+  keys = {};
+  apply_order(elements, std::move(order));
+  return true;
+}
+
+// nft lists a one-address interval set in ascending address order (interval_map_decompose()).
+// Each key is computed once: a set may have 1,000,000 entries.
+void sort_by_address(Elements& elements) {
+  if (sort_by_ipv4_address(elements)) return;
+  std::vector<std::pair<AddressKey, uint32_t>> keys;
+  keys.reserve(elements.size());
+  for (size_t i = 0; i < elements.size(); ++i) {
+    keys.emplace_back(address_key(elements[i][0]), static_cast<uint32_t>(i));
+  }
   std::sort(keys.begin(), keys.end());  // the index breaks ties: a stable order
-  Elements sorted;
-  sorted.reserve(elements.size());
-  for (const auto& [key, index] : keys) sorted.push_back(std::move(elements[index]));
-  elements = std::move(sorted);
+  std::vector<uint32_t> order;
+  order.reserve(keys.size());
+  for (const auto& key : keys) order.push_back(key.second);
+  keys = {};
+  apply_order(elements, std::move(order));
 }
 
 // nft sorts the elements of a plain hash set by value when listing; for a MAC address the
@@ -198,10 +245,38 @@ Elements::iterator listed_position(Elements& elements, const std::vector<Value>&
                           [](const auto& a, const AddressKey& k) { return address_key(a[0]) < k; });
 }
 
+// Many elements at once (`--add-entries-from-file`) are merged in from the back in one pass,
+// instead of one insert (a move of everything after it) each. The order is that of inserting
+// them one by one: each goes before the equal ones listed, so equal new ones end up in reverse.
+void merge_listed(Elements& elements, Elements come, ListOrder order) {
+  auto less = [order](const std::vector<Value>& a, const std::vector<Value>& b) {
+    return order == ListOrder::ByText ? a[0].text < b[0].text
+                                      : address_key(a[0]) < address_key(b[0]);
+  };
+  std::reverse(come.begin(), come.end());
+  std::stable_sort(come.begin(), come.end(), less);
+  size_t i = elements.size(), j = come.size();
+  elements.resize(i + j);
+  for (size_t w = elements.size(); j > 0;) {
+    if (i > 0 && !less(elements[i - 1], come[j - 1])) {
+      elements[--w] = std::move(elements[--i]);
+    } else {
+      elements[--w] = std::move(come[--j]);
+    }
+  }
+}
+
+constexpr size_t kMergeFrom = 64;  // new elements; fewer go in one by one
+
 }  // namespace
 
 void insert_listed(Set& set, Elements come) {
   ListOrder order = list_order(set);
+  bool whole = std::none_of(come.begin(), come.end(), [](const auto& e) { return e.empty(); });
+  if (order != ListOrder::Inserted && whole && come.size() >= kMergeFrom) {
+    merge_listed(set.elements, std::move(come), order);
+    return;
+  }
   for (auto& element : come) {
     if (order == ListOrder::Inserted || element.empty()) {
       set.elements.push_back(std::move(element));

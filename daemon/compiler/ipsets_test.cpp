@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -124,6 +125,55 @@ TEST(CompilerIpset, SixtyTwoThousandEntriesSortQuickly) {
   RecordProperty(
       "compile_ms",
       std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()));
+}
+
+// Sorting permutes the elements in place, cycle by cycle: every entry once, in address order,
+// equal addresses (other prefixes) in the order given.
+TEST(CompilerIpset, SortingAShuffledSetKeepsEveryEntryOnce) {
+  std::vector<std::string> entries;
+  for (int i = 0; i < 997; ++i) {
+    int j = i * 389 % 997;  // a permutation of several cycles
+    entries.push_back("10." + std::to_string(j / 250) + "." + std::to_string(j % 250) + ".0/24");
+  }
+  entries.push_back("10.0.5.0/26");  // the same address as 10.0.5.0/24, listed after it
+  Ruleset rs;
+  const auto* set = compiled_set("hash:net", entries, {}, rs);
+  ASSERT_TRUE(set);
+  ASSERT_EQ(set->elements.size(), 998u);
+  std::vector<std::string> values = first_values(*set);
+  EXPECT_EQ(values[0], "10.0.0.0/24");
+  EXPECT_EQ(values[5], "10.0.5.0/24");
+  EXPECT_EQ(values[6], "10.0.5.0/26");
+  EXPECT_EQ(values.back(), "10.3.246.0/24");
+  std::vector<std::string> given = entries, listed = values;
+  std::sort(given.begin(), given.end());
+  std::sort(listed.begin(), listed.end());
+  EXPECT_EQ(listed, given);
+}
+
+// Many elements added at once are merged in; the list is the one of adding them one by one.
+TEST(CompilerIpset, ManyNewElementsListAsOneByOne) {
+  for (const char* type : {"hash:net", "hash:mac"}) {
+    Ruleset rs;
+    bool mac = std::string(type) == "hash:mac";
+    auto entry = [mac](int i) {
+      return mac ? "00:11:22:33:" + std::to_string(10 + i % 80) + ":00"
+                 : "10.0." + std::to_string(i % 200) + ".0/" + std::to_string(24 + i % 3);
+    };
+    std::vector<std::string> have, added;
+    for (int i = 0; i < 300; i += 3) have.push_back(entry(i));
+    for (int i = 0; i < 500; ++i) added.push_back(entry(i * 7 % 500));
+    const auto* compiled = compiled_set(type, have, {}, rs);
+    ASSERT_TRUE(compiled);
+    Set one_by_one = *compiled, at_once = *compiled;
+    model::IpSet ipset;
+    ipset.type = type;
+    auto come = ipset_elements(ipset, added);
+    for (const auto& element : come) insert_listed(one_by_one, {element});
+    insert_listed(at_once, come);
+    EXPECT_EQ(first_values(at_once), first_values(one_by_one)) << type;
+    EXPECT_EQ(at_once.elements.size(), have.size() + added.size());
+  }
 }
 
 TEST(CompilerIpset, ASetWithATimeoutHasNoEntriesButTheRuntimeOneIsItsElement) {

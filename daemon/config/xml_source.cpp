@@ -6,6 +6,7 @@
 #include <pugixml.hpp>
 #include <utility>
 
+#include "config/xml_leaf_runs.hpp"
 #include "config/xml_text.hpp"
 
 namespace fwctl::config {
@@ -207,12 +208,56 @@ class WellFormedCheck {
   int roots_ = 0;
 };
 
+// Character data as pugixml gives it (line ends normalized, parse_eol), for the text around
+// leaf runs, which is read from the original text.
+std::string eol_normalized(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] != '\r') {
+      out += raw[i];
+    } else {
+      out += '\n';
+      if (i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
+    }
+  }
+  return out;
+}
+
+// The leaf runs (from `next` on) in the text node at `offset`, which extends to the first '<'
+// that is not a blanked run's: what that node stands for in the original text.
+std::size_t runs_in_node(std::string_view text, std::size_t offset,
+                         const std::vector<LeafRun>& runs, std::size_t next) {
+  std::size_t at = offset, count = 0;
+  while (next + count < runs.size() && runs[next + count].begin == text.find('<', at)) {
+    at = runs[next + count].end;
+    ++count;
+  }
+  return count;
+}
+
+// Whether every run is in a text node of the tree (so the walk reports each where it was).
+bool runs_covered(const pugi::xml_document& doc, std::string_view text,
+                  const std::vector<LeafRun>& runs) {
+  std::size_t next = 0;
+  for (pugi::xml_node node : doc.children()) {
+    if (node.type() != pugi::node_element) continue;
+    for (const pugi::xml_node& child : node.children()) {
+      if (child.type() == pugi::node_pcdata) {
+        next += runs_in_node(text, node_offset(child), runs, next);
+      }
+    }
+  }
+  return next == runs.size();
+}
+
 // Hands the tree to an XmlHandler, as expat would: only what comes before `limit` (where the
 // document stops being well-formed), so that a handler error there wins, as in firewalld.
 class Dispatch {
  public:
-  Dispatch(XmlHandler& handler, std::string_view text, std::size_t limit)
-      : handler_(handler), text_(text), lines_(text), limit_(limit) {}
+  Dispatch(XmlHandler& handler, std::string_view text, std::size_t limit,
+           const std::vector<LeafRun>& runs)
+      : handler_(handler), text_(text), lines_(text), limit_(limit), runs_(runs) {}
 
   Status enter(const pugi::xml_node& node) {
     // expat reports no character data outside the root element.
@@ -221,6 +266,9 @@ class Dispatch {
     bool element = node.type() == pugi::node_element;
     if ((element ? tag_end(text_, offset) : offset) >= limit_) return stop();
     if (node.type() == pugi::node_pcdata) {
+      if (std::size_t n = runs_in_node(text_, offset, runs_, next_run_); n > 0) {
+        return text_with_runs(offset, n);
+      }
       handler_.characters(decode_entities(node.value()).value_or(""));
     } else if (node.type() == pugi::node_cdata) {
       handler_.characters(node.value());
@@ -243,6 +291,47 @@ class Dispatch {
   bool stopped() const { return stopped_; }
 
  private:
+  // A text node holding `runs` blanked leaf runs: its text around them, and their elements,
+  // each checked against the limit as its own node would be.
+  Status text_with_runs(std::size_t offset, std::size_t runs) {
+    std::size_t at = offset;
+    for (std::size_t k = 0;; ++k) {
+      std::size_t end = k < runs ? runs_[next_run_].begin : text_.find('<', at);
+      if (end == std::string_view::npos) end = text_.size();
+      if (end > at) {
+        if (at >= limit_) return stop();
+        handler_.characters(
+            decode_entities(eol_normalized(text_.substr(at, end - at))).value_or(""));
+      }
+      if (k == runs) return ok();
+      const LeafRun& run = runs_[next_run_++];
+      if (Status s = leaves(run); !s) return s;
+      at = run.end;
+    }
+  }
+
+  // The elements of one run and the blanks between them.
+  Status leaves(const LeafRun& run) {
+    Leaf leaf;
+    for (std::size_t at = run.begin; at < run.end; at = leaf.end) {
+      std::size_t lt = text_.find('<', at);
+      if (lt > at) {
+        if (at >= limit_) return stop();
+        handler_.characters(text_.substr(at, lt - at));
+      }
+      if (!read_leaf(text_, lt, leaf) || leaf.text_begin - 1 >= limit_) return stop();
+      XmlElement element{std::string(leaf.name), {}, lines_.line(lt)};
+      if (Status s = handler_.start_element(element); !s) return s;
+      if (leaf.text_end > leaf.text_begin) {
+        if (leaf.text_begin >= limit_) return stop();
+        handler_.characters(text_.substr(leaf.text_begin, leaf.text_end - leaf.text_begin));
+      }
+      if (leaf.close >= limit_ && limit_ != std::string_view::npos) return stop();
+      if (Status s = handler_.end_element(element); !s) return s;
+    }
+    return ok();
+  }
+
   // Whether `node`'s end (its "/>" or the first "</name" after its start tag, as firewalld's
   // formats never nest an element in one of the same name) comes before the limit.
   bool closed_before_limit(const pugi::xml_node& node) const {
@@ -272,6 +361,8 @@ class Dispatch {
   std::size_t limit_;
   std::vector<XmlElement> open_;
   bool stopped_ = false;
+  const std::vector<LeafRun>& runs_;
+  std::size_t next_run_ = 0;
 };
 
 // firewalld's error for a malformed file: INVALID_ZONE "not a valid zone file: mismatched
@@ -311,13 +402,38 @@ const std::string* XmlElement::find(std::string_view attribute) const {
   return it == attributes.end() ? nullptr : &it->value;
 }
 
+// Below this many leaf elements in a row the tree is as cheap as the text (small files).
+constexpr std::size_t kMinLeafRun = 32;
+
 Status walk_xml(std::string_view text, const std::string& file, XmlKind kind, XmlHandler& handler) {
+  return walk_xml(text, file, kind, handler, kMinLeafRun);
+}
+
+// pugixml parses a copy of the text (in place), with the leaf runs blanked out of it.
+Status walk_xml(std::string_view text, const std::string& file, XmlKind kind, XmlHandler& handler,
+                std::size_t min_leaf_run) {
+  std::vector<LeafRun> runs;
+  if (min_leaf_run != std::string_view::npos) runs = find_leaf_runs(text, min_leaf_run);
+  std::string buffer(text);
+  for (const LeafRun& run : runs) {
+    for (std::size_t i = run.begin; i < run.end; ++i) {
+      if (buffer[i] != '\n') buffer[i] = ' ';
+    }
+  }
   pugi::xml_document doc;
   pugi::xml_parse_result result =
-      doc.load_buffer(text.data(), text.size(), kParseOptions, pugi::encoding_auto);
+      doc.load_buffer_inplace(buffer.data(), buffer.size(), kParseOptions, pugi::encoding_auto);
+  if (!runs.empty() && (result.encoding != pugi::encoding_utf8 || !runs_covered(doc, text, runs))) {
+    // Not where the scan put them (a malformed or converted document): the whole text it is.
+    runs.clear();
+    doc.reset();
+    buffer.assign(text);
+    result =
+        doc.load_buffer_inplace(buffer.data(), buffer.size(), kParseOptions, pugi::encoding_auto);
+  }
   int roots = 0;
   std::optional<Flaw> flaw = find_flaw(text, doc, result, roots);
-  Dispatch dispatch(handler, text, flaw ? flaw->offset : std::string_view::npos);
+  Dispatch dispatch(handler, text, flaw ? flaw->offset : std::string_view::npos, runs);
   Status status = traverse(doc, dispatch);
   if (!status && !dispatch.stopped()) return status;  // the handler failed first
   if (flaw) return malformed(text, file, kind, *flaw);

@@ -59,7 +59,13 @@ struct XmlKind {
 // as a stream, the handler sees what comes before the place where a malformed document goes
 // wrong; the first failing handler call ends the walk and its error is returned, else the
 // document's flaw (e.g. INVALID_ZONE "not a valid zone file: mismatched tag: line 4, column 2").
+//
+// Runs of simple leaf elements (an ipset's <entry> list) are reported from the text, not from
+// pugixml's tree (xml_leaf_runs.hpp), when at least `min_leaf_run` follow one another; the
+// events are the same either way. Tests pass npos (never) and 1 (always) to compare.
 Status walk_xml(std::string_view text, const std::string& file, XmlKind kind, XmlHandler& handler);
+Status walk_xml(std::string_view text, const std::string& file, XmlKind kind, XmlHandler& handler,
+                std::size_t min_leaf_run);
 
 // io/direct.py and io/lockdown_whitelist.py name no kind in their message: INVALID_TYPE
 // "Not a valid file: mismatched tag: …". Rewrites walk_xml's flaw error for `kind` that way;

@@ -148,5 +148,61 @@ TEST(XmlSource, WalksDeeplyNestedDocumentsWithoutRecursion) {
   EXPECT_EQ(r.events.size(), 200000u);
 }
 
+// The walk of `text` with its leaf runs read from the text (any run, even of one element) and
+// with every node from pugixml's tree: the same events and the same outcome.
+void expect_same_walk(const std::string& text) {
+  Recorder tree, runs;
+  Status a = walk_xml(text, "f.xml", kZone, tree, std::string_view::npos);
+  Status b = walk_xml(text, "f.xml", kZone, runs, 1);
+  EXPECT_EQ(runs.events, tree.events) << text;
+  ASSERT_EQ(static_cast<bool>(b), static_cast<bool>(a)) << text;
+  if (!a) {
+    EXPECT_EQ(b.error().detail, a.error().detail) << text;
+    EXPECT_EQ(b.error().line, a.error().line) << text;
+  }
+}
+
+TEST(XmlSource, ReportsLeafRunsFromTheTextAsFromTheTree) {
+  std::string entries;
+  for (int i = 0; i < 40; ++i) entries += "  <entry>10.0." + std::to_string(i) + ".0/24</entry>\n";
+  const std::string cases[] = {
+      "<ipset type=\"hash:net\">\n" + entries + "</ipset>\n",
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<ipset>\n<short>S</short>" + entries +
+          "<option name=\"family\" value=\"inet\"/>\n" + entries + "</ipset>",
+      "<ipset>x &amp; y" + entries + "z\r\n" + entries + "\r\n</ipset>",  // text around runs
+      "<ipset><entry></entry><entry>a</entry>\t<entry>\n</entry></ipset>",
+      "<ipset>" + entries + "<entry>a&amp;b</entry>" + entries + "</ipset>",  // entity: no leaf
+      "<ipset>" + entries + "<!-- <entry>c</entry> -->" + entries + "</ipset>",
+      "<ipset><![CDATA[<entry>d</entry>]]>" + entries + "<?pi <entry>e</entry>?></ipset>",
+      "<ipset><a>" + entries + "</a>" + entries + "</ipset>",  // only the root's children
+      "<ipset x='>'><entry x=\"1\">f</entry>" + entries + "</ipset>",
+      "<ipset>" + entries + "<entry>g</entry ></ipset>",
+      // Malformed: the flaw inside, after or before a run, a truncated file, junk after it.
+      "<ipset>" + entries + "<entry>\x01</entry>" + entries + "</ipset>",
+      "<ipset>" + entries + "<entry>h</entry></ipset>" + entries,
+      "<ipset>" + entries + "</ipsat>",
+      "<ipset><b x=\"1\" x=\"2\"/>" + entries + "</ipset>",
+      "<ipset>" + entries + "<entry>i</en",
+      "<ipset>" + entries,
+      "<ipset>" + entries + "</ipset>junk",
+      "<!DOCTYPE ipset [<!ENTITY e \"v\">]><ipset>" + entries + "</ipset>",
+      "<ipset>" + entries + "<entry>\xff\xfe</entry>" + entries + "</ipset>",
+      "\n\n<ipset>" + entries + "&bogus;" + entries + "</ipset>",
+  };
+  for (const auto& text : cases) expect_same_walk(text);
+}
+
+TEST(XmlSource, ALeafRunIsNoTreeNodeButEveryEntryIsReported) {
+  std::string text = "<ipset>\n";
+  for (int i = 0; i < 1000; ++i) text += "<entry>" + std::to_string(i) + "</entry>\n";
+  text += "</ipset>";
+  Recorder r;
+  ASSERT_TRUE(walk_xml(text, "f.xml", kZone, r));
+  ASSERT_EQ(r.events.size(), 3 + 1000 * 4u);
+  EXPECT_EQ(r.events[1], "'\n'");
+  EXPECT_EQ(r.events[2 + 999 * 4], "<entry>@1001");
+  EXPECT_EQ(r.events[3 + 999 * 4], "'999'");
+}
+
 }  // namespace
 }  // namespace fwctl::config

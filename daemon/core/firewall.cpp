@@ -8,6 +8,7 @@
 #include "compiler/panic.hpp"
 #include "config/combined_zones.hpp"
 #include "config/port_range.hpp"
+#include "core/free_memory.hpp"
 #include "model/config_check.hpp"
 #include "model/port.hpp"
 #include "nft/ruleset_batch.hpp"
@@ -114,6 +115,7 @@ Status Firewall::load_runtime(Loaded next, State state, bool* compile_failed) {
   if (Status st = kernel_.load(with_panic_state(std::move(*ruleset))); !st) return st;
   kernel_.compiled_whole(compiler::kTableName, duplicated);
   adopt(std::move(next), state);
+  release_free_memory();  // the old runtime, the compile and the batch are gone
   return ok();
 }
 

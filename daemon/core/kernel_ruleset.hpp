@@ -124,8 +124,16 @@ class KernelRuleset {
   };
   int find_inet(const std::string& table) const;
 
+  // A set of a whole load equal to the recorded one: where its elements were lent from.
+  struct Lent {
+    size_t old_table, old_set, next_table, next_set;
+  };
+  std::vector<Lent> lend_equal_sets(compiler::Ruleset& next);
+  void give_back(const std::vector<Lent>& lent, compiler::Ruleset& next,
+                 std::vector<TablePlan>& plans);
+
   Status send(compiler::Ruleset next, const ChangeScope* scope, bool whole);
-  Result<TablePlan> plan_table(nft::Batch& batch, compiler::Table next, const ChangeScope* scope,
+  Result<TablePlan> plan_table(nft::Batch& batch, compiler::Table&& next, const ChangeScope* scope,
                                bool whole) const;
   Status remove_dropped(nft::Batch& batch, const compiler::Ruleset& next) const;
   bool table_gone();

@@ -253,6 +253,22 @@ TEST_F(KernelRulesetTest, LoadReplacesWholeEvenWhenUnchanged) {
   EXPECT_EQ(last_batch(), netlink_.sent().at(0));
 }
 
+// A whole load of an unchanged set takes the recorded elements instead of holding a second copy
+// (issue 13); a refused one gives them back, and the next load sends them all again.
+TEST_F(KernelRulesetTest, ARefusedReloadOfAnUnchangedSetKeepsItsElements) {
+  auto before = kernel_.ruleset();
+  netlink_.fail_at(3, ENOENT);
+  ASSERT_FALSE(kernel_.load(compiled()));
+  EXPECT_EQ(kernel_.ruleset(), before);
+  ASSERT_TRUE(kernel_.load(compiled()));
+  EXPECT_EQ(kernel_.ruleset(), before);
+  EXPECT_EQ(last_batch(), netlink_.sent().at(0));
+  const auto& set = kernel_.ruleset().tables.at(0).sets;
+  auto foo = std::find_if(set.begin(), set.end(), [](const auto& s) { return s.name == "foo"; });
+  ASSERT_NE(foo, set.end());
+  EXPECT_EQ(foo->elements.size(), 2u);
+}
+
 // apply_splices(): the splice's rules deleted by handle and inserted in front of the rule that
 // follows them, their echoed handles recorded; nothing compared.
 TEST_F(KernelRulesetTest, SplicesInsertInFrontOfTheFollowingRuleAndRecordTheEchoedHandles) {

@@ -9,6 +9,7 @@
 #include "compiler/compiler.hpp"
 #include "compiler/ipsets.hpp"
 #include "core/firewall_ipset_entries.hpp"
+#include "core/free_memory.hpp"
 #include "model/ipset_check.hpp"
 #include "nft/batch.hpp"
 
@@ -117,6 +118,7 @@ Status RuntimeIpsets::set_entries(const std::string& name,
     if (Status st = model::check_ipset_entry(**set, entry); !st) return st;
   }
   std::vector<std::string> list = unique_in_order(entries);
+  std::size_t touched = list.size() + (*set)->entries.size();
   bool native = native_.created(name);
   if (native) {
     model::IpSet with_list = **set;
@@ -133,6 +135,7 @@ Status RuntimeIpsets::set_entries(const std::string& name,
   }
   // A refused change left the runtime as it was: the native set goes back to it.
   if (!changed && native) (void)native_.create(name, sets_.at(name).value);
+  if (touched >= kLargeEntryChange) release_free_memory();  // the old list and the batch
   return changed;
 }
 

@@ -19,7 +19,7 @@ std::unordered_map<std::string_view, T*> by_name(std::vector<T>& items) {
 
 // The rules' handles are the ones the kernel gives a new table's objects (ruleset_batch.hpp);
 // the first and last rule are echoed, and commit_plan() checks their handles against these.
-Result<TablePlan> plan_replace(nft::Batch& batch, compiler::Table next) {
+Result<TablePlan> plan_replace(nft::Batch& batch, compiler::Table&& next) {
   std::vector<uint64_t> predicted;
   if (auto s = nft::add_replace_table(batch, next, &predicted); !s) return s;
   TablePlan plan;

@@ -42,8 +42,8 @@ struct TablePlan {
 };
 
 // Replaces (or creates) the whole table; the handles of its rules predicted, the first and
-// last rule echoed to confirm them.
-Result<TablePlan> plan_replace(nft::Batch& batch, compiler::Table next);
+// last rule echoed to confirm them. `next` is moved from only when it succeeds.
+Result<TablePlan> plan_replace(nft::Batch& batch, compiler::Table&& next);
 
 // The change from `old` (whose rules have `old_handles`) to `next`, compared only within
 // `scope` when one is given.
