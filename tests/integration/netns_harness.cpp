@@ -347,10 +347,12 @@ namespace {
 
 Status wire_lab(const Lab& lab) {
   // Locally administered MACs; each pair is alone on its link.
-  auto inside = connect_veth({&lab.router, "in0", "02:00:0a:c8:01:01",
-                              {"10.200.1.1/24", "fd00:200:1::1/64"}},
-                             {&lab.client, "eth0", "02:00:0a:c8:01:02",
-                              {"10.200.1.2/24", "10.200.1.3/24", "fd00:200:1::2/64"}});
+  auto inside =
+      connect_veth({&lab.router, "in0", "02:00:0a:c8:01:01", {"10.200.1.1/24", "fd00:200:1::1/64"}},
+                   {&lab.client,
+                    "eth0",
+                    "02:00:0a:c8:01:02",
+                    {"10.200.1.2/24", "10.200.1.3/24", "fd00:200:1::2/64"}});
   if (!inside) return inside;
   auto outside = connect_veth({&lab.router, "out0", "02:00:0a:c8:02:01", {"10.200.2.1/24"}},
                               {&lab.backend, "eth0", "02:00:0a:c8:02:02", {"10.200.2.2/24"}});
