@@ -239,7 +239,8 @@ Authorizer::Done Authorizer::with_access_check(const sdbus::Message& call, uid_t
   };
 }
 
-void Authorizer::ask_polkit(const std::string& sender, uid_t uid, std::string action, Done done) {
+void Authorizer::ask_polkit(const std::string& sender, uid_t uid, const std::string& action,
+                            const Done& done) {
   using Subject = sdbus::Struct<std::string, std::map<std::string, sdbus::Variant>>;
   using Reply = sdbus::Struct<bool, bool, std::map<std::string, std::string>>;
   Subject subject{"system-bus-name", {{"name", sdbus::Variant(sender)}}};

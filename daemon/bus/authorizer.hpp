@@ -104,7 +104,8 @@ class Authorizer {
   core::Binder binder_of(const sdbus::Message& call);
 
  private:
-  void ask_polkit(const std::string& sender, uid_t uid, std::string action, Done done);
+  void ask_polkit(const std::string& sender, uid_t uid, const std::string& action,
+                  const Done& done);
   // The uid of `call`'s sender (UidCache); throws sdbus::Error when the bus cannot tell.
   uid_t uid_of(const sdbus::Message& call, const std::string& sender);
   // `done`, preceded by the lockdown check of `interface`.`member` when it has one.

@@ -1,5 +1,7 @@
 #include "bus/direct_adaptor.hpp"
 
+#include <ranges>
+
 #include "bus/error_map.hpp"
 #include "core/direct.hpp"
 #include "sys/log.hpp"
@@ -168,9 +170,9 @@ void DirectAdaptor::getAllPassthroughs(sdbus::Result<std::vector<PassthroughStru
 void DirectAdaptor::removeAllPassthroughs(sdbus::Result<>&& result) {
   serve(std::move(result), "removeAllPassthroughs", [=, this] {
     auto all = direct_.config().passthroughs;
-    for (auto it = all.rbegin(); it != all.rend(); ++it) {
-      value_or_throw(direct_.remove_passthrough(*it));
-      emitPassthroughRemoved(it->ipv, it->args);
+    for (const auto& each : std::views::reverse(all)) {
+      value_or_throw(direct_.remove_passthrough(each));
+      emitPassthroughRemoved(each.ipv, each.args);
     }
   });
 }
