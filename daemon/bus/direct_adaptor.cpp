@@ -1,7 +1,5 @@
 #include "bus/direct_adaptor.hpp"
 
-#include <ranges>
-
 #include "bus/error_map.hpp"
 #include "core/direct.hpp"
 #include "sys/log.hpp"
@@ -170,9 +168,9 @@ void DirectAdaptor::getAllPassthroughs(sdbus::Result<std::vector<PassthroughStru
 void DirectAdaptor::removeAllPassthroughs(sdbus::Result<>&& result) {
   serve(std::move(result), "removeAllPassthroughs", [=, this] {
     auto all = direct_.config().passthroughs;
-    for (const auto& each : std::views::reverse(all)) {
-      value_or_throw(direct_.remove_passthrough(each));
-      emitPassthroughRemoved(each.ipv, each.args);
+    for (auto it = all.rbegin(); it != all.rend(); ++it) {
+      value_or_throw(direct_.remove_passthrough(*it));
+      emitPassthroughRemoved(it->ipv, it->args);
     }
   });
 }

@@ -1,7 +1,6 @@
 #include "core/direct.hpp"
 
 #include <algorithm>
-#include <ranges>
 
 #include "core/direct_commands.hpp"
 #include "core/permanent_direct.hpp"
@@ -309,10 +308,12 @@ Status Direct::apply_all(const model::DirectConfig& config, std::vector<Error>& 
   auto note = [&](Status st) {
     if (!st) warnings.push_back(st.error());
   };
-  for (const auto& p : std::views::reverse(added.passthroughs)) note(remove_passthrough(p));
-  for (const auto& r : std::views::reverse(added.rules)) note(remove_rule(r));
-  for (const auto& c : std::views::reverse(added.chains)) {
-    note(remove_chain(c.ipv, c.table, c.chain));
+  for (auto it = added.passthroughs.rbegin(); it != added.passthroughs.rend(); ++it) {
+    note(remove_passthrough(*it));
+  }
+  for (auto it = added.rules.rbegin(); it != added.rules.rend(); ++it) note(remove_rule(*it));
+  for (auto it = added.chains.rbegin(); it != added.chains.rend(); ++it) {
+    note(remove_chain(it->ipv, it->table, it->chain));
   }
   return failed;
 }
@@ -322,13 +323,16 @@ void Direct::clear(std::vector<Error>& warnings) {
     if (!st) warnings.push_back(st.error());
   };
   auto passthroughs = state_.passthroughs;
-  for (const auto& p : std::views::reverse(passthroughs)) note(remove_passthrough(p));
+  for (auto it = passthroughs.rbegin(); it != passthroughs.rend(); ++it) {
+    note(remove_passthrough(*it));
+  }
   auto rules = state_.rules;
-  for (const auto& r : std::views::reverse(rules)) note(remove_rule(r));
+  for (auto it = rules.rbegin(); it != rules.rend(); ++it) note(remove_rule(*it));
   auto chains = state_.chains;
-  for (const auto& c : std::views::reverse(chains)) {
+  for (auto it = chains.rbegin(); it != chains.rend(); ++it) {
     // Flushed first: rules others put into our chain must not keep it alive.
-    note(restore(c.ipv, {{"-t", c.table, "-F", c.chain}, {"-t", c.table, "-X", c.chain}}));
+    note(
+        restore(it->ipv, {{"-t", it->table, "-F", it->chain}, {"-t", it->table, "-X", it->chain}}));
   }
   state_ = {};
   positions_.clear();
