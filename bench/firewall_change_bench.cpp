@@ -30,7 +30,7 @@ namespace {
 template <typename T>
 Status status_of(const Result<T>& result) {
   if (result) return ok();
-  return Unexpected{result.error()};
+  return result;  // its error
 }
 
 void print_kv(const std::string& key, double v) { std::printf("%s %.9f\n", key.c_str(), v); }

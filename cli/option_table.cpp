@@ -13,8 +13,7 @@ struct LineTable {
 LineTable build(CommandLines line) {
   LineTable t;
   t.position.assign(kOptionRows, std::string_view::npos);
-  for (std::size_t i = 0; i < kOptionRows; ++i) {
-    const OptionRow& row = option_rows::kRows[i];
+  for (const OptionRow& row : option_rows::kRows) {
     if (!(row.lines & line)) continue;
     std::size_t first = 0;  // Dest::row() of this dest
     while (option_rows::kRows[first].dest_name() != row.dest_name()) ++first;

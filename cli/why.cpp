@@ -81,9 +81,9 @@ Result<std::string> why_report(const model::Config& config,
                                const compiler::RuntimeBindings& bindings, const std::string& packet,
                                const std::string& source) {
   auto parsed = compiler::parse_packet(packet);
-  if (!parsed) return Unexpected{parsed.error()};
+  if (!parsed) return parsed;
   auto ruleset = compiler::compile(config, bindings);
-  if (!ruleset) return Unexpected{ruleset.error()};
+  if (!ruleset) return ruleset;
   auto result = compiler::why(*ruleset, *parsed);
   return "packet: " + compiler::to_text(*parsed) + "\nruleset: " + source + "\n" +
          compiler::to_text(result);

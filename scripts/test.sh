@@ -13,7 +13,8 @@
 #            g++ at -O1), niced so that it takes the CPU the tests leave; then its unit tests,
 #            then each libFuzzer target of fuzz/ for a fixed number of runs from a fixed seed
 #            (scripts/fuzz.sh ci); then, niced too, clang-tidy over daemon/ and cli/
-#            (scripts/tidy.sh --code-only, about 260 s of CPU)
+#            (scripts/tidy.sh --code-only: about 260 s of CPU, seconds for the units its cache
+#            holds)
 #
 # Prints each step's duration as it ends and a table of them at the end; exits 1 when a step
 # failed. Root runs everything; without root the tests that need it are skipped.

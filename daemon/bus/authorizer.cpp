@@ -169,7 +169,7 @@ void Authorizer::check(const sdbus::Message& call, std::string_view interface,
   }
   done = with_access_check(call, uid, interface, member, std::move(done));
   if (uid == 0) return done(nullptr);
-  ask_polkit(sender, uid, std::move(action), std::move(done));
+  ask_polkit(sender, uid, action, done);
 }
 
 std::optional<uid_t> UidCache::find(std::string_view sender) const {
@@ -210,14 +210,14 @@ core::Binder Authorizer::binder_of(const sdbus::Message& call) {
 }
 
 void Authorizer::check(const std::string& sender, uid_t uid, std::string_view interface,
-                       std::string_view member, Done done) {
+                       std::string_view member, const Done& done) {
   std::string action(polkit_action(interface, member));
   if (action.empty()) {
     auto refusal = not_authorized(std::string(interface) + "." + std::string(member), "uid");
     return done(&refusal);
   }
   if (uid == 0) return done(nullptr);
-  ask_polkit(sender, uid, std::move(action), std::move(done));
+  ask_polkit(sender, uid, action, done);
 }
 
 Authorizer::Done Authorizer::with_access_check(const sdbus::Message& call, uid_t uid,
@@ -239,7 +239,8 @@ Authorizer::Done Authorizer::with_access_check(const sdbus::Message& call, uid_t
   };
 }
 
-void Authorizer::ask_polkit(const std::string& sender, uid_t uid, std::string action, Done done) {
+void Authorizer::ask_polkit(const std::string& sender, uid_t uid, const std::string& action,
+                            const Done& done) {
   using Subject = sdbus::Struct<std::string, std::map<std::string, sdbus::Variant>>;
   using Reply = sdbus::Struct<bool, bool, std::map<std::string, std::string>>;
   Subject subject{"system-bus-name", {{"name", sdbus::Variant(sender)}}};

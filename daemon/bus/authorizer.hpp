@@ -93,7 +93,7 @@ class Authorizer {
   // The same decision for a call known only by its sender and the sender's uid (the methods
   // sd-bus answers itself, guarded by bus/introspection_filter.hpp); no lockdown check.
   void check(const std::string& sender, uid_t uid, std::string_view interface,
-             std::string_view member, Done done);
+             std::string_view member, const Done& done);
 
   // The firewall whose lockdown and state guard the methods that call accessCheck; without
   // one, only polkit (or uid 0) decides.
@@ -104,7 +104,8 @@ class Authorizer {
   core::Binder binder_of(const sdbus::Message& call);
 
  private:
-  void ask_polkit(const std::string& sender, uid_t uid, std::string action, Done done);
+  void ask_polkit(const std::string& sender, uid_t uid, const std::string& action,
+                  const Done& done);
   // The uid of `call`'s sender (UidCache); throws sdbus::Error when the bus cannot tell.
   uid_t uid_of(const sdbus::Message& call, const std::string& sender);
   // `done`, preceded by the lockdown check of `interface`.`member` when it has one.

@@ -28,7 +28,7 @@ void ConfigItemAdaptor<T, Glue>::get_list(sdbus::Result<std::vector<std::string>
 template <typename T, typename Glue>
 void ConfigItemAdaptor<T, Glue>::set_list(sdbus::Result<>&& reply, const char* member, Names field,
                                           std::vector<std::string> list) {
-  change(std::move(reply), member, [field, list](T& item) {
+  change(std::move(reply), member, [field, list = std::move(list)](T& item) {
     item.*field = unique(list);
     return ok();
   });
@@ -37,19 +37,21 @@ template <typename T, typename Glue>
 void ConfigItemAdaptor<T, Glue>::add_to(sdbus::Result<>&& reply, const char* member, Names field,
                                         std::string value) {
   change(std::move(reply), member,
-         [field, value](T& item) { return core::add_name(item.*field, value); });
+         [field, value = std::move(value)](T& item) { return core::add_name(item.*field, value); });
 }
 template <typename T, typename Glue>
 void ConfigItemAdaptor<T, Glue>::remove_from(sdbus::Result<>&& reply, const char* member,
                                              Names field, std::string value) {
-  change(std::move(reply), member,
-         [field, value](T& item) { return core::remove_name(item.*field, value); });
+  change(std::move(reply), member, [field, value = std::move(value)](T& item) {
+    return core::remove_name(item.*field, value);
+  });
 }
 template <typename T, typename Glue>
 void ConfigItemAdaptor<T, Glue>::query_in(sdbus::Result<bool>&& reply, const char* member,
                                           Names field, std::string value) {
-  read(std::move(reply), member,
-       [field, value](const T& item) { return core::has_name(item.*field, value); });
+  read(std::move(reply), member, [field, value = std::move(value)](const T& item) {
+    return core::has_name(item.*field, value);
+  });
 }
 
 template <typename T, typename Glue>
@@ -60,7 +62,7 @@ void ConfigItemAdaptor<T, Glue>::get_list(sdbus::Result<std::vector<PortTuple>>&
 template <typename T, typename Glue>
 void ConfigItemAdaptor<T, Glue>::set_list(sdbus::Result<>&& reply, const char* member,
                                           PortList field, std::vector<PortTuple> list) {
-  change(std::move(reply), member, [field, list](T& item) {
+  change(std::move(reply), member, [field, list = std::move(list)](T& item) {
     item.*field = unique(port_protos(list));
     return ok();
   });

@@ -167,7 +167,7 @@ void ConfigServiceAdaptor::queryDestination(sdbus::Result<bool>&& result, std::s
 }
 void ConfigServiceAdaptor::edit_destinations(sdbus::Result<>&& result, const char* member,
                                              std::function<Status(core::Pairs&)> edit) {
-  change(std::move(result), member, [edit](model::Service& s) -> Status {
+  change(std::move(result), member, [edit = std::move(edit)](model::Service& s) -> Status {
     core::Pairs destinations = core::service_destinations(s);
     if (Status st = edit(destinations); !st) return st;
     return core::set_service_destinations(s, destinations);

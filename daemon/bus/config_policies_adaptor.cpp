@@ -15,8 +15,9 @@ void ConfigPoliciesAdaptor::store(Result<model::LockdownWhitelist> next) {
 
 void ConfigPoliciesAdaptor::change(sdbus::Result<>&& result, const char* member,
                                    core::WhitelistEntry kind, std::string value, bool add) {
-  serve(std::move(result), member,
-        [=, this] { store(core::whitelist_with(whitelist(), kind, value, add)); });
+  serve(std::move(result), member, [=, this, value = std::move(value)] {
+    store(core::whitelist_with(whitelist(), kind, value, add));
+  });
 }
 
 void ConfigPoliciesAdaptor::getLockdownWhitelist(sdbus::Result<WhitelistStruct>&& result) {

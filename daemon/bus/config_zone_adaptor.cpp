@@ -20,7 +20,7 @@ Status ConfigZoneAdaptor::check_bindings(const model::Zone& next) const {
 }
 
 void ConfigZoneAdaptor::replace(sdbus::Result<>&& reply, const char* member, Change edit) {
-  change(std::move(reply), member, [this, edit](model::Zone& zone) -> Status {
+  change(std::move(reply), member, [this, edit = std::move(edit)](model::Zone& zone) -> Status {
     if (Status st = edit(zone); !st) return st;
     return check_bindings(zone);
   });

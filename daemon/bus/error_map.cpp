@@ -23,7 +23,7 @@ namespace detail {
 
 void rethrow_as_dbus_error(const char* member, std::exception_ptr caught) {
   try {
-    std::rethrow_exception(caught);
+    std::rethrow_exception(std::move(caught));
   } catch (const sdbus::Error&) {
     throw;
   } catch (const std::exception& e) {

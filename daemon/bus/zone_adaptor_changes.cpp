@@ -11,7 +11,7 @@ namespace fwctl::bus {
 
 void ZoneAdaptor::add_item(sdbus::Result<std::string>&& result, const char* member,
                            std::string zone, core::ZoneItem item, int32_t timeout) {
-  serve(std::move(result), member, [=, this] {
+  serve(std::move(result), member, [=, this, zone = std::move(zone), item = std::move(item)] {
     std::string name = value_or_throw(fw_.add_zone_item(zone, item, timeout));
     emit_added(name, item, timeout);
     return name;
@@ -20,7 +20,7 @@ void ZoneAdaptor::add_item(sdbus::Result<std::string>&& result, const char* memb
 
 void ZoneAdaptor::remove_item(sdbus::Result<std::string>&& result, const char* member,
                               std::string zone, core::ZoneItem item) {
-  serve(std::move(result), member, [=, this] {
+  serve(std::move(result), member, [=, this, zone = std::move(zone), item = std::move(item)] {
     std::string name = value_or_throw(fw_.remove_zone_item(zone, item));
     emit_removed(name, item);
     return name;
@@ -29,8 +29,9 @@ void ZoneAdaptor::remove_item(sdbus::Result<std::string>&& result, const char* m
 
 void ZoneAdaptor::query_item(sdbus::Result<bool>&& result, const char* member, std::string zone,
                              core::ZoneItem item) {
-  serve(std::move(result), member,
-        [=, this] { return value_or_throw(fw_.query_zone_item(zone, item)); });
+  serve(std::move(result), member, [=, this, zone = std::move(zone), item = std::move(item)] {
+    return value_or_throw(fw_.query_zone_item(zone, item));
+  });
 }
 
 void ZoneAdaptor::emit_added(const std::string& zone, const core::ZoneItem& item, int32_t timeout) {

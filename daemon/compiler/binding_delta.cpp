@@ -195,7 +195,7 @@ Result<std::optional<std::vector<RuleSplice>>> compile_binding(const model::Conf
   if (zone_named_by_policy(config, edit.zone) || any_zone_priority(config))
     return MaybeBindingSplices{};
   auto chains = binding_rules(config, edit);
-  if (!chains) return Unexpected{chains.error()};
+  if (!chains) return chains;
   size_t sources_before = count_sources(bindings) - (edit.added && edit.source ? 1 : 0);
   std::vector<RuleSplice> splices;
   for (auto& chain : *chains) {

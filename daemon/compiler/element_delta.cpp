@@ -266,7 +266,7 @@ Result<std::optional<std::vector<RuleSplice>>> compile_zone_element(const model:
     return MaybeSplices{};
   }
   auto chains = element_rules(config, bindings, zone, edit);
-  if (!chains) return Unexpected{chains.error()};
+  if (!chains) return chains;
   if (!*chains) return MaybeSplices{};
   const std::string prefix = "zone " + edit.zone + ", ";
   Splices splices;

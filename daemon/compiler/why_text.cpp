@@ -83,14 +83,14 @@ Result<Packet> parse_packet(const std::string& text) {
   p.protocol = words[i++];
   bool icmp = p.protocol == "icmp" || p.protocol == "icmpv6";
   if (i < words.size() && words[i] != "->") {
-    if (auto s = endpoint(words[i++], p.saddr, p.sport); !s) return Unexpected{s.error()};
+    if (auto s = endpoint(words[i++], p.saddr, p.sport); !s) return s;
   }
   if (i >= words.size() || words[i++] != "->") return bad("no -> in " + text);
   // After an ICMP packet's "->" comes an address or the type name.
   bool endpoint_next = i < words.size() && words[i] != "in" && words[i] != "out" &&
                        (!icmp || words[i].find_first_of(".:") != std::string::npos);
   if (endpoint_next) {
-    if (auto s = endpoint(words[i++], p.daddr, p.dport); !s) return Unexpected{s.error()};
+    if (auto s = endpoint(words[i++], p.daddr, p.dport); !s) return s;
   }
   if (icmp && i < words.size() && words[i] != "in" && words[i] != "out") p.icmp_type = words[i++];
   bool in_given = false, out_given = false;
@@ -105,7 +105,7 @@ Result<Packet> parse_packet(const std::string& text) {
   p.direction = in_given && out_given ? Direction::Forwarded
                 : in_given            ? Direction::Incoming
                                       : Direction::Outgoing;
-  if (auto s = settle_family(p); !s) return Unexpected{s.error()};
+  if (auto s = settle_family(p); !s) return s;
   return p;
 }
 

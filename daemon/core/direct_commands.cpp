@@ -54,7 +54,7 @@ std::string restore_input(const Tool& tool, const std::vector<Args>& commands) {
     std::string line;
     for (const auto& word : rule) {
       if (!line.empty()) line += ' ';
-      bool quoted = word.size() >= 1 && word.front() == '"' && word.back() == '"';
+      bool quoted = !word.empty() && word.front() == '"' && word.back() == '"';
       line += has_whitespace(word) && !quoted ? '"' + word + '"' : word;
     }
     if (!lines.count(table)) order.push_back(table);

@@ -146,7 +146,7 @@ Status KernelRuleset::apply_elements(const std::string& table, const std::string
   if (!come.empty()) {
     if (auto s = batch.add_set_elements({"inet", table}, *held, come); !s) return s;
   }
-  if (batch.size() == 0) return ok();
+  if (batch.empty()) return ok();
   auto replies = netlink_.send(batch);
   if (!replies && restored_after_loss()) return apply_elements(table, set, gone, come);
   if (!replies) return replies;
@@ -201,7 +201,7 @@ Result<bool> KernelRuleset::apply_splices(const std::string& table,
     adding += splice.added.size();
   }
   last_compared_.clear();
-  if (batch.size() == 0) return true;
+  if (batch.empty()) return true;
   auto replies = netlink_.send(batch);
   if (!replies && restored_after_loss()) return false;
   if (!replies) return replies;

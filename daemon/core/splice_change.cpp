@@ -109,7 +109,7 @@ Result<bool> send_zone_element(KernelRuleset& kernel, const model::Config& confi
   const compiler::Table* current = kernel.table(compiler::kTableName);
   if (!current) return false;
   auto splices = compiler::compile_zone_element(config, bindings, edit, *current);
-  if (!splices) return Unexpected{splices.error()};
+  if (!splices) return splices;
   if (!*splices) return false;
   for (const auto& splice : **splices) {
     // A removed rule may have stood for an equal one of another element, which the compile
@@ -181,7 +181,7 @@ Result<bool> send_binding(KernelRuleset& kernel, const model::Config& config,
   auto edit = binding_edit(prev, next);
   if (!edit) return false;
   auto splices = compiler::compile_binding(config, next, *edit, *current);
-  if (!splices) return Unexpected{splices.error()};
+  if (!splices) return splices;
   if (!*splices) return false;
   for (const auto& splice : **splices) {
     if (splice.removed > 0 && !kernel.duplicate_free(compiler::kTableName, splice.chain)) {

@@ -6,6 +6,7 @@
 // ct helpers their rules used.
 
 #include <algorithm>
+#include <cstddef>
 #include <string_view>
 #include <unordered_map>
 
@@ -26,6 +27,12 @@ std::unordered_map<std::string_view, const T*> by_name(const std::vector<T>& ite
   std::unordered_map<std::string_view, const T*> out;
   for (const auto& item : items) out.emplace(item.name, &item);
   return out;
+}
+
+// The iterator at index `i` of `handles` (iterators move by a signed distance).
+template <typename T>
+auto handle_at(const std::vector<T>& handles, size_t i) {
+  return handles.begin() + static_cast<std::ptrdiff_t>(i);
 }
 
 // What a delta cannot change in place: the table is replaced instead.
@@ -229,7 +236,7 @@ Status DeltaBuilder::chain_delta(size_t index, const Chain& old_chain) {
   out.reserve(chain.rules.size());
   size_t kept_from = 0;
   for (const auto& h : diff_rules(old_chain.rules, chain.rules)) {
-    out.insert(out.end(), handles.begin() + kept_from, handles.begin() + h.old_begin);
+    out.insert(out.end(), handle_at(handles, kept_from), handle_at(handles, h.old_begin));
     for (size_t r = h.old_begin; r < h.old_end; ++r) {
       auto origin = nft::rule_origin(chain.name, r, old_chain.rules[r]);
       if (auto s = batch_.del_rule(id_, chain.name, handles[r], origin); !s) return s;
@@ -246,7 +253,7 @@ Status DeltaBuilder::chain_delta(size_t index, const Chain& old_chain) {
     }
     kept_from = h.old_end;
   }
-  out.insert(out.end(), handles.begin() + kept_from, handles.end());
+  out.insert(out.end(), handle_at(handles, kept_from), handles.end());
   return ok();
 }
 

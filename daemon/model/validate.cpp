@@ -27,7 +27,7 @@ std::string tuple_text(const ForwardPort& f) {
          quoted(f.to_addr) + ")";
 }
 
-std::string owned(std::string_view owner, std::string detail) {
+std::string owned(std::string_view owner, const std::string& detail) {
   return owner.empty() ? detail : std::string(owner) + ": " + detail;
 }
 

@@ -15,7 +15,6 @@ listener=""
 peer_cleanup() {
   declare -F peer_cleanup_hook >/dev/null && peer_cleanup_hook
   [ -n "$listener" ] && kill "$listener" 2>/dev/null || true
-  ip netns del "$peer" 2>/dev/null || true
   harness_cleanup
 }
 
@@ -25,7 +24,7 @@ peer_setup() {  # peer_setup NAME SUBNET [ipv4-only]
   trap peer_cleanup EXIT
   start_bus
   add_netns "fwctl-$1-$$"
-  ip netns add "$peer"
+  add_peer_netns "$peer"
   ip -n "$ns" link add fw0 type veth peer name p0 netns "$peer"
   if [ "${3:-}" = ipv4-only ]; then
     ip netns exec "$ns" sysctl -qw net.ipv6.conf.fw0.disable_ipv6=1
@@ -35,7 +34,6 @@ peer_setup() {  # peer_setup NAME SUBNET [ipv4-only]
   ip -n "$peer" addr add "$2.2/24" dev p0
   ip -n "$ns" link set fw0 up
   ip -n "$peer" link set p0 up
-  ip -n "$peer" link set lo up
   mkdir -p "$work/etc"
 }
 

@@ -23,14 +23,13 @@ listeners=()
 cleanup() {
   local pid
   for pid in "${listeners[@]}"; do kill "$pid" 2>/dev/null || true; done
-  ip netns del "$peer" 2>/dev/null || true
-  ip netns del "$far" 2>/dev/null || true
   harness_cleanup
 }
 trap cleanup EXIT
 start_bus
 add_netns "fwctl-why-$$"
-for n in "$peer" "$far"; do ip netns add "$n"; ip -n "$n" link set lo up; done
+add_peer_netns "$peer"
+add_peer_netns "$far"
 # fw0 (zone public) and fw1 (zone drop) in the firewall's namespace, p0 and p1 in the peer's;
 # fw2 (zone internal) to q0 in the far namespace, which the peer reaches through the firewall.
 ip -n "$ns" link add fw0 type veth peer name p0 netns "$peer"

@@ -45,7 +45,7 @@ cleanup() {
   on_cleanup
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
   for pid in "${pids[@]}"; do timeout 10 tail --pid="$pid" -f /dev/null; done
-  ip netns del outside 2>/dev/null
+  delete_peer_netns
   umount -l /run 2>/dev/null
   rm -rf "$work"
 }
@@ -53,7 +53,8 @@ trap cleanup EXIT
 mount -t tmpfs tmpfs /run
 ip link set lo up
 
-source "$src/tests/lib/check.sh"
+# start_bus, add_peer_netns, check
+source "$src/tests/lib/fwctld_harness.sh"
 
 # Polls COMMAND (at most 20 s, or $wait_tenths tenths) until it succeeds; no fixed sleeps.
 wait_for() {  # wait_for WHAT COMMAND...
@@ -66,9 +67,8 @@ wait_for() {  # wait_for WHAT COMMAND...
 }
 
 # The private system bus.
-sed "s|@LISTEN@|unix:path=$work/bus|" "$src/tests/integration/bus.conf.in" > "$work/bus.conf"
-pids+=("$(dbus-daemon --config-file="$work/bus.conf" --fork --print-pid)")
-export DBUS_SYSTEM_BUS_ADDRESS=unix:path=$work/bus
+start_bus
+pids+=("$bus_pid")
 # Not every process of a client inherits DBUS_SYSTEM_BUS_ADDRESS: podman's conmon runs its exit
 # command (`podman container cleanup`, whose netavark calls removeSource) with an environment of
 # its own, so the bus must answer where the real system bus would.
@@ -107,7 +107,7 @@ stop_daemon() {
 
 # The world outside the host: 10.232.0.2 and fd00:232::2, behind the host's 10.232.0.1 and
 # fd00:232::1.
-ip netns add outside
+add_peer_netns outside
 ip link add veth-host type veth peer name veth-out netns outside
 ip addr add 10.232.0.1/24 dev veth-host
 ip -6 addr add fd00:232::1/64 dev veth-host nodad
@@ -115,7 +115,6 @@ ip link set veth-host up
 ip -n outside addr add 10.232.0.2/24 dev veth-out
 ip -n outside -6 addr add fd00:232::2/64 dev veth-out nodad
 ip -n outside link set veth-out up
-ip -n outside link set lo up
 
 from_outside_http() {  # from_outside_http URL
   ip netns exec outside python3 -c '

@@ -36,7 +36,6 @@ on_cleanup() {
       2>/dev/null
   done
   kill "$libvirtd_pid" 2>/dev/null && timeout 20 tail --pid="$libvirtd_pid" -f /dev/null
-  ip netns del guest 2>/dev/null
   for dir in /etc/libvirt /var/lib/libvirt /var/log/libvirt /var/cache/libvirt; do
     umount -l "$dir"
   done
@@ -90,10 +89,9 @@ zone_of_bridge() { "$fwcmd" --get-zone-of-interface=virbr-fw 2>&1; }
 check "libvirt bound its bridge to zone libvirt" "libvirt" "$(zone_of_bridge)"
 
 # The guest: a namespace on the bridge, configured by busybox's DHCP client.
-ip netns add guest
+add_peer_netns guest
 ip link add vg-host type veth peer name eth0 netns guest
 ip link set vg-host master virbr-fw up
-ip -n guest link set lo up
 # IPv6 by SLAAC from dnsmasq's router advertisements; the guest keeps soliciting once a second
 # (its first solicitations go while the bridge port does not forward yet).
 for setting in accept_dad=0 router_solicitation_interval=1 router_solicitations=-1; do

@@ -14,18 +14,12 @@
 source "$(dirname "$0")/../integration/daemon_lib.sh" "$1" "$2"
 
 peer=$ns-peer
-cleanup() {
-  ip netns del "$peer" 2>/dev/null || true
-  harness_cleanup
-}
-trap cleanup EXIT
-ip netns add "$peer"
+add_peer_netns "$peer"
 ip link add fwpeer netns "$ns" type veth peer name eth0 netns "$peer"
 ip -n "$ns" addr add 10.82.1.1/24 dev fwpeer
 ip -n "$peer" addr add 10.82.1.2/24 dev eth0
 ip -n "$ns" link set fwpeer up
 ip -n "$peer" link set eth0 up
-ip -n "$peer" link set lo up
 
 printf 'DefaultZone=public\nFirewallBackend=nftables\n' > "$work/etc/firewalld.conf"
 daemon_start

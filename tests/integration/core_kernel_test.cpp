@@ -219,7 +219,7 @@ compiler::Chain& chain_named(compiler::Ruleset& ruleset, const std::string& name
 template <typename T>
 Status status_of(const Result<T>& result) {
   if (result) return ok();
-  return Unexpected{result.error()};
+  return result;  // its error
 }
 
 // Runtime changes through core::Firewall's commit point against the real kernel: after each, the

@@ -28,15 +28,8 @@ except OSError as e:
     print(errno.errorcode.get(e.errno, str(e)))' "$1"
 }
 
-cleanup() {
-  ip netns del "$ns-a" 2>/dev/null || true
-  ip netns del "$ns-b" 2>/dev/null || true
-  harness_cleanup
-}
-trap cleanup EXIT
-
 for side in a b; do
-  ip netns add "$ns-$side"
+  add_peer_netns "$ns-$side"
   ip link add "fw$side" netns "$ns" type veth peer name eth0 netns "$ns-$side"
 done
 in_ns ip addr add 10.81.1.1/24 dev fwa

@@ -20,15 +20,12 @@ chain() {  # the rules of chain $1 in the namespace's kernel, without indentatio
 
 # The client namespace, 10.1.0.2, and a listener on port 7777 in fwctld's namespace (10.1.0.1).
 client="fwctl-zp-cl-$$"
-ip netns add "$client"
-cleanup_client() { ip netns del "$client" 2>/dev/null || true; harness_cleanup; }
-trap cleanup_client EXIT
+add_peer_netns "$client"
 ip -n "$ns" link add zp0 type veth peer name zp1 netns "$client"
 ip -n "$ns" addr add 10.1.0.1/16 dev zp0
 ip -n "$client" addr add 10.1.0.2/16 dev zp1
 ip -n "$ns" link set zp0 up
 ip -n "$client" link set zp1 up
-ip -n "$client" link set lo up
 ip netns exec "$ns" python3 -c '
 import socket
 s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -37,7 +34,7 @@ while True:
     c, _ = s.accept(); c.close()
 ' &
 listener=$!
-trap 'kill $listener 2>/dev/null; cleanup_client' EXIT
+trap 'kill $listener 2>/dev/null; harness_cleanup' EXIT
 connect() {  # "accepted" or "refused": a REJECT answers at once, so no timeout decides
   ip netns exec "$client" python3 -c '
 import socket, sys

@@ -131,16 +131,31 @@ Status configure_end(const VethEnd& end) {
   return end.ns->ip({"link", "set", end.name, "up"});
 }
 
+// `end` reaches each address of `peer` at the peer's MAC, for good.
+Status pin_neighbours(const VethEnd& end, const VethEnd& peer) {
+  for (const auto& address : peer.addresses) {
+    std::string host = address.substr(0, address.find('/'));
+    auto pinned = end.ns->ip(
+        {"neigh", "replace", host, "lladdr", peer.mac, "dev", end.name, "nud", "permanent"});
+    if (!pinned) return pinned;
+  }
+  return ok();
+}
+
 }  // namespace
 
 Status connect_veth(const VethEnd& a, const VethEnd& b) {
-  auto created = a.ns->ip(
-      {"link", "add", a.name, "type", "veth", "peer", "name", b.name, "netns", b.ns->path()});
+  auto created = a.ns->ip({"link", "add", a.name, "address", a.mac, "type", "veth", "peer", "name",
+                           b.name, "address", b.mac, "netns", b.ns->path()});
   if (!created) return created;
   auto configured = configure_end(a);
   if (!configured) return configured;
   configured = configure_end(b);
   if (!configured) return configured;
+  for (auto [end, peer] : {std::pair{&a, &b}, std::pair{&b, &a}}) {
+    auto pinned = pin_neighbours(*end, *peer);
+    if (!pinned) return pinned;
+  }
   for (const VethEnd* end : {&a, &b}) {
     auto ready = end->ns->run([&] {
       auto link = wait_link_ready(end->name, kLinkReadyTimeout);
@@ -331,12 +346,16 @@ Result<std::string> Listener::accept_peer(std::chrono::milliseconds timeout) con
 namespace {
 
 Status wire_lab(const Lab& lab) {
+  // Locally administered MACs; each pair is alone on its link.
   auto inside =
-      connect_veth({&lab.router, "in0", {"10.200.1.1/24", "fd00:200:1::1/64"}},
-                   {&lab.client, "eth0", {"10.200.1.2/24", "10.200.1.3/24", "fd00:200:1::2/64"}});
+      connect_veth({&lab.router, "in0", "02:00:0a:c8:01:01", {"10.200.1.1/24", "fd00:200:1::1/64"}},
+                   {&lab.client,
+                    "eth0",
+                    "02:00:0a:c8:01:02",
+                    {"10.200.1.2/24", "10.200.1.3/24", "fd00:200:1::2/64"}});
   if (!inside) return inside;
-  auto outside = connect_veth({&lab.router, "out0", {"10.200.2.1/24"}},
-                              {&lab.backend, "eth0", {"10.200.2.2/24"}});
+  auto outside = connect_veth({&lab.router, "out0", "02:00:0a:c8:02:01", {"10.200.2.1/24"}},
+                              {&lab.backend, "eth0", "02:00:0a:c8:02:02", {"10.200.2.2/24"}});
   if (!outside) return outside;
   auto route4 = lab.client.ip({"route", "add", "default", "via", Lab::kRouterInside});
   if (!route4) return route4;

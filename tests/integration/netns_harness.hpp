@@ -82,16 +82,20 @@ auto Netns::run(F fn) const -> decltype(fn()) {
   return std::move(*result);
 }
 
-// One end of a veth pair: its namespace, interface name and addresses ("10.200.1.2/24",
-// "fd00:200:1::2/64").
+// One end of a veth pair: its namespace, interface name, MAC address and addresses
+// ("10.200.1.2/24", "fd00:200:1::2/64").
 struct VethEnd {
   const Netns* ns = nullptr;
   std::string name;
+  std::string mac;
   std::vector<std::string> addresses;
 };
 
 // Creates the pair, moves b's end into b.ns, adds the addresses, brings both ends up and
-// waits until both can carry packets (link_ready.hpp).
+// waits until both can carry packets (link_ready.hpp). Each end knows the other's addresses
+// as permanent neighbours: no packet waits on ARP or neighbour discovery (which leaves it
+// queued for as long as the exchange takes, hundreds of milliseconds on a loaded machine), so
+// a packet leaves in the call that sends it.
 Status connect_veth(const VethEnd& a, const VethEnd& b);
 
 // What a TCP connect attempt came to.

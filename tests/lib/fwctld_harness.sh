@@ -5,6 +5,8 @@
 #                                     # harness or the test needs
 #   start_bus                         # dbus-daemon from bus.conf.in; DBUS_SYSTEM_BUS_ADDRESS
 #   add_netns NS                      # NS with lo up; sets $ns, which harness_cleanup deletes
+#   add_peer_netns NS                 # one more namespace (a peer, a client) with lo up;
+#                                     # harness_cleanup (or delete_peer_netns) deletes it
 #   start_fwctld NS ETC LOG [OPT...]  # fwctld --nofork; returns on its READY=1; sets daemon_pid
 #   listen_notify SOCKET [FIRST]      # for a start of the test's own: wait "$notify_waiter"
 #   stop_fwctld                       # SIGTERM, 10 s at most; status 1 if it still runs;
@@ -19,6 +21,7 @@ bus_pid=""
 daemon_pid=""
 daemon_rc=""
 ns=""
+peer_netns=()
 failures=0
 fwctld_starts=0
 notify_waiter=""
@@ -43,6 +46,18 @@ add_netns() {  # add_netns NS
   ns=$1
   ip netns add "$ns"
   ip -n "$ns" link set lo up
+}
+
+add_peer_netns() {  # add_peer_netns NS
+  ip netns add "$1"
+  peer_netns+=("$1")
+  ip -n "$1" link set lo up
+}
+
+delete_peer_netns() {
+  local each
+  for each in "${peer_netns[@]}"; do ip netns del "$each" 2>/dev/null || true; done
+  peer_netns=()
 }
 
 # A NOTIFY_SOCKET listener that says "bound" before it returns, so that fwctld cannot notify
@@ -107,5 +122,6 @@ harness_cleanup() {
   stop_fwctld || true
   [ -n "$bus_pid" ] && kill "$bus_pid" 2>/dev/null || true
   [ -n "$ns" ] && ip netns del "$ns" 2>/dev/null || true
+  delete_peer_netns
   rm -rf "$work"
 }
