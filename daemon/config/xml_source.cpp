@@ -197,6 +197,7 @@ class WellFormedCheck {
 
   // In text the failure's own offset is known; in an attribute only the tag's.
   static std::optional<Flaw> check_entities(std::string_view raw, std::size_t offset, bool exact) {
+    if (raw.find('&') == std::string_view::npos) return std::nullopt;  // nothing to decode
     DecodeFailure failure;
     if (decode_entities(raw, &failure)) return std::nullopt;
     return Flaw{exact ? offset + failure.offset : offset, failure.reason};
@@ -221,7 +222,12 @@ class Dispatch {
     bool element = node.type() == pugi::node_element;
     if ((element ? tag_end(text_, offset) : offset) >= limit_) return stop();
     if (node.type() == pugi::node_pcdata) {
-      handler_.characters(decode_entities(node.value()).value_or(""));
+      std::string_view raw = node.value();
+      if (raw.find('&') == std::string_view::npos) {
+        handler_.characters(raw);  // no copy for the common text without references
+      } else {
+        handler_.characters(decode_entities(raw).value_or(""));
+      }
     } else if (node.type() == pugi::node_cdata) {
       handler_.characters(node.value());
     } else if (element) {
