@@ -20,6 +20,7 @@ reps=$1 cli_n=$2
 shift 2
 builds=("$@")
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck disable=SC2034 # read by the harness
 src=$root
 work=$(mktemp -d /tmp/fwctl-small-ab.XXXXXX)
 # shellcheck source=../tests/lib/fwctld_harness.sh
@@ -100,7 +101,8 @@ for b in "${builds[@]}"; do
   rtt=$(awk -v b="$b" '$1 == b && $2 ~ /median_s/ {sub(/\.median_s/, "", $2);
     printf "%s %.0f µs  ", $2, $3 * 1e6}' "$work/rtt")
   echo "$b"
-  echo "  start: $(stat_of "$work/starts" "$b" 2 1000) ms, CPU $(stat_of "$work/starts" "$b" 3 1000) ms"
+  echo "  start: $(stat_of "$work/starts" "$b" 2 1000) ms," \
+    "CPU $(stat_of "$work/starts" "$b" 3 1000) ms"
   echo "  idle: Rss $(stat_of "$work/starts" "$b" 4 0.0009765625) MB," \
     "Pss $(stat_of "$work/starts" "$b" 5 0.0009765625) MB," \
     "anonymous $(stat_of "$work/starts" "$b" 6 0.0009765625) MB"

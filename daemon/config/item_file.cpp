@@ -53,9 +53,8 @@ Result<Parsed<T>> load_item(const std::string& path, std::string_view name, int 
                             "'" + std::string(file_name) + "' is missing .xml suffix", path, 0}};
   }
   if (name.empty()) name = file_name.substr(0, file_name.size() - kSuffix.size());
-  Result<std::string> xml = dir_fd == kNoDirectory
-                                ? read_file(path)
-                                : read_file_at(dir_fd, std::string(file_name), path);
+  Result<std::string> xml =
+      dir_fd == kNoDirectory ? read_file(path) : read_file_at(dir_fd, std::string(file_name), path);
   if (!xml) {
     xml.error().file = path;
     return xml;
@@ -77,7 +76,7 @@ Status save_item(const T& item, const std::string& path) {
 
 Status remove_item(const std::string& path) { return remove_file_keeping_old(path); }
 
-#define FWCTL_INSTANTIATE_ITEM_FILE(T)                                           \
+#define FWCTL_INSTANTIATE_ITEM_FILE(T)                                                \
   template Result<Parsed<T>> load_item<T>(const std::string&, std::string_view, int); \
   template Status save_item<T>(const T&, const std::string&);
 FWCTL_INSTANTIATE_ITEM_FILE(model::Zone)

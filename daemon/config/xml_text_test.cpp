@@ -38,8 +38,8 @@ TEST(XmlText, ReportsTheFirstBadReferenceWhereItsAmpersandIs) {
 TEST(XmlText, FindsTheFirstForbiddenControlCharacterOrBadUtf8) {
   EXPECT_EQ(find_invalid_char("tabs\tnew\nlines\r\n"), std::string::npos);
   EXPECT_EQ(find_invalid_char("caf\xC3\xA9 \xE2\x82\xAC ok"), std::string::npos);
-  EXPECT_EQ(find_invalid_char("ab\x01" "cd"), 2u);
-  EXPECT_EQ(find_invalid_char("ab\xFF" "cd"), 2u);
+  EXPECT_EQ(find_invalid_char("ab\x01-cd"), 2u);
+  EXPECT_EQ(find_invalid_char("ab\xFF-cd"), 2u);
   // Whichever comes first, in either order, with valid UTF-8 before both.
   EXPECT_EQ(find_invalid_char("\xC3\xA9\x02 \xFF"), 2u);
   EXPECT_EQ(find_invalid_char("\xC3\xA9\xFF \x02"), 2u);
