@@ -97,7 +97,11 @@ void sync_directory(const std::string& path) {
 }  // namespace
 
 Result<std::string> read_file(const std::string& path) {
-  Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  return read_file_at(AT_FDCWD, path, path);
+}
+
+Result<std::string> read_file_at(int dir_fd, const std::string& name, const std::string& path) {
+  Fd fd(::openat(dir_fd, name.c_str(), O_RDONLY | O_CLOEXEC));
   if (fd.get() < 0) return io_error("read", path, errno);
   std::string content;
   char buffer[65536];

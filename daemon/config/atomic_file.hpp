@@ -13,6 +13,9 @@ namespace fwctl::config {
 
 // The content of `path`. COMMAND_FAILED "cannot read 'path': No such file or directory".
 Result<std::string> read_file(const std::string& path);
+// The content of `name` in the directory open as `dir_fd` (openat); `path` names the file in the
+// error.
+Result<std::string> read_file_at(int dir_fd, const std::string& name, const std::string& path);
 
 struct SaveOptions {
   // The mode of the saved file. Unset: an existing file keeps its mode and a new one gets

@@ -1,7 +1,9 @@
 #include "config/atomic_file.hpp"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 
@@ -78,6 +80,20 @@ TEST(AtomicFile, ReadFileReportsTheMissingFile) {
   ASSERT_FALSE(content);
   EXPECT_EQ(content.error().code, Code::COMMAND_FAILED);
   EXPECT_NE(content.error().detail.find("/nonexistent/fwctl/file"), std::string::npos);
+}
+
+TEST(AtomicFile, ReadFileAtReadsRelativeToTheDirectoryAndNamesThePathInErrors) {
+  TempDir dir;
+  dir.write("sub/a.xml", "content");
+  int fd = ::open((dir.path() + "/sub").c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  ASSERT_GE(fd, 0);
+  auto content = read_file_at(fd, "a.xml", "/shown/a.xml");
+  auto missing = read_file_at(fd, "b.xml", "/shown/b.xml");
+  ::close(fd);
+  ASSERT_TRUE(content);
+  EXPECT_EQ(*content, "content");
+  ASSERT_FALSE(missing);
+  EXPECT_NE(missing.error().detail.find("'/shown/b.xml'"), std::string::npos);
 }
 
 }  // namespace

@@ -46,14 +46,15 @@ std::string_view base_name(std::string_view path) {
 }  // namespace
 
 template <typename T>
-Result<Parsed<T>> load_item(const std::string& path, std::string_view name) {
+Result<Parsed<T>> load_item(const std::string& path, std::string_view name, int dir_fd) {
   std::string_view file_name = base_name(path);
   if (!file_name.ends_with(kSuffix)) {
     return Unexpected{Error{Code::INVALID_NAME,
                             "'" + std::string(file_name) + "' is missing .xml suffix", path, 0}};
   }
   if (name.empty()) name = file_name.substr(0, file_name.size() - kSuffix.size());
-  Result<std::string> xml = read_file(path);
+  Result<std::string> xml =
+      dir_fd == kNoDirectory ? read_file(path) : read_file_at(dir_fd, std::string(file_name), path);
   if (!xml) {
     xml.error().file = path;
     return xml;
@@ -75,8 +76,8 @@ Status save_item(const T& item, const std::string& path) {
 
 Status remove_item(const std::string& path) { return remove_file_keeping_old(path); }
 
-#define FWCTL_INSTANTIATE_ITEM_FILE(T)                                           \
-  template Result<Parsed<T>> load_item<T>(const std::string&, std::string_view); \
+#define FWCTL_INSTANTIATE_ITEM_FILE(T)                                                \
+  template Result<Parsed<T>> load_item<T>(const std::string&, std::string_view, int); \
   template Status save_item<T>(const T&, const std::string&);
 FWCTL_INSTANTIATE_ITEM_FILE(model::Zone)
 FWCTL_INSTANTIATE_ITEM_FILE(model::Service)

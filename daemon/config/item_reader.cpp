@@ -40,9 +40,9 @@ Status ItemReader::end_element(const XmlElement& element) {
 
 void ItemReader::characters(std::string_view text) {
   // firewalld reads text with content.replace('\n', ' ').
-  std::string piece(text);
-  std::replace(piece.begin(), piece.end(), '\n', ' ');
-  text_ += piece;
+  std::size_t start = text_.size();
+  text_ += text;
+  std::replace(text_.begin() + static_cast<std::ptrdiff_t>(start), text_.end(), '\n', ' ');
 }
 
 void ItemReader::warn(const XmlElement& element, Code code, std::string detail) {

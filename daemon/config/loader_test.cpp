@@ -121,6 +121,31 @@ TEST_F(Overlay, ReadsFirewalldConfFromTheSystemTree) {
   EXPECT_TRUE(result_.warnings.empty()) << describe(result_.warnings);
 }
 
+// The loader reads each entry's type from the directory listing (d_type) and stats only what
+// the listing cannot tell: links, followed as firewalld's os.path.isdir() follows them.
+TEST(Loader, TellsFilesFromDirectoriesAsFirewalldDoesLinksIncluded) {
+  TempDir defaults, system, elsewhere;
+  std::string target = elsewhere.write("zones/linked.xml", "<zone><short>linked</short></zone>");
+  elsewhere.write("combined/inner.xml", "<zone><short>via link</short></zone>");
+  system.write("zones/README", "not a zone, not a directory");
+  std::filesystem::create_directories(system.path() + "/zones/notes.xml");  // a directory
+  std::filesystem::create_directory_symlink(elsewhere.path() + "/combined",
+                                            system.path() + "/zones/linkdir");
+  std::filesystem::create_symlink(target, system.path() + "/zones/link.xml");
+  std::filesystem::create_symlink(elsewhere.path() + "/none", system.path() + "/zones/dangling");
+  LoadResult result = load_config({defaults.path(), system.path()});
+  const auto& zones = result.config.zones;
+  ASSERT_EQ(zones.count("linkdir/inner"), 1u);  // a link to a directory: combined zones
+  EXPECT_EQ(zones.at("linkdir/inner").value.info.short_, "via link");
+  ASSERT_EQ(zones.count("link"), 1u);  // a link to a file
+  EXPECT_EQ(zones.at("link").value.info.short_, "linked");
+  EXPECT_EQ(zones.at("link").path, system.path() + "/zones/link.xml");
+  EXPECT_EQ(zones.size(), 2u);
+  // Every *.xml name is taken as a file, as in firewalld: a directory so named fails to load.
+  ASSERT_EQ(result.errors.size(), 1u) << describe(result.errors);
+  EXPECT_EQ(result.errors[0].file, system.path() + "/zones/notes.xml");
+}
+
 TEST(Loader, MissingTreesAndFirewalldConfGiveAnEmptyConfigWithFallbackSettings) {
   TempDir empty;
   LoadResult result = load_config({empty.path() + "/none", empty.path()});

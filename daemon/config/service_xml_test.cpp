@@ -45,6 +45,17 @@ TEST(ServiceXml, ReadsAPortlessPortAsAProtocolAndShortensModules) {
   EXPECT_EQ(parsed->warnings[0].code, Code::ALREADY_ENABLED);
 }
 
+// firewalld joins a text's pieces and turns its newlines into spaces, in CDATA too.
+TEST(ServiceXml, JoinsTextPiecesWithNewlinesAsSpaces) {
+  auto parsed = parse_service(
+      "<service><short>a\nb</short><description>one &amp;\ntwo<![CDATA[ <3\n]]>three"
+      "</description></service>",
+      "s", "s.xml");
+  ASSERT_TRUE(parsed);
+  EXPECT_EQ(parsed->item.info.short_, "a b");
+  EXPECT_EQ(parsed->item.info.description, "one & two <3 three");
+}
+
 TEST(ServiceXml, WritesDestinationsIpv4First) {
   model::Service service;
   service.destination_ipv6 = "::1";

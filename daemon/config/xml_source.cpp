@@ -198,6 +198,7 @@ class WellFormedCheck {
 
   // In text the failure's own offset is known; in an attribute only the tag's.
   static std::optional<Flaw> check_entities(std::string_view raw, std::size_t offset, bool exact) {
+    if (raw.find('&') == std::string_view::npos) return std::nullopt;  // nothing to decode
     DecodeFailure failure;
     if (decode_entities(raw, &failure)) return std::nullopt;
     return Flaw{exact ? offset + failure.offset : offset, failure.reason};
@@ -269,7 +270,12 @@ class Dispatch {
       if (std::size_t n = runs_in_node(text_, offset, runs_, next_run_); n > 0) {
         return text_with_runs(offset, n);
       }
-      handler_.characters(decode_entities(node.value()).value_or(""));
+      std::string_view raw = node.value();
+      if (raw.find('&') == std::string_view::npos) {
+        handler_.characters(raw);  // no copy for the common text without references
+      } else {
+        handler_.characters(decode_entities(raw).value_or(""));
+      }
     } else if (node.type() == pugi::node_cdata) {
       handler_.characters(node.value());
     } else if (element) {

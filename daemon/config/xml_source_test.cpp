@@ -46,6 +46,14 @@ TEST(XmlSource, ReportsElementsTextAndLinesInDocumentOrder) {
   EXPECT_EQ(r.events, expected);
 }
 
+TEST(XmlSource, DecodesTextWithReferencesAndPassesOtherTextAsItIs) {
+  Recorder r;
+  ASSERT_TRUE(walk_xml("<a>one &amp; two<b/>three &#x41;<c/>four</a>", "f.xml", kZone, r));
+  std::vector<std::string> expected = {"<a>@1", "'one & two'", "<b>@1",  "</b>", "'three A'",
+                                       "<c>@1", "</c>",        "'four'", "</a>"};
+  EXPECT_EQ(r.events, expected);
+}
+
 TEST(XmlSource, NormalizesWhitespaceInAttributesAsXmlRequires) {
   Recorder r;
   ASSERT_TRUE(walk_xml("<a x=\"1\t2\n3\" y=\"&#10;\"/>", "f.xml", kZone, r));

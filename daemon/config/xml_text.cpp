@@ -71,11 +71,12 @@ std::optional<char> predefined_entity(std::string_view name) {
 std::optional<std::string> decode_entities(std::string_view raw, DecodeFailure* failure) {
   std::string out;
   out.reserve(raw.size());
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i] != '&') {
-      out += raw[i];
-      continue;
-    }
+  // Text between references is copied in one piece: most values have no reference at all.
+  for (std::size_t i = 0;;) {
+    std::size_t amp = raw.find('&', i);
+    out.append(raw.substr(i, amp - i));
+    if (amp == std::string_view::npos) return out;
+    i = amp;
     std::size_t end = raw.find(';', i);
     std::string_view body = end == std::string_view::npos ? "" : raw.substr(i + 1, end - i - 1);
     std::string_view reason = "undefined entity";
@@ -86,36 +87,41 @@ std::optional<std::string> decode_entities(std::string_view raw, DecodeFailure* 
       auto cp = parse_char_ref(body);
       if (cp && is_xml_char(*cp)) {
         append_utf8(out, *cp);
-        i = end;
+        i = end + 1;
         continue;
       }
       reason = cp ? "reference to invalid character number" : "not well-formed (invalid token)";
     } else if (auto c = predefined_entity(body)) {
       out += *c;
-      i = end;
+      i = end + 1;
       continue;
     }
     if (failure) *failure = DecodeFailure{i, reason};
     return std::nullopt;
   }
-  return out;
 }
 
 std::size_t find_invalid_char(std::string_view text) {
-  const std::size_t invalid = find_invalid_utf8(text);
-  const std::size_t control = std::find_if(text.begin(), text.end(),
-                                           [](char c) {
-                                             return static_cast<unsigned char>(c) < 0x20 &&
-                                                    c != '\t' && c != '\n' && c != '\r';
-                                           }) -
-                              text.begin();
-  if (control < text.size() && control < invalid) return control;
-  return invalid;
+  // One pass for the control characters; UTF-8 is checked only from the first byte above ASCII
+  // on (firewalld's files are ASCII but for a few descriptions).
+  std::size_t high = std::string_view::npos;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      if (high == std::string_view::npos) return i;
+      std::size_t invalid = find_invalid_utf8(text.substr(high, i - high));
+      return invalid == std::string_view::npos ? i : high + invalid;
+    }
+    if (c >= 0x80 && high == std::string_view::npos) high = i;
+  }
+  if (high == std::string_view::npos) return std::string_view::npos;
+  std::size_t invalid = find_invalid_utf8(text.substr(high));
+  return invalid == std::string_view::npos ? invalid : high + invalid;
 }
 
 LineMap::LineMap(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') newlines_.push_back(i);
+  for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
+    newlines_.push_back(i);
   }
 }
 
