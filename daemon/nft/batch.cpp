@@ -102,8 +102,8 @@ nlmsghdr* Batch::begin_message(uint16_t type, uint16_t family, uint16_t flags) {
   // past nlmsg_len), so that each message is built on zeros as in a fresh buffer: a string
   // attribute without its NUL then reads the same, as before.
   char* buffer = scratch();
-  size_t used = std::min<size_t>(NLMSG_ALIGN(reinterpret_cast<nlmsghdr*>(buffer)->nlmsg_len),
-                                 kScratchSize);
+  size_t used =
+      std::min<size_t>(NLMSG_ALIGN(reinterpret_cast<nlmsghdr*>(buffer)->nlmsg_len), kScratchSize);
   std::memset(buffer, 0, used);
   return nftnl_nlmsg_build_hdr(buffer, type, family, flags | NLM_F_ACK, seq);
 }

@@ -25,7 +25,8 @@ kernel_ports() {
 }
 # Bytes waiting in fwctld's sockets (its bus connection) while it is stopped.
 waiting_bytes() {
-  ip netns exec "$ns" ss -xpn | awk -v p="pid=$daemon_pid," 'index($0, p) {s += $3} END {print s + 0}'
+  ip netns exec "$ns" ss -xpn |
+    awk -v p="pid=$daemon_pid," 'index($0, p) {s += $3} END {print s + 0}'
 }
 # Runs the client with fwctld stopped until at least MIN bytes of calls wait for it; prints the
 # client's answers.
