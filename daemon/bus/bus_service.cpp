@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "bus/authorizer.hpp"
+#include "bus/change_queue.hpp"
 #include "bus/config_adaptor.hpp"
 #include "bus/config_direct_adaptor.hpp"
 #include "bus/config_objects.hpp"
@@ -69,7 +70,8 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
       authorizer_(std::make_unique<Authorizer>(connection)) {
   authorizer_->guard_with(firewall);
   firewall_ = std::make_unique<FirewallAdaptor>(*main_object_, *authorizer_, firewall);
-  zone_ = std::make_unique<ZoneAdaptor>(*main_object_, *authorizer_, firewall);
+  queue_ = std::make_unique<ChangeQueue>(firewall);
+  zone_ = std::make_unique<ZoneAdaptor>(*main_object_, *authorizer_, firewall, *queue_);
   policy_ = std::make_unique<PolicyAdaptor>(*main_object_, *authorizer_, firewall);
   ipset_ = std::make_unique<IpSetAdaptor>(*main_object_, *authorizer_, firewall);
   direct_ = std::make_unique<DirectAdaptor>(*main_object_, *authorizer_, firewall.direct());
@@ -98,6 +100,7 @@ BusService::BusService(sdbus::IConnection& connection, core::Firewall& firewall)
       *main_object_, *authorizer_, [this](std::string_view path) {
         return path == kMainPath || path == kConfigPath || config_objects_->serves(path);
       });
+  queue_->order_messages(*main_object_);
 }
 
 BusService::~BusService() {
@@ -166,6 +169,12 @@ Status BusService::run(int fd, const std::function<bool()>& on_fd) {
   try {
     for (;;) {
       while (connection_.processPendingRequest()) {
+      }
+      // The changes that came together, in one batch (bus/change_queue.hpp); their answers
+      // may bring more calls, read before the loop sleeps.
+      if (!queue_->empty()) {
+        queue_->flush();
+        continue;
       }
       // What the calls just served wrote is the daemon's own change, not one behind its back.
       if (watcher_) watcher_->discard();

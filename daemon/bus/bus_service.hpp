@@ -42,6 +42,7 @@ class PolicyAdaptor;
 class IpSetAdaptor;
 
 class ConfigObjects;
+class ChangeQueue;
 class Authorizer;
 
 inline constexpr const char* kBusName = "org.fedoraproject.FirewallD1";
@@ -83,6 +84,7 @@ class BusService {
   std::unique_ptr<sys::ConfigWatcher> watcher_;
   core::Confirmation confirmation_;  // before the adaptor that refers to them
   core::Counters counters_;
+  std::unique_ptr<ChangeQueue> queue_;  // the zone element changes, in groups (change_queue.hpp)
   std::unique_ptr<sdbus::IObject> main_object_;
   std::unique_ptr<sdbus::IObject> config_object_;
   std::unique_ptr<FirewallAdaptor> firewall_;

@@ -29,6 +29,7 @@
 #include <utility>
 
 #include "bus/authorizer.hpp"
+#include "bus/change_queue.hpp"
 #include "bus/conversion_filter.hpp"  // idl_input_signature
 #include "bus/error_map.hpp"
 
@@ -48,9 +49,27 @@ class Served {
 
   template <typename... R, typename Body>
   void serve(sdbus::Result<R...>&& result, const char* member, Body body) {
-    authorized(std::move(result), member, [member, body](const sdbus::Result<R...>& reply) mutable {
-      answer(reply, member, body);
-    });
+    authorized(std::move(result), member,
+               [member, body](const Reply<R...>& reply) mutable { answer(*reply, member, body); });
+  }
+
+  // As serve(), for a runtime change that may go to the kernel in one batch with others
+  // (bus/change_queue.hpp): `change` is the core call, queued once authorized; `then` what
+  // follows its success (signals). The answer goes once the change is in the kernel.
+  template <typename Change, typename Then>
+  void serve_queued(sdbus::Result<std::string>&& result, const char* member, ChangeQueue& queue,
+                    Change change, Then then) {
+    authorized(std::move(result), member,
+               [&queue, member, change, then](const Reply<std::string>& reply) mutable {
+                 queue.push(change, [reply, member, then](const Result<std::string>& made) {
+                   auto body = [&] {
+                     std::string name = value_or_throw(made);
+                     then(name);
+                     return name;
+                   };
+                   answer(*reply, member, body);
+                 });
+               });
   }
 
   // As serve(), for an answer sdbus-c++ cannot write as firewalld does (a dict whose keys go in
@@ -60,19 +79,21 @@ class Served {
     // sdbus-c++ hands a method its call as the currently processed message, a MethodCall.
     sdbus::MethodCall call =
         static_cast<const sdbus::MethodCall&>(*object_.getCurrentlyProcessedMessage());
-    authorized(std::move(result), member,
-               [call, member, write](const sdbus::Result<R...>& reply) mutable {
-                 try {
-                   sdbus::MethodReply out = call.createReply();
-                   guarded(member, [&] { write(out); });
-                   out.send();
-                 } catch (const sdbus::Error& e) {
-                   send_error(reply, e);
-                 }
-               });
+    authorized(std::move(result), member, [call, member, write](const Reply<R...>& reply) mutable {
+      try {
+        sdbus::MethodReply out = call.createReply();
+        guarded(member, [&] { write(out); });
+        out.send();
+      } catch (const sdbus::Error& e) {
+        send_error(*reply, e);
+      }
+    });
   }
 
  private:
+  template <typename... R>
+  using Reply = std::shared_ptr<sdbus::Result<R...>>;
+
   // Asks the Authorizer about the caller; `then` runs with the reply to send once it may.
   template <typename... R, typename Then>
   void authorized(sdbus::Result<R...>&& result, const char* member, Then then) {
@@ -88,7 +109,7 @@ class Served {
                       [reply, then, alive, gone](const sdbus::Error* refusal) mutable {
                         if (refusal) return send_error(*reply, *refusal);
                         if (alive.expired()) return send_error(*reply, gone);
-                        then(*reply);
+                        then(reply);
                       });
   }
 

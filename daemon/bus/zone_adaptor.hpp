@@ -14,8 +14,13 @@ namespace fwctl::bus {
 
 class ZoneAdaptor final : public glue::FirewallD1_zone, private Served {
  public:
-  ZoneAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Firewall& firewall)
-      : glue::FirewallD1_zone(object), Served(object, authorizer, INTERFACE_NAME), fw_(firewall) {}
+  // The element changes go through `queue` (bus/change_queue.hpp).
+  ZoneAdaptor(sdbus::IObject& object, Authorizer& authorizer, core::Firewall& firewall,
+              ChangeQueue& queue)
+      : glue::FirewallD1_zone(object),
+        Served(object, authorizer, INTERFACE_NAME),
+        fw_(firewall),
+        queue_(queue) {}
 
   // When the next timed addition is due (the event loop sleeps until then at most).
   std::optional<core::SteadyTime> next_deadline() const { return fw_.next_deadline(); }
@@ -134,6 +139,7 @@ class ZoneAdaptor final : public glue::FirewallD1_zone, private Served {
   core::ZoneSettings settings(const std::string& zone) const;
 
   core::Firewall& fw_;
+  ChangeQueue& queue_;
 };
 
 }  // namespace fwctl::bus

@@ -11,20 +11,17 @@ namespace fwctl::bus {
 
 void ZoneAdaptor::add_item(sdbus::Result<std::string>&& result, const char* member,
                            std::string zone, core::ZoneItem item, int32_t timeout) {
-  serve(std::move(result), member, [=, this, zone = std::move(zone), item = std::move(item)] {
-    std::string name = value_or_throw(fw_.add_zone_item(zone, item, timeout));
-    emit_added(name, item, timeout);
-    return name;
-  });
+  serve_queued(
+      std::move(result), member, queue_,
+      [=, this] { return fw_.add_zone_item(zone, item, timeout); },
+      [=, this](const std::string& name) { emit_added(name, item, timeout); });
 }
 
 void ZoneAdaptor::remove_item(sdbus::Result<std::string>&& result, const char* member,
                               std::string zone, core::ZoneItem item) {
-  serve(std::move(result), member, [=, this, zone = std::move(zone), item = std::move(item)] {
-    std::string name = value_or_throw(fw_.remove_zone_item(zone, item));
-    emit_removed(name, item);
-    return name;
-  });
+  serve_queued(
+      std::move(result), member, queue_, [=, this] { return fw_.remove_zone_item(zone, item); },
+      [=, this](const std::string& name) { emit_removed(name, item); });
 }
 
 void ZoneAdaptor::query_item(sdbus::Result<bool>&& result, const char* member, std::string zone,

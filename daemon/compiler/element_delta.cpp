@@ -235,12 +235,30 @@ std::optional<RuleSplice> removal(const Chain& have, Chain element, const ZoneEl
   return RuleSplice{have.name, at, count, {}};
 }
 
+// Rule ==, a match's right-hand side compared before its selectors: the rules of a chain share
+// their selectors (tcp dport) and differ in the value (the port), so a difference is found at
+// the first string instead of after the selectors' (the duplicate scan below was a third of
+// fwctld's time per port added to a zone of 10,000, issue 13). Same answer as ==.
+bool same_match(const Match& a, const Match& b) {
+  return a.right == b.right && a.op == b.op && a.left == b.left;
+}
+
+bool same_rule(const Rule& a, const Rule& b) {
+  if (a.stmts.size() != b.stmts.size()) return false;
+  for (size_t i = 0; i < a.stmts.size(); ++i) {
+    const auto* ma = std::get_if<Match>(&a.stmts[i]);
+    const auto* mb = std::get_if<Match>(&b.stmts[i]);
+    if (ma && mb ? !same_match(*ma, *mb) : !(a.stmts[i] == b.stmts[i])) return false;
+  }
+  return true;  // Origin takes no part in equality
+}
+
 std::optional<RuleSplice> addition(const Chain& have, Chain element, const ZoneElementEdit& edit,
                                    std::string_view prefix) {
   // The whole compile adds a rule equal to one the chain holds once: not a splice.
   for (const Rule& rule : have.rules) {
     for (const Rule& added : element.rules) {
-      if (rule == added) return std::nullopt;
+      if (same_rule(rule, added)) return std::nullopt;
     }
   }
   auto at = insert_position(have.rules, have.name, edit, prefix);

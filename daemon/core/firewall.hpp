@@ -26,6 +26,7 @@
 #include "common/result.hpp"
 #include "compiler/bindings.hpp"
 #include "config/loader.hpp"
+#include "core/change_group.hpp"
 #include "core/direct.hpp"
 #include "core/firewall_policy.hpp"
 #include "core/kernel_ruleset.hpp"
@@ -191,6 +192,19 @@ class Firewall {
     return zones_.set_settings(zone, update);
   }
 
+  // ---- Group commit (core/change_group.cpp, issue 13) --------------------------------------
+  // Between begin_group() and end_group(), a runtime change of one zone element that splices
+  // (the add/remove calls above) is staged: made to the runtime state at once, its kernel
+  // messages joined to the group's one batch. Any other change, or one that would touch a rule
+  // added in the group, is refused with nothing changed and unstaged() true: end the group, then
+  // make it alone. end_group() sends the batch: accepted, every staged change stands; refused,
+  // every staged change is undone (runtime, timers, kernel record as at begin_group()) and the
+  // kernel's error returned: then make each change again alone, so that each caller gets its
+  // own answer and a change the kernel refuses changes nothing.
+  void begin_group();
+  bool unstaged() const;
+  Status end_group();
+
   // The timed additions (RuntimeZones::expire).
   std::optional<SteadyTime> next_deadline() const { return zones_.next_deadline(); }
   Result<std::vector<TimedItem>> expire(SteadyTime now) { return zones_.expire(now); }
@@ -338,6 +352,7 @@ class Firewall {
   // the kernel's part sent as one batch, then, once the kernel accepted it, the change made the
   // runtime state. On error nothing changed.
   Status commit_runtime(RuntimeChange change);
+  Status stage_runtime(RuntimeChange change);  // commit_runtime while a group is open
   Status send_change(const RuntimeChange& change);
   Status send_entries(const EntryEdit& edit);
   // `ruleset` with the panic table when panic mode is on (PanicMode::with_state).
@@ -373,6 +388,7 @@ class Firewall {
   Permanent permanent_store_{paths_, permanent_, [this] { return state_ == State::Failed; }};
   std::string sysctl_dir_;
   std::optional<bool> table_owner_supported_;
+  std::optional<ChangeGroup> group_;  // between begin_group() and end_group()
 };
 
 }  // namespace fwctl::core

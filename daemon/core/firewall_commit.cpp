@@ -55,6 +55,7 @@ class Overlay {
 }  // namespace
 
 Status Firewall::commit_runtime(RuntimeChange change) {
+  if (group_) return stage_runtime(std::move(change));  // core/change_group.cpp
   if (change.refused_in_panic) {
     if (Status st = check_panic(); !st) return st;
   }

@@ -161,11 +161,7 @@ Result<bool> KernelRuleset::apply_splices(const std::string& table,
   int t = find_inet(table);
   if (t < 0 || !handles_[t].complete) return false;
   auto& chains = ruleset_.tables[t].chains;
-  struct Target {
-    compiler::Chain* chain;
-    std::vector<uint64_t>* handles;
-  };
-  std::vector<Target> targets;
+  std::vector<SpliceTarget> targets;
   for (const auto& splice : splices) {
     auto chain = std::find_if(chains.begin(), chains.end(),
                               [&](const compiler::Chain& c) { return c.name == splice.chain; });
@@ -178,28 +174,10 @@ Result<bool> KernelRuleset::apply_splices(const std::string& table,
     }
     targets.push_back({&*chain, &handles->second});
   }
+  if (group_) return stage_splices(t, table, targets, std::move(splices));
   nft::Batch batch;
-  nft::TableId id{"inet", table};
   size_t adding = 0;
-  for (size_t i = 0; i < splices.size(); ++i) {
-    const auto& splice = splices[i];
-    const auto& rules = targets[i].chain->rules;
-    const auto& handles = *targets[i].handles;
-    size_t end = splice.at + splice.removed;
-    for (size_t r = splice.at; r < end; ++r) {
-      auto origin = nft::rule_origin(splice.chain, r, rules[r]);
-      if (auto s = batch.del_rule(id, splice.chain, handles[r], origin); !s) return s;
-    }
-    auto place =
-        end < handles.size() ? nft::RulePlace::before(handles[end]) : nft::RulePlace::append();
-    for (size_t k = 0; k < splice.added.size(); ++k) {
-      auto origin = nft::rule_origin(splice.chain, splice.at + k, splice.added[k]);
-      if (auto s = batch.add_rule(id, splice.chain, splice.added[k], origin, place, true); !s) {
-        return s;
-      }
-    }
-    adding += splice.added.size();
-  }
+  if (auto s = add_splice_messages(batch, table, splices, targets, &adding); !s) return s;
   last_compared_.clear();
   if (batch.empty()) return true;
   auto replies = netlink_.send(batch);
@@ -226,6 +204,35 @@ Result<bool> KernelRuleset::apply_splices(const std::string& table,
     next += count;
   }
   return true;
+}
+
+// Each splice's rules deleted by handle, its new rules inserted in front of the rule that follows
+// them (or appended), with echo; `adding` counts the rules added.
+Status KernelRuleset::add_splice_messages(nft::Batch& batch, const std::string& table,
+                                          const std::vector<compiler::RuleSplice>& splices,
+                                          const std::vector<SpliceTarget>& targets,
+                                          size_t* adding) {
+  nft::TableId id{"inet", table};
+  for (size_t i = 0; i < splices.size(); ++i) {
+    const auto& splice = splices[i];
+    const auto& rules = targets[i].chain->rules;
+    const auto& handles = *targets[i].handles;
+    size_t end = splice.at + splice.removed;
+    for (size_t r = splice.at; r < end; ++r) {
+      auto origin = nft::rule_origin(splice.chain, r, rules[r]);
+      if (auto s = batch.del_rule(id, splice.chain, handles[r], origin); !s) return s;
+    }
+    auto place =
+        end < handles.size() ? nft::RulePlace::before(handles[end]) : nft::RulePlace::append();
+    for (size_t k = 0; k < splice.added.size(); ++k) {
+      auto origin = nft::rule_origin(splice.chain, splice.at + k, splice.added[k]);
+      if (auto s = batch.add_rule(id, splice.chain, splice.added[k], origin, place, true); !s) {
+        return s;
+      }
+    }
+    *adding += splice.added.size();
+  }
+  return ok();
 }
 
 const compiler::Table* KernelRuleset::table(const std::string& table) const {

@@ -29,6 +29,7 @@
 // other listing order.
 
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <string>
 #include <unordered_set>
@@ -45,7 +46,8 @@ namespace fwctl::core {
 
 class KernelRuleset {
  public:
-  explicit KernelRuleset(nft::Netlink& netlink) : netlink_(netlink) {}
+  explicit KernelRuleset(nft::Netlink& netlink);
+  ~KernelRuleset();
   KernelRuleset(const KernelRuleset&) = delete;
   KernelRuleset& operator=(const KernelRuleset&) = delete;
 
@@ -85,6 +87,20 @@ class KernelRuleset {
   // the table or a chain is not loaded or its handles are incomplete, or when the kernel refused
   // it because another program removed the table (then put back as it was).
   Result<bool> apply_splices(const std::string& table, std::vector<compiler::RuleSplice> splices);
+  // Group commit (issue 13, core/kernel_group.cpp): between begin_group() and end_group(),
+  // apply_splices() sends nothing. Its messages join the group's one batch, and the record (rules
+  // and handles) changes at once, a rule added in the group holding a provisional handle until
+  // the kernel's echo gives the real one. A splice that would delete or insert in front of such a
+  // rule cannot join (the kernel knows no handle for it yet): apply_splices() then says false,
+  // with nothing staged. The other forms (apply, apply_chains, apply_elements, load) must not be
+  // called during a group.
+  void begin_group();
+  bool grouping() const { return group_ != nullptr; }
+  // Sends the group's batch. Accepted: the staged splices stand, with the kernel's handles.
+  // Refused: every staged splice is undone (the record is what it was at begin_group()), and the
+  // kernel's error is returned; the kernel applied none of the batch.
+  Status end_group();
+
   // An element delta of set `set` of table inet `table`: `gone` deleted, then `come` added (the
   // compiler's values, e.g. compiler::ipset_with_entries()). The recorded set changes in place,
   // in nft's listing order (compiler::insert_listed): no copy or sort of the set. COMMAND_FAILED
@@ -117,6 +133,17 @@ class KernelRuleset {
   uint64_t replacements() const { return replacements_; }
 
  private:
+  struct SpliceTarget {
+    compiler::Chain* chain;
+    std::vector<uint64_t>* handles;
+  };
+  struct Group;  // kernel_group.cpp
+  Result<bool> stage_splices(int t, const std::string& table, const std::vector<SpliceTarget>& at,
+                             std::vector<compiler::RuleSplice> splices);
+  static Status add_splice_messages(nft::Batch& batch, const std::string& table,
+                                    const std::vector<compiler::RuleSplice>& splices,
+                                    const std::vector<SpliceTarget>& targets, size_t* adding);
+
   struct TableHandles {
     ChainHandles chains;
     bool complete = true;  // false: an echo was missing; the next apply replaces the table
@@ -146,6 +173,7 @@ class KernelRuleset {
   std::vector<TableHandles> handles_;  // parallel to ruleset_.tables
   std::vector<std::string> last_compared_;
   uint64_t replacements_ = 0;
+  std::unique_ptr<Group> group_;  // between begin_group() and end_group()
 };
 
 }  // namespace fwctl::core

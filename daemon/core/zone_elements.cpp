@@ -77,11 +77,31 @@ Result<ListEdit<PortProto>> add_port(const std::vector<PortProto>& ports, const 
                                      const std::vector<std::string>& args) {
   auto range = checked_port(args[0], args[1]);
   if (!range) return range;
-  if (covering(ports, *range, args[1])) return already(quoted(args[0] + ":" + args[1]), zone);
-  std::vector<PortRange> existing;
+  // One parse of the list: an entry covering the range (portInPortRange), else the ranges of
+  // the protocol. Only those chained to the new range by overlaps can coalesce with it (what
+  // coalescePortRange merges overlaps what the new range has grown to, which stays within their
+  // hull), so only they are handed over: a port added to a zone of 10,000 sorts none (issue 13).
+  std::vector<PortRange> same_protocol;
   for (const auto& p : ports) {
+    if (p.protocol != args[1]) continue;
     auto have = model::parse_port_range(p.port);
-    if (p.protocol == args[1] && have) existing.push_back(*have);
+    if (!have) continue;
+    if (have->first <= range->first && range->last <= have->last) {
+      return already(quoted(args[0] + ":" + args[1]), zone);
+    }
+    same_protocol.push_back(*have);
+  }
+  std::vector<PortRange> existing;
+  for (PortRange hull = *range;;) {
+    existing.clear();
+    PortRange grown = hull;
+    for (PortRange r : same_protocol) {
+      if (r.first > hull.last || r.last < hull.first) continue;
+      existing.push_back(r);
+      grown = {std::min(grown.first, r.first), std::max(grown.last, r.last)};
+    }
+    if (grown == hull) break;
+    hull = grown;
   }
   auto merged = config::coalesce_port_range(*range, existing);
   ListEdit<PortProto> edit;

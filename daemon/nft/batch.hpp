@@ -107,6 +107,7 @@ class Batch {
   std::span<const char> bytes(size_t index) const;
 
  private:
+  static char* scratch();
   nlmsghdr* begin_message(uint16_t type, uint16_t family, uint16_t flags);
   void end_message(const nlmsghdr* nlh, std::string origin);
   Status add_elements(uint16_t type, const TableId& table, const compiler::Set& set,
@@ -117,7 +118,6 @@ class Batch {
 
   std::vector<char> data_;
   std::vector<Message> messages_;
-  std::vector<char> scratch_;                  // one message is built here, then appended to data_
   std::map<std::string, bool> interval_sets_;  // "family table set" -> flags interval
   uint32_t next_set_id_ = 1;
 };

@@ -32,6 +32,14 @@ Result<std::vector<Reply>> FakeNetlink::send(const Batch& batch) {
     failure_.reset();
     return Unexpected{message_error(batch, index, err)};
   }
+  if (refused_) {
+    const auto& text = sent_.back();
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i].find(refused_->first) != std::string::npos) {
+        return Unexpected{message_error(batch, i, refused_->second)};
+      }
+    }
+  }
   std::vector<Reply> replies(batch.size());
   for (size_t i = 0; i < batch.size(); ++i) {
     const auto* nlh = reinterpret_cast<const nlmsghdr*>(batch.bytes(i).data());

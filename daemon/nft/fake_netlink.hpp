@@ -18,6 +18,9 @@ class FakeNetlink final : public Netlink {
   // The next send() fails with errno `err` at message `index` (0-based), like the kernel
   // refusing that message: nothing of that batch is committed.
   void fail_at(size_t index, int err) { failure_ = {index, err}; }
+  // Every later send() of a batch with a message whose describe() text contains `text` fails
+  // with errno `err` at the first such message, as a kernel refusing that change each time.
+  void refuse_containing(std::string text, int err) { refused_ = {std::move(text), err}; }
 
   // The kernel's tables are gone (another program flushed the ruleset): has_table() says no
   // until a batch is accepted.
@@ -43,6 +46,7 @@ class FakeNetlink final : public Netlink {
 
  private:
   std::optional<std::pair<size_t, int>> failure_;
+  std::optional<std::pair<std::string, int>> refused_;
   std::vector<std::vector<std::string>> sent_;
   std::vector<std::vector<std::string>> committed_;
   std::map<std::string, uint64_t> handles_;  // "family table" -> its last handle given

@@ -53,6 +53,9 @@ fwctl_daemon_test(daemon_polkit 120)
 # Every runtime change of a zone, bindings, the default zone and timeouts, with firewall-cmd.
 fwctl_daemon_test(daemon_zone_runtime 180)
 
+# Group commit (issue 13): changes that arrive together in one batch, a refused one alone.
+fwctl_daemon_test(daemon_group_commit 120)
+
 # The direct interface (real iptables in the namespace) and lockdown with its whitelist.
 fwctl_daemon_test(daemon_direct_lockdown 120)
 
