@@ -126,10 +126,10 @@ class ZoneAdaptor final : public glue::FirewallD1_zone, private Served {
                         std::map<std::string, sdbus::Variant> settings) override;
 
   // The add, remove and query of one element, with firewalld's …Added/…Removed signal.
-  void add_item(sdbus::Result<std::string>&& result, const char* member, std::string zone,
-                core::ZoneItem item, int32_t timeout);
-  void remove_item(sdbus::Result<std::string>&& result, const char* member, std::string zone,
-                   core::ZoneItem item);
+  void add_item(sdbus::Result<std::string>&& result, const char* member, const std::string& zone,
+                const core::ZoneItem& item, int32_t timeout);
+  void remove_item(sdbus::Result<std::string>&& result, const char* member, const std::string& zone,
+                   const core::ZoneItem& item);
   void query_item(sdbus::Result<bool>&& result, const char* member, std::string zone,
                   core::ZoneItem item);
   void emit_added(const std::string& zone, const core::ZoneItem& item, int32_t timeout);

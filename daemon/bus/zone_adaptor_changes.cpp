@@ -10,7 +10,7 @@
 namespace fwctl::bus {
 
 void ZoneAdaptor::add_item(sdbus::Result<std::string>&& result, const char* member,
-                           std::string zone, core::ZoneItem item, int32_t timeout) {
+                           const std::string& zone, const core::ZoneItem& item, int32_t timeout) {
   serve_queued(
       std::move(result), member, queue_,
       [=, this] { return fw_.add_zone_item(zone, item, timeout); },
@@ -18,7 +18,7 @@ void ZoneAdaptor::add_item(sdbus::Result<std::string>&& result, const char* memb
 }
 
 void ZoneAdaptor::remove_item(sdbus::Result<std::string>&& result, const char* member,
-                              std::string zone, core::ZoneItem item) {
+                              const std::string& zone, const core::ZoneItem& item) {
   serve_queued(
       std::move(result), member, queue_, [=, this] { return fw_.remove_zone_item(zone, item); },
       [=, this](const std::string& name) { emit_removed(name, item); });
