@@ -32,22 +32,28 @@ std::size_t skip_markup(std::string_view text, std::size_t at, int& depth) {
     --depth;
     return past(">");
   }
+  std::size_t end = tag_end(text, at);
+  if (end >= text.size()) return kNone;
+  if (text[end - 1] != '/') ++depth;
+  return end + 1;
+}
+
+}  // namespace
+
+std::size_t tag_end(std::string_view text, std::size_t offset) {
   char quote = 0;
-  for (std::size_t i = at + 1; i < text.size(); ++i) {
+  for (std::size_t i = offset; i < text.size(); ++i) {
     char c = text[i];
     if (quote) {
       if (c == quote) quote = 0;
     } else if (c == '"' || c == '\'') {
       quote = c;
     } else if (c == '>') {
-      if (text[i - 1] != '/') ++depth;
-      return i + 1;
+      return i;
     }
   }
-  return kNone;
+  return text.size();
 }
-
-}  // namespace
 
 bool read_leaf(std::string_view text, std::size_t at, Leaf& leaf) {
   std::size_t i = at + 1;

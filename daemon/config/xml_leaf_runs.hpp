@@ -32,6 +32,10 @@ struct Leaf {
   std::size_t close = 0;  // offset of its "</"
   std::size_t end = 0;    // past its '>'
 };
+// The offset of the '>' that ends the start tag at `offset` (quoted '>' skipped); text.size()
+// when it does not end.
+std::size_t tag_end(std::string_view text, std::size_t offset);
+
 // The leaf element at `at`; false when there is none (find_leaf_runs() found only leaves).
 bool read_leaf(std::string_view text, std::size_t at, Leaf& leaf);
 

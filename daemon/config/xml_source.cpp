@@ -45,22 +45,6 @@ std::size_t node_offset(const pugi::xml_node& node) {
   return o;
 }
 
-// The offset of the '>' that ends the start tag at `offset`.
-std::size_t tag_end(std::string_view text, std::size_t offset) {
-  char quote = 0;
-  for (std::size_t i = offset; i < text.size(); ++i) {
-    char c = text[i];
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '>') {
-      return i;
-    }
-  }
-  return text.size();
-}
-
 bool is_text(const pugi::xml_node& node) {
   return node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata;
 }

@@ -127,13 +127,9 @@ Result<std::string> RuntimeZones::remove_interface(const std::string& zone,
   if (bound.empty()) {
     return fail(Code::UNKNOWN_INTERFACE, quoted(interface) + " is not in any zone");
   }
-  std::string name = bound;
-  if (!zone.empty()) {
-    auto resolved = resolve(zone);
-    if (!resolved) return resolved;
-    name = *resolved;
-  }
-  if (name != bound) {
+  auto name = zone.empty() ? Result<std::string>(bound) : resolve(zone);
+  if (!name) return name;
+  if (*name != bound) {
     return fail(Code::ZONE_CONFLICT,
                 "remove_interface(" + zone + ", " + interface + "): zoi=" + quoted(bound));
   }
@@ -206,13 +202,9 @@ Result<std::string> RuntimeZones::remove_source(const std::string& zone, const s
   if (Status st = check_source(source); !st) return st;
   std::string bound = zone_of_source(source);
   if (bound.empty()) return fail(Code::UNKNOWN_SOURCE, quoted(source) + " is not in any zone");
-  std::string name = bound;
-  if (!zone.empty()) {
-    auto resolved = resolve(zone);
-    if (!resolved) return resolved;
-    name = *resolved;
-  }
-  if (name != bound) {
+  auto name = zone.empty() ? Result<std::string>(bound) : resolve(zone);
+  if (!name) return name;
+  if (*name != bound) {
     return fail(Code::ZONE_CONFLICT,
                 "remove_source(" + zone + ", " + source + "): zos=" + quoted(bound));
   }
